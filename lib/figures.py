@@ -1,0 +1,100 @@
+"""Figures shared by the notebooks, in one house style.
+
+Every figure has a title naming the measure and the statement, labelled axes
+with units, and an x-axis in sentence order so that bars match rows of the
+sentence table.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .anatomy import LONG_SENTENCE_WORDS
+from .statement import Statement
+
+__all__ = ["use_house_style", "sentence_length_figure", "mentions_figure"]
+
+
+def use_house_style() -> None:
+    """Set matplotlib and pandas display options used by every notebook.
+
+    Fixed figure size and resolution (so stored outputs are reproducible),
+    no top/right spines, full-width text columns in tables.
+    """
+    plt.rcParams.update(
+        {
+            "figure.figsize": (9.0, 3.6),
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 10,
+            "font.family": "DejaVu Sans",
+            "svg.hashsalt": "readout",
+        }
+    )
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.width", 200)
+
+
+def _mark_paragraphs(ax: plt.Axes, statement: Statement) -> None:
+    """Dotted vertical lines between paragraphs, labelled with the paragraph id."""
+    pos = 0
+    for p in statement.paragraphs:
+        if pos:
+            ax.axvline(pos + 0.5, color="0.5", linestyle=":", linewidth=1)
+        if p.sentences:
+            ax.annotate(p.id, xy=(pos + 1, 1.0), xycoords=("data", "axes fraction"), va="bottom",
+                        fontsize=8, color="0.35")
+        pos += len(p.sentences)
+
+
+def sentence_length_figure(statement: Statement) -> Figure:
+    """Bars of words per sentence in text order, paragraph boundaries dotted, the mean dashed."""
+    sents = statement.sentences
+    fig, ax = plt.subplots()
+    xs = [s.index for s in sents]
+    ys = [s.n_words for s in sents]
+    colors = ["#b2182b" if y > LONG_SENTENCE_WORDS else "#4d6d9a" for y in ys]
+    ax.bar(xs, ys, color=colors, width=0.75)
+    if ys:
+        mean = sum(ys) / len(ys)
+        ax.axhline(mean, color="0.2", linestyle="--", linewidth=1)
+        ax.annotate(f"mean {mean:.1f}", xy=(1.0, mean), xycoords=("axes fraction", "data"), ha="right",
+                    va="bottom", fontsize=8)
+    ax.axhline(LONG_SENTENCE_WORDS, color="#b2182b", linewidth=0.6, alpha=0.5)
+    _mark_paragraphs(ax, statement)
+    ax.set_xticks(xs, [s.id for s in sents], rotation=90 if len(xs) > 20 else 0, fontsize=8)
+    if len(xs) > 60:
+        ax.set_xticks(xs[:: max(1, len(xs) // 30)])
+    ax.set_xlabel("sentence, in order (id = paragraph and sentence)")
+    ax.set_ylabel("words per sentence")
+    ax.set_title(f"Sentence length along the statement: {statement.title}", pad=14)
+    fig.tight_layout()
+    return fig
+
+
+def mentions_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Actor mentions per paragraph (from :func:`readout.anatomy.mentions_by_paragraph`) as a heat table."""
+    data = table.drop(columns=["total"], errors="ignore")
+    fig, ax = plt.subplots(figsize=(9.0, 0.5 + 0.45 * max(1, len(data))))
+    if data.empty:
+        ax.text(0.5, 0.5, "no actor mentions found", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        im = ax.imshow(data.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+        for (i, j), v in pd.DataFrame(data.to_numpy()).stack().items():
+            ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
+                    color="white" if v > data.to_numpy().max() / 2 else "black")
+        ax.set_xticks(range(data.shape[1]), data.columns)
+        ax.set_yticks(range(data.shape[0]), data.index)
+        ax.set_xlabel("paragraph, in order")
+        fig.colorbar(im, ax=ax, label="mentions (count)", fraction=0.03)
+    ax.set_title(f"Actor mentions per paragraph: {statement.title}")
+    fig.tight_layout()
+    return fig

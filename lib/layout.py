@@ -1,0 +1,214 @@
+"""Which parts of the text are the statement itself, and which are its wrapping?
+
+Separates a release's header block ("Office of the Spokesperson", "Press
+Statement", the speaker, place and date), its dateline ("Washington, DC - "),
+its end markers ("###", "End Text") and anything after them, from the body:
+paragraphs, list items and in-text headings, each with character offsets into
+the normalised text (:attr:`readout.source.SourceText.text`).
+
+The rules are heuristics written for government and diplomatic releases:
+
+* Header: the leading lines that are short (at most 14 words) and do not end
+  like a sentence, as long as body text follows them.
+* Dateline: at the start of the first body paragraph, one to five capitalised
+  words (a place, optionally with a date or a source in brackets) followed by a
+  spaced dash: "Washington, DC - ", "BRUSSELS, March 5 (Reuters) — ".
+* End markers: a line that is only "###", "# # #", "-30-", "End Text",
+  "[END]" or similar. Lines after the first end marker are the trailer.
+* Body: blocks separated by blank lines. A line that starts with a bullet or a
+  number/letter marker ("1.", "a)", "•", "-") starts a list item; other lines
+  continue the block they follow (hard-wrapped text). A short line on its own
+  without closing punctuation, with body after it, is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Line", "Dateline", "Block", "Layout", "find_layout"]
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DATE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})$"
+)
+_GENRES = re.compile(
+    r"^(?:Joint\s+)?(?:Press\s+Statement|Media\s+Note|Readout|Statement|Press\s+Release|Fact\s+Sheet|"
+    r"Remarks|Communiqu[eé]|Declaration|Briefing|Notice|Travel\s+Alert|Transcript)$",
+    re.I,
+)
+_OFFICE = re.compile(r"\b(?:Office|Bureau|Department|Embassy|Ministry|Mission|Spokesperson|Secretariat|White House)\b")
+_PERSON = re.compile(r"\b(?:Secretary|Spokesperson|Minister|Ambassador|President|Director|Envoy|Deputy|Chancellor|Under\s+Secretary)\b")
+_PLACE = re.compile(r"^[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
+_END_MARKER = re.compile(
+    r"^(?:#\s*#\s*#+|-\s*30\s*-|\[?\s*-*\s*(?:end(?:\s+text)?|ends)\s*-*\s*\]?|\*\s*\*\s*\*)$", re.I
+)
+_ITEM = re.compile(r"^(?P<marker>[•⁃◦▪‣·*–—-]|\(?\d{1,3}[.)]\)?|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+(?=\S)")
+_DATELINE = re.compile(
+    rf"""^(?P<place>[A-Z][\w.'’]*(?:(?:,\s*|\s+)[A-Z][\w.'’]*){{0,4}})
+    (?P<date>,?\s+(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+    (?:\s*\((?P<source>[^)]{{1,40}})\))?
+    \s+(?P<dash>--|[-–—])\s+""",
+    re.X,
+)
+_SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line outside the body (header, end marker or trailer).
+
+    ``role`` is one of ``office``, ``genre``, ``person``, ``place``, ``date``,
+    ``title`` (header lines), ``end`` (end markers) or ``trailer``.
+    """
+
+    text: str
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The "PLACE - " lead-in of the first paragraph; ``place`` e.g. "Washington, DC"."""
+
+    text: str
+    place: str
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A body block: ``kind`` is ``paragraph``, ``item`` (list item) or ``heading``.
+
+    ``start``/``end`` cover the block's own text, after any list ``marker``
+    (e.g. "1." or "•") and after the dateline in the first paragraph.
+    """
+
+    kind: str
+    start: int
+    end: int
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Header lines, dateline, body blocks, end markers and trailer, in text order."""
+
+    header: tuple[Line, ...]
+    dateline: Dateline | None
+    blocks: tuple[Block, ...]
+    end_markers: tuple[Line, ...]
+    trailer: tuple[Line, ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _header_like(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 14 and not _SENTENCE_END.search(line) and not _ITEM.match(line)
+
+
+def _header_role(line: str) -> str:
+    s = line.strip()
+    if _DATE.match(s):
+        return "date"
+    if _GENRES.match(s):
+        return "genre"
+    if _OFFICE.search(s) and not _PERSON.search(s.split(",")[0]):
+        return "office"
+    if _PERSON.search(s) and "," in s:
+        return "person"
+    if _PLACE.match(s) and len(s.split()) <= 4 and "," in s:
+        return "place"
+    return "title"
+
+
+def find_layout(text: str) -> Layout:
+    """Split normalised statement text into header, dateline, body blocks and end matter."""
+    lines = _lines(text)
+    # End markers and trailer.
+    end_idx = next((i for i, (a, b) in enumerate(lines) if _END_MARKER.match(text[a:b].strip())), len(lines))
+    end_markers = []
+    trailer = []
+    for i in range(end_idx, len(lines)):
+        a, b = lines[i]
+        s = text[a:b].strip()
+        if not s:
+            continue
+        role = "end" if _END_MARKER.match(s) else "trailer"
+        (end_markers if role == "end" else trailer).append(Line(s, a, b, role))
+    body_lines = lines[:end_idx]
+    # Header: leading short lines, if body text follows.
+    header: list[Line] = []
+    first_body = 0
+    for i, (a, b) in enumerate(body_lines):
+        s = text[a:b].strip()
+        if not s:
+            continue
+        if not _header_like(s):
+            break
+        header.append(Line(s, a, b, _header_role(s)))
+        first_body = i + 1
+    else:
+        header, first_body = [], 0  # nothing but short lines: they are the body
+    if not any(text[a:b].strip() for a, b in body_lines[first_body:]):
+        header, first_body = [], 0
+    # Blocks.
+    raw_blocks: list[list[tuple[int, int, str]]] = []  # [(start, end, marker)] per block
+    current: list[tuple[int, int, str]] = []
+    for a, b in body_lines[first_body:]:
+        s = text[a:b]
+        if not s.strip():
+            if current:
+                raw_blocks.append(current)
+                current = []
+            continue
+        m = _ITEM.match(s)
+        if m:
+            if current:
+                raw_blocks.append(current)
+            current = [(a + m.end(), b, m.group("marker"))]
+        elif current:
+            current[-1] = (current[-1][0], b, current[-1][2])
+        else:
+            current = [(a, b, "")]
+    if current:
+        raw_blocks.append(current)
+    blocks: list[Block] = []
+    dateline: Dateline | None = None
+    flat = [seg for blk in raw_blocks for seg in blk]
+    for n, (a, b, marker) in enumerate(flat):
+        s = text[a:b]
+        if not blocks and not marker and dateline is None:
+            m = _DATELINE.match(s)
+            if m and m.end() < len(s):
+                dateline = Dateline(
+                    text=s[: m.end()],
+                    place=m.group("place").strip(),
+                    date=(m.group("date") or "").strip(" ,") or None,
+                    start=a,
+                    end=a + m.end(),
+                )
+                a += m.end()
+                s = text[a:b]
+        if marker:
+            kind = "item"
+        elif n < len(flat) - 1 and "\n" not in s and _header_like(s) and len(s.split()) <= 10:
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(kind=kind, start=a, end=b, marker=marker))
+    return Layout(tuple(header), dateline, tuple(blocks), tuple(end_markers), tuple(trailer))
