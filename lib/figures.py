@@ -2,14 +2,18 @@
 
 Every figure has a title naming the measure and the statement, labelled axes
 with units, and an x-axis in sentence order so that bars match rows of the
-sentence table.
+sentence table. Functions return a :class:`~matplotlib.figure.Figure` that is
+not registered with pyplot: a notebook shows it by leaving it as a cell's last
+value, and no figure state is kept between calls.
 """
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from .anatomy import LONG_SENTENCE_WORDS
 from .statement import Statement
@@ -25,7 +29,7 @@ def use_house_style() -> None:
     """
     plt.rcParams.update(
         {
-            "figure.figsize": (9.0, 3.6),
+            "figure.figsize": (10.0, 3.6),
             "figure.dpi": 100,
             "savefig.dpi": 100,
             "axes.spines.top": False,
@@ -42,7 +46,7 @@ def use_house_style() -> None:
     pd.set_option("display.width", 200)
 
 
-def _mark_paragraphs(ax: plt.Axes, statement: Statement) -> None:
+def _mark_paragraphs(ax: Axes, statement: Statement) -> None:
     """Dotted vertical lines between paragraphs, labelled with the paragraph id."""
     pos = 0
     for p in statement.paragraphs:
@@ -57,24 +61,27 @@ def _mark_paragraphs(ax: plt.Axes, statement: Statement) -> None:
 def sentence_length_figure(statement: Statement) -> Figure:
     """Bars of words per sentence in text order, paragraph boundaries dotted, the mean dashed."""
     sents = statement.sentences
-    fig, ax = plt.subplots()
+    fig = Figure()
+    ax = fig.subplots()
     xs = [s.index for s in sents]
     ys = [s.n_words for s in sents]
-    colors = ["#b2182b" if y > LONG_SENTENCE_WORDS else "#4d6d9a" for y in ys]
-    ax.bar(xs, ys, color=colors, width=0.75)
+    long_color, short_color = "#b2182b", "#4d6d9a"
+    ax.bar(xs, ys, color=[long_color if y > LONG_SENTENCE_WORDS else short_color for y in ys], width=0.75)
+    handles = [
+        Patch(color=short_color, label=f"up to {LONG_SENTENCE_WORDS} words"),
+        Patch(color=long_color, label=f"over {LONG_SENTENCE_WORDS} words (long)"),
+    ]
     if ys:
         mean = sum(ys) / len(ys)
-        ax.axhline(mean, color="0.2", linestyle="--", linewidth=1)
-        ax.annotate(f"mean {mean:.1f}", xy=(1.0, mean), xycoords=("axes fraction", "data"), ha="right",
-                    va="bottom", fontsize=8)
-    ax.axhline(LONG_SENTENCE_WORDS, color="#b2182b", linewidth=0.6, alpha=0.5)
+        handles.append(ax.axhline(mean, color="0.2", linestyle="--", linewidth=1, label=f"mean ({mean:.1f} words)"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     _mark_paragraphs(ax, statement)
     ax.set_xticks(xs, [s.id for s in sents], rotation=90 if len(xs) > 20 else 0, fontsize=8)
     if len(xs) > 60:
         ax.set_xticks(xs[:: max(1, len(xs) // 30)])
     ax.set_xlabel("sentence, in order (id = paragraph and sentence)")
     ax.set_ylabel("words per sentence")
-    ax.set_title(f"Sentence length along the statement: {statement.title}", pad=14)
+    ax.set_title(f"Sentence length along the statement\n{statement.label}", pad=14)
     fig.tight_layout()
     return fig
 
@@ -82,7 +89,8 @@ def sentence_length_figure(statement: Statement) -> Figure:
 def mentions_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     """Actor mentions per paragraph (from :func:`readout.anatomy.mentions_by_paragraph`) as a heat table."""
     data = table.drop(columns=["total"], errors="ignore")
-    fig, ax = plt.subplots(figsize=(9.0, 0.5 + 0.45 * max(1, len(data))))
+    fig = Figure(figsize=(10.0, 1.2 + 0.45 * max(1, len(data))))
+    ax = fig.subplots()
     if data.empty:
         ax.text(0.5, 0.5, "no actor mentions found", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -95,6 +103,6 @@ def mentions_figure(table: pd.DataFrame, statement: Statement) -> Figure:
         ax.set_yticks(range(data.shape[0]), data.index)
         ax.set_xlabel("paragraph, in order")
         fig.colorbar(im, ax=ax, label="mentions (count)", fraction=0.03)
-    ax.set_title(f"Actor mentions per paragraph: {statement.title}")
+    ax.set_title(f"Actor mentions per paragraph\n{statement.label}")
     fig.tight_layout()
     return fig

@@ -8,8 +8,9 @@ the normalised text (:attr:`readout.source.SourceText.text`).
 
 The rules are heuristics written for government and diplomatic releases:
 
-* Header: the leading lines that are short (at most 14 words) and do not end
-  like a sentence, as long as body text follows them.
+* Header: the leading groups of lines (separated by blank lines) in which
+  every line is short (at most 14 words) and does not end like a sentence, as
+  long as body text follows them.
 * Dateline: at the start of the first body paragraph, one to five capitalised
   words (a place, optionally with a date or a source in brackets) followed by a
   spaced dash: "Washington, DC - ", "BRUSSELS, March 5 (Reuters) — ".
@@ -127,10 +128,10 @@ def _header_role(line: str) -> str:
         return "date"
     if _GENRES.match(s):
         return "genre"
-    if _OFFICE.search(s) and not _PERSON.search(s.split(",")[0]):
+    if "," in s and _PERSON.search(s.split(",", 1)[1]):
+        return "person"  # "Name, Title"
+    if _OFFICE.search(s):
         return "office"
-    if _PERSON.search(s) and "," in s:
-        return "person"
     if _PLACE.match(s) and len(s.split()) <= 4 and "," in s:
         return "place"
     return "title"
@@ -151,21 +152,24 @@ def find_layout(text: str) -> Layout:
         role = "end" if _END_MARKER.match(s) else "trailer"
         (end_markers if role == "end" else trailer).append(Line(s, a, b, role))
     body_lines = lines[:end_idx]
-    # Header: leading short lines, if body text follows.
+    # Header: the leading blank-line-separated groups whose lines are all short
+    # and unpunctuated, as long as body text follows them.
     header: list[Line] = []
     first_body = 0
+    group: list[Line] = []
     for i, (a, b) in enumerate(body_lines):
         s = text[a:b].strip()
         if not s:
+            header += group
+            group = []
+            first_body = i + 1
             continue
         if not _header_like(s):
+            group = []
             break
-        header.append(Line(s, a, b, _header_role(s)))
-        first_body = i + 1
-    else:
+        group.append(Line(s, a, b, _header_role(s)))
+    if group or not any(text[a:b].strip() for a, b in body_lines[first_body:]):
         header, first_body = [], 0  # nothing but short lines: they are the body
-    if not any(text[a:b].strip() for a, b in body_lines[first_body:]):
-        header, first_body = [], 0
     # Blocks.
     raw_blocks: list[list[tuple[int, int, str]]] = []  # [(start, end, marker)] per block
     current: list[tuple[int, int, str]] = []

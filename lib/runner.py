@@ -20,6 +20,7 @@ import fcntl
 import json
 import shutil
 import sys
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -27,11 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from . import _fastimport  # noqa: F401  (before nbformat: see the module)
+import nbformat
 import papermill
 import yaml
 
 from .errors import BadInputError, UsageError
-from .export import notebook_to_html, write_index
+from .export import notebook_to_html, warm_up, write_index
 from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
 from .source import MAX_BYTES
@@ -154,15 +157,34 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
+            # The kernel talks to us over loopback only; its start-up warning about
+            # unencrypted TCP would otherwise land in every scheduled run's log.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
-                 "ename": exc.ename, "evalue": exc.evalue}
+                 "ename": exc.ename, "evalue": exc.evalue, "source": _cell_source(target, exc.exec_count)}
     except Exception as exc:  # a kernel that died or timed out: still a report, marked failed
         error = {"cell_index": None, "execution_count": None,
                  "ename": exc.__class__.__name__, "evalue": str(exc).splitlines()[0] if str(exc) else ""}
     seconds = round(time.perf_counter() - began, 2)
     return NotebookRun(notebook.name, "failed" if error else "ok", seconds, error)
+
+
+def _cell_source(notebook: Path, execution_count: int) -> str:
+    """The first line of the code cell that ran as ``In [execution_count]`` ("" if not found).
+
+    Searched by execution count because papermill adds an error banner cell at
+    the top of a failed notebook, which shifts the cell positions.
+    """
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        return ""
+    for cell in cells:
+        if cell.cell_type == "code" and cell.get("execution_count") == execution_count:
+            return cell.source.split("\n", 1)[0]
+    return ""
 
 
 def _publish(build: Path, final: Path) -> None:
@@ -215,8 +237,12 @@ def run_report(
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
             return run
 
+        # Templates for the HTML pages compile while the kernels work.
+        warm = threading.Thread(target=warm_up, args=(keep_code,), daemon=True)
+        warm.start()
         with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks)))) as pool:
             runs = tuple(pool.map(job, notebooks))
+        warm.join()
         for run in runs:
             executed = build / run.notebook
             if executed.exists():

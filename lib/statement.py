@@ -104,11 +104,20 @@ class Statement:
 
     @property
     def title(self) -> str:
-        """A title for reports: the header's title line, else the file name."""
+        """A title for reports: the header's title line; else the opening words of
+        the first sentence (up to 10, with "…"); else the file name."""
         for line in self.header:
             if line.role == "title":
                 return line.text
+        if self.sentences:
+            words = self.sentences[0].text.split()
+            return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
         return Path(self.path).name
+
+    @property
+    def label(self) -> str:
+        """The title cut to at most 60 characters, for figure titles."""
+        return self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"
 
     def sentence_of(self, offset: int) -> Sentence | None:
         """The body sentence containing character ``offset``, if any."""

@@ -1,0 +1,58 @@
+"""Actor mentions through the alias file, and extending it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from readout import BadInputError, load_statement, parse_statement
+
+
+def test_seed_mentions(seed):
+    counts = Counter(m.actor for m in seed.mentions)
+    assert counts == {"Honduras": 8, "United States": 7, "Both sides": 3, "Transparency International": 1}
+    joint = [(m.text, seed.sentence_of(m.start).id) for m in seed.mentions if m.actor == "Both sides"]
+    assert joint == [("The two sides", "p2s4"), ("the delegations", "p3s1"), ("Both sides", "p3s2")]
+    first = seed.mentions[0]
+    assert (first.text, first.start, first.end) == ("The United States", 17, 34)
+    assert seed.text[first.start : first.end] == "The United States"
+
+
+def test_aliases_match_whole_names_only():
+    s = parse_statement("Let us thank the U.S. and the USA. The U.S.-Honduras talks, and Honduras’s role.")
+    assert [(m.actor, m.text) for m in s.mentions] == [
+        ("United States", "U.S."), ("United States", "USA"), ("United States", "U.S."),
+        ("Honduras", "Honduras"), ("Honduras", "Honduras")]
+
+
+def test_header_names_are_not_body_mentions(release):
+    # The header title names "U.S.-Guatemala"; only body mentions count.
+    assert all(m.start > release.dateline.end for m in release.mentions)
+    assert Counter(m.actor for m in release.mentions) == {"Guatemala": 3, "Both sides": 3, "United States": 2}
+
+
+def test_extend_with_yaml(tmp_path, seed):
+    extra = tmp_path / "more.yaml"
+    extra.write_text("actors:\n  Northern Triangle:\n    kind: group\n    aliases: [the Northern Triangle]\n"
+                     "  Honduras:\n    aliases: [Honduran]\n", encoding="utf-8")
+    s = load_statement(seed.path, actors_path=extra)
+    counts = Counter(m.actor for m in s.mentions)
+    assert counts["Northern Triangle"] == 1
+    assert counts["Honduras"] == 9  # + "Honduran migrants"
+    assert s.actor_lexicon.sources == ("data/actors.yaml", str(extra))
+
+
+def test_extend_with_csv(tmp_path, seed):
+    extra = tmp_path / "more.csv"
+    extra.write_text("actor,alias,kind\nCentral America,Central America,group\n", encoding="utf-8")
+    s = load_statement(seed.path, actors_path=extra)
+    assert [(m.actor, s.sentence_of(m.start).id) for m in s.mentions if m.actor == "Central America"] == [
+        ("Central America", "p3s2")]
+
+
+def test_bad_alias_file(tmp_path, seed):
+    extra = tmp_path / "bad.yaml"
+    extra.write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"bad.yaml: actor alias file needs a top-level 'actors:' mapping"):
+        load_statement(seed.path, actors_path=extra)

@@ -1,0 +1,249 @@
+"""The runner end to end: report folders, manifest, exit codes, bad input, parameters, concurrency.
+
+Most cases use the small fixture notebooks in fixtures/notebooks/ (fast); one
+runs the real collection on the seed and on a second statement.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from readout.errors import UsageError
+from readout.provenance import requirement_names
+from readout.runner import check_parameters, parse_value, read_parameter_file
+
+from conftest import FIXTURES, SEED
+
+PASS = FIXTURES / "notebooks" / "pass"
+MIXED = FIXTURES / "notebooks" / "mixed"
+RELEASE = FIXTURES / "formats" / "full-release-pass.txt"
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "readout", "run", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=300)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the sha256 of its contents."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def earlier(tmp_path) -> Path:
+    """An outputs folder that already holds a report a user would not want to lose."""
+    out = tmp_path / "outputs"
+    old = out / "000-1844251938b000cf"
+    old.mkdir(parents=True)
+    (old / "index.html").write_text("earlier report", encoding="utf-8")
+    return out
+
+
+def test_real_collection_on_seed_and_second_statement(tmp_path):
+    out = tmp_path / "outputs"
+    proc = run(SEED, RELEASE, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    seed_dir, release_dir = out / "000-1844251938b000cf", out / "full-release-pass"
+    assert proc.stdout.splitlines() == [f"Report: {seed_dir / 'index.html'}", f"Report: {release_dir / 'index.html'}"]
+    for folder, n_sentences, n_paragraphs in ((seed_dir, 12, 3), (release_dir, 10, 8)):
+        names = {p.name for p in folder.iterdir()}
+        assert {"01-anatomy.ipynb", "01-anatomy.html", "index.html", "manifest.json", "tables"} <= names
+        assert len(read_csv(folder / "tables" / "sentences.csv")) == n_sentences
+        assert len(read_csv(folder / "tables" / "paragraphs.csv")) == n_paragraphs
+        page = (folder / "01-anatomy.html").read_text(encoding="utf-8")
+        assert "How is this statement built?" in page
+        assert "load_statement(" not in page  # code cells are left out
+        assert "<script src=" not in page and "cdnjs" not in page  # nothing loaded from the network
+        assert 'src="data:image/png;base64,' in page  # figures embedded
+        index = (folder / "index.html").read_text(encoding="utf-8")
+        for link in ("01-anatomy.html", "01-anatomy.ipynb", "manifest.json", "tables/sentences.csv"):
+            assert f'href="{link}"' in index and (folder / link).is_file()
+    manifest = json.loads((seed_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok"
+    assert manifest["input"]["path"] == str(SEED.resolve())
+    assert manifest["input"]["sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert manifest["input"]["encoding"] == "utf-8"
+    assert manifest["parameters"] == {}
+    assert [(n["notebook"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
+        ("01-anatomy.ipynb", "ok", None)]
+    assert manifest["notebooks"][0]["seconds"] > 0
+    for name in requirement_names():
+        assert manifest["versions"][name] == metadata.version(name)
+    assert manifest["versions"]["python"] == ".".join(map(str, sys.version_info[:3]))
+    assert "git_commit" in manifest and manifest["started"] <= manifest["finished"]
+    assert manifest["tables"] == ["actor_mentions.csv", "mentions_by_paragraph.csv", "metadata.csv",
+                                  "paragraphs.csv", "sentences.csv"]
+    mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
+    assert {r["actor"]: r["total"] for r in mentions} == {
+        "United States": "7", "Honduras": "8", "Both sides": "3", "Transparency International": "1"}
+    assert not [p for p in out.iterdir() if p.name.startswith((".building-", ".old-"))]
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("bad/no-such-file.txt", "no such file"),
+        ("bad", "is a directory, not a statement file (name the .txt files inside it)"),
+        ("bad/empty-fail.txt", "is empty"),
+        ("bad/whitespace-fail.txt", "contains only white space"),
+        ("bad/image-fail.png", "is a binary file, not text (save the statement as plain .txt)"),
+        ("bad/page-fail.html",
+         "is an HTML page, not a statement's text (copy the statement's text into a .txt file)"),
+    ],
+)
+def test_bad_input_one_line_exit_2_nothing_changed(earlier, name, problem):
+    before = snapshot(earlier)
+    proc = run(FIXTURES / name, "--out", earlier, "--notebooks", PASS)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"{FIXTURES / name}: {problem}"]
+    assert proc.stdout == ""
+    assert snapshot(earlier) == before
+    assert sorted(p.name for p in earlier.iterdir()) == ["000-1844251938b000cf"]
+
+
+def test_oversized_file_refused(earlier, tmp_path):
+    big = tmp_path / "book.txt"
+    big.write_text("The two sides met again. " * 9000, encoding="utf-8")
+    proc = run(big, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.strip()) == (
+        2, f"{big}: is 225,000 bytes; the limit for one statement is 200,000 bytes (about 30,000 words)")
+
+
+def test_one_bad_input_among_good_runs_nothing(earlier):
+    before = snapshot(earlier)
+    proc = run(SEED, FIXTURES / "bad" / "empty-fail.txt", "--out", earlier, "--notebooks", PASS)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"{FIXTURES / 'bad' / 'empty-fail.txt'}: is empty"]
+    assert snapshot(earlier) == before
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-p", "colour", "blue"], "unknown parameter 'colour': no notebook declares it (known: greeting, pause)"),
+        (["-p", "output_dir", "x"], "parameter 'output_dir' is set by the runner for each statement; do not pass it"),
+        (["-f", "no-such.yaml"], "no-such.yaml: parameter file not found"),
+    ],
+)
+def test_bad_parameters_exit_2(earlier, args, message):
+    before = snapshot(earlier)
+    proc = run(SEED, *args, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.strip()) == (2, message)
+    assert snapshot(earlier) == before
+
+
+def test_parameters_from_yaml_and_p(tmp_path):
+    params = tmp_path / "params.yaml"
+    params.write_text("greeting: from yaml\npause: 0\n", encoding="utf-8")
+    out = tmp_path / "outputs"
+    proc = run(RELEASE, "-f", params, "-p", "greeting", "from -p", "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0, proc.stderr
+    report = out / "full-release-pass"
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"] == {"greeting": "from -p", "pause": 0}
+    executed = json.loads((report / "01-count-pass.ipynb").read_text(encoding="utf-8"))
+    printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
+    assert "from -p: 10 sentences" in printed
+    assert len(read_csv(report / "tables" / "sentences.csv")) == 10
+
+
+def test_failing_notebook_exit_1_kept_and_named(tmp_path):
+    out = tmp_path / "outputs"
+    proc = run(SEED, "--out", out, "--notebooks", MIXED)
+    assert proc.returncode == 1
+    report = out / "000-1844251938b000cf"
+    assert proc.stdout.strip() == f"Report: {report / 'index.html'}  (some notebooks failed)"
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed"
+    runs = {n["notebook"]: n for n in manifest["notebooks"]}
+    assert runs["01-count-pass.ipynb"]["status"] == "ok"
+    failed = runs["02-broken-fail.ipynb"]
+    assert failed["status"] == "failed"
+    # cells: markdown, parameters, injected parameters, "x = 1", the raise
+    assert failed["error"] == {"cell_index": 4, "execution_count": 4, "ename": "ValueError",
+                               "evalue": "this notebook fails on purpose",
+                               "source": 'raise ValueError("this notebook fails on purpose")'}
+    assert (report / "02-broken-fail.ipynb").is_file()
+    assert "this notebook fails on purpose" in (report / "02-broken-fail.html").read_text(encoding="utf-8")
+    assert "cell 4: ValueError" in (report / "index.html").read_text(encoding="utf-8")
+
+
+def test_earlier_report_intact_until_new_one_complete_and_concurrent_runs(earlier):
+    report = earlier / "000-1844251938b000cf"
+    args = [sys.executable, "-m", "readout", "run", str(SEED), "--out", str(earlier), "--notebooks", str(PASS),
+            "-p", "pause", "2.0"]
+    first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    # Both runs are building; the earlier report is still there, unchanged.
+    assert (report / "index.html").read_text(encoding="utf-8") == "earlier report"
+    assert first.wait(120) == 0 and second.wait(120) == 0
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok"
+    assert len(read_csv(report / "tables" / "sentences.csv")) == 12
+    assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf"]
+
+
+def test_non_utf8_input_is_read_with_a_warning(tmp_path):
+    statement = tmp_path / "pasted-from-word.txt"
+    statement.write_bytes("Tegucigalpa - The minister’s “plan” was welcomed. Both sides agreed.".encode("cp1252"))
+    out = tmp_path / "outputs"
+    proc = run(statement, "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0, proc.stderr
+    warning = f"{statement}: not valid UTF-8 (first bad byte at offset 26); read as Windows-1252"
+    assert f"warning: {warning}" in proc.stderr.splitlines()
+    manifest = json.loads((out / "pasted-from-word" / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["input"]["encoding"], manifest["input"]["warnings"]) == ("cp1252", [warning])
+    assert warning in (out / "pasted-from-word" / "index.html").read_text(encoding="utf-8")
+
+
+def test_papermill_cli_runs_a_notebook_directly(tmp_path):
+    statement = tmp_path / "word.txt"
+    statement.write_bytes("Tegucigalpa - The minister’s plan was welcomed. Both sides agreed.".encode("cp1252"))
+    target = tmp_path / "anatomy.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "papermill", "notebooks/01-anatomy.ipynb", str(target),
+                           "-p", "statement_path", str(statement), "--kernel", "python3"],
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent.parent)
+    assert proc.returncode == 0, proc.stderr
+    executed = json.loads(target.read_text(encoding="utf-8"))
+    text = json.dumps(executed["cells"])
+    assert "Warning: " in text and "read as Windows-1252" in text
+    assert "2 sentences average" in text
+
+
+def test_parse_value_like_papermill():
+    assert [parse_value(v) for v in ("3", "2.5", "True", "False", "None", "text", "1e3")] == [
+        3, 2.5, True, False, None, "text", 1000.0]
+
+
+def test_check_parameters():
+    declared = {"01.ipynb": {"statement_path", "output_dir", "actors_path"}, "02.ipynb": {"statement_path", "k"}}
+    check_parameters({"actors_path": "a.yaml", "k": 3}, declared)
+    with pytest.raises(UsageError, match=r"unknown parameter 'kk': no notebook declares it \(known: actors_path, k\)"):
+        check_parameters({"kk": 3}, declared)
+
+
+def test_parameter_file_must_be_a_mapping(tmp_path):
+    bad = tmp_path / "list.yaml"
+    bad.write_text("- a\n- b\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="list.yaml: parameter file must hold a mapping"):
+        read_parameter_file(bad)
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    assert read_parameter_file(empty) == {}

@@ -1,0 +1,82 @@
+"""Reading a statement file: what is refused (one line: file and problem), what is accepted and how."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from readout import BadInputError, load_statement
+from readout.source import MAX_BYTES, read_source
+
+from conftest import FIXTURES, SEED
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("bad/empty-fail.txt", "is empty"),
+        ("bad/whitespace-fail.txt", "contains only white space"),
+        ("bad/image-fail.png", "is a binary file, not text (save the statement as plain .txt)"),
+        ("bad/page-fail.html",
+         "is an HTML page, not a statement's text (copy the statement's text into a .txt file)"),
+        ("bad", "is a directory, not a statement file (name the .txt files inside it)"),
+        ("bad/no-such-file.txt", "no such file"),
+    ],
+)
+def test_refused_with_one_line_naming_the_file(name, problem):
+    path = FIXTURES / name
+    with pytest.raises(BadInputError) as info:
+        read_source(path)
+    assert str(info.value) == f"{path}: {problem}"
+    assert "\n" not in str(info.value)
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text("The two sides met. " * (MAX_BYTES // 19 + 1), encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"book.txt: is 200,013 bytes; the limit for one statement is 200,000 bytes"):
+        read_source(path)
+
+
+def test_a_statement_quoting_markup_is_text_not_a_page(tmp_path):
+    path = tmp_path / "hostile.txt"
+    path.write_text('The minister wrote <script>alert(1)</script> and <img src=x onerror="x()">. We agreed.', "utf-8")
+    assert "<script>" in read_source(path).text
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "word.txt"
+    data = "Honduras’ minister said “yes” – Señor Peña agreed.".encode("cp1252")
+    path.write_bytes(data)
+    source = read_source(path)
+    assert source.encoding == "cp1252"
+    assert source.text == "Honduras’ minister said “yes” – Señor Peña agreed."
+    assert source.warnings == (f"{path}: not valid UTF-8 (first bad byte at offset 8); read as Windows-1252",)
+    assert source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_bom_crlf_curly_quotes_and_accents_are_accepted_silently(tmp_path):
+    path = tmp_path / "pasted.txt"
+    text = "Tegucigalpa - “We welcome it,” said José Peña.\r\n\r\nThe two sides agreed.\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    statement = load_statement(path)
+    assert statement.encoding == "utf-8-sig"
+    assert statement.warnings == ()
+    assert statement.text == "Tegucigalpa - “We welcome it,” said José Peña.\n\nThe two sides agreed."
+    assert [s.text for s in statement.sentences] == ["“We welcome it,” said José Peña.", "The two sides agreed."]
+    assert statement.dateline.place == "Tegucigalpa"
+
+
+def test_decomposed_accents_are_composed(tmp_path):
+    path = tmp_path / "nfd.txt"
+    path.write_text("Jose\u0301 Pen\u0303a met the delegation.", encoding="utf-8")
+    assert read_source(path).text == "José Peña met the delegation."
+
+
+def test_seed_hash_and_decoding():
+    source = read_source(SEED)
+    assert source.encoding == "utf-8"
+    assert source.n_bytes == 2514
+    assert source.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert source.normalizations == ()
