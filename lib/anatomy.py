@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .prose import Reading
 from .statement import Statement
 
 __all__ = [
@@ -53,7 +54,7 @@ def overview(statement: Statement) -> pd.DataFrame:
 def metadata_table(statement: Statement) -> pd.DataFrame:
     """Everything outside the body: header lines, dateline, headings, end markers, trailer.
 
-    Columns: part, role, text, start, end (character offsets).
+    Indexed 1, 2, … in text order. Columns: part, role, text, start, end (character offsets).
     """
     rows = [("header", ln.role, ln.text, ln.start, ln.end) for ln in statement.header]
     if statement.dateline:
@@ -62,7 +63,9 @@ def metadata_table(statement: Statement) -> pd.DataFrame:
     rows += [("heading", ln.role, ln.text, ln.start, ln.end) for ln in statement.headings]
     rows += [("end marker", ln.role, ln.text, ln.start, ln.end) for ln in statement.end_markers]
     rows += [("trailer", ln.role, ln.text, ln.start, ln.end) for ln in statement.trailer]
-    return pd.DataFrame(rows, columns=["part", "role", "text", "start", "end"])
+    table = pd.DataFrame(rows, columns=["part", "role", "text", "start", "end"])
+    table.index = pd.RangeIndex(1, len(table) + 1, name="n")
+    return table
 
 
 def paragraph_table(statement: Statement) -> pd.DataFrame:
@@ -91,14 +94,19 @@ def sentence_table(statement: Statement) -> pd.DataFrame:
 
 
 def mention_table(statement: Statement) -> pd.DataFrame:
-    """One row per actor mention: actor (canonical), kind, as written, sentence, paragraph, offsets."""
+    """One row per actor mention, numbered 1, 2, … in text order.
+
+    Columns: actor (canonical name), kind, as written, sentence, paragraph, start, end.
+    """
     kinds = {a.name: a.kind for a in statement.actor_lexicon.actors}
     rows = []
     for m in statement.mentions:
         s = statement.sentence_of(m.start)
         rows.append((m.actor, kinds.get(m.actor, ""), m.text, s.id if s else "", s.paragraph_id if s else "", m.start, m.end))
     cols = ["actor", "kind", "as written", "sentence", "paragraph", "start", "end"]
-    return pd.DataFrame(rows, columns=cols)
+    table = pd.DataFrame(rows, columns=cols)
+    table.index = pd.RangeIndex(1, len(table) + 1, name="mention")
+    return table
 
 
 def mentions_by_paragraph(statement: Statement) -> pd.DataFrame:
@@ -134,11 +142,11 @@ def sentence_length_summary(statement: Statement) -> pd.Series:
     )
 
 
-def sentence_length_reading(statement: Statement) -> str:
-    """One plain sentence that reads the sentence-length figures for this statement."""
+def sentence_length_reading(statement: Statement) -> Reading:
+    """Two plain sentences that read the sentence-length figures for this statement."""
     sents = statement.sentences
     if not sents:
-        return "The statement has no body sentences to measure."
+        return Reading("The statement has no body sentences to measure.")
     longest = max(sents, key=lambda s: (s.n_words, -s.index))
     shortest = min(sents, key=lambda s: (s.n_words, s.index))
     summary = sentence_length_summary(statement)
@@ -146,7 +154,7 @@ def sentence_length_reading(statement: Statement) -> str:
     mean = summary["mean"]
     position = "below" if mean < 15 else "within" if mean <= 20 else "above"
     band = f"{position} the 15-20 word average that plain-language guidance recommends"
-    return (
+    return Reading(
         f"{len(sents)} sentences average {mean:.1f} words ({band}); "
         f"{n_long} of {len(sents)} run past {LONG_SENTENCE_WORDS} words. "
         f"The longest is {longest.id} ({longest.n_words} words), the shortest {shortest.id} ({shortest.n_words} words)."

@@ -10,7 +10,7 @@ from . import _fastimport  # noqa: F401  (before nbformat: see the module)
 import nbformat
 from nbconvert import HTMLExporter
 
-__all__ = ["notebook_to_html", "warm_up", "write_index"]
+__all__ = ["notebook_title", "notebook_to_html", "warm_up", "write_index"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -46,6 +46,20 @@ def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False) -> N
     target.write_text(body, encoding="utf-8")
 
 
+def notebook_title(notebook: Path) -> str:
+    """The question a notebook answers: its first markdown heading, else its file name."""
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        return notebook.stem
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return notebook.stem
+
+
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -71,7 +85,7 @@ th, td {{ text-align: left; padding: 0.3rem 0.8rem 0.3rem 0; border-bottom: 1px 
 {warnings}
 <h2>Notebooks</h2>
 <table>
-<tr><th>notebook</th><th>status</th><th>seconds</th><th>executed notebook</th></tr>
+<tr><th>page</th><th>status</th><th>seconds</th><th>executed notebook</th></tr>
 {rows}
 </table>
 <h2>Tables (CSV)</h2>
@@ -100,7 +114,7 @@ def write_index(report_dir: Path, manifest: dict) -> None:
             err = nb["error"]
             detail = f" (cell {err.get('cell_index')}: {e(str(err.get('ename')))})"
         rows.append(
-            f'<tr><td><a href="{e(stem)}.html">{e(stem)}</a></td>'
+            f'<tr><td><a href="{e(stem)}.html">{e(nb.get("title") or stem)}</a></td>'
             f'<td class="{e(status)}">{e(status)}{detail}</td><td>{nb["seconds"]:.1f}</td>'
             f'<td><a href="{e(nb["notebook"])}">{e(nb["notebook"])}</a></td></tr>'
         )

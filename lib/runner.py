@@ -26,7 +26,8 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from . import _fastimport  # noqa: F401  (before nbformat: see the module)
 import nbformat
@@ -34,7 +35,7 @@ import papermill
 import yaml
 
 from .errors import BadInputError, UsageError
-from .export import notebook_to_html, warm_up, write_index
+from .export import notebook_title, notebook_to_html, warm_up, write_index
 from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
 from .source import MAX_BYTES
@@ -266,7 +267,9 @@ def run_report(
             "started": started,
             "finished": _now(),
             "notebooks": [
-                {"notebook": r.notebook, "status": r.status, "seconds": r.seconds, "error": r.error} for r in runs
+                {"notebook": r.notebook, "title": notebook_title(build / r.notebook), "status": r.status,
+                 "seconds": r.seconds, "error": r.error}
+                for r in runs
             ],
             "tables": sorted(p.name for p in (build / "tables").glob("*.csv")),
         }

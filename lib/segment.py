@@ -125,7 +125,8 @@ def _is_boundary(text: str, seg_start: int, m: re.Match[str]) -> tuple[bool, int
     if "!" in term or "?" in term:
         return True, end
     before = text[seg_start : m.start()]
-    word = (_WORD_BEFORE.search(before) or [None, ""])[1] if before else ""
+    found = _WORD_BEFORE.search(before)
+    word = found.group(1) if found else ""
     # Ellipses (rule 8).
     dots = term.count(".")
     if dots >= 3:
@@ -181,7 +182,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             cut_points.append(f)
             seg_start = f
     bounds = [0, *cut_points, len(text)]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         chunk = text[a:b]
         if not chunk.strip():
             continue

@@ -42,9 +42,10 @@ def test_mentions_by_paragraph(seed):
 
 def test_sentence_length_reading(seed):
     # 351 words / 12 sentences = 29.25; over 30 words: 38, 45, 34, 34, 37.
-    assert anatomy.sentence_length_reading(seed) == (
+    assert str(anatomy.sentence_length_reading(seed)) == (
         "12 sentences average 29.2 words (above the 15-20 word average that plain-language guidance "
         "recommends); 5 of 12 run past 30 words. The longest is p2s1 (45 words), the shortest p2s7 (17 words).")
+    assert anatomy.sentence_length_reading(seed)._repr_html_().startswith('<p class="readout-reading">12 sentences')
     summary = anatomy.sentence_length_summary(seed)
     assert (summary["median"], summary["min"], summary["max"]) == (29.0, 17.0, 45.0)
 
@@ -54,4 +55,4 @@ def test_statement_without_mentions_or_dateline():
     assert anatomy.mentions_by_paragraph(s).empty
     assert anatomy.mention_table(s).empty
     assert anatomy.metadata_table(s).empty
-    assert anatomy.sentence_length_reading(s).startswith("2 sentences average 2.5 words (below")
+    assert str(anatomy.sentence_length_reading(s)).startswith("2 sentences average 2.5 words (below")

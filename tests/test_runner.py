@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -72,6 +71,7 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
         assert "<script src=" not in page and "cdnjs" not in page  # nothing loaded from the network
         assert 'src="data:image/png;base64,' in page  # figures embedded
         index = (folder / "index.html").read_text(encoding="utf-8")
+        assert '<a href="01-anatomy.html">How is this statement built?</a>' in index
         for link in ("01-anatomy.html", "01-anatomy.ipynb", "manifest.json", "tables/sentences.csv"):
             assert f'href="{link}"' in index and (folder / link).is_file()
     manifest = json.loads((seed_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -80,8 +80,8 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["input"]["sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
     assert manifest["input"]["encoding"] == "utf-8"
     assert manifest["parameters"] == {}
-    assert [(n["notebook"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
-        ("01-anatomy.ipynb", "ok", None)]
+    assert [(n["notebook"], n["title"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
+        ("01-anatomy.ipynb", "How is this statement built?", "ok", None)]
     assert manifest["notebooks"][0]["seconds"] > 0
     for name in requirement_names():
         assert manifest["versions"][name] == metadata.version(name)
