@@ -53,13 +53,16 @@ class ActorLexicon:
 
     def pattern(self) -> re.Pattern[str]:
         """One regular expression for every alias, longest alias first."""
-        aliases = sorted({v for actor in self.actors for a in actor.aliases for v in _variants(a)}, key=lambda s: (-len(s), s))
-        body = "|".join(re.escape(a) for a in aliases)
+        aliases = sorted({v for actor in self.actors for a in actor.aliases for v in _variants(a)},
+                         key=lambda s: (-len(s), s))
+        # Words of an alias may be separated by any white space, a line break included.
+        body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in aliases)
         return re.compile(rf"(?<![\w.])(?:{body})(?!\w)")
 
     def actor_of(self) -> dict[str, str]:
         """Alias → canonical name (the last file to name an alias wins)."""
-        return {v: actor.name for actor in self.actors for alias in actor.aliases for v in _variants(alias)}
+        return {" ".join(v.split()): actor.name for actor in self.actors for alias in actor.aliases
+                for v in _variants(alias)}
 
 
 def _variants(alias: str) -> tuple[str, ...]:
@@ -76,7 +79,7 @@ def _read_entries(path: Path) -> list[tuple[str, str, list[str]]]:
     try:
         if path.suffix.lower() == ".csv":
             grouped: dict[str, tuple[str, list[str]]] = {}
-            with path.open(encoding="utf-8", newline="") as fh:
+            with path.open(encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
                 reader = csv.DictReader(fh)
                 missing = {"actor", "alias"} - set(reader.fieldnames or [])
                 if missing:
@@ -137,7 +140,8 @@ def find_mentions(text: str, lexicon: ActorLexicon, spans: list[tuple[int, int]]
     spans are kept (e.g. the body sentences, not the header).
     """
     names = lexicon.actor_of()
-    found = [ActorMention(names[m.group()], m.group(), m.start(), m.end()) for m in lexicon.pattern().finditer(text)]
+    found = [ActorMention(names[" ".join(m.group().split())], m.group(), m.start(), m.end())
+             for m in lexicon.pattern().finditer(text)]
     if spans is None:
         return found
     return [m for m in found if any(a <= m.start and m.end <= b for a, b in spans)]

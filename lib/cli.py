@@ -9,7 +9,6 @@ from pathlib import Path
 from .errors import UsageError
 from .paths import NOTEBOOKS_DIR
 from .runner import CELL_TIMEOUT, parse_value, read_parameter_file, run_collection
-from .source import MAX_BYTES
 
 __all__ = ["main"]
 
@@ -33,7 +32,6 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder of notebooks to run")
     run.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
     run.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds a notebook cell may take")
-    run.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="largest statement file accepted")
     run.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML pages")
     return parser
 
@@ -50,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return run_collection(args.paths, parameters, args.out, args.notebooks, args.jobs, args.timeout,
-                              args.keep_code, args.max_bytes)
+                              args.keep_code)
     except KeyboardInterrupt:
         print("interrupted; earlier reports are untouched", file=sys.stderr)
         return 130

@@ -11,21 +11,30 @@ The rules are heuristics written for government and diplomatic releases:
 * Header: the leading groups of lines (separated by blank lines) in which
   every line is short (at most 14 words) and does not end like a sentence, as
   long as body text follows them.
-* Dateline: at the start of the first body paragraph, one to five capitalised
+  Header lines that run straight into the body count only if one of them is
+  recognisably a date, genre, office, person or place line.
+* Dateline: at the start of the first body paragraph, one to six capitalised
   words (a place, optionally with a date or a source in brackets) followed by a
-  spaced dash: "Washington, DC - ", "BRUSSELS, March 5 (Reuters) — ".
+  dash (a hyphen with spaces, or an en or em dash) and a capitalised word:
+  "Washington, DC - The", "BRUSSELS, March 5 (Reuters) — The",
+  "Washington, DC—The". A place that starts like a sentence ("The", "In",
+  "Today", "Mr.") is not a dateline.
 * End markers: a line that is only "###", "# # #", "-30-", "End Text",
-  "[END]" or similar. Lines after the first end marker are the trailer.
+  "[END]" or similar. Lines after the first end marker are the trailer. A line
+  of only asterisks or dashes ("* * *") is a section break, not text.
 * Body: blocks separated by blank lines. A line that starts with a bullet or a
-  number/letter marker ("1.", "a)", "•", "-") starts a list item; other lines
-  continue the block they follow (hard-wrapped text). A short line on its own
-  without closing punctuation, with body after it, is a heading.
+  number/letter marker ("1.", "a)", "•", "-") starts a list item when it opens
+  a block, follows an item, or follows a line ending a clause ("... steps:");
+  other lines continue the block they follow (hard-wrapped text). A short line
+  on its own without closing punctuation, with body after it, is a heading.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .segment import SENTENCE_STARTERS, TITLES
 
 __all__ = ["Line", "Dateline", "Block", "Layout", "find_layout"]
 
@@ -35,25 +44,37 @@ _MONTHS = (
 )
 _DATE = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})$"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})$",
+    re.I,
 )
 _GENRES = re.compile(
     r"^(?:Joint\s+)?(?:Press\s+Statement|Media\s+Note|Readout|Statement|Press\s+Release|Fact\s+Sheet|"
     r"Remarks|Communiqu[eé]|Declaration|Briefing|Notice|Travel\s+Alert|Transcript)$",
     re.I,
 )
-_OFFICE = re.compile(r"\b(?:Office|Bureau|Department|Embassy|Ministry|Mission|Spokesperson|Secretariat|White House)\b")
-_PERSON = re.compile(r"\b(?:Secretary|Spokesperson|Minister|Ambassador|President|Director|Envoy|Deputy|Chancellor|Under\s+Secretary)\b")
-_PLACE = re.compile(r"^[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
-_END_MARKER = re.compile(
-    r"^(?:#\s*#\s*#+|-\s*30\s*-|\[?\s*-*\s*(?:end(?:\s+text)?|ends)\s*-*\s*\]?|\*\s*\*\s*\*)$", re.I
+_OFFICE = re.compile(
+    r"\b(?:Office|Bureau|Department|Embassy|Ministry|Mission|Spokesperson|Secretariat|White House)\b", re.I
 )
-_ITEM = re.compile(r"^(?P<marker>[•⁃◦▪‣·*–—-]|\(?\d{1,3}[.)]\)?|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+(?=\S)")
+_PERSON = re.compile(
+    r"\b(?:Secretary|Spokesperson|Minister|Ambassador|President|Director|Envoy|Deputy|Chancellor)\b", re.I
+)
+_PLACE = re.compile(r"^[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
+_END_MARKER = re.compile(r"^(?:#\s*#\s*#+|-\s*30\s*-|\[?\s*-*\s*(?:end(?:\s+text)?|ends)\s*-*\s*\]?)$", re.I)
+#: A line of only asterisks, dashes or similar ("* * *") separates sections; it is not text.
+_SECTION_BREAK = re.compile(r"^[*#=_~.•·\-–—\s]{3,}$")
+_BULLET_CHARS = "•⁃◦▪‣·●►▸■□◆❖✓✔➢➤\uf0b7*–—-"
+_ITEM = re.compile(
+    rf"^(?P<marker>[{_BULLET_CHARS}]|o(?=\s)|\(?\d{{1,3}}[.)]\)?|\(?[a-zA-Z][.)]|\(?[ivxIVX]{{1,4}}[.)])\s+(?=\S)"
+)
+_CLAUSE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PLACE_WORD = rf"[{_UPPER}][\w.'’\-]*"
 _DATELINE = re.compile(
-    rf"""^(?P<place>[A-Z][\w.'’]*(?:(?:,\s*|\s+)[A-Z][\w.'’]*){{0,4}})
-    (?P<date>,?\s+(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+    rf"""^(?P<place>{_PLACE_WORD}(?:(?:,\s*|\s+)(?:(?:de|del|la|las|los|el|of|upon|on|am|an|der|sur|en)\s+)?{_PLACE_WORD}){{0,5}})
+    (?P<date>,?\s+(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:de\s+)?[a-zé]+\.?(?:\s+(?:de\s+)?\d{{4}})?))?
     (?:\s*\((?P<source>[^)]{{1,40}})\))?
-    \s+(?P<dash>--|[-–—])\s+""",
+    (?P<dash>\s*(?:--|[–—])\s*|\s+-(?:\s+|$))
+    (?=[{_UPPER}"“‘'(\d]|$)""",
     re.X,
 )
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)\]]*$")
@@ -165,6 +186,11 @@ def find_layout(text: str) -> Layout:
             first_body = i + 1
             continue
         if not _header_like(s):
+            # Header lines run straight into the body (no blank line): keep them
+            # as a header only if they look like one (a date, genre, office ...).
+            if any(line.role != "title" for line in group):
+                header += group
+                first_body = i
             group = []
             break
         group.append(Line(s, a, b, _header_role(s)))
@@ -173,15 +199,19 @@ def find_layout(text: str) -> Layout:
     # Blocks.
     raw_blocks: list[list[tuple[int, int, str]]] = []  # [(start, end, marker)] per block
     current: list[tuple[int, int, str]] = []
+    previous = ""  # the previous line of the current block
     for a, b in body_lines[first_body:]:
         s = text[a:b]
-        if not s.strip():
+        if not s.strip() or _SECTION_BREAK.match(s.strip()):
             if current:
                 raw_blocks.append(current)
                 current = []
             continue
         m = _ITEM.match(s)
-        if m:
+        # A marker starts an item at the start of a block, after another item, or
+        # after a line that ends a clause ("steps:"); otherwise the line continues
+        # a wrapped sentence ("Antony\nJ. Blinken", "2023\n- 2024").
+        if m and (not current or current[-1][2] or _CLAUSE_END.search(previous)):
             if current:
                 raw_blocks.append(current)
             current = [(a + m.end(), b, m.group("marker"))]
@@ -189,6 +219,7 @@ def find_layout(text: str) -> Layout:
             current[-1] = (current[-1][0], b, current[-1][2])
         else:
             current = [(a, b, "")]
+        previous = s
     if current:
         raw_blocks.append(current)
     blocks: list[Block] = []
@@ -198,7 +229,8 @@ def find_layout(text: str) -> Layout:
         s = text[a:b]
         if not blocks and not marker and dateline is None:
             m = _DATELINE.match(s)
-            if m and m.end() < len(s):
+            first_word = m.group("place").split()[0].rstrip(".,").lower() if m else ""
+            if m and first_word not in SENTENCE_STARTERS and first_word not in TITLES:
                 dateline = Dateline(
                     text=s[: m.end()],
                     place=m.group("place").strip(),

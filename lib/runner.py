@@ -15,9 +15,12 @@ changed.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import fcntl
+import hashlib
 import json
+import math
 import shutil
 import sys
 import threading
@@ -38,8 +41,8 @@ from .errors import BadInputError, UsageError
 from .export import notebook_title, notebook_to_html, warm_up, write_index
 from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
-from .source import MAX_BYTES
-from .statement import Statement, load_statement
+from .actors import load_actor_lexicon
+from .statement import Statement, load_statement, slugify
 
 __all__ = [
     "NotebookRun",
@@ -50,6 +53,8 @@ __all__ = [
     "parse_value",
     "read_parameter_file",
     "check_parameters",
+    "resolve_path_parameters",
+    "report_slug",
     "run_report",
     "run_collection",
 ]
@@ -94,9 +99,18 @@ def find_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return found
 
 
-def notebook_parameters(notebook: Path) -> set[str]:
-    """Names declared in the notebook's ``parameters`` cell."""
-    return set(papermill.inspect_notebook(str(notebook)).keys())
+def notebook_parameters(notebook: Path) -> dict[str, Any]:
+    """Names declared in the notebook's ``parameters`` cell, with their default values.
+
+    A default that is not a plain literal is given as ``None`` (any value accepted).
+    """
+    declared = {}
+    for name, info in papermill.inspect_notebook(str(notebook)).items():
+        try:
+            declared[name] = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError):
+            declared[name] = None
+    return declared
 
 
 def parse_value(text: str) -> Any:
@@ -129,18 +143,82 @@ def read_parameter_file(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def check_parameters(parameters: dict[str, Any], declared: dict[str, set[str]]) -> None:
-    """Refuse parameters no notebook declares, and those the runner sets itself."""
+def _check_value(name: str, value: Any, default: Any) -> None:
+    """One parameter value: JSON-like, and of the kind its notebook default shows."""
+    def plain(v: Any) -> bool:
+        if isinstance(v, float):
+            return math.isfinite(v)
+        if isinstance(v, list):
+            return all(plain(x) for x in v)
+        if isinstance(v, dict):
+            return all(isinstance(k, str) and plain(x) for k, x in v.items())
+        return v is None or isinstance(v, (str, int, bool))
+
+    if not plain(value):
+        raise UsageError(f"parameter '{name}': value {value!r} is not a string, number, true/false, list or mapping "
+                         "(quote it in YAML)")
+    expected = {str: "text", bool: "true or false", int: "a whole number", float: "a number"}
+    if default is None or type(default) not in expected:
+        return
+    ok = (isinstance(value, bool) if isinstance(default, bool)
+          else isinstance(value, int) and not isinstance(value, bool) if isinstance(default, int)
+          else isinstance(value, (int, float)) and not isinstance(value, bool) if isinstance(default, float)
+          else isinstance(value, str))
+    if not ok:
+        raise UsageError(f"parameter '{name}': expected {expected[type(default)]}, got {value!r}")
+
+
+def check_parameters(parameters: dict[str, Any], declared: dict[str, dict[str, Any]]) -> None:
+    """Refuse parameters no notebook declares, the ones the runner sets, and values of the wrong kind."""
     for name in parameters:
         if name in RUNNER_PARAMETERS:
             raise UsageError(f"parameter '{name}' is set by the runner for each statement; do not pass it")
-    known = set().union(*declared.values()) - set(RUNNER_PARAMETERS)
+    known = set().union(*(set(d) for d in declared.values())) - set(RUNNER_PARAMETERS)
     unknown = sorted(set(parameters) - known)
     if unknown:
         raise UsageError(
             f"unknown parameter {', '.join(repr(u) for u in unknown)}: no notebook declares it "
             f"(known: {', '.join(sorted(known)) or 'none'})"
         )
+    for name, value in parameters.items():
+        for defaults in declared.values():
+            if name in defaults:
+                _check_value(name, value, defaults[name])
+
+
+def resolve_path_parameters(parameters: dict[str, Any]) -> dict[str, Any]:
+    """Parameters named ``*_path`` name files: make them absolute from the current folder and check they exist.
+
+    (Notebooks run in their own folder, so a relative path would point elsewhere there.)
+    """
+    out = dict(parameters)
+    for name, value in parameters.items():
+        if name.endswith("_path") and isinstance(value, str) and value.strip():
+            path = Path(value).expanduser().resolve()
+            if not path.is_file():
+                raise UsageError(f"{value}: file not found (parameter '{name}')")
+            out[name] = str(path)
+    return out
+
+
+def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
+    """The report folder name for a statement file: its file name, made safe.
+
+    The name gets the first 8 characters of the path's hash when it would
+    otherwise clash: with another file in the same run (``taken``), or with an
+    earlier report in ``outputs`` made from a different file.
+    """
+    slug = slugify(path.stem)
+    clash = slug in taken and taken[slug] != path
+    earlier = outputs / slug / "manifest.json"
+    if not clash and earlier.is_file():
+        try:
+            clash = Path(json.loads(earlier.read_text(encoding="utf-8"))["input"]["path"]) != path
+        except (OSError, ValueError, KeyError, TypeError):
+            clash = False
+    if clash or slug == "statement" and not path.stem.isascii():
+        slug = f"{slug}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+    return slug
 
 
 def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int) -> NotebookRun:
@@ -160,7 +238,7 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
             execution_timeout=timeout,
             # The kernel talks to us over loopback only; its start-up warning about
             # unencrypted TCP would otherwise land in every scheduled run's log.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
@@ -173,7 +251,7 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
 
 
 def _cell_source(notebook: Path, execution_count: int) -> str:
-    """The first line of the code cell that ran as ``In [execution_count]`` ("" if not found).
+    """The source (first 300 characters) of the code cell that ran as ``In [execution_count]`` ("" if not found).
 
     Searched by execution count because papermill adds an error banner cell at
     the top of a failed notebook, which shifts the cell positions.
@@ -184,7 +262,7 @@ def _cell_source(notebook: Path, execution_count: int) -> str:
         return ""
     for cell in cells:
         if cell.cell_type == "code" and cell.get("execution_count") == execution_count:
-            return cell.source.split("\n", 1)[0]
+            return cell.source[:300]
     return ""
 
 
@@ -210,7 +288,7 @@ def _now() -> str:
 def run_report(
     statement: Statement,
     notebooks: list[Path],
-    declared: dict[str, set[str]],
+    declared: dict[str, dict[str, Any]],
     parameters: dict[str, Any],
     outputs: Path,
     slug: str | None = None,
@@ -292,27 +370,37 @@ def run_collection(
     jobs: int = 2,
     timeout: int = CELL_TIMEOUT,
     keep_code: bool = False,
-    max_bytes: int = MAX_BYTES,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> int:
     """Run every notebook on every statement; return the exit code (0, 1 or 2).
 
     Every input and parameter is checked before anything runs: one bad input
-    means exit code 2 and nothing under ``outputs`` is touched.
+    means exit code 2 and nothing under ``outputs`` is touched. The same file
+    named twice is run once.
     """
+    shown_outputs = outputs
+    outputs = outputs.resolve()
     try:
         notebooks = find_notebooks(notebooks_dir)
         declared = {nb.name: notebook_parameters(nb) for nb in notebooks}
         check_parameters(parameters, declared)
+        parameters = resolve_path_parameters(parameters)
         actors_path = parameters.get("actors_path") or None
+        try:
+            load_actor_lexicon(actors_path)
+        except BadInputError as exc:
+            raise UsageError(str(exc)) from None
         statements: list[Statement] = []
         bad = []
+        seen: set[Path] = set()
         for path in paths:
+            resolved = Path(path).resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
             try:
-                statements.append(load_statement(path, actors_path, max_bytes))
+                statements.append(load_statement(path, actors_path))
             except BadInputError as exc:
-                if actors_path and exc.path == str(actors_path):
-                    raise UsageError(str(exc)) from None
                 bad.append(str(exc))
         if bad:
             for line in bad:
@@ -321,15 +409,19 @@ def run_collection(
     except UsageError as exc:
         err(str(exc))
         return 2
-    slugs = [s.slug for s in statements]
+    taken: dict[str, Path] = {}
+    for statement in statements:
+        slug = slugify(Path(statement.path).stem)
+        taken.setdefault(slug, Path(statement.path).resolve())
     code = 0
     for k, statement in enumerate(statements, 1):
-        slug = statement.slug if slugs.count(statement.slug) == 1 else f"{statement.slug}-{statement.sha256[:8]}"
+        resolved = Path(statement.path).resolve()
+        slug = report_slug(resolved, taken, outputs)
         for w in statement.warnings:
             err(f"warning: {w}")
-        err(f"[{k}/{len(statements)}] {statement.path} -> {outputs / slug}")
+        err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
         report = run_report(statement, notebooks, declared, parameters, outputs, slug, jobs, timeout, keep_code, err)
         if not report.ok:
             code = 1
-        print(f"Report: {report.directory / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
+        print(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
     return code

@@ -17,14 +17,17 @@ space or the end of the text):
 5. An abbreviation with inner periods (``U.S.``, ``a.m.``, ``E.U.``): a boundary
    only if the next word usually starts a sentence ("in the U.S. How about
    you?" splits, "the U.S. Government" does not).
-6. A single capital initial after a capitalised word ("Jonas E. Smith"): no
-   boundary.
+6. A single capital initial ("Jonas E. Smith", "B. Jones"): a boundary only
+   if the next word usually starts a sentence ("you and I. Did you ...").
 7. A list marker standing alone ("1.", "a.") at the start of a sentence: no
    boundary.
-8. Ellipses: three spaced dots after a space (" . . . ") mark an omission
+8. Ellipses ("..." or "…"): three spaced dots after a space (" . . . ") mark an omission
    inside a sentence; a word's own period followed by " . . ." ends the
    sentence before the ellipsis; four dots ("...." or ". . . .") end it after.
 9. Otherwise, a boundary.
+
+A short double-quoted passage (up to 300 characters) is kept whole: a period
+inside it ends no sentence unless the quote closes right after it.
 
 Inline numbered, lettered and bulleted lists ("1) first 2) second",
 "a. first b. second", "• first • second") are split before each marker.
@@ -43,7 +46,8 @@ __all__ = ["split_sentences", "TITLES", "SENTENCE_STARTERS"]
 #: Abbreviations that precede a name and so never end a sentence.
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms messrs dr prof st mt ft sen rep gov gen col capt lt sgt cpl
-    adm cmdr maj rev hon amb pres supt insp det vs""".split()
+    adm cmdr maj rev hon amb pres supt insp det vs
+    sr sra srta dra lic ing arq gral cnel excmo excma""".split()
 )
 
 #: Words that, after an abbreviation such as "U.S." or "a.m.", show that a new
@@ -54,12 +58,14 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
     however today yesterday tomorrow both also in on at as but and yet so if
     after before during since while although though because meanwhile moreover
     furthermore additionally finally then thus hence further first second
-    third each every all some many most no not one such several""".split()
+    third each every all some many most no not one such several
+    do does did is are was were can could will would should may might must
+    have has had""".split()
 )
 
 _TERMINATOR_RUN = re.compile(
     r"""
-    (?P<term>[.!?]+(?:\ \.)*)           # "." "!!" "?!" "...." ". . . ."
+    (?P<term>[.!?…]+(?:\ \.)*)          # "." "!!" "?!" "...." "…" ". . . ."
     (?P<close>["'”’)\]»]*)              # closing quotes or brackets
     (?=\s|$)
     """,
@@ -128,7 +134,7 @@ def _is_boundary(text: str, seg_start: int, m: re.Match[str]) -> tuple[bool, int
     found = _WORD_BEFORE.search(before)
     word = found.group(1) if found else ""
     # Ellipses (rule 8).
-    dots = term.count(".")
+    dots = term.count(".") + 3 * term.count("…")
     if dots >= 3:
         if term.startswith(". ") and before and not before[-1].isspace() and dots == 4:
             # "compounds. . . . The": the word's period ends the sentence;
@@ -146,12 +152,22 @@ def _is_boundary(text: str, seg_start: int, m: re.Match[str]) -> tuple[bool, int
     if _MULTI_PERIOD_ABBREV.match(full):
         return next_word.strip("\"'“‘(").lower().rstrip(",;:") in SENTENCE_STARTERS, end
     if _INITIAL.match(full):
-        prev_words = before[: -len(word)].split()
-        if prev_words and prev_words[-1][:1].isupper():
-            return False, end
+        # "Jonas E. Smith", "A. Smith met B. Jones" go on; "you and I. Did you" ends.
+        return next_word.strip("\"'“‘(").lower() in SENTENCE_STARTERS, end
     if _LIST_MARKER_TOKEN.match(text[seg_start:end].strip()):
         return False, end
     return True, end
+
+
+#: A quotation up to this long is kept whole: "“We agree. We will act,” he said." is one
+#: sentence. Longer quotations (whole paragraphs of remarks) are split as usual.
+MAX_PROTECTED_QUOTE = 300
+_QUOTE = re.compile(r'“[^“”]*”|"[^"]*"')
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each short double-quoted passage that closes in ``text``."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text) if m.end() - m.start() <= MAX_PROTECTED_QUOTE]
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -163,6 +179,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     forced = _list_starts(text)
+    quotes = _quote_spans(text)
     seg_start = 0
     cut_points: list[int] = []
     for m in _TERMINATOR_RUN.finditer(text):
@@ -173,6 +190,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             if seg_start < f <= m.start():
                 cut_points.append(f)
                 seg_start = f
+        if any(q0 < m.start() and m.end() < q1 for q0, q1 in quotes):
+            continue  # inside a short quotation that closes later
         ok, end = _is_boundary(text, seg_start, m)
         if ok:
             cut_points.append(end)

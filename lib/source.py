@@ -33,7 +33,7 @@ _BINARY_MAGIC = (
     b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
     b"\xd0\xcf\x11\xe0",  # legacy MS Office
 )
-_HTML_START = re.compile(rb"^\s*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|\?xml)", re.I)
+_HTML_START = re.compile(r"^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|\?xml)", re.I)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|meta|link|script|style)\b[^>]*>", re.I)
 
 
@@ -61,8 +61,10 @@ def normalize_text(raw: str) -> tuple[str, tuple[str, ...]]:
 
     Line endings become ``\\n``; Unicode is composed (NFC) so that accented
     names compare equal however they were typed; no-break and other
-    horizontal spaces become plain spaces; trailing spaces on each line are
-    dropped; the text is stripped. Quotes and dashes are kept as written.
+    horizontal spaces become plain spaces; Word's manual line breaks (vertical
+    tab) and page breaks become line breaks; other control and zero-width
+    characters are removed; trailing spaces on each line are dropped; the text
+    is stripped. Quotes and dashes are kept as written.
     """
     done: list[str] = []
     text = raw
@@ -77,21 +79,35 @@ def normalize_text(raw: str) -> tuple[str, tuple[str, ...]]:
     if spaced != text:
         done.append("tabs and special spaces replaced by spaces")
         text = spaced
-    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    broken = re.sub(r"[\x0b\x0c\u2028\u2029]", "\n", text)
+    if broken != text:
+        done.append("manual line and page breaks converted to \\n")
+        text = broken
+    cleaned = re.sub(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    if cleaned != text:
+        done.append("control and zero-width characters removed")
+        text = cleaned
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
     return text, tuple(done)
 
 
 def _looks_binary(data: bytes) -> bool:
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+    """Magic numbers of common binary formats, any NUL byte, or many control bytes."""
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
         return True
     sample = data[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    # Tab, line feed, vertical tab (Word's manual line break), form feed, carriage return
+    # and Ctrl-Z (an old end-of-file mark) occur in real text files.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 26))
     return controls > max(2, len(sample) // 100)
 
 
-def _looks_like_html(data: bytes, text: str) -> bool:
-    if _HTML_START.match(data[:1024]):
+_LEADING_NOISE = re.compile(r"^(?:\ufeff|\s|<!--.*?-->)*", re.S)
+
+
+def _looks_like_html(text: str) -> bool:
+    """A page that starts like HTML (after any BOM, white space and comments), or is mostly tags."""
+    if _HTML_START.match(_LEADING_NOISE.sub("", text[:4096], count=1)):
         return True
     tags = _HTML_TAG.findall(text)
     return len(tags) >= 10 and sum(map(len, tags)) > 0.2 * len(text)
@@ -141,7 +157,7 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
             warnings.append(
                 f"{path}: not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
             )
-    if _looks_like_html(data, raw):
+    if _looks_like_html(raw):
         raise BadInputError(
             path, "is an HTML page, not a statement's text (copy the statement's text into a .txt file)"
         )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .actors import ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
+from .errors import BadInputError
 from .layout import Dateline, Line, find_layout
 from .segment import split_sentences
 from .source import MAX_BYTES, SourceText, normalize_text, read_source
@@ -160,6 +161,8 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
                       text[block.start : block.end], tuple(sentences))
         )
     spans = [(s.start, s.end) for p in paragraphs for s in p.sentences]
+    if not spans:
+        raise BadInputError(source.path, "has no body text (only header, dateline or end matter)")
     return Statement(
         path=source.path,
         slug=slugify(Path(source.path).stem),
@@ -186,8 +189,9 @@ def load_statement(
     """Read, check and parse one statement file.
 
     ``actors_path`` names an extra alias file (YAML or CSV) that extends the
-    shipped one. Bad input raises :class:`~readout.errors.BadInputError`
-    with one line naming the file and the problem.
+    shipped one. Bad input, including a file with no body sentences, raises
+    :class:`~readout.errors.BadInputError` with one line naming the file and
+    the problem.
     """
     return _build(read_source(path, max_bytes), load_actor_lexicon(actors_path or None))
 

@@ -56,3 +56,16 @@ def test_bad_alias_file(tmp_path, seed):
     extra.write_text("- just\n- a list\n", encoding="utf-8")
     with pytest.raises(BadInputError, match=r"bad.yaml: actor alias file needs a top-level 'actors:' mapping"):
         load_statement(seed.path, actors_path=extra)
+
+
+def test_mentions_across_a_wrapped_line():
+    s = parse_statement("Today the United\nStates and Honduras met, and the two\nsides agreed.")
+    assert [(m.actor, m.text) for m in s.mentions] == [
+        ("United States", "the United\nStates"), ("Honduras", "Honduras"), ("Both sides", "the two\nsides")]
+
+
+def test_csv_with_excel_bom(tmp_path, seed):
+    extra = tmp_path / "excel.csv"
+    extra.write_bytes(b"\xef\xbb\xbfactor,alias,kind\r\nCentral America,Central America,group\r\n")
+    s = load_statement(seed.path, actors_path=extra)
+    assert sum(m.actor == "Central America" for m in s.mentions) == 1

@@ -75,3 +75,51 @@ def test_short_lines_alone_are_body_not_header():
     s = parse_statement("The two sides met")
     assert s.header == ()
     assert [x.text for x in s.sentences] == ["The two sides met"]
+
+
+def test_wrapped_line_starting_like_a_marker_continues_the_sentence():
+    s = parse_statement("Today Secretary of State Antony\nJ. Blinken met the minister. Coverage spanned 2023\n"
+                        "- 2024 and beyond.")
+    assert [p.kind for p in s.paragraphs] == ["paragraph"]
+    assert [x.text for x in s.sentences] == ["Today Secretary of State Antony\nJ. Blinken met the minister.",
+                                             "Coverage spanned 2023\n- 2024 and beyond."]
+
+
+@pytest.mark.parametrize("bullet", ["●", "►", "\uf0b7", "o", "•", "-", "*"])
+def test_bullets(bullet):
+    s = parse_statement(f"The two sides agreed:\n{bullet} to meet again\n{bullet} to share data")
+    assert [(p.kind, p.marker, p.text) for p in s.paragraphs] == [
+        ("paragraph", "", "The two sides agreed:"), ("item", bullet, "to meet again"), ("item", bullet, "to share data")]
+
+
+def test_header_running_straight_into_the_body_and_in_capitals():
+    s = parse_statement("PRESS STATEMENT\nANTONY J. BLINKEN, SECRETARY OF STATE\nJANUARY 5, 2024\n"
+                        "The United States welcomes the agreement.")
+    assert [(h.role, h.text) for h in s.header] == [
+        ("genre", "PRESS STATEMENT"), ("person", "ANTONY J. BLINKEN, SECRETARY OF STATE"), ("date", "JANUARY 5, 2024")]
+    assert [x.text for x in s.sentences] == ["The United States welcomes the agreement."]
+    assert s.title == "The United States welcomes the agreement."
+
+
+@pytest.mark.parametrize(
+    "opening, place",
+    [
+        ("Washington, DC—The talks", "Washington, DC"),
+        ("Ciudad de México, 5 de marzo de 2024 — Las delegaciones", "Ciudad de México"),
+        ("ÉVORA, Portugal - The talks", "ÉVORA, Portugal"),
+    ],
+)
+def test_more_datelines(opening, place):
+    assert find_layout(opening + " went well.").dateline.place == place
+
+
+@pytest.mark.parametrize("opening", ["The Secretary - welcomed the deal.", "Mr. Smith - The deal.",
+                                     "Today - The deal was signed.", "In Washington - The deal was signed."])
+def test_not_datelines(opening):
+    assert find_layout(opening).dateline is None
+
+
+def test_section_break_is_not_an_end_marker():
+    s = parse_statement("The two sides met.\n\n* * *\n\nThey agreed.")
+    assert s.end_markers == () and s.trailer == ()
+    assert [x.text for x in s.sentences] == ["The two sides met.", "They agreed."]

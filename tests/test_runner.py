@@ -7,6 +7,7 @@ runs the real collection on the seed and on a second statement.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import json
 import subprocess
@@ -86,7 +87,9 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     for name in requirement_names():
         assert manifest["versions"][name] == metadata.version(name)
     assert manifest["versions"]["python"] == ".".join(map(str, sys.version_info[:3]))
-    assert "git_commit" in manifest and manifest["started"] <= manifest["finished"]
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=SEED.parent).stdout.strip()
+    assert manifest["git_commit"].removesuffix("+dirty") == head
+    assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == ["actor_mentions.csv", "mentions_by_paragraph.csv", "metadata.csv",
                                   "paragraphs.csv", "sentences.csv"]
     mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
@@ -136,7 +139,10 @@ def test_one_bad_input_among_good_runs_nothing(earlier):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["-p", "colour", "blue"], "unknown parameter 'colour': no notebook declares it (known: greeting, pause)"),
+        (["-p", "colour", "blue"],
+         "unknown parameter 'colour': no notebook declares it (known: actors_path, greeting, pause)"),
+        (["-p", "pause", "soon"], "parameter 'pause': expected a number, got 'soon'"),
+        (["-p", "actors_path", "missing.yaml"], "missing.yaml: file not found (parameter 'actors_path')"),
         (["-p", "output_dir", "x"], "parameter 'output_dir' is set by the runner for each statement; do not pass it"),
         (["-f", "no-such.yaml"], "no-such.yaml: parameter file not found"),
     ],
@@ -159,7 +165,7 @@ def test_parameters_from_yaml_and_p(tmp_path):
     assert manifest["parameters"] == {"greeting": "from -p", "pause": 0}
     executed = json.loads((report / "01-count-pass.ipynb").read_text(encoding="utf-8"))
     printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
-    assert "from -p: 10 sentences" in printed
+    assert "from -p: 10 sentences, 8 mentions" in printed
     assert len(read_csv(report / "tables" / "sentences.csv")) == 10
 
 
@@ -187,17 +193,58 @@ def test_failing_notebook_exit_1_kept_and_named(tmp_path):
 def test_earlier_report_intact_until_new_one_complete_and_concurrent_runs(earlier):
     report = earlier / "000-1844251938b000cf"
     args = [sys.executable, "-m", "readout", "run", str(SEED), "--out", str(earlier), "--notebooks", str(PASS),
-            "-p", "pause", "2.0"]
-    first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    second = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            "-p", "pause", "2.0", "-p", "greeting"]
+    first = subprocess.Popen([*args, "first"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen([*args, "second"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(1.5)
     # Both runs are building; the earlier report is still there, unchanged.
     assert (report / "index.html").read_text(encoding="utf-8") == "earlier report"
     assert first.wait(120) == 0 and second.wait(120) == 0
+    # The report that stands is one run's, whole: its manifest, notebook and tables agree.
     manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["status"] == "ok"
+    greeting = manifest["parameters"]["greeting"]
+    assert greeting in ("first", "second") and manifest["status"] == "ok"
+    executed = (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
+    assert f"{greeting}: 12 sentences" in executed
     assert len(read_csv(report / "tables" / "sentences.csv")) == 12
     assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf"]
+
+
+def test_relative_out_and_actors_path(tmp_path):
+    (tmp_path / "extra.yaml").write_text("actors:\n  Northern Triangle:\n    aliases: [the Northern Triangle]\n",
+                                         encoding="utf-8")
+    proc = run(SEED, "--out", "rel-out", "-p", "actors_path", "extra.yaml", "--notebooks", PASS, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "Report: rel-out/000-1844251938b000cf/index.html"
+    report = tmp_path / "rel-out" / "000-1844251938b000cf"
+    assert len(read_csv(report / "tables" / "sentences.csv")) == 12
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"] == {"actors_path": str(tmp_path / "extra.yaml")}
+    assert manifest["tables"] == ["sentences.csv"]
+    assert "hello: 12 sentences, 20 mentions" in (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
+    assert not list(PASS.glob("rel-out*"))  # nothing written beside the notebooks
+
+
+def test_yaml_value_of_unsupported_type_exit_2(earlier, tmp_path):
+    params = tmp_path / "p.yaml"
+    params.write_text("greeting: 2024-01-05\n", encoding="utf-8")
+    proc = run(SEED, "-f", params, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.strip()) == (2, "parameter 'greeting': value datetime.date(2024, 1, 5) is "
+                                                      "not a string, number, true/false, list or mapping (quote it in YAML)")
+
+
+def test_same_file_name_from_two_folders_gets_two_reports(tmp_path):
+    out = tmp_path / "outputs"
+    for folder, text in (("a", "The two sides met. They agreed."), ("b", "Honduras welcomed it.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "statement.txt").write_text(text, encoding="utf-8")
+    assert run(tmp_path / "a" / "statement.txt", "--out", out, "--notebooks", PASS).returncode == 0
+    proc = run(tmp_path / "b" / "statement.txt", tmp_path / "b" / "statement.txt", "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0
+    suffix = hashlib.sha256(str(tmp_path / "b" / "statement.txt").encode()).hexdigest()[:8]
+    assert proc.stdout.splitlines() == [f"Report: {out / f'statement-{suffix}' / 'index.html'}"]  # run once
+    assert len(read_csv(out / "statement" / "tables" / "sentences.csv")) == 2
+    assert len(read_csv(out / f"statement-{suffix}" / "tables" / "sentences.csv")) == 1
 
 
 def test_non_utf8_input_is_read_with_a_warning(tmp_path):
@@ -233,10 +280,24 @@ def test_parse_value_like_papermill():
 
 
 def test_check_parameters():
-    declared = {"01.ipynb": {"statement_path", "output_dir", "actors_path"}, "02.ipynb": {"statement_path", "k"}}
-    check_parameters({"actors_path": "a.yaml", "k": 3}, declared)
-    with pytest.raises(UsageError, match=r"unknown parameter 'kk': no notebook declares it \(known: actors_path, k\)"):
+    declared = {"01.ipynb": {"statement_path": "", "output_dir": "", "actors_path": ""},
+                "02.ipynb": {"statement_path": "", "k": 3, "alpha": 0.5, "strict": False, "terms": []}}
+    check_parameters({"actors_path": "a.yaml", "k": 3, "alpha": 1, "strict": True, "terms": ["a", "b"]}, declared)
+    with pytest.raises(UsageError, match=r"unknown parameter 'kk': no notebook declares it \(known: actors_path, "):
         check_parameters({"kk": 3}, declared)
+    cases = [
+        ({"k": "three"}, "parameter 'k': expected a whole number, got 'three'"),
+        ({"k": 2.5}, "parameter 'k': expected a whole number, got 2.5"),
+        ({"alpha": True}, "parameter 'alpha': expected a number, got True"),
+        ({"strict": 1}, "parameter 'strict': expected true or false, got 1"),
+        ({"actors_path": 5}, "parameter 'actors_path': expected text, got 5"),
+        ({"alpha": float("nan")}, "parameter 'alpha': value nan is not a string, number, true/false, list or mapping"),
+        ({"terms": [dt.date(2024, 1, 5)]}, "parameter 'terms': value [datetime.date(2024, 1, 5)] is not a string"),
+    ]
+    for params, message in cases:
+        with pytest.raises(UsageError) as info:
+            check_parameters(params, declared)
+        assert str(info.value).startswith(message)
 
 
 def test_parameter_file_must_be_a_mapping(tmp_path):

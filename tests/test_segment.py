@@ -52,12 +52,24 @@ def test_golden_rules_pass_rate():
         ("• Fund training • Open centers", ["• Fund training", "• Open centers"]),
         # question and exclamation marks
         ("Will it work? Yes! It will.", ["Will it work?", "Yes!", "It will."]),
+        # a short quotation with several sentences stays whole; a one-character ellipsis ends a sentence
+        ("“We agree. We will act,” he said. He paused… Then he left.",
+         ["“We agree. We will act,” he said.", "He paused…", "Then he left."]),
+        # Spanish titles and single initials
+        ("El Sr. García habló con la Dra. López. A. Smith met B. Jones. Then you and I. Did it work?",
+         ["El Sr. García habló con la Dra. López.", "A. Smith met B. Jones.", "Then you and I.", "Did it work?"]),
         # numbers with periods, and the end without a period
         ("Aid rose to $1.5 billion in 2024. It rose again", ["Aid rose to $1.5 billion in 2024.", "It rose again"]),
     ],
 )
 def test_cases_statements_need(text, expected):
     assert sentences(text) == expected
+
+
+def test_long_quotation_is_split_as_usual():
+    quote = "“" + " ".join(["We welcome the progress made this year."] * 8) + "”"
+    assert len(quote) > 300
+    assert len(sentences(quote)) == 8
 
 
 def test_spans_are_offsets_into_the_text():

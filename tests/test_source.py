@@ -80,3 +80,35 @@ def test_seed_hash_and_decoding():
     assert source.n_bytes == 2514
     assert source.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
     assert source.normalizations == ()
+
+
+def test_statement_with_only_a_dateline_has_no_body(tmp_path):
+    path = tmp_path / "dateline.txt"
+    path.write_text("Washington, DC - \n", encoding="utf-8")
+    with pytest.raises(BadInputError) as info:
+        load_statement(path)
+    assert str(info.value) == f"{path}: has no body text (only header, dateline or end matter)"
+
+
+@pytest.mark.parametrize("prefix", [b"\xef\xbb\xbf", b"<!-- saved from url=(0014)about:internet -->\n"])
+def test_html_behind_a_bom_or_comment_is_refused(tmp_path, prefix):
+    path = tmp_path / "saved.htm"
+    path.write_bytes(prefix + b"<!DOCTYPE html><html><body><p>The two sides met.</p></body></html>")
+    with pytest.raises(BadInputError, match="is an HTML page"):
+        read_source(path)
+
+
+def test_nul_anywhere_is_binary(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(b"The two sides met. " * 600 + b"\x00 More.")
+    with pytest.raises(BadInputError, match="is a binary file"):
+        read_source(path)
+
+
+def test_word_line_breaks_and_stray_controls(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_bytes(b"The two sides met.\x0bThey agreed.\x0b\x0bBoth left.\x1a")
+    source = read_source(path)
+    assert source.text == "The two sides met.\nThey agreed.\n\nBoth left."
+    assert source.normalizations == ("manual line and page breaks converted to \\n",
+                                     "control and zero-width characters removed")
