@@ -9,6 +9,7 @@ its character offsets.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -53,16 +54,24 @@ class ActorLexicon:
 
     def pattern(self) -> re.Pattern[str]:
         """One regular expression for every alias, longest alias first."""
-        aliases = sorted({v for actor in self.actors for a in actor.aliases for v in _variants(a)},
-                         key=lambda s: (-len(s), s))
-        # Words of an alias may be separated by any white space, a line break included.
-        body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in aliases)
-        return re.compile(rf"(?<![\w.])(?:{body})(?!\w)")
+        return _pattern(self.actors)
 
     def actor_of(self) -> dict[str, str]:
         """Alias → canonical name (the last file to name an alias wins)."""
-        return {" ".join(v.split()): actor.name for actor in self.actors for alias in actor.aliases
-                for v in _variants(alias)}
+        return _actor_of(self.actors)
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(actors: tuple[Actor, ...]) -> re.Pattern[str]:
+    aliases = sorted({v for actor in actors for a in actor.aliases for v in _variants(a)}, key=lambda s: (-len(s), s))
+    # Words of an alias may be separated by any white space, a line break included.
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in aliases)
+    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)")
+
+
+@functools.lru_cache(maxsize=16)
+def _actor_of(actors: tuple[Actor, ...]) -> dict[str, str]:
+    return {" ".join(v.split()): actor.name for actor in actors for alias in actor.aliases for v in _variants(alias)}
 
 
 def _variants(alias: str) -> tuple[str, ...]:
@@ -107,6 +116,12 @@ def _read_entries(path: Path) -> list[tuple[str, str, list[str]]]:
     return out
 
 
+@functools.cache
+def _shipped_entries() -> tuple[tuple[str, str, list[str]], ...]:
+    """The shipped alias file, read once per process (it is package data and does not change)."""
+    return tuple(_read_entries(Path(str(resources.files("readout").joinpath(DEFAULT_ACTORS)))))
+
+
 def load_actor_lexicon(extra: str | Path | None = None) -> ActorLexicon:
     """The shipped alias file, extended by ``extra`` (YAML or CSV) when given.
 
@@ -114,8 +129,7 @@ def load_actor_lexicon(extra: str | Path | None = None) -> ActorLexicon:
     (and its kind, if given); a new name adds an actor. An actor with no
     kind given is a ``group``.
     """
-    shipped = resources.files("readout").joinpath(DEFAULT_ACTORS)
-    entries = _read_entries(Path(str(shipped)))
+    entries = list(_shipped_entries())
     sources = [DEFAULT_ACTORS]
     if extra:
         entries += _read_entries(Path(extra))

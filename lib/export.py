@@ -7,8 +7,12 @@ import html
 from pathlib import Path
 
 from . import _fastimport  # noqa: F401  (before nbformat: see the module)
+from typing import TYPE_CHECKING
+
 import nbformat
-from nbconvert import HTMLExporter
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 __all__ = ["notebook_title", "notebook_to_html", "warm_up", "write_index"]
 
@@ -16,8 +20,14 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @functools.lru_cache(maxsize=2)
-def _exporter(keep_code: bool) -> HTMLExporter:
-    """One exporter per setting: building its templates is most of an export's cost."""
+def _exporter(keep_code: bool) -> "HTMLExporter":
+    """One exporter per setting: building its templates is most of an export's cost.
+
+    nbconvert is imported here, not at the top, so that the runner can start the
+    kernels first and build the exporter while they work (:func:`warm_up`).
+    """
+    from nbconvert import HTMLExporter
+
     return HTMLExporter(
         template_name="readout",
         extra_template_basedirs=[str(_TEMPLATES)],

@@ -106,3 +106,56 @@ def mentions_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     ax.set_title(f"Actor mentions per paragraph\n{statement.label}")
     fig.tight_layout()
     return fig
+
+
+#: Plain-language guidance for public documents commonly aims at this U.S. grade or below.
+PLAIN_LANGUAGE_GRADE = 8
+
+
+def readability_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Grade-level indices (from :func:`readout.readability.readability_table`) as bars, with the
+    plain-language target (grade 8) and the end of high school (grade 12) marked."""
+    grades = table.loc[["Flesch-Kincaid grade", "Gunning Fog", "SMOG", "Coleman-Liau", "ARI"], "value"]
+    fig = Figure(figsize=(10.0, 3.2))
+    ax = fig.subplots()
+    ax.barh(list(grades.index)[::-1], list(grades.values)[::-1], color="#4d6d9a", height=0.6)
+    for y, v in enumerate(list(grades.values)[::-1]):
+        ax.annotate(f"{v:.1f}", xy=(v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.axvline(PLAIN_LANGUAGE_GRADE, color="#1a7f37", linestyle="--", linewidth=1,
+               label=f"plain-language target (grade {PLAIN_LANGUAGE_GRADE})")
+    ax.axvline(12, color="0.4", linestyle=":", linewidth=1, label="end of high school (grade 12)")
+    ax.set_xlim(0, max(20.0, float(grades.max()) + 2))
+    ax.set_xlabel("U.S. school grade needed to read the text (years of schooling)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_title(f"Readability as grade level\n{statement.label}")
+    fig.tight_layout()
+    return fig
+
+
+def dispersion_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Lexical dispersion ("x-ray"): one row per term, a tick at each word position where it occurs,
+    paragraph starts dotted (from :func:`readout.concordance.dispersion_table`)."""
+    terms = list(dict.fromkeys(table["term"]))
+    fig = Figure(figsize=(10.0, 1.0 + 0.32 * max(1, len(terms))))
+    ax = fig.subplots()
+    if not terms:
+        ax.text(0.5, 0.5, "no actors or content terms to place", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(f"Where each actor and term appears\n{statement.label}")
+        return fig
+    n_words = statement.n_words
+    for y, term in enumerate(terms):
+        xs = table.loc[table["term"] == term, "position"]
+        ax.scatter(xs, [y] * len(xs), marker="|", s=200, color="#4d6d9a", linewidths=1.5)
+    position = 0
+    for p in statement.paragraphs:
+        if position:
+            ax.axvline(position - 0.5, color="0.6", linestyle=":", linewidth=1)
+        position += sum(s.n_words for s in p.sentences)
+    ax.set_yticks(range(len(terms)), terms, fontsize=9)
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.set_xlim(-1, max(1, n_words))
+    ax.set_xlabel("position in the statement (words from the start of the body; dotted: new paragraph)")
+    ax.set_title(f"Where each actor and term appears\n{statement.label}")
+    fig.tight_layout()
+    return fig

@@ -9,9 +9,13 @@ become markup in a notebook or an HTML report.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Reading"]
+from .language import NotComputable
+
+__all__ = ["Reading", "attempt"]
 
 
 @dataclass(frozen=True)
@@ -28,3 +32,20 @@ class Reading:
 
     def __repr__(self) -> str:
         return self.text
+
+
+def attempt(measure: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``measure(*args, **kwargs)``, or a :class:`Reading` saying why it could not be computed.
+
+    A measure that depends on one that failed (an argument that is itself a
+    :class:`Reading`) is not run: the earlier reason is returned. Only
+    :class:`~readout.language.NotComputable` is caught; any other error is a bug
+    and is raised.
+    """
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Reading):
+            return value
+    try:
+        return measure(*args, **kwargs)
+    except NotComputable as exc:
+        return Reading(str(exc))

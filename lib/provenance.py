@@ -7,11 +7,13 @@ import re
 import subprocess
 from importlib import metadata
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .paths import PROJECT_ROOT
 from .statement import Statement
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["requirement_names", "package_versions", "git_commit", "provenance_table"]
 
@@ -67,11 +69,12 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def provenance_table(statement: Statement, parameters: dict[str, object]) -> pd.DataFrame:
+def provenance_table(statement: Statement, parameters: dict[str, object]) -> "pd.DataFrame":
     """Input, parameters and versions as a two-column table (item, value) for a notebook's last cell.
 
     Paths are shown by file name only; the full paths are in the report's manifest.json.
     """
+    import pandas as pd  # here, not at the top: the runner imports this module and needs no pandas
     rows = [
         ("statement file", _show(statement.path)),
         ("sha256", statement.sha256),

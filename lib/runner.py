@@ -314,18 +314,19 @@ def run_report(
             run = _execute(nb, build / nb.name, params, timeout)
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
+            if (build / nb.name).exists():
+                # Each page is exported as soon as its notebook is done, while the others
+                # still run; one exporter, so one export at a time.
+                with export_lock:
+                    notebook_to_html(build / nb.name, build / f"{nb.stem}.html", keep_code)
             return run
 
-        # Templates for the HTML pages compile while the kernels work.
-        warm = threading.Thread(target=warm_up, args=(keep_code,), daemon=True)
-        warm.start()
+        export_lock = threading.Lock()
         with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks)))) as pool:
-            runs = tuple(pool.map(job, notebooks))
-        warm.join()
-        for run in runs:
-            executed = build / run.notebook
-            if executed.exists():
-                notebook_to_html(executed, build / f"{Path(run.notebook).stem}.html", keep_code)
+            futures = [pool.submit(job, nb) for nb in notebooks]
+            with export_lock:  # nbconvert loads and its templates compile while the kernels start
+                warm_up(keep_code)
+            runs = tuple(f.result() for f in futures)
         manifest = {
             "slug": slug,
             "title": statement.title,

@@ -39,16 +39,12 @@ class Sentence:
     end: int
     text: str
     tokens: tuple[Token, ...]
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """The sentence's word tokens (punctuation left out), as written."""
-        return tuple(t.text for t in self.tokens if is_word(t))
+    words: tuple[str, ...]  # the word tokens' text (punctuation left out), as written
 
     @property
     def n_words(self) -> int:
         """Number of word tokens (0 or more)."""
-        return sum(1 for t in self.tokens if is_word(t))
+        return len(self.words)
 
 
 @dataclass(frozen=True)
@@ -155,7 +151,9 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
         sentences = []
         for k, (a, b) in enumerate(split_sentences(text[block.start : block.end], block.start), 1):
             n_sent += 1
-            sentences.append(Sentence(f"{pid}s{k}", pid, n_sent, a, b, text[a:b], tuple(tokenize(text[a:b], a))))
+            tokens = tuple(tokenize(text[a:b], a))
+            words = tuple(t.text for t in tokens if is_word(t))
+            sentences.append(Sentence(f"{pid}s{k}", pid, n_sent, a, b, text[a:b], tokens, words))
         paragraphs.append(
             Paragraph(pid, len(paragraphs) + 1, block.kind, block.marker, block.start, block.end,
                       text[block.start : block.end], tuple(sentences))

@@ -9,18 +9,21 @@ import pandas as pd
 __all__ = ["save_tables"]
 
 
-def save_tables(tables: dict[str, pd.DataFrame], output_dir: str | Path) -> str:
+def save_tables(tables: dict[str, object], output_dir: str | Path) -> str:
     """Write each table to ``output_dir/<name>.csv`` (UTF-8, with its index).
 
-    Returns a one-line account for the reader. With an empty ``output_dir``
-    (interactive use) nothing is written, and the line says so.
+    Values that are not tables (a measure that could not be computed) are
+    skipped and named. Returns a one-line account for the reader. With an
+    empty ``output_dir`` (interactive use) nothing is written, and the line says so.
     """
+    frames = {name: t for name, t in tables.items() if isinstance(t, pd.DataFrame)}
+    skipped = [name for name in tables if name not in frames]
+    note = f" Not computed, so not saved: {', '.join(skipped)}." if skipped else ""
     if not str(output_dir).strip():
-        return "Tables not saved: output_dir is empty (report runs set it; see the README)."
+        return "Tables not saved: output_dir is empty (report runs set it; see the README)." + note
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
-    names = []
-    for name, table in tables.items():
+    for name, table in frames.items():
         table.to_csv(out / f"{name}.csv", encoding="utf-8", lineterminator="\n")
-        names.append(f"{name}.csv")
-    return f"Saved {len(names)} tables as CSV in the report's tables/ folder: {', '.join(names)}."
+    names = ", ".join(f"{name}.csv" for name in frames)
+    return f"Saved {len(frames)} tables as CSV in the report's tables/ folder: {names}." + note

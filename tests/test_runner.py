@@ -82,7 +82,8 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["input"]["encoding"] == "utf-8"
     assert manifest["parameters"] == {}
     assert [(n["notebook"], n["title"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
-        ("01-anatomy.ipynb", "How is this statement built?", "ok", None)]
+        ("01-anatomy.ipynb", "How is this statement built?", "ok", None),
+        ("02-style.ipynb", "How is this statement written?", "ok", None)]
     assert manifest["notebooks"][0]["seconds"] > 0
     for name in requirement_names():
         assert manifest["versions"][name] == metadata.version(name)
@@ -90,8 +91,14 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=SEED.parent).stdout.strip()
     assert manifest["git_commit"].removesuffix("+dirty") == head
     assert manifest["started"] <= manifest["finished"]
-    assert manifest["tables"] == ["actor_mentions.csv", "mentions_by_paragraph.csv", "metadata.csv",
-                                  "paragraphs.csv", "sentences.csv"]
+    assert manifest["tables"] == [
+        "acronyms.csv", "actor_mentions.csv", "collocations_bigrams.csv", "collocations_trigrams.csv",
+        "dispersion.csv", "kwic.csv", "lexical_diversity.csv", "mentions_by_paragraph.csv", "metadata.csv",
+        "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv", "passive_sentences.csv", "readability.csv",
+        "readability_counts.csv", "readability_textstat.csv", "sentences.csv", "top_terms.csv"]
+    readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
+    assert readability_csv["Flesch Reading Ease"]["value"] == "6.02"
+    assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
     mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
     assert {r["actor"]: r["total"] for r in mentions} == {
         "United States": "7", "Honduras": "8", "Both sides": "3", "Transparency International": "1"}
@@ -308,3 +315,33 @@ def test_parameter_file_must_be_a_mapping(tmp_path):
     empty = tmp_path / "empty.yaml"
     empty.write_text("", encoding="utf-8")
     assert read_parameter_file(empty) == {}
+
+
+def test_style_notebook_on_edge_cases(tmp_path, seed):
+    """One sentence, no verbs, Spanish, 5,000 words: every notebook runs, and says what it could not compute."""
+    paragraphs = [" ".join(s.text for s in p.sentences) for p in seed.paragraphs]
+    long_text = "\n\n".join(paragraphs * 15)  # 45 paragraphs, 5,265 words
+    (tmp_path / "long.txt").write_text("Washington, DC - " + long_text, encoding="utf-8")
+    edge = FIXTURES / "edge"
+    inputs = [edge / "one-sentence-pass.txt", edge / "no-verbs-pass.txt", edge / "spanish-pass.txt", tmp_path / "long.txt"]
+    out = tmp_path / "outputs"
+    proc = run(*inputs, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+
+    def shown(slug: str) -> str:
+        nb = json.loads((out / slug / "02-style.ipynb").read_text(encoding="utf-8"))
+        assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+        return json.dumps(nb["cells"])
+
+    spanish = shown("spanish-pass")
+    assert "Readability not computed: it is built for English" in spanish
+    assert "Part-of-speech tagging not computed" in spanish
+    assert "Not computed, so not saved: readability" in spanish
+    assert "no verbs, so no noun/verb ratio" in shown("no-verbs-pass")
+    one = shown("one-sentence-pass")
+    # "The United States and Honduras agreed today to extend their security partnership for five more years." = 16
+    assert "only 16 words: unstable under 100" in one and "1 sentence; SMOG is normed on 30" in one
+    assert "5265 words" in shown("long") or "5,265 words" in shown("long")
+    manifest = json.loads((out / "long" / "manifest.json").read_text(encoding="utf-8"))
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok"]
+    assert len(read_csv(out / "long" / "tables" / "sentences.csv")) == 180
