@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,18 @@ class SourceText:
     warnings: tuple[str, ...] = field(default=())
 
 
+#: Each step of normalisation, in order, with the note recorded when it changes the text.
+_NORMALIZATIONS: tuple[tuple[Callable[[str], str], str], ...] = (
+    (lambda t: t.replace("\r\n", "\n").replace("\r", "\n"), "line endings converted to \\n"),
+    (lambda t: unicodedata.normalize("NFC", t), "Unicode composed (NFC)"),
+    (lambda t: re.sub(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", t),
+     "tabs and special spaces replaced by spaces"),
+    (lambda t: re.sub(r"[\x0b\x0c\u2028\u2029]", "\n", t), "manual line and page breaks converted to \\n"),
+    (lambda t: re.sub(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]", "", t),
+     "control and zero-width characters removed"),
+)
+
+
 def normalize_text(raw: str) -> tuple[str, tuple[str, ...]]:
     """Return the text every offset refers to, and a list of what was changed.
 
@@ -68,25 +81,11 @@ def normalize_text(raw: str) -> tuple[str, tuple[str, ...]]:
     """
     done: list[str] = []
     text = raw
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        done.append("line endings converted to \\n")
-    nfc = unicodedata.normalize("NFC", text)
-    if nfc != text:
-        done.append("Unicode composed (NFC)")
-        text = nfc
-    spaced = re.sub(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
-    if spaced != text:
-        done.append("tabs and special spaces replaced by spaces")
-        text = spaced
-    broken = re.sub(r"[\x0b\x0c\u2028\u2029]", "\n", text)
-    if broken != text:
-        done.append("manual line and page breaks converted to \\n")
-        text = broken
-    cleaned = re.sub(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]", "", text)
-    if cleaned != text:
-        done.append("control and zero-width characters removed")
-        text = cleaned
+    for change, note in _NORMALIZATIONS:
+        changed = change(text)
+        if changed != text:
+            done.append(note)
+            text = changed
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
     return text, tuple(done)
 
