@@ -14,7 +14,10 @@ Builds N statements of the seed's size by reshuffling the seed's sentences
 The texts repeat the seed's vocabulary, so per-word caches (syllables,
 plural folding) hit more often than on a varied collection.
 
-Target: the structure measures cost at most 1.5x the bare parse.
+Target: the structure measures cost at most 1.5x the bare parse. The script
+prints the ratio twice: for the measures alone, and with the statement model
+added (the parse tokenizes and splits sentences itself; the model does that,
+and more, once for all notebooks).
 Run: ``python bench/structure_throughput.py [-n 1000]``.
 """
 
@@ -82,12 +85,16 @@ def main() -> int:
         structure(statement)
     ours = time.perf_counter() - began
     ratio = ours / bare
+    whole = (ours + model) / bare
     print(f"{args.statements} statements, {words:,} words (seed's sentences reshuffled)")
     print(f"bare textblob.en.parse:   {bare:6.2f} s  {words / bare:9,.0f} words/s")
-    print(f"structure measures:       {ours:6.2f} s  {words / ours:9,.0f} words/s")
-    print(f"statement model (shared by every notebook, built once; not in the ratio): {model:.2f} s, "
-          f"{words / model:,.0f} words/s")
-    print(f"ratio: {ratio:.2f}x the bare parse (target: at most {TARGET}x) -> {'met' if ratio <= TARGET else 'MISSED'}")
+    print(f"structure measures:       {ours:6.2f} s  {words / ours:9,.0f} words/s   {ratio:.2f}x the parse")
+    print(f"statement model:          {model:6.2f} s  {words / model:9,.0f} words/s   (built once, shared by every "
+          "notebook)")
+    print(f"measures + model:         {ours + model:6.2f} s  {words / (ours + model):9,.0f} words/s   "
+          f"{whole:.2f}x the parse")
+    print(f"target: measures at most {TARGET}x the parse -> {'met' if ratio <= TARGET else 'MISSED'}; "
+          f"counting the model too -> {'met' if whole <= TARGET else 'MISSED'}")
     return 0
 
 

@@ -38,9 +38,11 @@ def _folded_index(statement: Statement) -> dict[str, list[tuple[int, int, str]]]
     """Folded word → (start, end, sentence id) of each of its occurrences, in text order."""
     index: dict[str, list[tuple[int, int, str]]] = {}
     for s in statement.sentences:
+        first = True
         for t in s.tokens:
             if t.kind != "punct":
-                index.setdefault(fold(t.text), []).append((t.start, t.end, s.id))
+                index.setdefault(fold(t.text, first), []).append((t.start, t.end, s.id))
+                first = False
     return index
 
 
@@ -50,7 +52,11 @@ def _matches(statement: Statement, term: str, index: dict | None = None) -> list
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.I)
         return [(s.start + m.start(), s.start + m.end(), s.id) for s in statement.sentences
                 for m in pattern.finditer(s.text)]
-    return (index if index is not None else _folded_index(statement)).get(fold(term), [])
+    index = index if index is not None else _folded_index(statement)
+    found = index.get(fold(term), [])
+    if term[:1].isupper() and term[1:].islower():  # "Smugglers" asked for: the word, however written
+        found = sorted({*found, *index.get(fold(term, sentence_start=True), [])})
+    return found
 
 
 def term_positions(statement: Statement, terms: list[str] | None = None) -> list[tuple[str, int, str]]:
@@ -107,7 +113,11 @@ def kwic(statement: Statement, terms: list[str], width: int = KWIC_WIDTH, per_te
         for start, end, sid in _matches(statement, term, index)[:per_term]:
             s = by_id[sid]
             left = " ".join(statement.text[max(s.start, start - width) : start].split())
+            if start - width > s.start and " " in left:
+                left = left.split(" ", 1)[1]  # no word cut in half at the left edge
             right = " ".join(statement.text[end : min(s.end, end + width)].split())
+            if end + width < s.end and " " in right:
+                right = right.rsplit(" ", 1)[0]
             rows.append((term, sid, left, " ".join(statement.text[start:end].split()), right))
     return pd.DataFrame(rows, columns=["term", "sentence", "left", "keyword", "right"])
 
@@ -118,6 +128,6 @@ def kwic_lines(table: pd.DataFrame, width: int = KWIC_WIDTH) -> str:
         return "No occurrences of the chosen terms."
     kw = max(len(k) for k in table["keyword"])
     return "\n".join(
-        f"{r.sentence:<6} {r.left[-width:]:>{width}}  {r.keyword:^{kw}}  {r.right[:width]}"
+        f"{r.sentence:<6} {r.left[-width:]:>{width}}  {r.keyword:<{kw}}  {r.right[:width]}"
         for r in table.itertuples()
     )

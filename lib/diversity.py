@@ -89,17 +89,25 @@ def mtld(tokens: list[str], threshold: float = MTLD_THRESHOLD) -> float:
     values = []
     for seq in (tokens, tokens[::-1]):
         f = _mtld_pass(seq, threshold)
-        values.append(len(seq) / f if f else float("inf"))
+        if not f:
+            raise NotComputable(f"MTLD not computed: no word repeats, so the type-token ratio never falls "
+                                f"toward {threshold} ({len(tokens)} tokens, all different)")
+        values.append(len(seq) / f)
     return sum(values) / 2
 
 
 def diversity_scores(statement: Statement) -> dict[str, float]:
-    """TTR, MATTR and MTLD of the body's word tokens (unrounded), with ``tokens`` and ``types``."""
+    """TTR, MATTR and MTLD of the body's word tokens (unrounded), with ``tokens`` and ``types``.
+
+    MTLD is NaN when no word repeats (it cannot be computed then)."""
     tokens = word_tokens(statement)
     if not tokens:
         raise NotComputable("Lexical diversity not computed: the statement has no body words")
-    return {"tokens": len(tokens), "types": len(set(tokens)), "TTR": ttr(tokens), "MATTR": mattr(tokens),
-            "MTLD": mtld(tokens)}
+    try:
+        m = mtld(tokens)
+    except NotComputable:
+        m = float("nan")
+    return {"tokens": len(tokens), "types": len(set(tokens)), "TTR": ttr(tokens), "MATTR": mattr(tokens), "MTLD": m}
 
 
 def diversity_table(statement: Statement) -> pd.DataFrame:
@@ -107,12 +115,13 @@ def diversity_table(statement: Statement) -> pd.DataFrame:
     scores = diversity_scores(statement)
     n, types = scores["tokens"], scores["types"]
     window_note = f"window {MATTR_WINDOW} tokens" + (" (text shorter: equals TTR)" if n <= MATTR_WINDOW else "")
-    m = scores["MTLD"]
+    m = scores["MTLD"]  # NaN when not computable
     rows = [
         ("TTR", round(scores["TTR"], 3), f"{types} types / {n} tokens; falls as texts grow: do not compare across lengths"),
         ("MATTR", round(scores["MATTR"], 3), f"mean TTR over every {window_note}; 0-1, comparable across lengths"),
-        ("MTLD", round(m, 1) if m != float("inf") else float("inf"),
-         f"mean run length keeping TTR above {MTLD_THRESHOLD}; higher is more varied"
-         + ("; under 100 tokens: unstable" if n < 100 else "")),
+        ("MTLD", round(m, 1),
+         (f"mean run length keeping TTR above {MTLD_THRESHOLD}; higher is more varied"
+          + ("; under 100 tokens: unstable" if n < 100 else "")) if m == m else
+         "not computed: no word repeats, so no run ever falls to the threshold"),
     ]
     return pd.DataFrame(rows, columns=["measure", "value", "meaning"]).set_index("measure")

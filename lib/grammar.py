@@ -205,11 +205,12 @@ def noun_phrase_table(tagged: TaggedStatement, min_words: int = 1, limit: int | 
 
 def grammar_reading(profile: pd.DataFrame, passives: pd.DataFrame, statement: Statement) -> Reading:
     """Plain sentences reading a :func:`pos_profile` and :func:`passive_sentences`."""
-    n_sentences = len(statement.sentences)
+    n_sentences = sum(1 for s in statement.sentences if s.words)
     ratio = profile.loc["noun/verb ratio", "share"]
     ratio_text = f"noun/verb ratio {ratio:.2f}" if ratio == ratio else "no verbs, so no noun/verb ratio"
     ids = ", ".join(passives.index) if len(passives) else "none"
     return Reading(f"Nouns make up {profile.loc['nouns', 'share']:.0%} of the words and verbs "
                    f"{profile.loc['verbs', 'share']:.0%} ({ratio_text}); "
                    f"adjectives {profile.loc['adjectives', 'share']:.0%}, adverbs {profile.loc['adverbs', 'share']:.0%}. "
-                   f"{len(passives)} of {n_sentences} sentences use a passive construction ({ids}).")
+                   f"{len(passives)} of {n_sentences} sentence{'' if n_sentences == 1 else 's'} "
+                   f"use{'s' if n_sentences == 1 else ''} a passive construction ({ids}).")

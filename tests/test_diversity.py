@@ -41,3 +41,12 @@ def test_seed_table(seed):
 def test_empty():
     with pytest.raises(NotComputable):
         ttr([])
+
+
+def test_mtld_when_no_word_repeats():
+    with pytest.raises(NotComputable, match="no word repeats"):
+        mtld(list("abcdefgh"))
+    from readout import parse_statement
+    table = diversity_table(parse_statement("The two sides agreed on five new steps."))
+    assert table.loc["MTLD", "value"] != table.loc["MTLD", "value"]  # NaN, not inf
+    assert table.loc["MTLD", "meaning"] == "not computed: no word repeats, so no run ever falls to the threshold"

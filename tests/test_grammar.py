@@ -45,6 +45,23 @@ def test_seed_noun_phrases(tagged_seed):
     assert table.loc["considerable success", "as written"] == "considerable successes"
 
 
+def test_grammar_reading(tagged_seed, seed):
+    from readout.grammar import grammar_reading, passive_sentences
+    assert str(grammar_reading(pos_profile(tagged_seed), passive_sentences(tagged_seed), seed)) == (
+        "Nouns make up 35% of the words and verbs 16% (noun/verb ratio 2.14); adjectives 11%, adverbs 3%. "
+        "1 of 12 sentences use a passive construction (p2s2).")
+    one = parse_statement("Honduras agreed.")
+    tagged = tag_statement(one)
+    assert str(grammar_reading(pos_profile(tagged), passive_sentences(tagged), one)).endswith(
+        "0 of 1 sentence uses a passive construction (none).")
+
+
+def test_numbers_only_is_not_called_foreign():
+    from readout.language import NotComputable
+    with pytest.raises(NotComputable, match="has no words with letters to read"):
+        tag_statement(parse_statement("2024. 1,000. 3.5%."))
+
+
 def test_verbless_statement():
     s = parse_statement("Security. Prosperity. Partnership.")
     counts = pos_counts(tag_statement(s))

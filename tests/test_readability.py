@@ -8,8 +8,9 @@ import pytest
 
 from readout import parse_statement
 from readout.readability import (
-    TextCounts, automated_readability_index, coleman_liau_index, dale_chall, flesch_kincaid_grade,
-    flesch_reading_ease, gunning_fog, readability_table, smog_index, text_counts, textstat_comparison,
+    TextCounts, automated_readability_index, coleman_liau_index, comparison_reading, dale_chall,
+    flesch_kincaid_grade, flesch_reading_ease, gunning_fog, readability_reading, readability_table, smog_index,
+    text_counts, textstat_comparison,
 )
 from readout.language import NotComputable
 
@@ -75,7 +76,7 @@ def test_ordering_plain_is_easier_than_dense():
 
 def test_seed_table_bands_and_cautions(seed):
     table = readability_table(seed)
-    assert text_counts(seed) == TextCounts(12, 351, 710, 2113, 2113, 112, 83, 139)
+    assert text_counts(seed) == TextCounts(12, 351, 710, 2113, 2113, 112, 75, 139)
     # FRE = 206.835 - 1.015*351/12 - 84.6*710/351 = 206.835 - 29.689 - 171.128 = 6.02
     assert table.loc["Flesch Reading Ease", "value"] == pytest.approx(6.02, abs=0.01)
     assert table.loc["Flesch Reading Ease", "band"] == "very difficult: college graduate"
@@ -95,10 +96,41 @@ def test_seed_against_textstat(seed):
     assert abs(table.loc["Coleman-Liau", "difference"]) <= 0.5
     assert abs(table.loc["ARI", "difference"]) <= 0.5
     assert abs(table.loc["Dale-Chall", "difference"]) <= 0.5
-    # With textstat's own counts, Flesch's formula gives textstat's value (to its rounding):
-    # 206.835 - 1.015*351/12 - 84.6*633/351 = 24.58; textstat reports 24.82.
-    assert 206.835 - 1.015 * 351 / 12 - 84.6 * 633 / 351 == pytest.approx(24.58, abs=0.01)
-    assert table.loc["Flesch Reading Ease", "textstat"] == pytest.approx(24.82, abs=0.01)
+    # Our Flesch function on textstat's own counts (12 sentences, 351 words, 633 syllables) gives
+    # 24.58; textstat reports 24.82 because it rounds syllables per word (1.803) before the formula.
+    theirs = flesch_reading_ease(TextCounts(12, 351, 633, 0, 0, 0, 0, 0))
+    assert theirs == pytest.approx(24.58, abs=0.01)
+    assert table.loc["Flesch Reading Ease", "textstat"] == pytest.approx(theirs, abs=0.3)
+    reading = str(comparison_reading(table))
+    assert reading.startswith("Textstat counts the same number of sentences and words; it counts 633 syllables "
+                              "to our 710 (-10.8%)")
+    assert "differ through the syllable counts and textstat's rounding" in reading
+
+
+def test_comparison_reading_when_counts_agree():
+    table = textstat_comparison(parse_statement(EASY))
+    reading = str(comparison_reading(table))
+    assert reading.startswith("Textstat counts the same number of sentences, words and syllables.")
+    assert "differ only through textstat's rounding" in reading
+    assert reading.endswith("textstat gives SMOG as 0 for a text of fewer than 3 sentences; ours extrapolates "
+                            "(see its caution).")
+
+
+def test_readability_reading(seed):
+    assert str(readability_reading(readability_table(seed))) == (
+        "The five grade-level indices put this statement between grade 18.6 and 21.6 (median 20.2: specialist: "
+        "graduate level), 12.2 grades above the plain-language target of grade 8. Flesch Reading Ease is 6.0 "
+        "(very difficult: college graduate); Dale-Chall reads 11.3 (college graduate).")
+
+
+def test_fog_hard_words_keep_their_e():
+    # "created" and "reducing" have 3 syllables only with their ending: not hard words;
+    # "Officials" (of-fi-cials, opening the sentence) and "violence" are.
+    assert text_counts(parse_statement("Officials created rules reducing violence.")).complex_words == 2
+
+
+def test_punctuation_only_sentences_are_not_counted():
+    assert text_counts(parse_statement("The plan worked well. !!! ??? The end came.")).sentences == 2
 
 
 def test_not_english_is_not_computed():

@@ -10,7 +10,8 @@ from readout.syllables import count_syllables, rule_syllables, syllable_table
 @pytest.mark.parametrize(
     "word, n",
     [("cooperation", 5), ("Honduras", 3), ("U.S.", 2), ("a.m.", 2), ("U.S.-Honduras", 5), ("2024", 1),
-     ("Honduras’s", 3), ("longstanding", 3), ("narcotraffickers", 5), ("intelligence-driven", 6), (",", 0)],
+     ("Honduras’s", 3), ("longstanding", 3), ("narcotraffickers", 5), ("intelligence-driven", 6), (",", 0),
+     ("didn’t", 2), ("naïve", 2), ("INL", 3)],
 )
 def test_counts(word, n):
     assert count_syllables(word) == n

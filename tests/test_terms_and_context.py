@@ -9,13 +9,22 @@ import pytest
 from readout import parse_statement
 from readout.acronyms import find_acronyms
 from readout.collocations import bigram_scores, bigrams, trigrams
-from readout.concordance import dispersion_table, kwic, kwic_lines
+from readout.concordance import KWIC_WIDTH, dispersion_table, kwic, kwic_lines
 from readout.terms import fold, top_terms
 
 
 def test_fold():
     assert [fold(w) for w in ("smugglers", "Smugglers", "Honduras", "States", "MS-13", "2024", "rights")] == [
         "smuggler", "smugglers", "honduras", "states", "ms-13", "2024", "right"]
+    # capitalised only because it opens a sentence: a common noun after all
+    assert fold("Smugglers", sentence_start=True) == "smuggler"
+    assert fold("Honduras", sentence_start=True) == "honduras"
+
+
+def test_plurals_fold_at_sentence_start():
+    s = parse_statement("Smugglers moved north. The smugglers were caught. A smuggler fled.")
+    assert top_terms(s, 1)["count"].to_dict() == {"smuggler": 3}
+    assert len(kwic(s, ["smuggler"])) == len(kwic(s, ["Smugglers"])) == 3
 
 
 def test_seed_top_terms(seed):
@@ -38,8 +47,10 @@ def test_kwic_aligned(seed):
     assert list(table["keyword"]) == ["smugglers", "smugglers", "human rights", "human rights", "human rights"]
     assert list(table["sentence"]) == ["p2s2", "p2s3", "p2s6", "p2s6", "p2s7"]
     lines = kwic_lines(table).splitlines()
-    columns = {line.index("smugglers") for line in lines[:2]}
-    assert len(columns) == 1  # keywords stand in one column
+    column = 6 + 1 + KWIC_WIDTH + 2  # sentence id, space, left context, two spaces
+    for line, keyword in zip(lines, table["keyword"], strict=True):
+        assert line[column : column + len(keyword)] == keyword  # every keyword starts in the same column
+    assert all(not left or left.split()[0] in seed.text.split() for left in table["left"])  # no half words
 
 
 def test_collocations(seed):
@@ -61,6 +72,13 @@ def test_g2_by_hand():
     # E11 = 3*3/8, E12 = 3*5/8, E21 = 5*3/8, E22 = 5*5/8
     cells = [(2, 9 / 8), (1, 15 / 8), (1, 15 / 8), (4, 25 / 8)]
     assert g2 == pytest.approx(2 * sum(o * math.log(o / e) for o, e in cells))
+
+
+def test_acronyms_not_in_capitalised_sentences_and_partial_expansions():
+    s = parse_statement("THE UNITED STATES CONDEMNS THE ATTACK. The Bureau of International Narcotics and Law "
+                        "Enforcement Affairs (INL) met Non-governmental organizations (NGOs).")
+    assert find_acronyms(s) == [("INL", 1, "International Narcotics and Law Enforcement Affairs", "p1s2"),
+                                ("NGOs", 1, "Non-governmental organizations", "p1s2")]
 
 
 def test_acronyms():
