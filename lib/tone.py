@@ -1,0 +1,142 @@
+"""Does the statement praise and agree, or press and condemn? A diplomatic-tone measure.
+
+General sentiment lexicons read the words of diplomatic statements as if they
+were product reviews: "criminal organizations" is negative, "United" positive.
+The genre speaks through its verbs instead: congratulated, agreed, welcomed,
+reaffirmed versus urged, condemned, expressed concern, called on, sanctioned.
+This measure counts those, from an editable lexicon
+(``data/diplomatic_tone.yaml``), and shows every match as evidence.
+
+Per sentence: tone = (cooperation weight - pressure weight) / (their sum),
+from -1 (only pressure) to +1 (only cooperation); 0 when the sentence has no
+match, or as much of each. A match preceded within three words by a negator
+("did not agree", "failed to support") counts with the opposite sign.
+Document tone: the same ratio over all matches of all sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import BadInputError
+from .statement import Sentence, Statement
+
+__all__ = ["ToneLexicon", "ToneMatch", "load_tone_lexicon", "sentence_matches", "sentence_tone", "tone_table",
+           "document_tone", "NEGATION_WINDOW"]
+
+#: Words before a match that are searched for a negator.
+NEGATION_WINDOW = 3
+_WORD = re.compile(r"[\w']+|n't")
+
+
+@dataclass(frozen=True)
+class ToneLexicon:
+    """Phrases (tuples of word patterns) with weights, the negators, and the file they came from."""
+
+    entries: tuple[tuple[tuple[str, ...], int], ...]
+    negators: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True)
+class ToneMatch:
+    """One lexicon match in a sentence: the phrase as written, its weight after negation, and why."""
+
+    sentence: str
+    text: str
+    weight: int
+    negated_by: str
+
+
+def _parse(path: Path, label: str) -> ToneLexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise BadInputError(label, f"tone lexicon cannot be read ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict) or not ({"cooperation", "pressure"} & set(data)):
+        raise BadInputError(label, "tone lexicon needs 'cooperation:' and/or 'pressure:' mappings of phrase: weight")
+    entries = []
+    for section in ("cooperation", "pressure"):
+        for phrase, weight in (data.get(section) or {}).items():
+            if not isinstance(weight, int) or isinstance(weight, bool) or weight == 0:
+                raise BadInputError(label, f"tone lexicon: weight of {phrase!r} must be a non-zero whole number")
+            entries.append((tuple(str(phrase).lower().split()), weight))
+    negators = frozenset(str(n).lower() for n in data.get("negators") or [])
+    # Longest phrases first, so "expressed concern" wins over "concern".
+    entries.sort(key=lambda e: -len(e[0]))
+    return ToneLexicon(tuple(entries), negators, label)
+
+
+@cache
+def _shipped() -> ToneLexicon:
+    path = Path(str(resources.files("readout").joinpath("data/diplomatic_tone.yaml")))
+    return _parse(path, "data/diplomatic_tone.yaml")
+
+
+def load_tone_lexicon(path: str | Path | None = None) -> ToneLexicon:
+    """The shipped lexicon, or the file at ``path`` (same layout) instead of it."""
+    if not path:
+        return _shipped()
+    if not Path(path).is_file():
+        raise BadInputError(path, "tone lexicon not found")
+    return _parse(Path(path), str(path))
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch]:
+    """Every lexicon phrase in the sentence, longest first, not overlapping; negation applied."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
+    taken = [False] * len(words)
+    found: list[tuple[int, ToneMatch]] = []
+    for phrase, weight in lexicon.entries:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if any(taken[i : i + n]) or not all(_word_matches(p, words[i + k][0]) for k, p in enumerate(phrase)):
+                continue
+            before = [w for w, _, _ in words[max(0, i - NEGATION_WINDOW) : i]]
+            negator = next((w for w in reversed(before) if w in lexicon.negators), "")
+            text = sentence.text[words[i][1] : words[i + n - 1][2]]
+            found.append((i, ToneMatch(sentence.id, text, -weight if negator else weight, negator)))
+            taken[i : i + n] = [True] * n
+    return [m for _, m in sorted(found, key=lambda f: f[0])]
+
+
+def _ratio(matches: list[ToneMatch]) -> float:
+    pos = sum(m.weight for m in matches if m.weight > 0)
+    neg = -sum(m.weight for m in matches if m.weight < 0)
+    return (pos - neg) / (pos + neg) if pos + neg else 0.0
+
+
+def sentence_tone(sentence: Sentence, lexicon: ToneLexicon) -> tuple[float, list[ToneMatch]]:
+    """(tone from -1 to +1, the matches behind it) for one sentence; 0.0 and [] when nothing matches."""
+    matches = sentence_matches(sentence, lexicon)
+    return _ratio(matches), matches
+
+
+def tone_table(statement: Statement, lexicon: ToneLexicon | None = None) -> pd.DataFrame:
+    """One row per sentence: tone (-1 to +1), cooperation and pressure weights, the matched words."""
+    lexicon = lexicon or load_tone_lexicon()
+    rows = []
+    for s in statement.sentences:
+        tone, matches = sentence_tone(s, lexicon)
+        evidence = "; ".join(f"{m.text} ({m.weight:+d}{', negated by ' + repr(m.negated_by) if m.negated_by else ''})"
+                             for m in matches)
+        rows.append((s.id, round(tone, 3), sum(m.weight for m in matches if m.weight > 0),
+                     -sum(m.weight for m in matches if m.weight < 0), evidence))
+    return pd.DataFrame(rows, columns=["sentence", "tone", "cooperation", "pressure", "evidence"]).set_index("sentence")
+
+
+def document_tone(statement: Statement, lexicon: ToneLexicon | None = None) -> float:
+    """The tone ratio over every match in the body, -1 to +1 (0 with no match)."""
+    lexicon = lexicon or load_tone_lexicon()
+    return _ratio([m for s in statement.sentences for m in sentence_matches(s, lexicon)])
