@@ -159,3 +159,79 @@ def dispersion_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     ax.set_title(f"Where each actor and term appears\n{statement.label}")
     fig.tight_layout()
     return fig
+
+
+def sentiment_arc_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """TextBlob polarity and subjectivity and VADER compound along the statement, sentence by sentence,
+    paragraph boundaries dotted (from :func:`readout.sentiment.sentence_table`; leak-free values solid)."""
+    fig = Figure(figsize=(10.0, 3.8))
+    ax = fig.subplots()
+    xs = list(range(1, len(table) + 1))
+    ax.axhline(0, color="0.6", linewidth=0.8)
+    ax.plot(xs, table["TextBlob polarity (leak-free)"], marker="o", color="#4d6d9a", label="TextBlob polarity (leak-free)")
+    ax.plot(xs, table["TextBlob polarity"], linestyle=":", color="#4d6d9a", label="TextBlob polarity (raw)")
+    ax.plot(xs, table["VADER (leak-free)"], marker="s", color="#b2182b", label="VADER compound (leak-free)")
+    ax.plot(xs, table["VADER"], linestyle=":", color="#b2182b", label="VADER compound (raw)")
+    ax.plot(xs, table["TextBlob subjectivity"], marker=".", linestyle="--", color="0.45",
+            label="TextBlob subjectivity (0 to 1)")
+    _mark_paragraphs(ax, statement)
+    ax.set_xticks(xs, list(table.index), rotation=90 if len(xs) > 20 else 0, fontsize=8)
+    if len(xs) > 60:
+        ax.set_xticks(xs[:: max(1, len(xs) // 30)])
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("sentence, in order (id = paragraph and sentence)")
+    ax.set_ylabel("score (-1 negative to +1 positive)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_title(f"Sentiment arc\n{statement.label}", pad=14)
+    fig.tight_layout()
+    return fig
+
+
+def lexicon_comparison_figure(table: pd.DataFrame, statement: Statement, agreement: dict[str, float]) -> Figure:
+    """TextBlob polarity against VADER compound per sentence (leak-free), with the neutral band shaded,
+    each point labelled by its sentence id; the title gives Pearson r and sign agreement."""
+    fig = Figure(figsize=(6.5, 5.0))
+    ax = fig.subplots()
+    x, y = table["TextBlob polarity (leak-free)"], table["VADER (leak-free)"]
+    ax.axhspan(-0.05, 0.05, color="0.92")
+    ax.axvspan(-0.05, 0.05, color="0.92")
+    ax.scatter(x, y, color="#4d6d9a")
+    for sid, xi, yi in zip(table.index, x, y, strict=True):
+        ax.annotate(sid, (xi, yi), xytext=(3, 3), textcoords="offset points", fontsize=7)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("TextBlob polarity, leak-free (-1 to +1)")
+    ax.set_ylabel("VADER compound, leak-free (-1 to +1)")
+    r = agreement["pearson_r"]
+    ax.set_title(f"Do the two lexicons agree? r = {r:.2f}, same sign in {agreement['sign_agreement']:.0%} "
+                 f"of sentences\n{statement.label}" if r == r else
+                 f"Do the two lexicons agree? same sign in {agreement['sign_agreement']:.0%}\n{statement.label}",
+                 fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def actor_tone_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Mean leak-free TextBlob, VADER and diplomatic tone of the sentences naming each actor
+    (from :func:`readout.actor_tone.actor_table`)."""
+    measures = [("TextBlob (leak-free)", "#4d6d9a"), ("VADER (leak-free)", "#b2182b"), ("diplomatic tone", "#1a7f37")]
+    fig = Figure(figsize=(10.0, 1.4 + 0.6 * max(1, len(table))))
+    ax = fig.subplots()
+    if table.empty:
+        ax.text(0.5, 0.5, "no actors named", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    height = 0.8 / len(measures)
+    for k, (name, color) in enumerate(measures):
+        ys = [i + (k - 1) * height for i in range(len(table))]
+        ax.barh(ys, table[name], height=height, color=color, label=name)
+    ax.axvline(0, color="0.4", linewidth=0.8)
+    ax.set_yticks(range(len(table)), [f"{a} ({n} sentence{'' if n == 1 else 's'})" for a, n in zip(table.index, table["sentences"],
+                                                                              strict=True)])
+    ax.invert_yaxis()
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean score of the sentences naming the actor (-1 negative to +1 positive)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_title(f"Tone of the sentences naming each actor\n{statement.label}")
+    fig.tight_layout()
+    return fig

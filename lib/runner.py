@@ -2,8 +2,9 @@
 
 The recipe for one statement (:func:`run_report`): check the input, build the
 report in a hidden temporary folder next to where it will live, execute the
-notebooks (in name order, in parallel), export each to HTML, write the index
-and the manifest, then swap the finished folder into place. An earlier report
+notebooks (in name order, on ``jobs`` kernels in parallel, each kernel running
+its next notebook after a namespace reset), export each to HTML, write the
+index and the manifest, then swap the finished folder into place. An earlier report
 for the same statement stays untouched until the new one is complete; two runs
 on the same statement each build their own folder and take turns to publish.
 
@@ -35,6 +36,7 @@ from collections.abc import Callable
 from . import _fastimport  # noqa: F401  (before nbformat: see the module)
 import nbformat
 import papermill
+from jupyter_client import KernelManager
 import yaml
 
 from .errors import BadInputError, UsageError
@@ -221,8 +223,52 @@ def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
     return slug
 
 
-def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int) -> NotebookRun:
-    """Execute one notebook with papermill; a failure is recorded, not raised."""
+#: The kernel talks to us over loopback only; its start-up warning about
+#: unencrypted TCP would otherwise land in every scheduled run's log.
+_KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+
+
+class _Kernel:
+    """One ``python3`` kernel that runs several notebooks in turn, so that each notebook after the
+    first skips the kernel's start-up and the imports already made (most of a notebook's cost).
+
+    Between notebooks the user namespace is cleared (``%reset -f``); imported modules stay. Every
+    notebook sets what it relies on (parameters, its imports, the house style) in its own cells,
+    so the order in which notebooks share a kernel does not change what they compute. A kernel
+    that died is replaced by a new one.
+    """
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.km: KernelManager | None = None
+        self.used = False
+
+    def ready(self) -> KernelManager:
+        if self.km is None or not self.km.is_alive():
+            self.shutdown()
+            self.km = KernelManager(kernel_name=KERNEL)
+            self.km.start_kernel(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
+            self.used = False
+        elif self.used:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=60)
+                kc.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60)
+            finally:
+                kc.stop_channels()
+        self.used = True
+        return self.km
+
+    def shutdown(self) -> None:
+        if self.km is not None and self.km.has_kernel:
+            self.km.shutdown_kernel(now=True)
+        self.km = None
+
+
+def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int,
+             kernel: _Kernel | None = None) -> NotebookRun:
+    """Execute one notebook with papermill (in ``kernel`` if given); a failure is recorded, not raised."""
     began = time.perf_counter()
     error = None
     try:
@@ -236,9 +282,7 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
-            # The kernel talks to us over loopback only; its start-up warning about
-            # unencrypted TCP would otherwise land in every scheduled run's log.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            **({"km": kernel.ready()} if kernel else {"extra_arguments": _KERNEL_ARGUMENTS}),
         )
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
@@ -306,12 +350,12 @@ def run_report(
     try:
         source = str(Path(statement.path).resolve())
 
-        def job(nb: Path) -> NotebookRun:
+        def job(nb: Path, kernel: _Kernel) -> NotebookRun:
             params = {k: v for k, v in parameters.items() if k in declared[nb.name]}
             params["statement_path"] = source
             if "output_dir" in declared[nb.name]:
                 params["output_dir"] = str(build / "tables")
-            run = _execute(nb, build / nb.name, params, timeout)
+            run = _execute(nb, build / nb.name, params, timeout, kernel)
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
             if (build / nb.name).exists():
@@ -321,12 +365,27 @@ def run_report(
                     notebook_to_html(build / nb.name, build / f"{nb.stem}.html", keep_code)
             return run
 
-        export_lock = threading.Lock()
+        def worker(queue: list[Path], results: dict[str, NotebookRun]) -> None:
+            kernel = _Kernel(notebooks[0].parent)
+            try:
+                while True:
+                    with queue_lock:
+                        if not queue:
+                            return
+                        nb = queue.pop(0)
+                    results[nb.name] = job(nb, kernel)
+            finally:
+                kernel.shutdown()
+
+        export_lock, queue_lock = threading.Lock(), threading.Lock()
+        queue, results = list(notebooks), {}
         with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks)))) as pool:
-            futures = [pool.submit(job, nb) for nb in notebooks]
+            futures = [pool.submit(worker, queue, results) for _ in range(max(1, min(jobs, len(notebooks))))]
             with export_lock:  # nbconvert loads and its templates compile while the kernels start
                 warm_up(keep_code)
-            runs = tuple(f.result() for f in futures)
+            for f in futures:
+                f.result()
+        runs = tuple(results[nb.name] for nb in notebooks)
         manifest = {
             "slug": slug,
             "title": statement.title,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -89,26 +89,27 @@ def load_tone_lexicon(path: str | Path | None = None) -> ToneLexicon:
     return _parse(Path(path), str(path))
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+@lru_cache(maxsize=16)
+def _compiled(entries: tuple[tuple[tuple[str, ...], int], ...]) -> re.Pattern[str]:
+    """One case-insensitive expression for every phrase, longest first; group ``e{k}`` is entry k."""
+    def word(p: str) -> str:
+        return re.escape(p[:-1]) + r"[\w']*" if p.endswith("*") else re.escape(p)
+
+    space = r"\s+"
+    alternatives = [f"(?P<e{k}>{space.join(word(p) for p in phrase)})" for k, (phrase, _) in enumerate(entries)]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
 
 
 def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch]:
-    """Every lexicon phrase in the sentence, longest first, not overlapping; negation applied."""
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
-    taken = [False] * len(words)
-    found: list[tuple[int, ToneMatch]] = []
-    for phrase, weight in lexicon.entries:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if any(taken[i : i + n]) or not all(_word_matches(p, words[i + k][0]) for k, p in enumerate(phrase)):
-                continue
-            before = [w for w, _, _ in words[max(0, i - NEGATION_WINDOW) : i]]
-            negator = next((w for w in reversed(before) if w in lexicon.negators), "")
-            text = sentence.text[words[i][1] : words[i + n - 1][2]]
-            found.append((i, ToneMatch(sentence.id, text, -weight if negator else weight, negator)))
-            taken[i : i + n] = [True] * n
-    return [m for _, m in sorted(found, key=lambda f: f[0])]
+    """Every lexicon phrase in the sentence, longest first where phrases overlap; negation applied."""
+    found = []
+    text = sentence.text
+    for m in _compiled(lexicon.entries).finditer(text):
+        weight = lexicon.entries[int(m.lastgroup[1:])][1]
+        before = [w.lower() for w in _WORD.findall(text[: m.start()])][-NEGATION_WINDOW:]
+        negator = next((w for w in reversed(before) if w in lexicon.negators), "")
+        found.append(ToneMatch(sentence.id, m.group(), -weight if negator else weight, negator))
+    return found
 
 
 def _ratio(matches: list[ToneMatch]) -> float:

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import time
@@ -83,7 +84,8 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["parameters"] == {}
     assert [(n["notebook"], n["title"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
         ("01-anatomy.ipynb", "How is this statement built?", "ok", None),
-        ("02-style.ipynb", "How is this statement written?", "ok", None)]
+        ("02-style.ipynb", "How is this statement written?", "ok", None),
+        ("03-tone.ipynb", "What tone does this statement take, toward whom, and can we trust the number?", "ok", None)]
     assert manifest["notebooks"][0]["seconds"] > 0
     for name in requirement_names():
         assert manifest["versions"][name] == metadata.version(name)
@@ -92,10 +94,15 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["git_commit"].removesuffix("+dirty") == head
     assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == [
-        "acronyms.csv", "actor_mentions.csv", "collocations_bigrams.csv", "collocations_trigrams.csv",
-        "dispersion.csv", "kwic.csv", "lexical_diversity.csv", "mentions_by_paragraph.csv", "metadata.csv",
-        "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv", "passive_sentences.csv", "readability.csv",
-        "readability_counts.csv", "readability_textstat.csv", "sentences.csv", "top_terms.csv"]
+        "acronyms.csv", "actor_mentions.csv", "actor_tone.csv", "actor_tone_sentences.csv",
+        "collocations_bigrams.csv", "collocations_trigrams.csv", "diplomatic_tone.csv", "dispersion.csv",
+        "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
+        "mentions_by_paragraph.csv", "metadata.csv", "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv",
+        "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",
+        "sentences.csv", "sentiment_document.csv", "sentiment_evidence.csv", "sentiment_leaks.csv",
+        "sentiment_paragraphs.csv", "sentiment_sentences.csv", "tone_validation.csv", "top_terms.csv"]
+    tone_csv = {r["sentence"]: r for r in read_csv(seed_dir / "tables" / "diplomatic_tone.csv")}
+    assert tone_csv["p2s5"]["evidence"] == "congratulated (+2); agreement (+1)"
     readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
     assert readability_csv["Flesch Reading Ease"]["value"] == "6.02"
     assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
@@ -328,9 +335,11 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     proc = run(*inputs, "--out", out)
     assert proc.returncode == 0, proc.stderr
 
-    def shown(slug: str) -> str:
-        nb = json.loads((out / slug / "02-style.ipynb").read_text(encoding="utf-8"))
-        assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+    def shown(slug: str, notebook: str = "02-style") -> str:
+        for name in ("01-anatomy", "02-style", "03-tone"):
+            nb = json.loads((out / slug / f"{name}.ipynb").read_text(encoding="utf-8"))
+            assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"], name
+        nb = json.loads((out / slug / f"{notebook}.ipynb").read_text(encoding="utf-8"))
         return json.dumps(nb["cells"])
 
     spanish = shown("spanish-pass")
@@ -343,5 +352,8 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert "only 16 words: unstable under 100" in one and "1 sentence; SMOG is normed on 30" in one
     assert "5265 words" in shown("long") or "5,265 words" in shown("long")
     manifest = json.loads((out / "long" / "manifest.json").read_text(encoding="utf-8"))
-    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok"]
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok"]
+    tone_nb = shown("spanish-pass", "03-tone")
+    # no English tagger, so no subject or object is claimed
+    assert re.search(r"p1s1\s+mentioned", tone_nb) and not re.search(r"p1s1\s+(subject|object)", tone_nb)
     assert len(read_csv(out / "long" / "tables" / "sentences.csv")) == 180

@@ -1,0 +1,92 @@
+"""Which lexicon hits are not attitudes? Proper names, issue labels and genre senses.
+
+A general sentiment lexicon scores "United" (in "United States") as positive,
+"criminal" (in "transnational criminal organizations") as negative and
+"common" (in "common goals") as negative. None of these says what the speaker
+thinks. A word is a leak in a sentence if it lies inside a proper name there
+(an actor mention from the statement model, or a run of two or more
+capitalised words such as "High Level Security Dialogue"), or if it is on the
+editable lists in ``data/sentiment_leaks.yaml`` (issue terms used as labels,
+words the genre uses in another sense).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import BadInputError
+from .statement import Sentence, Statement
+
+__all__ = ["LeakLexicon", "load_leak_lexicon", "name_spans", "leak_reason"]
+
+
+@dataclass(frozen=True)
+class LeakLexicon:
+    """Lower-case words: ``issue_terms`` and ``genre_neutral``, and the file they came from."""
+
+    issue_terms: frozenset[str]
+    genre_neutral: frozenset[str]
+    source: str
+
+
+def _parse(path: Path, label: str) -> LeakLexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise BadInputError(label, f"leak list cannot be read ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise BadInputError(label, "leak list needs 'issue_terms:' and 'genre_neutral:' lists")
+    lists = []
+    for key in ("issue_terms", "genre_neutral"):
+        words = data.get(key) or []
+        if not isinstance(words, list):
+            raise BadInputError(label, f"leak list: '{key}' must be a list of words")
+        lists.append(frozenset(str(w).lower() for w in words))
+    return LeakLexicon(lists[0], lists[1], label)
+
+
+@cache
+def _shipped() -> LeakLexicon:
+    return _parse(Path(str(resources.files("readout").joinpath("data/sentiment_leaks.yaml"))),
+                  "data/sentiment_leaks.yaml")
+
+
+def load_leak_lexicon(path: str | Path | None = None) -> LeakLexicon:
+    """The shipped leak lists, or the file at ``path`` (same layout) instead."""
+    if not path:
+        return _shipped()
+    if not Path(path).is_file():
+        raise BadInputError(path, "leak list not found")
+    return _parse(Path(path), str(path))
+
+
+def name_spans(statement: Statement, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the proper names in a sentence: actor mentions, and runs of two or more
+    capitalised words ("High Level Security Dialogue"), the sentence's first word included."""
+    spans = [(m.start, m.end, m.text) for m in statement.mentions if sentence.start <= m.start < sentence.end]
+    run: list = []
+    for token in (*sentence.tokens, None):
+        if token is not None and token.kind != "punct" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
+        run = []
+    return spans
+
+
+def leak_reason(word: str, inside_name: str | None, lexicon: LeakLexicon) -> str:
+    """Why a scored word is a leak ("" if it is not): inside a name, an issue term, or a genre sense."""
+    w = word.lower()
+    if inside_name:
+        return f"part of the name {inside_name!r}"
+    if w in lexicon.issue_terms:
+        return "issue term used as a label"
+    if w in lexicon.genre_neutral:
+        return "another sense in this genre"
+    return ""

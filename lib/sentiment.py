@@ -1,0 +1,311 @@
+"""What tone does the statement take by the general lexicons, and which words drive it?
+
+Two independent general-purpose lexicon methods, both offline:
+
+* TextBlob's PatternAnalyzer: polarity -1 (negative) to +1 (positive) and
+  subjectivity 0 (objective) to 1 (subjective), the mean over the scored words
+  and phrases of a text ("assessments"; modifiers and negation merged in).
+  Per sentence, the values are exactly ``TextBlob(sentence.text).sentiment``.
+* VADER (Hutto & Gilbert 2014, ``vaderSentiment``): the compound score, -1 to +1.
+  Its authors recommend scoring longer texts sentence by sentence and
+  averaging, which is what the paragraph and document values here are.
+
+Every score is given raw and "leak-free": with the hits removed that come from
+proper names, issue labels or genre senses (:mod:`readout.leaks`). TextBlob's
+leak-free polarity is the mean of its remaining assessments (0 if none remain);
+VADER's is the compound of the sentence with the leaked words' valences set to 0.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from textblob import TextBlob
+from textblob.en import sentiment as pattern_sentiment
+
+from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
+from .prose import Reading
+from .tone import ToneLexicon, load_tone_lexicon, sentence_matches
+from .statement import Sentence, Statement
+
+__all__ = ["SentenceSentiment", "Hit", "score_sentence", "score_statement", "sentence_table", "paragraph_table",
+           "document_table", "evidence_table", "leak_table", "agreement", "strongest", "coverage_table",
+           "disagreement_table", "tone_reading", "strongest_reading", "NEUTRAL_BAND", "sign"]
+
+#: Scores within this distance of 0 count as neutral when signs are compared (VADER's authors use 0.05).
+NEUTRAL_BAND = 0.05
+
+
+@cache
+def _vader():  # the analyzer loads its lexicon once per process
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def sign(value: float, band: float = NEUTRAL_BAND) -> int:
+    """+1, -1 or 0 (within ``band`` of zero)."""
+    return 1 if value > band else -1 if value < -band else 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A word or phrase a lexicon scored in a sentence; ``leak`` says why it is not an attitude ("" if it is)."""
+
+    lexicon: str  # "TextBlob" or "VADER"
+    words: str
+    polarity: float  # -1 to +1
+    subjectivity: float  # 0 to 1 (TextBlob); NaN for VADER, which has none
+    leak: str
+
+
+@dataclass(frozen=True)
+class SentenceSentiment:
+    """Scores of one sentence, raw and leak-free, with the hits behind them."""
+
+    sentence: Sentence
+    polarity: float
+    subjectivity: float
+    polarity_clean: float
+    subjectivity_clean: float
+    vader: float
+    vader_clean: float
+    hits: tuple[Hit, ...]
+
+
+def _leak_for(words: list[str], sentence: Sentence, names: list[tuple[int, int, str]], statement: Statement,
+              leaks: LeakLexicon) -> str:
+    """A hit is a leak if every one of its words is (a word inside a name counts only as such)."""
+    reasons = []
+    for w in words:
+        inside = next((n for a, b, n in names if any(w.lower() == t.text.lower() for t in sentence.tokens
+                                                    if a <= t.start < b)), None)
+        reason = leak_reason(w, inside, leaks)
+        if not reason:
+            return ""
+        reasons.append(reason)
+    return reasons[0] if reasons else ""
+
+
+def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon | None = None) -> SentenceSentiment:
+    """TextBlob and VADER scores of one sentence, raw and with leaks removed, and every hit."""
+    leaks = leaks or load_leak_lexicon()
+    names = name_spans(statement, sentence)
+    # The function TextBlob's PatternAnalyzer calls (twice, for .sentiment_assessments), called once:
+    # the same polarity, subjectivity and assessments as TextBlob(sentence.text).sentiment.
+    blob = pattern_sentiment(sentence.text)
+    hits = []
+    clean_p, clean_s = [], []
+    for words, polarity, subjectivity, _ in blob.assessments:
+        leak = _leak_for(list(words), sentence, names, statement, leaks)
+        hits.append(Hit("TextBlob", " ".join(words), round(polarity, 4), round(subjectivity, 4), leak))
+        if not leak:
+            clean_p.append(polarity)
+            clean_s.append(subjectivity)
+    vader = _vader()
+    words, valences = _vader_valences(vader, sentence.text)
+    clean = list(valences)
+    cursor = 0
+    for k, word in enumerate(words):
+        at = sentence.text.find(word, cursor)
+        cursor = at + len(word) if at >= 0 else cursor
+        valence = vader.lexicon.get(word.lower())
+        if valence is None:
+            continue
+        inside = next((n for a, b, n in names if at >= 0 and a <= sentence.start + at < b), None)
+        leak = leak_reason(word, inside, leaks)
+        hits.append(Hit("VADER", word, round(valence / 4, 4), float("nan"), leak))  # valence -4..+4 shown as -1..+1
+        if leak:
+            clean[k] = 0.0
+    polarity, subjectivity = blob
+    return SentenceSentiment(
+        sentence=sentence,
+        polarity=polarity,
+        subjectivity=subjectivity,
+        polarity_clean=sum(clean_p) / len(clean_p) if clean_p else 0.0,
+        subjectivity_clean=sum(clean_s) / len(clean_s) if clean_s else 0.0,
+        vader=vader.score_valence(valences, sentence.text)["compound"],
+        vader_clean=vader.score_valence(clean, sentence.text)["compound"],
+        hits=tuple(hits),
+    )
+
+
+def _vader_valences(vader, text: str) -> tuple[list[str], list[float]]:
+    """VADER's words and their valences after its heuristics (boosters, negation, "but"), as its own
+    ``polarity_scores`` computes them (vaderSentiment 3.3.2) before summing: ``score_valence`` of these
+    is exactly ``polarity_scores(text)``. Zeroing one word's valence removes that word and nothing else."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    if any(ch in vader.emojis for ch in text):  # emoji are rewritten first; statements rarely have any
+        text = " ".join(vader.emojis.get(ch, ch) for ch in text)
+    sentitext = SentiText(text.strip())
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT or (i < len(words) - 1 and item.lower() == "kind"
+                                             and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
+    return list(words), vader._but_check(words, sentiments)
+
+
+def score_statement(statement: Statement, leaks: LeakLexicon | None = None) -> list[SentenceSentiment]:
+    """:func:`score_sentence` for every body sentence, in order."""
+    return [score_sentence(s, statement, leaks) for s in statement.sentences]
+
+
+def sentence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """One row per sentence: TextBlob polarity and subjectivity and VADER compound, raw and leak-free."""
+    rows = [(x.sentence.id, x.sentence.paragraph_id, round(x.polarity, 3), round(x.polarity_clean, 3),
+             round(x.subjectivity, 3), round(x.vader, 3), round(x.vader_clean, 3), x.sentence.text) for x in scores]
+    cols = ["sentence", "paragraph", "TextBlob polarity", "TextBlob polarity (leak-free)", "TextBlob subjectivity",
+            "VADER", "VADER (leak-free)", "text"]
+    return pd.DataFrame(rows, columns=cols).set_index("sentence")
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _clean_blob(scores: list[SentenceSentiment], field: str = "polarity") -> float:
+    """Leak-free TextBlob polarity (or subjectivity) of some sentences: the mean over their kept assessments."""
+    return _mean([getattr(h, field) for x in scores for h in x.hits if h.lexicon == "TextBlob" and not h.leak])
+
+
+def paragraph_table(statement: Statement, scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """One row per paragraph: TextBlob on the paragraph's text; VADER as the mean of its sentences."""
+    rows = []
+    for p in statement.paragraphs:
+        mine = [x for x in scores if x.sentence.paragraph_id == p.id]
+        blob = TextBlob(" ".join(s.text for s in p.sentences)).sentiment
+        rows.append((p.id, len(mine), round(blob.polarity, 3), round(_clean_blob(mine), 3),
+                     round(blob.subjectivity, 3), round(_mean([x.vader for x in mine]), 3),
+                     round(_mean([x.vader_clean for x in mine]), 3)))
+    cols = ["paragraph", "sentences", "TextBlob polarity", "TextBlob polarity (leak-free)", "TextBlob subjectivity",
+            "VADER", "VADER (leak-free)"]
+    return pd.DataFrame(rows, columns=cols).set_index("paragraph")
+
+
+def document_table(statement: Statement, scores: list[SentenceSentiment], tone: float) -> pd.DataFrame:
+    """The whole body: each measure raw and leak-free (the diplomatic tone has no leaks to remove)."""
+    body = " ".join(s.text for s in statement.sentences)
+    blob = TextBlob(body).sentiment
+    rows = [
+        ("TextBlob polarity (-1 to +1)", round(blob.polarity, 3), round(_clean_blob(scores), 3)),
+        ("TextBlob subjectivity (0 to 1)", round(blob.subjectivity, 3), round(_clean_blob(scores, "subjectivity"), 3)),
+        ("VADER compound, mean of sentences (-1 to +1)", round(_mean([x.vader for x in scores]), 3),
+         round(_mean([x.vader_clean for x in scores]), 3)),
+        ("diplomatic tone (-1 to +1)", round(tone, 3), round(tone, 3)),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "raw", "leak-free"]).set_index("measure")
+
+
+def evidence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """Every scored word or phrase: sentence, lexicon, words, polarity (-1 to +1), leak reason ("" = kept)."""
+    rows = [(x.sentence.id, h.lexicon, h.words, h.polarity, h.leak) for x in scores for h in x.hits]
+    return pd.DataFrame(rows, columns=["sentence", "lexicon", "words", "polarity", "leak"])
+
+
+def strongest(scores: list[SentenceSentiment], measure: str = "polarity_clean") -> dict[str, SentenceSentiment]:
+    """The most positive and the most negative sentence by one measure (attribute name of SentenceSentiment)."""
+    if not scores:
+        return {}
+    ranked = sorted(scores, key=lambda x: (getattr(x, measure), -x.sentence.index))
+    return {"most negative": ranked[0], "most positive": ranked[-1]}
+
+
+def leak_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """The leaks only: lexicon, words, polarity, why, and the sentences, one row per distinct leak."""
+    ev = evidence_table(scores)
+    ev = ev[ev["leak"] != ""]
+    if ev.empty:
+        return pd.DataFrame(columns=["lexicon", "words", "polarity", "leak", "sentences"])
+    grouped = ev.groupby(["lexicon", "words", "polarity", "leak"], sort=False)["sentence"].apply(
+        lambda s: ", ".join(dict.fromkeys(s))).reset_index()
+    return grouped.rename(columns={"sentence": "sentences"})
+
+
+def agreement(scores: list[SentenceSentiment], clean: bool = False) -> dict[str, float]:
+    """How far TextBlob and VADER agree sentence by sentence: Pearson r (NaN if undefined) and the
+    share of sentences with the same sign (positive, neutral within 0.05, negative)."""
+    a = [x.polarity_clean if clean else x.polarity for x in scores]
+    b = [x.vader_clean if clean else x.vader for x in scores]
+    n = len(a)
+    same = sum(sign(x) == sign(y) for x, y in zip(a, b, strict=True)) / n if n else float("nan")
+    if n < 2:
+        return {"pearson_r": float("nan"), "sign_agreement": same, "sentences": n}
+    ma, mb = sum(a) / n, sum(b) / n
+    va, vb = sum((x - ma) ** 2 for x in a), sum((y - mb) ** 2 for y in b)
+    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b, strict=True))
+    r = cov / math.sqrt(va * vb) if va and vb else float("nan")
+    return {"pearson_r": r, "sign_agreement": same, "sentences": n}
+
+
+def coverage_table(statement: Statement, tone_lexicon: ToneLexicon | None = None) -> pd.DataFrame:
+    """How much of the body each lexicon can read: word tokens it scores, out of all, and the share.
+
+    For the diplomatic tone, the count is of its matches (a phrase counts once).
+    """
+    from textblob.en import sentiment as pattern_lexicon
+
+    tone_lexicon = tone_lexicon or load_tone_lexicon()
+    tone_matches = sum(len(sentence_matches(s, tone_lexicon)) for s in statement.sentences)
+    words = [w.lower() for s in statement.sentences for w in s.words]
+    n = len(words)
+    vader = _vader().lexicon
+    rows = [
+        ("TextBlob (Pattern lexicon)", sum(w in pattern_lexicon for w in words)),
+        ("VADER", sum(w in vader for w in words)),
+        ("diplomatic tone (matches)", tone_matches),
+    ]
+    return pd.DataFrame([(name, k, n, round(k / n, 3) if n else float("nan")) for name, k in rows],
+                        columns=["lexicon", "words scored", "words", "share"]).set_index("lexicon")
+
+
+def disagreement_table(scores: list[SentenceSentiment], tones: pd.Series) -> pd.DataFrame:
+    """Sentences on whose sign the three leak-free measures do not all agree (neutral within 0.05)."""
+    rows = []
+    for x in scores:
+        signs = (sign(x.polarity_clean), sign(x.vader_clean), sign(float(tones[x.sentence.id])))
+        if len(set(signs)) > 1:
+            rows.append((x.sentence.id, *("+" if v > 0 else "-" if v < 0 else "0" for v in signs), x.sentence.text))
+    return pd.DataFrame(rows, columns=["sentence", "TextBlob", "VADER", "diplomatic tone", "text"]).set_index("sentence")
+
+
+def strongest_reading(scores: list[SentenceSentiment]) -> Reading:
+    """The most positive and most negative sentence by leak-free TextBlob and by leak-free VADER, quoted."""
+    parts = []
+    for name, measure in (("TextBlob", "polarity_clean"), ("VADER", "vader_clean")):
+        for end, x in strongest(scores, measure).items():
+            parts.append(f"{end.capitalize()} by {name}: {x.sentence.id} ({getattr(x, measure):+.2f}), "
+                         f"“{x.sentence.text}”")
+    return Reading(" ".join(parts) if parts else "No sentences to rank.")
+
+
+def _describe(value: float) -> str:
+    if abs(value) <= NEUTRAL_BAND:
+        return "neutral"
+    strength = "strongly" if abs(value) >= 0.5 else "mildly"
+    return f"{strength} {'positive' if value > 0 else 'negative'}"
+
+
+def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment]) -> Reading:
+    """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks."""
+    agree = agreement(scores, clean=True)
+    n_leaks = sum(1 for x in scores for h in x.hits if h.leak)
+    tb, vd, dt = (document.loc[k] for k in ("TextBlob polarity (-1 to +1)",
+                                             "VADER compound, mean of sentences (-1 to +1)",
+                                             "diplomatic tone (-1 to +1)"))
+    r = agree["pearson_r"]
+    corr = f", r = {r:.2f}" if r == r else ""
+    return Reading(
+        f"TextBlob reads the body as {_describe(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak-free']:+.2f} without the "
+        f"{n_leaks} leaked hits; VADER, averaged over sentences, as {_describe(vd['raw'])} ({vd['raw']:+.2f}), "
+        f"{vd['leak-free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
+        f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {_describe(dt['raw'])} "
+        f"({dt['raw']:+.2f}).")

@@ -1,0 +1,133 @@
+"""Sentiment: TextBlob exactly as TextBlob, VADER as its authors recommend, leaks, actors, and the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from readout import parse_statement
+from readout.actor_tone import actor_sentences, actor_table
+from readout.sentiment import (
+    agreement, coverage_table, document_table, leak_table, score_sentence, score_statement, sentence_table, sign,
+    strongest,
+)
+from readout.tone import document_tone, load_tone_lexicon, tone_table
+from readout.validation import sign_accuracy, validation_table
+
+
+@pytest.fixture(scope="module")
+def scores(seed):
+    return score_statement(seed)
+
+
+def test_sentence_values_equal_textblob_and_vader(seed, scores):
+    vader = SentimentIntensityAnalyzer()
+    for x in scores:
+        assert (x.polarity, x.subjectivity) == tuple(TextBlob(x.sentence.text).sentiment)
+        assert x.vader == vader.polarity_scores(x.sentence.text)["compound"]
+    # p1s1: TextBlob scores "strong" (+0.4333) and "common" (-0.3): mean 0.0667
+    first = scores[0]
+    assert first.polarity == pytest.approx((0.43333333 - 0.3) / 2)
+    # leak-free: "common" (as in "common goals") is a genre sense, so only "strong" remains
+    assert first.polarity_clean == pytest.approx(0.43333333)
+
+
+def test_document_values(seed, scores):
+    table = document_table(seed, scores, document_tone(seed))
+    body = " ".join(s.text for s in seed.sentences)
+    assert table.loc["TextBlob polarity (-1 to +1)", "raw"] == round(TextBlob(body).sentiment.polarity, 3)
+    # VADER's authors: score sentences and average them for longer texts
+    mean = sum(x.vader for x in scores) / len(scores)
+    assert table.loc["VADER compound, mean of sentences (-1 to +1)", "raw"] == round(mean, 3)
+    assert table.loc["diplomatic tone (-1 to +1)", "raw"] == 1.0
+
+
+def test_leaks_found_on_the_seed(scores):
+    leaks = leak_table(scores)
+    found = {(r.lexicon, r.words): r.leak for r in leaks.itertuples()}
+    assert found[("TextBlob", "common")] == "another sense in this genre"
+    assert found[("VADER", "United")].startswith("part of the name")
+    assert found[("VADER", "Security")] == "part of the name 'High Level Security Dialogue'"
+    assert found[("TextBlob", "criminal")] == "issue term used as a label"
+    assert found[("VADER", "criminal")] == "issue term used as a label"
+    # VADER on p2s3 turns from negative (smuggling, smugglers, arrests) to positive without the issue labels
+    p2s3 = next(x for x in scores if x.sentence.id == "p2s3")
+    assert p2s3.vader < 0 < p2s3.vader_clean
+
+
+def test_sentence_table_and_agreement(scores):
+    table = sentence_table(scores)
+    assert list(table.index) == [x.sentence.id for x in scores]
+    agree = agreement(scores)
+    assert agree["sentences"] == 12
+    same = sum(sign(x.polarity) == sign(x.vader) for x in scores)
+    assert agree["sign_agreement"] == pytest.approx(same / 12)
+    assert -1 <= agree["pearson_r"] <= 1
+    best = strongest(scores)
+    assert best["most positive"].sentence.id == "p2s1"  # "notable" and "impressive"
+
+
+def test_tone_measure_reads_verbs_and_negation():
+    s = parse_statement("The United States congratulated Honduras. The minister did not agree. "
+                        "Both sides expressed concern about the delays but welcomed the plan. The talks were held.")
+    table = tone_table(s)
+    assert table["tone"].to_list() == [1.0, -1.0, 0.0, 0.0]
+    assert table.loc["p1s2", "evidence"] == "agree (-1, negated by 'not')"
+    assert table.loc["p1s3", "evidence"] == "expressed concern (-1); welcomed (+1)"
+    # document: +2 (congratulated) +1 (welcomed) against 1 (negated agree) + 1 (concern): (3 - 2) / 5 = 0.2
+    assert document_tone(s) == pytest.approx(0.2)
+
+
+def test_custom_tone_lexicon(tmp_path):
+    own = tmp_path / "tone.yaml"
+    own.write_text("cooperation:\n  embraced: 1\npressure:\n  scolded: -2\nnegators: [not]\n", encoding="utf-8")
+    s = parse_statement("The minister embraced the plan. The envoy scolded the mayor.")
+    assert tone_table(s, load_tone_lexicon(own))["tone"].to_list() == [1.0, -1.0]
+    assert tone_table(s)["tone"].to_list() == [0.0, 0.0]
+
+
+def test_actor_tone(seed, scores):
+    tones = tone_table(seed)["tone"]
+    rows = actor_sentences(seed, scores, tones)
+    roles = {(r.actor, r.sentence): r.role for r in rows.itertuples()}
+    assert roles[("United States", "p2s5")] == "subject"  # "The United States also congratulated Honduras"
+    assert roles[("Honduras", "p2s5")] == "object"
+    assert roles[("Honduras", "p2s1")] == "subject"  # "Honduras highlighted its notable successes"
+    table = actor_table(rows)
+    assert table.loc["Honduras", ["sentences", "as subject", "as object"]].to_list() == [8, 5, 3]
+    assert table.loc["United States", "diplomatic tone"] == pytest.approx(6 / 7, abs=0.001)  # p2s3 has no match
+
+
+def test_coverage(seed):
+    table = coverage_table(seed)
+    assert table.loc["TextBlob (Pattern lexicon)", "words scored"] == 26
+    assert table.loc["VADER", "words scored"] == 61
+    assert table.loc["diplomatic tone (matches)", "words scored"] == 18
+    assert (table["words"] == 351).all()
+
+
+def test_labelled_set_and_sign_accuracy():
+    table = validation_table()
+    assert len(table) == 36
+    assert set(table["kind"]) == {"praise", "agreement", "procedure", "concern", "condemnation", "sanctions",
+                                  "negation"}
+    accuracy = sign_accuracy()["share"]
+    print(f"\nsign accuracy on 36 labelled sentences: {accuracy.to_dict()}")
+    assert accuracy.to_dict() == {"TextBlob": 0.361, "TextBlob (leak-free)": 0.333, "VADER": 0.722,
+                                  "VADER (leak-free)": 0.833, "diplomatic tone": 1.0}
+    assert accuracy["diplomatic tone"] > max(accuracy["TextBlob"], accuracy["VADER"])
+
+
+def test_sentence_without_hits():
+    s = parse_statement("The meeting was held on Tuesday.")
+    x = score_sentence(s.sentences[0], s)
+    assert (x.polarity, x.polarity_clean, x.vader) == (0.0, 0.0, 0.0)
+
+
+def test_accuracy_reading():
+    from readout.validation import accuracy_reading
+    assert str(accuracy_reading(sign_accuracy())) == (
+        "On the 36 labelled sentences, the sign was read right by TextBlob 13 of 36 (36%), TextBlob (leak-free) "
+        "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 36 of 36 "
+        "(100%). The set and the diplomatic-tone lexicon share an author.")
