@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from .datafiles import read_yaml_mapping
 from .errors import BadInputError
 from .statement import Sentence, Statement
 
@@ -34,13 +32,8 @@ class LeakLexicon:
     source: str
 
 
-def _parse(path: Path, label: str) -> LeakLexicon:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise BadInputError(label, f"leak list cannot be read ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict):
-        raise BadInputError(label, "leak list needs 'issue_terms:' and 'genre_neutral:' lists")
+def _parse(path: str | Path | None) -> LeakLexicon:
+    data, label = read_yaml_mapping(path, "sentiment_leaks.yaml", "leak list")
     lists = []
     for key in ("issue_terms", "genre_neutral"):
         words = data.get(key) or []
@@ -50,19 +43,14 @@ def _parse(path: Path, label: str) -> LeakLexicon:
     return LeakLexicon(lists[0], lists[1], label)
 
 
-@cache
-def _shipped() -> LeakLexicon:
-    return _parse(Path(str(resources.files("readout").joinpath("data/sentiment_leaks.yaml"))),
-                  "data/sentiment_leaks.yaml")
-
-
 def load_leak_lexicon(path: str | Path | None = None) -> LeakLexicon:
     """The shipped leak lists, or the file at ``path`` (same layout) instead."""
-    if not path:
-        return _shipped()
-    if not Path(path).is_file():
-        raise BadInputError(path, "leak list not found")
-    return _parse(Path(path), str(path))
+    return _parse(path) if path else _shipped()
+
+
+@cache
+def _shipped() -> LeakLexicon:
+    return _parse(None)
 
 
 def name_spans(statement: Statement, sentence: Sentence) -> list[tuple[int, int, str]]:

@@ -44,6 +44,8 @@ from .export import notebook_title, notebook_to_html, warm_up, write_index
 from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
 from .actors import load_actor_lexicon
+from .leaks import load_leak_lexicon
+from .tone import load_tone_lexicon
 from .statement import Statement, load_statement, slugify
 
 __all__ = [
@@ -446,8 +448,10 @@ def run_collection(
         check_parameters(parameters, declared)
         parameters = resolve_path_parameters(parameters)
         actors_path = parameters.get("actors_path") or None
-        try:
+        try:  # the data files a user passes are checked here, before any notebook runs
             load_actor_lexicon(actors_path)
+            load_tone_lexicon(parameters.get("tone_lexicon_path") or None)
+            load_leak_lexicon(parameters.get("leaks_path") or None)
         except BadInputError as exc:
             raise UsageError(str(exc)) from None
         statements: list[Statement] = []

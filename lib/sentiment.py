@@ -19,7 +19,6 @@ VADER's is the compound of the sentence with the leaked words' valences set to 0
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 

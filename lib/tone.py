@@ -19,12 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import yaml
-
+from .datafiles import read_yaml_mapping
 from .errors import BadInputError
 from .statement import Sentence, Statement
 
@@ -55,16 +53,16 @@ class ToneMatch:
     negated_by: str
 
 
-def _parse(path: Path, label: str) -> ToneLexicon:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise BadInputError(label, f"tone lexicon cannot be read ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict) or not ({"cooperation", "pressure"} & set(data)):
+def _parse(path: str | Path | None) -> ToneLexicon:
+    data, label = read_yaml_mapping(path, "diplomatic_tone.yaml", "tone lexicon")
+    if not ({"cooperation", "pressure"} & set(data)):
         raise BadInputError(label, "tone lexicon needs 'cooperation:' and/or 'pressure:' mappings of phrase: weight")
     entries = []
     for section in ("cooperation", "pressure"):
-        for phrase, weight in (data.get(section) or {}).items():
+        phrases = data.get(section) or {}
+        if not isinstance(phrases, dict):
+            raise BadInputError(label, f"tone lexicon: '{section}' must map each phrase to a weight")
+        for phrase, weight in phrases.items():
             if not isinstance(weight, int) or isinstance(weight, bool) or weight == 0:
                 raise BadInputError(label, f"tone lexicon: weight of {phrase!r} must be a non-zero whole number")
             entries.append((tuple(str(phrase).lower().split()), weight))
@@ -74,19 +72,14 @@ def _parse(path: Path, label: str) -> ToneLexicon:
     return ToneLexicon(tuple(entries), negators, label)
 
 
-@cache
-def _shipped() -> ToneLexicon:
-    path = Path(str(resources.files("readout").joinpath("data/diplomatic_tone.yaml")))
-    return _parse(path, "data/diplomatic_tone.yaml")
-
-
 def load_tone_lexicon(path: str | Path | None = None) -> ToneLexicon:
     """The shipped lexicon, or the file at ``path`` (same layout) instead of it."""
-    if not path:
-        return _shipped()
-    if not Path(path).is_file():
-        raise BadInputError(path, "tone lexicon not found")
-    return _parse(Path(path), str(path))
+    return _parse(path) if path else _shipped()
+
+
+@cache
+def _shipped() -> ToneLexicon:
+    return _parse(None)
 
 
 @lru_cache(maxsize=16)

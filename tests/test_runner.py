@@ -168,6 +168,16 @@ def test_bad_parameters_exit_2(earlier, args, message):
     assert snapshot(earlier) == before
 
 
+def test_bad_tone_lexicon_is_refused_before_running(earlier, tmp_path):
+    bad = tmp_path / "tone.yaml"
+    bad.write_text("cooperation: [agreed]\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = run(SEED, "-p", "tone_lexicon_path", bad, "--out", earlier)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith(f"{bad}: tone lexicon")
+    assert snapshot(earlier) == before
+
+
 def test_parameters_from_yaml_and_p(tmp_path):
     params = tmp_path / "params.yaml"
     params.write_text("greeting: from yaml\npause: 0\n", encoding="utf-8")

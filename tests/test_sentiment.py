@@ -131,3 +131,18 @@ def test_accuracy_reading():
         "On the 36 labelled sentences, the sign was read right by TextBlob 13 of 36 (36%), TextBlob (leak-free) "
         "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 36 of 36 "
         "(100%). The set and the diplomatic-tone lexicon share an author.")
+
+
+def test_bad_tone_lexicon_and_leak_list(tmp_path):
+    from readout import BadInputError
+    from readout.leaks import load_leak_lexicon
+    bad = tmp_path / "tone.yaml"
+    bad.write_text("cooperation:\n  agreed: yes\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"tone.yaml: tone lexicon: weight of 'agreed' must be a non-zero whole"):
+        load_tone_lexicon(bad)
+    with pytest.raises(BadInputError, match=r"missing.yaml: leak list not found"):
+        load_leak_lexicon(tmp_path / "missing.yaml")
+    listy = tmp_path / "list.yaml"
+    listy.write_text("- crime\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"list.yaml: leak list must be a YAML mapping"):
+        load_leak_lexicon(listy)

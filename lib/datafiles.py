@@ -1,0 +1,31 @@
+"""The editable data files (lexicons, lists) that ship in ``lib/data/`` or that a user passes instead."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BadInputError
+
+__all__ = ["read_yaml_mapping"]
+
+
+def read_yaml_mapping(path: str | Path | None, shipped: str, what: str) -> tuple[dict[str, Any], str]:
+    """The YAML mapping in the user's file at ``path``, or in the shipped ``data/<shipped>`` when
+    ``path`` is empty; with the label to name it by. Errors name the file and ``what`` it is."""
+    if path:
+        file, label = Path(path), str(path)
+        if not file.is_file():
+            raise BadInputError(label, f"{what} not found")
+    else:
+        file, label = Path(str(resources.files("readout").joinpath(f"data/{shipped}"))), f"data/{shipped}"
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise BadInputError(label, f"{what} cannot be read ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise BadInputError(label, f"{what} must be a YAML mapping (see data/{shipped})")
+    return data, label
