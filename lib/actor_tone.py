@@ -55,16 +55,18 @@ def actor_sentences(statement: Statement, scores: list[SentenceSentiment], tones
 
 
 def actor_table(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Actor x measure: sentences, as subject, as object, and the mean of each leak-free measure over
-    the actor's sentences (-1 to +1). Actors in order of first mention."""
+    """Actor x measure: sentences, as subject, as object, role not read (no English tagger for this
+    statement), and the mean of each leak-free measure over the actor's sentences (-1 to +1).
+    Actors in order of first mention."""
     if sentences.empty:
-        return pd.DataFrame(columns=["sentences", "as subject", "as object", "TextBlob (leak-free)",
+        return pd.DataFrame(columns=["sentences", "as subject", "as object", "role not read", "TextBlob (leak-free)",
                                      "VADER (leak-free)", "diplomatic tone"]).rename_axis("actor")
     g = sentences.groupby("actor", sort=False)
     table = pd.DataFrame({
         "sentences": g.size(),
         "as subject": g["role"].apply(lambda r: int((r == "subject").sum())),
         "as object": g["role"].apply(lambda r: int((r == "object").sum())),
+        "role not read": g["role"].apply(lambda r: int((r == "mentioned").sum())),
         "TextBlob (leak-free)": g["TextBlob (leak-free)"].mean().round(3),
         "VADER (leak-free)": g["VADER (leak-free)"].mean().round(3),
         "diplomatic tone": g["diplomatic tone"].mean().round(3),

@@ -55,11 +55,16 @@ def _shipped() -> LeakLexicon:
 
 def name_spans(statement: Statement, sentence: Sentence) -> list[tuple[int, int, str]]:
     """(start, end, name) of the proper names in a sentence: actor mentions, and runs of two or more
-    capitalised words ("High Level Security Dialogue"), the sentence's first word included."""
+    capitalised words ("High Level Security Dialogue") after the sentence's first word. In a sentence
+    written mostly in capitals (a headline), only actor mentions count."""
     spans = [(m.start, m.end, m.text) for m in statement.mentions if sentence.start <= m.start < sentence.end]
+    words = [t for t in sentence.tokens if t.kind != "punct"]
+    if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+        return spans  # a headline or a sentence in capitals: capitals mark no names there
     run: list = []
     for token in (*sentence.tokens, None):
-        if token is not None and token.kind != "punct" and token.text[:1].isupper():
+        opening = words and token is words[0]  # a sentence's first word is capitalised anyway
+        if token is not None and token.kind != "punct" and token.text[:1].isupper() and not opening:
             run.append(token)
             continue
         if len(run) >= 2:

@@ -256,7 +256,10 @@ class _Kernel:
             kc.start_channels()
             try:
                 kc.wait_for_ready(timeout=60)
-                kc.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60)
+                # Clear the namespace and restart the cell count, so the stored notebook reads
+                # as from a fresh kernel (In [1], In [2] ...), whichever notebook ran before.
+                kc.execute_interactive("get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1",
+                                       store_history=False, timeout=60)
             finally:
                 kc.stop_channels()
         self.used = True

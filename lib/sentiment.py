@@ -27,6 +27,7 @@ from textblob import TextBlob
 from textblob.en import sentiment as pattern_sentiment
 
 from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
+from .language import looks_english
 from .prose import Reading
 from .tone import ToneLexicon, load_tone_lexicon, sentence_matches
 from .statement import Sentence, Statement
@@ -76,18 +77,15 @@ class SentenceSentiment:
     hits: tuple[Hit, ...]
 
 
-def _leak_for(words: list[str], sentence: Sentence, names: list[tuple[int, int, str]], statement: Statement,
-              leaks: LeakLexicon) -> str:
-    """A hit is a leak if every one of its words is (a word inside a name counts only as such)."""
-    reasons = []
-    for w in words:
-        inside = next((n for a, b, n in names if any(w.lower() == t.text.lower() for t in sentence.tokens
-                                                    if a <= t.start < b)), None)
-        reason = leak_reason(w, inside, leaks)
-        if not reason:
-            return ""
-        reasons.append(reason)
-    return reasons[0] if reasons else ""
+def _leak_for(words: list[str], sentence: Sentence, names: list[tuple[int, int, str]], leaks: LeakLexicon) -> str:
+    """A hit is a leak if its scored word is: the last of its words ("very common", "not good": the
+    modifiers come first and only scale the last word's score)."""
+    if not words:
+        return ""
+    head = words[-1]
+    inside = next((n for a, b, n in names if any(head.lower() == t.text.lower() for t in sentence.tokens
+                                                 if a <= t.start < b)), None)
+    return leak_reason(head, inside, leaks)
 
 
 def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon | None = None) -> SentenceSentiment:
@@ -100,13 +98,13 @@ def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon 
     hits = []
     clean_p, clean_s = [], []
     for words, polarity, subjectivity, _ in blob.assessments:
-        leak = _leak_for(list(words), sentence, names, statement, leaks)
+        leak = _leak_for(list(words), sentence, names, leaks)
         hits.append(Hit("TextBlob", " ".join(words), round(polarity, 4), round(subjectivity, 4), leak))
         if not leak:
             clean_p.append(polarity)
             clean_s.append(subjectivity)
     vader = _vader()
-    words, valences = _vader_valences(vader, sentence.text)
+    words, valences, vader_text = _vader_valences(vader, sentence.text)
     clean = list(valences)
     cursor = 0
     for k, word in enumerate(words):
@@ -127,21 +125,30 @@ def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon 
         subjectivity=subjectivity,
         polarity_clean=sum(clean_p) / len(clean_p) if clean_p else 0.0,
         subjectivity_clean=sum(clean_s) / len(clean_s) if clean_s else 0.0,
-        vader=vader.score_valence(valences, sentence.text)["compound"],
-        vader_clean=vader.score_valence(clean, sentence.text)["compound"],
+        vader=vader.score_valence(valences, vader_text)["compound"],
+        vader_clean=vader.score_valence(clean, vader_text)["compound"],
         hits=tuple(hits),
     )
 
 
-def _vader_valences(vader, text: str) -> tuple[list[str], list[float]]:
+def _vader_valences(vader, text: str) -> tuple[list[str], list[float], str]:
     """VADER's words and their valences after its heuristics (boosters, negation, "but"), as its own
     ``polarity_scores`` computes them (vaderSentiment 3.3.2) before summing: ``score_valence`` of these
     is exactly ``polarity_scores(text)``. Zeroing one word's valence removes that word and nothing else."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
-    if any(ch in vader.emojis for ch in text):  # emoji are rewritten first; statements rarely have any
-        text = " ".join(vader.emojis.get(ch, ch) for ch in text)
-    sentitext = SentiText(text.strip())
+    if any(ch in vader.emojis for ch in text):  # emoji become their descriptions, as polarity_scores does
+        out, prev_space = [], True
+        for ch in text:
+            if ch in vader.emojis:
+                out.append(("" if prev_space else " ") + vader.emojis[ch])
+                prev_space = False
+            else:
+                out.append(ch)
+                prev_space = ch == " "
+        text = "".join(out)
+    text = text.strip()
+    sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
     for i, item in enumerate(words):
@@ -150,7 +157,7 @@ def _vader_valences(vader, text: str) -> tuple[list[str], list[float]]:
             sentiments.append(0)
             continue
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
-    return list(words), vader._but_check(words, sentiments)
+    return list(words), vader._but_check(words, sentiments), text
 
 
 def score_statement(statement: Statement, leaks: LeakLexicon | None = None) -> list[SentenceSentiment]:
@@ -281,8 +288,11 @@ def strongest_reading(scores: list[SentenceSentiment]) -> Reading:
     parts = []
     for name, measure in (("TextBlob", "polarity_clean"), ("VADER", "vader_clean")):
         for end, x in strongest(scores, measure).items():
-            parts.append(f"{end.capitalize()} by {name}: {x.sentence.id} ({getattr(x, measure):+.2f}), "
-                         f"“{x.sentence.text}”")
+            value = getattr(x, measure)
+            if (value > NEUTRAL_BAND) if end == "most positive" else (value < -NEUTRAL_BAND):
+                parts.append(f"{end.capitalize()} by {name}: {x.sentence.id} ({value:+.2f}), “{x.sentence.text}”")
+            else:
+                parts.append(f"No sentence reads {end.split()[1]} by {name} (leak-free).")
     return Reading(" ".join(parts) if parts else "No sentences to rank.")
 
 
@@ -293,7 +303,7 @@ def _describe(value: float) -> str:
     return f"{strength} {'positive' if value > 0 else 'negative'}"
 
 
-def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment]) -> Reading:
+def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statement: Statement) -> Reading:
     """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks."""
     agree = agreement(scores, clean=True)
     n_leaks = sum(1 for x in scores for h in x.hits if h.leak)
@@ -307,4 +317,6 @@ def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment]) -> Rea
         f"{n_leaks} leaked hits; VADER, averaged over sentences, as {_describe(vd['raw'])} ({vd['raw']:+.2f}), "
         f"{vd['leak-free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
         f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {_describe(dt['raw'])} "
-        f"({dt['raw']:+.2f}).")
+        f"({dt['raw']:+.2f})."
+        + ("" if looks_english(statement) else " This statement does not look like English: all three lexicons "
+           "are English, so these scores say nothing about it."))

@@ -9,8 +9,9 @@ This measure counts those, from an editable lexicon
 
 Per sentence: tone = (cooperation weight - pressure weight) / (their sum),
 from -1 (only pressure) to +1 (only cooperation); 0 when the sentence has no
-match, or as much of each. A match preceded within three words by a negator
-("did not agree", "failed to support") counts with the opposite sign.
+match, or as much of each. A match preceded within three words of the same
+clause by a negator ("did not agree", "didn't agree", "failed to support";
+not "not only") counts with the opposite sign.
 Document tone: the same ratio over all matches of all sentences.
 """
 
@@ -31,7 +32,8 @@ __all__ = ["ToneLexicon", "ToneMatch", "load_tone_lexicon", "sentence_matches", 
 
 #: Words before a match that are searched for a negator.
 NEGATION_WINDOW = 3
-_WORD = re.compile(r"[\w']+|n't")
+_WORD = re.compile(r"\w+(?=n't)|n't|[\w']+")  # "didn't" -> "did", "n't"
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,14 @@ def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch
     text = sentence.text
     for m in _compiled(lexicon.entries).finditer(text):
         weight = lexicon.entries[int(m.lastgroup[1:])][1]
-        before = [w.lower() for w in _WORD.findall(text[: m.start()])][-NEGATION_WINDOW:]
-        negator = next((w for w in reversed(before) if w in lexicon.negators), "")
+        # The negation window stays inside the clause: "who could not attend, welcomed" is no negation.
+        clause = _CLAUSE_BREAK.split(text[: m.start()].replace("’", "'"))[-1]
+        before = [w.lower() for w in _WORD.findall(clause)]
+        negator = ""
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_WINDOW), -1):
+            if before[k] in lexicon.negators and not (k + 1 < len(before) and before[k + 1] == "only"):
+                negator = before[k]  # "not only welcomed ... but also" is no negation
+                break
         found.append(ToneMatch(sentence.id, m.group(), -weight if negator else weight, negator))
     return found
 

@@ -53,7 +53,8 @@ def validation_table(lexicon: ToneLexicon | None = None) -> pd.DataFrame:
 def accuracy_reading(accuracy: pd.DataFrame) -> Reading:
     """One sentence giving each measure's share on the labelled set (from :func:`sign_accuracy`)."""
     parts = [f"{row.Index} {row.right} of {row.sentences} ({row.share:.0%})" for row in accuracy.itertuples()]
-    return Reading("On the 36 labelled sentences, the sign was read right by " + ", ".join(parts[:-1])
+    total = int(accuracy["sentences"].iloc[0]) if len(accuracy) else 0
+    return Reading(f"On the {total} labelled sentences, the sign was read right by " + ", ".join(parts[:-1])
                    + f" and {parts[-1]}. The set and the diplomatic-tone lexicon share an author.")
 
 

@@ -103,7 +103,7 @@ def test_coverage(seed):
     table = coverage_table(seed)
     assert table.loc["TextBlob (Pattern lexicon)", "words scored"] == 26
     assert table.loc["VADER", "words scored"] == 61
-    assert table.loc["diplomatic tone (matches)", "words scored"] == 18
+    assert table.loc["diplomatic tone (matches)", "words scored"] == 17
     assert (table["words"] == 351).all()
 
 
@@ -146,3 +146,60 @@ def test_bad_tone_lexicon_and_leak_list(tmp_path):
     listy.write_text("- crime\n", encoding="utf-8")
     with pytest.raises(BadInputError, match=r"list.yaml: leak list must be a YAML mapping"):
         load_leak_lexicon(listy)
+
+
+@pytest.mark.parametrize("text", [
+    "We are happy 😀 with the progress made by Honduras!",
+    "THE UNITED STATES STRONGLY CONDEMNS THE HORRIFIC ATTACK!!!",
+    "The plan is good, but the delays are very bad.",
+    "The talks were kind of useful, not great :)",
+    "Honduras didn’t fail to act.",
+])
+def test_vader_raw_equals_polarity_scores_on_hard_inputs(text):
+    s = parse_statement(text)
+    vader = SentimentIntensityAnalyzer()
+    for x in score_statement(s):
+        assert x.vader == vader.polarity_scores(x.sentence.text)["compound"]
+        assert (x.polarity, x.subjectivity) == tuple(TextBlob(x.sentence.text).sentiment)
+
+
+def test_names_are_not_sentence_openers_or_headlines():
+    praised = score_statement(parse_statement("Strong Honduran leadership was praised."))[0]
+    assert praised.polarity_clean == praised.polarity > 0  # "Strong" opens the sentence: not a name
+    shout = score_statement(parse_statement("THE UNITED STATES STRONGLY CONDEMNS THE HORRIFIC ATTACK."))[0]
+    assert shout.vader_clean < -0.5 and shout.polarity_clean < 0
+    modified = score_statement(parse_statement("We note the very common goals of both nations."))[0]
+    assert (modified.polarity, modified.polarity_clean) == (pytest.approx(-0.39), 0.0)  # "very" does not rescue
+
+
+@pytest.mark.parametrize("text, tone", [
+    ("The minister didn't agree to the plan.", -1.0),
+    ("The minister didn’t agree to the plan.", -1.0),
+    ("The minister, who could not attend, welcomed the plan.", 1.0),
+    ("Without delay, we condemn the attack.", -1.0),
+    ("The government not only welcomed the plan but also pledged funds.", 1.0),
+    ("The Press Secretary announced the schedule at a press conference.", 0.0),
+    ("We provide urgent humanitarian assistance.", 0.0),
+    ("He paid a courtesy call on the President.", 0.0),
+    ("They signed the trade agreement.", 0.0),
+    ("Honduras disagreed with the proposal.", -1.0),
+])
+def test_tone_negation_and_overmatching(text, tone):
+    assert tone_table(parse_statement(text))["tone"].iloc[0] == tone
+
+
+def test_strongest_reading_says_when_nothing_is_negative():
+    from readout.sentiment import strongest_reading
+    s = parse_statement("The talks were excellent.")
+    reading = str(strongest_reading(score_statement(s)))
+    assert "No sentence reads negative by TextBlob (leak-free)." in reading
+    assert reading.startswith("No sentence reads negative by TextBlob") is True
+
+
+def test_tone_reading_warns_on_a_foreign_statement():
+    from readout.sentiment import tone_reading
+    s = parse_statement("Los Estados Unidos y Honduras celebraron hoy un diálogo sobre seguridad.")
+    scores = score_statement(s)
+    reading = str(tone_reading(document_table(s, scores, document_tone(s)), scores, s))
+    assert reading.endswith("This statement does not look like English: all three lexicons are English, so these "
+                            "scores say nothing about it.")
