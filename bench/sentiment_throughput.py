@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from textblob import TextBlob
 
@@ -27,7 +26,7 @@ from readout.sentiment import score_statement
 from readout.tone import load_tone_lexicon, sentence_tone
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from structure_throughput import corpus  # noqa: E402  (same reshuffled texts)
+from structure_throughput import corpus, seconds_for_each  # noqa: E402  (same texts, same timing)
 
 TARGET = 1 / 3
 
@@ -41,27 +40,20 @@ def main() -> int:
     lexicon = load_tone_lexicon()
     first = parse_statement(texts[0])
     score_statement(first), TextBlob(texts[0]).sentiment  # load lexicons once, untimed
-    began = time.perf_counter()
-    for t in texts:
-        TextBlob(t).sentiment
-    bare = time.perf_counter() - began
-    began = time.perf_counter()
-    statements = [parse_statement(t) for t in texts]
-    model = time.perf_counter() - began
-    began = time.perf_counter()
-    for statement in statements:
+    bare = seconds_for_each(texts, lambda t: TextBlob(t).sentiment)
+    statements: list = []
+    model = seconds_for_each(texts, lambda t: statements.append(parse_statement(t)))
+
+    def scoring(statement) -> None:
         score_statement(statement)
         for s in statement.sentences:
             sentence_tone(s, lexicon)
-    ours = time.perf_counter() - began
+
+    ours = seconds_for_each(statements, scoring)
     share = bare / ours
     from textblob.en import sentiment as pattern_sentiment  # what TextBlob's analyzer calls
 
-    began = time.perf_counter()
-    for statement in statements:
-        for s in statement.sentences:
-            pattern_sentiment(s.text)
-    textblob_only = time.perf_counter() - began
+    textblob_only = seconds_for_each([s.text for st in statements for s in st.sentences], pattern_sentiment)
     print(f"{args.statements} statements, {words:,} words (seed's sentences reshuffled)")
     print(f"bare TextBlob(text).sentiment:  {bare:6.2f} s  {words / bare:9,.0f} words/s")
     print(f"sentence-level scoring:         {ours:6.2f} s  {words / ours:9,.0f} words/s   "

@@ -27,7 +27,9 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textblob.en import parse
 
@@ -48,6 +50,14 @@ def corpus(n: int) -> list[str]:
         texts.append("Washington, DC - " + " ".join(order[:2]) + "\n\n" + " ".join(order[2:9]) + "\n\n"
                      + " ".join(order[9:]))
     return texts
+
+
+def seconds_for_each(items: list, work: Callable[[Any], Any]) -> float:
+    """Wall seconds to apply ``work`` to every item in turn."""
+    began = time.perf_counter()
+    for item in items:
+        work(item)
+    return time.perf_counter() - began
 
 
 def structure(statement: Statement) -> None:
@@ -73,17 +83,10 @@ def main() -> int:
     texts = corpus(args.statements)
     words = sum(len(t.split()) for t in texts)
     structure(parse_statement(texts[0])), parse(texts[0])  # load lexicons and dictionaries once, untimed
-    began = time.perf_counter()
-    for t in texts:
-        parse(t)
-    bare = time.perf_counter() - began
-    began = time.perf_counter()
-    statements = [parse_statement(t) for t in texts]
-    model = time.perf_counter() - began
-    began = time.perf_counter()
-    for statement in statements:
-        structure(statement)
-    ours = time.perf_counter() - began
+    bare = seconds_for_each(texts, parse)
+    statements: list[Statement] = []
+    model = seconds_for_each(texts, lambda t: statements.append(parse_statement(t)))
+    ours = seconds_for_each(statements, structure)
     ratio = ours / bare
     whole = (ours + model) / bare
     print(f"{args.statements} statements, {words:,} words (seed's sentences reshuffled)")
