@@ -16,7 +16,6 @@ Run: ``python bench/sentiment_throughput.py [-n 1000]``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from textblob import TextBlob
@@ -26,17 +25,13 @@ from readout.sentiment import score_statement
 from readout.tone import load_tone_lexicon, sentence_tone
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from structure_throughput import corpus, seconds_for_each  # noqa: E402  (same texts, same timing)
+from structure_throughput import seconds_for_each, texts_from_command_line  # noqa: E402  (same texts, same timing)
 
 TARGET = 1 / 3
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-n", "--statements", type=int, default=1000)
-    args = parser.parse_args()
-    texts = corpus(args.statements)
-    words = sum(len(t.split()) for t in texts)
+    args, texts, words = texts_from_command_line(__doc__.split("\n")[0])
     lexicon = load_tone_lexicon()
     first = parse_statement(texts[0])
     score_statement(first), TextBlob(texts[0]).sentiment  # load lexicons once, untimed

@@ -76,12 +76,17 @@ def structure(statement: Statement) -> None:
     acronyms.find_acronyms(statement)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def texts_from_command_line(description: str) -> tuple[argparse.Namespace, list[str], int]:
+    """Read ``-n N`` from the command line; return the arguments, N reshuffled texts and their word count."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("-n", "--statements", type=int, default=1000)
     args = parser.parse_args()
     texts = corpus(args.statements)
-    words = sum(len(t.split()) for t in texts)
+    return args, texts, sum(len(t.split()) for t in texts)
+
+
+def main() -> int:
+    args, texts, words = texts_from_command_line(__doc__.split("\n")[0])
     structure(parse_statement(texts[0])), parse(texts[0])  # load lexicons and dictionaries once, untimed
     bare = seconds_for_each(texts, parse)
     statements: list[Statement] = []
