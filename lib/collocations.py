@@ -32,7 +32,14 @@ MIN_FREQ = 2
 
 
 def _sentences(statement: Statement) -> list[list[str]]:
-    return [[w.lower() for w in s.words] for s in statement.sentences]
+    """Each body sentence's words in lower case (computed once per statement)."""
+    return statement.derived("collocations.sentences",
+                             lambda st: [[w.lower() for w in s.words] for s in st.sentences])
+
+
+def _unigrams(statement: Statement) -> Counter[str]:
+    """How often each lower-cased word occurs in the body (computed once per statement; do not change it)."""
+    return statement.derived("collocations.unigrams", lambda st: Counter(w for s in _sentences(st) for w in s))
 
 
 def _g2(o11: int, o12: int, o21: int, o22: int) -> float:
@@ -50,18 +57,21 @@ def bigram_scores(statement: Statement, min_freq: int = MIN_FREQ) -> list[tuple[
     """(word, word, count, PMI in bits, G²) for content bigrams seen at least ``min_freq`` times."""
     sents = _sentences(statement)
     stop = stopwords()
-    unigrams = Counter(w for s in sents for w in s)
+    unigrams = _unigrams(statement)
     n = sum(unigrams.values())
-    pairs = Counter((a, b) for s in sents for a, b in zip(s, s[1:], strict=False))
+    pairs = Counter(pair for s in sents for pair in zip(s, s[1:], strict=False))
     n_pairs = sum(pairs.values())
     out = []
-    first = second = None
+    first: Counter[str] | None = None
+    second: Counter[str] = Counter()
     for (a, b), f in pairs.items():
         if f < min_freq or a in stop or b in stop:
             continue
-        if first is None:
-            first = Counter(x for x, _ in pairs.elements())
-            second = Counter(y for _, y in pairs.elements())
+        if first is None:  # pairs starting with x, pairs ending with y: only when some pair is scored
+            first = Counter()
+            for (x, y), k in pairs.items():
+                first[x] += k
+                second[y] += k
         pmi = math.log2(f * n / (unigrams[a] * unigrams[b]))
         g2 = _g2(f, first[a] - f, second[b] - f, n_pairs - first[a] - second[b] + f)
         out.append((a, b, f, pmi, g2))
@@ -84,7 +94,7 @@ def trigram_scores(statement: Statement, min_freq: int = MIN_FREQ) -> list[tuple
     """("w1 w2 w3", count, PMI in bits) for content trigrams seen at least ``min_freq`` times."""
     sents = _sentences(statement)
     stop = stopwords()
-    unigrams = Counter(w for s in sents for w in s)
+    unigrams = _unigrams(statement)
     n = sum(unigrams.values())
     triples = Counter(t for s in sents for t in zip(s, s[1:], s[2:], strict=False))
     out = []

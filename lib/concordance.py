@@ -12,38 +12,29 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import pandas as pd
 
 from .statement import Statement
-from .terms import fold, term_occurrences
+from .terms import fold, term_occurrences, word_occurrences
 
-__all__ = ["term_positions", "dispersion_table", "kwic", "kwic_lines", "KWIC_WIDTH"]
+__all__ = ["term_positions", "dispersion_table", "KwicLine", "kwic_rows", "kwic", "kwic_lines", "KWIC_WIDTH"]
 
 #: Characters of context shown on each side of a keyword.
 KWIC_WIDTH = 45
 
 
-def _word_index(statement: Statement) -> list[tuple[int, int, int, str]]:
-    """(position, start, end, sentence id) of every body word token."""
-    out = []
-    for s in statement.sentences:
-        for t in s.tokens:
-            if t.kind != "punct":
-                out.append((len(out), t.start, t.end, s.id))
-    return out
-
-
 def _folded_index(statement: Statement) -> dict[str, list[tuple[int, int, str]]]:
-    """Folded word → (start, end, sentence id) of each of its occurrences, in text order."""
-    index: dict[str, list[tuple[int, int, str]]] = {}
-    for s in statement.sentences:
-        first = True
-        for t in s.tokens:
-            if t.kind != "punct":
-                index.setdefault(fold(t.text, first), []).append((t.start, t.end, s.id))
-                first = False
-    return index
+    """Folded word → (start, end, sentence id) of each of its occurrences, in text order (once per statement)."""
+
+    def compute(st: Statement) -> dict[str, list[tuple[int, int, str]]]:
+        index: dict[str, list[tuple[int, int, str]]] = {}
+        for w in word_occurrences(st):
+            index.setdefault(w.term, []).append((w.start, w.end, w.sentence_id))
+        return index
+
+    return statement.derived("concordance.folded_index", compute)
 
 
 def _matches(statement: Statement, term: str, index: dict | None = None) -> list[tuple[int, int, str]]:
@@ -65,13 +56,13 @@ def term_positions(statement: Statement, terms: list[str] | None = None) -> list
     Default terms: every actor named (from the statement model's mentions), then the top 8
     terms other than actor names.
     """
-    words = _word_index(statement)
-    starts = [w[1] for w in words]
+    words = word_occurrences(statement)
+    starts = [w.start for w in words]
     rows = []
     if terms is None:
         for m in statement.mentions:
             pos = bisect.bisect_left(starts, m.start)
-            rows.append((m.actor, pos, words[pos][3]))
+            rows.append((m.actor, pos, words[pos].sentence_id))
         occurrences = term_occurrences(statement, exclude_actors=True)
         counts = Counter(t for t, *_ in occurrences)
         first = {}
@@ -80,7 +71,7 @@ def term_positions(statement: Statement, terms: list[str] | None = None) -> list
         chosen = sorted(counts, key=lambda t: (-counts[t], first[t]))[:8]
         rank = {t: k for k, t in enumerate(chosen)}
         found = sorted((rank[t], pos) for t, pos, _, _ in occurrences if t in rank)
-        return rows + [(chosen[k], pos, words[pos][3]) for k, pos in found]
+        return rows + [(chosen[k], pos, words[pos].sentence_id) for k, pos in found]
     index = _folded_index(statement)
     for term in terms:
         for start, _, sid in _matches(statement, term, index):
@@ -100,26 +91,43 @@ def dispersion_table(statement: Statement, terms: list[str] | None = None) -> pd
     return table
 
 
-def kwic(statement: Statement, terms: list[str], width: int = KWIC_WIDTH, per_term: int | None = None) -> pd.DataFrame:
-    """One row per occurrence: term, sentence, left context, keyword (as written), right context.
+class KwicLine(NamedTuple):
+    """One keyword occurrence: the term asked for, its sentence, left context, keyword as written, right context."""
 
-    Context is taken from the same sentence only, up to ``width`` characters each side.
-    ``per_term`` keeps only the first occurrences of each term.
+    term: str
+    sentence: str
+    left: str
+    keyword: str
+    right: str
+
+
+def kwic_rows(statement: Statement, terms: list[str], width: int = KWIC_WIDTH,
+              per_term: int | None = None) -> list[KwicLine]:
+    """One line per occurrence of each term, in the order of ``terms`` then of the text.
+
+    Context is taken from the same sentence only, up to ``width`` characters each side,
+    without cutting a word in half. ``per_term`` keeps only the first occurrences of each term.
     """
     rows = []
     by_id = {s.id: s for s in statement.sentences}
     index = _folded_index(statement)
+    text = statement.text
     for term in terms:
         for start, end, sid in _matches(statement, term, index)[:per_term]:
             s = by_id[sid]
-            left = " ".join(statement.text[max(s.start, start - width) : start].split())
+            left = " ".join(text[max(s.start, start - width) : start].split())
             if start - width > s.start and " " in left:
                 left = left.split(" ", 1)[1]  # no word cut in half at the left edge
-            right = " ".join(statement.text[end : min(s.end, end + width)].split())
+            right = " ".join(text[end : min(s.end, end + width)].split())
             if end + width < s.end and " " in right:
                 right = right.rsplit(" ", 1)[0]
-            rows.append((term, sid, left, " ".join(statement.text[start:end].split()), right))
-    return pd.DataFrame(rows, columns=["term", "sentence", "left", "keyword", "right"])
+            rows.append(KwicLine(term, sid, left, " ".join(text[start:end].split()), right))
+    return rows
+
+
+def kwic(statement: Statement, terms: list[str], width: int = KWIC_WIDTH, per_term: int | None = None) -> pd.DataFrame:
+    """:func:`kwic_rows` as a table: term, sentence, left context, keyword (as written), right context."""
+    return pd.DataFrame(kwic_rows(statement, terms, width, per_term), columns=list(KwicLine._fields))
 
 
 def kwic_lines(table: pd.DataFrame, width: int = KWIC_WIDTH) -> str:

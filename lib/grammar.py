@@ -89,18 +89,13 @@ def tag_statement(statement: Statement) -> TaggedStatement:
 
 def pos_counts(tagged: TaggedStatement) -> dict[str, int]:
     """Word tokens in each open class (nouns, verbs incl. modals, adjectives, adverbs), and ``words`` in all."""
+    tags = Counter(tt.tag for ts in tagged.sentences for tt in ts.tokens if tt.token.kind != "punct")
     counts = dict.fromkeys(POS_CLASSES, 0)
-    words = 0
-    for ts in tagged.sentences:
-        for tt in ts.tokens:
-            if tt.token.kind == "punct":
-                continue
-            words += 1
-            for name, prefixes in POS_CLASSES.items():
-                if tt.tag.startswith(prefixes):
-                    counts[name] += 1
-                    break
-    counts["words"] = words
+    for tag, n in tags.items():
+        name = next((name for name, prefixes in POS_CLASSES.items() if tag.startswith(prefixes)), None)
+        if name is not None:
+            counts[name] += n
+    counts["words"] = sum(tags.values())
     return counts
 
 

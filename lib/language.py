@@ -39,20 +39,26 @@ def dictionary_share(statement: Statement) -> float:
     """Share of body words (lower-cased, letters only) found in the CMU Pronouncing Dictionary, 0-1."""
     from .syllables import syllable_table
 
-    words = [w.lower() for s in statement.sentences for w in s.words if w.isalpha()]
-    if not words:
-        return 0.0
-    table = syllable_table()
-    return sum(w in table for w in words) / len(words)
+    def compute(st: Statement) -> float:
+        words = [w.lower() for s in st.sentences for w in s.words if w.isalpha()]
+        if not words:
+            return 0.0
+        table = syllable_table()
+        return sum(w in table for w in words) / len(words)
+
+    return statement.derived("language.dictionary_share", compute)
 
 
 def english_share(statement: Statement) -> float:
     """Share of body word tokens that are English function words, 0-1 (0 for no words)."""
-    words = [w.lower() for s in statement.sentences for w in s.words]
-    if not words:
-        return 0.0
-    stop = stopwords()
-    return sum(w in stop for w in words) / len(words)
+    def compute(st: Statement) -> float:
+        words = [w.lower() for s in st.sentences for w in s.words]
+        if not words:
+            return 0.0
+        stop = stopwords()
+        return sum(w in stop for w in words) / len(words)
+
+    return statement.derived("language.english_share", compute)
 
 
 def looks_english(statement: Statement) -> bool:

@@ -58,18 +58,26 @@ def name_spans(statement: Statement, sentence: Sentence) -> list[tuple[int, int,
     capitalised words ("High Level Security Dialogue") after the sentence's first word. In a sentence
     written mostly in capitals (a headline), only actor mentions count."""
     spans = [(m.start, m.end, m.text) for m in statement.mentions if sentence.start <= m.start < sentence.end]
-    words = [t for t in sentence.tokens if t.kind != "punct"]
-    if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+    n_words = n_capitalised = 0
+    for t in sentence.tokens:
+        if t.kind != "punct":
+            n_words += 1
+            n_capitalised += t.text[:1].isupper()
+    if n_capitalised > 0.6 * n_words:
         return spans  # a headline or a sentence in capitals: capitals mark no names there
     run: list = []
-    for token in (*sentence.tokens, None):
-        opening = words and token is words[0]  # a sentence's first word is capitalised anyway
-        if token is not None and token.kind != "punct" and token.text[:1].isupper() and not opening:
-            run.append(token)
-            continue
+    opened = False  # a sentence's first word is capitalised anyway: it starts no name
+    for token in sentence.tokens:
+        if token.kind != "punct":
+            if opened and token.text[:1].isupper():
+                run.append(token)
+                continue
+            opened = True
         if len(run) >= 2:
             spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
         run = []
+    if len(run) >= 2:
+        spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
     return spans
 
 

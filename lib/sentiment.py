@@ -19,8 +19,10 @@ VADER's is the compound of the sentence with the leaked words' valences set to 0
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import pandas as pd
 from textblob import TextBlob
@@ -42,9 +44,37 @@ NEUTRAL_BAND = 0.05
 
 @cache
 def _vader():  # the analyzer loads its lexicon once per process
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    # Words that can change the outcome of VADER's look-back checks for a scored word: its negation
+    # check acts only on a negator (or a word with "n't") or on "never so/this" and "without doubt";
+    # its idiom check only on word sequences that are keys of its idiom and multi-word booster tables.
+    negation_triggers = frozenset(NEGATE) | {"never", "so", "this", "without", "doubt"}
+    idiom_words = frozenset(w for key in (*SPECIAL_CASES, *(k for k in BOOSTER_DICT if " " in k)) for w in key.split())
+
+    class WindowedVader(SentimentIntensityAnalyzer):
+        """VADER, unchanged, made faster. For the scored word ``i`` its negation check reads words
+        ``i-3`` to ``i-1`` and its idiom check words ``i-3`` to ``i+2`` (each runs only where ``i`` exceeds
+        its look-back, so no index wraps), yet both lower-case the whole sentence on every call, and the
+        negation check scans its list of 59 negators word by word. Here both see only that window, and
+        are skipped when no word in it could change the valence (then they return it unchanged).
+        A test compares every score with ``polarity_scores``."""
+
+        def _negation_check(self, valence, words, start_i, i):  # type: ignore[override]
+            lo = max(0, i - 3)
+            before = [w.lower() for w in words[lo:i]]
+            if negation_triggers.isdisjoint(before) and not any("n't" in w for w in before):
+                return valence
+            return SentimentIntensityAnalyzer._negation_check(valence, words[lo : i + 3], start_i, i - lo)
+
+        def _special_idioms_check(self, valence, words, i):  # type: ignore[override]
+            lo = max(0, i - 3)
+            window = words[lo : i + 3]
+            if idiom_words.isdisjoint(w.lower() for w in window):
+                return valence
+            return SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - lo)
+
+    return WindowedVader()
 
 
 def sign(value: float, band: float = NEUTRAL_BAND) -> int:
@@ -52,8 +82,7 @@ def sign(value: float, band: float = NEUTRAL_BAND) -> int:
     return 1 if value > band else -1 if value < -band else 0
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A word or phrase a lexicon scored in a sentence; ``leak`` says why it is not an attitude ("" if it is)."""
 
     lexicon: str  # "TextBlob" or "VADER"
@@ -77,67 +106,132 @@ class SentenceSentiment:
     hits: tuple[Hit, ...]
 
 
-def _leak_for(words: list[str], sentence: Sentence, names: list[tuple[int, int, str]], leaks: LeakLexicon) -> str:
+def _name_words(sentence: Sentence, names: list[tuple[int, int, str]]) -> list[tuple[frozenset[str], str]]:
+    """For each name span in the sentence, the lower-cased words inside it, with the name."""
+    return [(frozenset(t.text.lower() for t in sentence.tokens if a <= t.start < b), n) for a, b, n in names]
+
+
+def _names(statement: Statement) -> dict[str, tuple[list[tuple[int, int, str]], list[tuple[frozenset[str], str]]]]:
+    """Sentence id → its name spans (:func:`~readout.leaks.name_spans`) and their words; once per statement."""
+
+    def compute(st: Statement) -> dict[str, tuple[list[tuple[int, int, str]], list[tuple[frozenset[str], str]]]]:
+        out = {}
+        for sentence in st.sentences:
+            spans = name_spans(st, sentence)
+            out[sentence.id] = (spans, _name_words(sentence, spans))
+        return out
+
+    return statement.derived("sentiment.names", compute)
+
+
+def _leak_for(words: list[str], name_words: list[tuple[frozenset[str], str]], leaks: LeakLexicon) -> str:
     """A hit is a leak if its scored word is: the last of its words ("very common", "not good": the
     modifiers come first and only scale the last word's score)."""
     if not words:
         return ""
     head = words[-1]
-    inside = next((n for a, b, n in names if any(head.lower() == t.text.lower() for t in sentence.tokens
-                                                 if a <= t.start < b)), None)
+    lower = head.lower()
+    inside = next((n for inner, n in name_words if lower in inner), None)
     return leak_reason(head, inside, leaks)
 
 
 def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon | None = None) -> SentenceSentiment:
     """TextBlob and VADER scores of one sentence, raw and with leaks removed, and every hit."""
     leaks = leaks or load_leak_lexicon()
-    names = name_spans(statement, sentence)
+    names, name_words = _names(statement).get(sentence.id, ([], []))
     # The function TextBlob's PatternAnalyzer calls (twice, for .sentiment_assessments), called once:
     # the same polarity, subjectivity and assessments as TextBlob(sentence.text).sentiment.
     blob = pattern_sentiment(sentence.text)
     hits = []
     clean_p, clean_s = [], []
     for words, polarity, subjectivity, _ in blob.assessments:
-        leak = _leak_for(list(words), sentence, names, leaks)
-        hits.append(Hit("TextBlob", " ".join(words), round(polarity, 4), round(subjectivity, 4), leak))
+        leak = _leak_for(list(words), name_words, leaks)
+        hits.append(Hit("TextBlob", " ".join(words), polarity, subjectivity, leak))
         if not leak:
             clean_p.append(polarity)
             clean_s.append(subjectivity)
     vader = _vader()
-    words, valences, vader_text = _vader_valences(vader, sentence.text)
+    words, valences, vader_text, scored = _vader_valences(vader, sentence.text)
     clean = list(valences)
-    cursor = 0
-    for k, word in enumerate(words):
-        at = sentence.text.find(word, cursor)
-        cursor = at + len(word) if at >= 0 else cursor
-        valence = vader.lexicon.get(word.lower())
-        if valence is None:
-            continue
+    leaked = False
+    offsets = _offsets(vader_text, sentence.text, words) if names and scored else []
+    for k in scored:
+        word = words[k]
+        valence = vader.lexicon[word.lower()]
+        at = offsets[k] if names else -1
         inside = next((n for a, b, n in names if at >= 0 and a <= sentence.start + at < b), None)
         leak = leak_reason(word, inside, leaks)
-        hits.append(Hit("VADER", word, round(valence / 4, 4), float("nan"), leak))  # valence -4..+4 shown as -1..+1
+        hits.append(Hit("VADER", word, valence / 4, float("nan"), leak))  # valence -4..+4 shown as -1..+1
         if leak:
             clean[k] = 0.0
+            leaked = True
     polarity, subjectivity = blob
+    raw = _compound(vader, valences, vader_text)
     return SentenceSentiment(
         sentence=sentence,
         polarity=polarity,
         subjectivity=subjectivity,
         polarity_clean=sum(clean_p) / len(clean_p) if clean_p else 0.0,
         subjectivity_clean=sum(clean_s) / len(clean_s) if clean_s else 0.0,
-        vader=vader.score_valence(valences, vader_text)["compound"],
-        vader_clean=vader.score_valence(clean, vader_text)["compound"],
+        vader=raw,
+        vader_clean=_compound(vader, clean, vader_text) if leaked else raw,
         hits=tuple(hits),
     )
 
 
-def _vader_valences(vader, text: str) -> tuple[list[str], list[float], str]:
+def _compound(vader, valences: list[float], text: str) -> float:
+    """VADER's compound score of a sentence from its word valences, as ``score_valence`` gives it
+    (Hutto & Gilbert 2014): the sum, pushed away from 0 by "!" and "?" emphasis, normalised by
+    x / sqrt(x² + 15) into -1..+1 and rounded to 4 decimals. Only the compound, which is all this
+    module reads; VADER's own ``normalize`` and ``_punctuation_emphasis`` do the work."""
+    from vaderSentiment.vaderSentiment import normalize
+
+    if not valences:
+        return 0.0
+    total = float(sum(valences))
+    if total > 0:
+        total += vader._punctuation_emphasis(text)
+    elif total < 0:
+        total -= vader._punctuation_emphasis(text)
+    return round(normalize(total), 4)
+
+
+@cache
+def _emoji_chars(vader) -> frozenset[str]:
+    """The emoji VADER describes that are one character (``polarity_scores`` reads a text character by character)."""
+    return frozenset(k for k in vader.emojis if len(k) == 1)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _offsets(vader_text: str, text: str, words: list[str]) -> list[int]:
+    """Where each of VADER's words stands in ``text`` (-1 if not found: an emoji's description).
+
+    VADER's words are the whitespace-separated tokens of the text it read, with outer punctuation
+    stripped; so each is found inside its own token. If VADER read another text (emoji described),
+    each word is searched for forward from the previous one instead.
+    """
+    if vader_text == text:
+        spans = [m.span() for m in _NON_SPACE.finditer(text)]
+        if len(spans) == len(words):
+            return [text.find(w, a, b) for w, (a, b) in zip(words, spans, strict=True)]
+    out, cursor = [], 0
+    for word in words:
+        at = text.find(word, cursor)
+        out.append(at)
+        cursor = at + len(word) if at >= 0 else cursor
+    return out
+
+
+def _vader_valences(vader, text: str) -> tuple[list[str], list[float], str, list[int]]:
     """VADER's words and their valences after its heuristics (boosters, negation, "but"), as its own
     ``polarity_scores`` computes them (vaderSentiment 3.3.2) before summing: ``score_valence`` of these
-    is exactly ``polarity_scores(text)``. Zeroing one word's valence removes that word and nothing else."""
+    is exactly ``polarity_scores(text)``. Zeroing one word's valence removes that word and nothing else.
+    Also returned: the text VADER read (emoji described) and the indices of the words in its lexicon."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
-    if any(ch in vader.emojis for ch in text):  # emoji become their descriptions, as polarity_scores does
+    if not _emoji_chars(vader).isdisjoint(text):  # emoji become their descriptions, as polarity_scores does
         out, prev_space = [], True
         for ch in text:
             if ch in vader.emojis:
@@ -151,13 +245,23 @@ def _vader_valences(vader, text: str) -> tuple[list[str], list[float], str]:
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
+    lexicon = vader.lexicon
+    scored = []
+    lowered = [item.lower() for item in words]
     for i, item in enumerate(words):
-        if item.lower() in BOOSTER_DICT or (i < len(words) - 1 and item.lower() == "kind"
-                                             and words[i + 1].lower() == "of"):
+        lower = lowered[i]
+        if lower in lexicon:
+            scored.append(i)
+        if lower in BOOSTER_DICT or (i < len(words) - 1 and lower == "kind" and lowered[i + 1] == "of"):
+            sentiments.append(0)
+            continue
+        if lower not in lexicon:  # sentiment_valence would append the 0 it is given, and nothing else
             sentiments.append(0)
             continue
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
-    return list(words), vader._but_check(words, sentiments), text
+    if "but" in lowered:  # VADER's "but" rule changes nothing in a sentence without "but"
+        sentiments = vader._but_check(words, sentiments)
+    return list(words), sentiments, text, scored
 
 
 def score_statement(statement: Statement, leaks: LeakLexicon | None = None) -> list[SentenceSentiment]:
@@ -213,7 +317,7 @@ def document_table(statement: Statement, scores: list[SentenceSentiment], tone: 
 
 def evidence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
     """Every scored word or phrase: sentence, lexicon, words, polarity (-1 to +1), leak reason ("" = kept)."""
-    rows = [(x.sentence.id, h.lexicon, h.words, h.polarity, h.leak) for x in scores for h in x.hits]
+    rows = [(x.sentence.id, h.lexicon, h.words, round(h.polarity, 4), h.leak) for x in scores for h in x.hits]
     return pd.DataFrame(rows, columns=["sentence", "lexicon", "words", "polarity", "leak"])
 
 

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .actors import ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
 from .errors import BadInputError
@@ -26,6 +29,8 @@ from .source import MAX_BYTES, SourceText, normalize_text, read_source
 from .tokens import Token, is_word, tokenize
 
 __all__ = ["Sentence", "Paragraph", "Statement", "load_statement", "parse_statement", "slugify"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -89,15 +94,28 @@ class Statement:
     mentions: tuple[ActorMention, ...]
     actor_lexicon: ActorLexicon
 
-    @property
+    @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """All body sentences in text order."""
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
-    @property
+    @cached_property
     def n_words(self) -> int:
         """Body words (header, dateline, headings and end matter excluded)."""
         return sum(s.n_words for s in self.sentences)
+
+    def derived(self, key: str, compute: Callable[[Statement], T]) -> T:
+        """``compute(self)``, worked out once per statement and shared by every analysis asking with ``key``.
+
+        For views that several measures read (folded terms, the tagged
+        sentences, the language check). The statement stays immutable: the
+        memo holds values computed from it, never changes to it. ``key``
+        must name one computation (by convention ``"module.function"``).
+        """
+        memo: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute(self)
+        return memo[key]
 
     @property
     def title(self) -> str:

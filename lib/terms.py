@@ -11,8 +11,10 @@ are never cut.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
 import pandas as pd
 from textblob.en.inflect import singularize
@@ -21,7 +23,7 @@ from .language import stopwords
 from .statement import Statement
 from .syllables import syllable_table
 
-__all__ = ["fold", "term_occurrences", "term_counts", "top_terms"]
+__all__ = ["fold", "WordOccurrence", "word_occurrences", "term_occurrences", "term_counts", "top_terms"]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -41,27 +43,65 @@ def fold(word: str, sentence_start: bool = False) -> str:
     return w
 
 
-def term_occurrences(statement: Statement, exclude_actors: bool = False) -> list[tuple[str, int, str, str]]:
+class WordOccurrence(NamedTuple):
+    """One body word token: its folded ``term``, ``position`` among body words (0 = first), ``text`` as
+    written, its sentence's id and its character offsets into the statement text."""
+
+    term: str
+    position: int
+    text: str
+    sentence_id: str
+    start: int
+    end: int
+
+
+def word_occurrences(statement: Statement) -> tuple[WordOccurrence, ...]:
+    """Every body word token in text order, folded (:func:`fold`); computed once per statement."""
+
+    def compute(st: Statement) -> tuple[WordOccurrence, ...]:
+        terms, texts, sids, starts, ends = [], [], [], [], []
+        for sentence in st.sentences:
+            first = True
+            for token in sentence.tokens:
+                if token.kind != "punct":
+                    terms.append(fold(token.text, first))
+                    texts.append(token.text)
+                    sids.append(sentence.id)
+                    starts.append(token.start)
+                    ends.append(token.end)
+                    first = False
+        return tuple(map(WordOccurrence, terms, range(len(terms)), texts, sids, starts, ends))
+
+    return statement.derived("terms.word_occurrences", compute)
+
+
+def _actor_word_starts(statement: Statement) -> frozenset[int]:
+    """Start offsets of the body words that lie inside an actor mention."""
+    words = word_occurrences(statement)
+    starts = [w.start for w in words]
+    inside = set()
+    for m in statement.mentions:
+        k = bisect.bisect_left(starts, m.start)
+        while k < len(starts) and starts[k] < m.end:
+            inside.add(starts[k])
+            k += 1
+    return frozenset(inside)
+
+
+def term_occurrences(statement: Statement, exclude_actors: bool = False) -> tuple[tuple[str, int, str, str], ...]:
     """Every content-word occurrence: (term, word position, as written, sentence id).
 
     Word positions count body word tokens from 0, across the whole statement.
     With ``exclude_actors``, words inside an actor mention ("the United States") are left out.
     """
-    stop = stopwords()
-    inside = {t.start for m in statement.mentions for s in statement.sentences if s.start <= m.start < s.end
-              for t in s.tokens if m.start <= t.start < m.end} if exclude_actors else set()
-    out, position = [], 0
-    for sentence in statement.sentences:
-        first = True
-        for token in sentence.tokens:
-            if token.kind == "punct":
-                continue
-            w = token.text.lower()
-            if len(w) > 1 and w not in stop and token.start not in inside:
-                out.append((fold(token.text, first), position, token.text, sentence.id))
-            position += 1
-            first = False
-    return out
+
+    def compute(st: Statement) -> tuple[tuple[str, int, str, str], ...]:
+        stop = stopwords()
+        inside = _actor_word_starts(st) if exclude_actors else frozenset()
+        return tuple((w.term, w.position, w.text, w.sentence_id) for w in word_occurrences(st)
+                     if len(w.text) > 1 and w.text.lower() not in stop and w.start not in inside)
+
+    return statement.derived(f"terms.term_occurrences.{exclude_actors}", compute)
 
 
 def term_counts(statement: Statement, exclude_actors: bool = False) -> Counter[str]:

@@ -10,7 +10,7 @@ It needs no downloaded data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize", "is_word"]
 
@@ -28,11 +28,11 @@ _TOKEN = re.compile(
 _KNOWN_ABBREV = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Co|Inc|Ltd|Corp|Gen|Sen|Rep|Gov|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc)$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One token: ``text`` is ``statement.text[start:end]``.
 
     ``kind`` is ``word``, ``number``, ``abbrev``, ``url``, ``email`` or ``punct``.
+    A named tuple (immutable, cheap to build: a statement has thousands).
     """
 
     text: str
@@ -53,13 +53,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     period when one follows directly ("Dr." is one token).
     """
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
-        start, end = m.start(), m.end()
-        if kind == "punct" and m.group() == "." and out and out[-1].end == offset + start:
+        start, end = m.span()
+        word = m.group()
+        if kind == "punct" and word == "." and out and out[-1].end == offset + start:
             prev = out[-1]
             if prev.kind == "word" and _KNOWN_ABBREV.match(prev.text):
                 out[-1] = Token(prev.text + ".", prev.start, offset + end, "abbrev")
                 continue
-        out.append(Token(m.group(), offset + start, offset + end, kind))
+        append(Token(word, offset + start, offset + end, kind))
     return out

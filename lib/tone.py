@@ -95,15 +95,82 @@ def _compiled(entries: tuple[tuple[tuple[str, ...], int], ...]) -> re.Pattern[st
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
 
 
+@lru_cache(maxsize=16)
+def _openers(entries: tuple[tuple[tuple[str, ...], int], ...]) -> re.Pattern[str]:
+    """An expression that finds every place where some phrase could begin (and more): the first
+    words of all phrases, as a letter tree so the scan branches on each character.
+
+    A phrase's first word "agreed" needs the word "agreed" there; "welcom*" a word starting "welcom";
+    "u.s." the word "u" (the text must continue ".s." for the phrase to match at all). If a phrase
+    begins with a character that is not part of a word, every word start is a candidate.
+    """
+    tree: dict = {}
+    for phrase, _ in entries:
+        first = phrase[0]
+        wild = first.endswith("*")
+        stem = first[:-1] if wild else first
+        lead = re.match(r"[\w']*", stem).group()  # type: ignore[union-attr]  # always matches
+        if not lead:
+            return re.compile(r"(?<![\w'])[\w']")
+        node = tree
+        for ch in lead:
+            node = node.setdefault(ch, {})
+        node["prefix" if wild and lead == stem else "word"] = True
+
+    def branch(node: dict) -> str:
+        if node.get("prefix"):
+            return ""  # any continuation will do
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if len(ch) == 1]
+        if node.get("word"):
+            alternatives.append(r"(?![\w'])")
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return re.compile(r"(?<![\w'])" + branch(tree), re.I)
+
+
+def _phrase_matches(text: str, entries: tuple[tuple[tuple[str, ...], int], ...]) -> list[re.Match[str]]:
+    """The matches of :func:`_compiled`'s expression in ``text``, exactly as its ``finditer`` gives them.
+
+    Faster: the expression (one alternative per phrase) is tried only where :func:`_openers` finds
+    that a phrase could begin, instead of at every word.
+    """
+    pattern = _compiled(entries)
+    found: list[re.Match[str]] = []
+    end = 0
+    for candidate in _openers(entries).finditer(text):
+        at = candidate.start()
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _clause_words_before(text: str, end: int, reach: int = 120) -> list[str]:
+    """The lower-cased words of the clause that runs up to ``end`` ("didn't" gives "did", "n't").
+
+    The negation window stays inside the clause: "who could not attend, welcomed" is no negation.
+    Only the last ``reach`` characters are read when they settle it (a clause break inside them,
+    or more words than the negation window needs); otherwise the whole text before ``end``.
+    """
+    if end > reach:
+        pieces = _CLAUSE_BREAK.split(text[end - reach : end].replace("’", "'"))
+        words = _WORD.findall(pieces[-1])
+        if len(pieces) > 1 or len(words) > NEGATION_WINDOW + 1:
+            return [w.lower() for w in words]
+    clause = _CLAUSE_BREAK.split(text[:end].replace("’", "'"))[-1]
+    return [w.lower() for w in _WORD.findall(clause)]
+
+
 def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch]:
     """Every lexicon phrase in the sentence, longest first where phrases overlap; negation applied."""
     found = []
     text = sentence.text
-    for m in _compiled(lexicon.entries).finditer(text):
+    for m in _phrase_matches(text, lexicon.entries):
         weight = lexicon.entries[int(m.lastgroup[1:])][1]
-        # The negation window stays inside the clause: "who could not attend, welcomed" is no negation.
-        clause = _CLAUSE_BREAK.split(text[: m.start()].replace("’", "'"))[-1]
-        before = [w.lower() for w in _WORD.findall(clause)]
+        before = _clause_words_before(text, m.start())
         negator = ""
         for k in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_WINDOW), -1):
             if before[k] in lexicon.negators and not (k + 1 < len(before) and before[k + 1] == "only"):

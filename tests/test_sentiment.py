@@ -154,6 +154,10 @@ def test_bad_tone_lexicon_and_leak_list(tmp_path):
     "The plan is good, but the delays are very bad.",
     "The talks were kind of useful, not great :)",
     "Honduras didn’t fail to act.",
+    # VADER's look-back rules: "no" before a lexicon word, "never so", "without doubt", "least", idioms
+    "There is no good reason and no real progress, never so good, without doubt a great step.",
+    "It was the least helpful meeting, at least not a bad one, and the talks were a kind of success.",
+    "The reforms are the bomb, yet the delegation said the plan would break a leg and cut the mustard.",
 ])
 def test_vader_raw_equals_polarity_scores_on_hard_inputs(text):
     s = parse_statement(text)
@@ -203,3 +207,71 @@ def test_tone_reading_warns_on_a_foreign_statement():
     reading = str(tone_reading(document_table(s, scores, document_tone(s)), scores, s))
     assert reading.endswith("This statement does not look like English: all three lexicons are English, so these "
                             "scores say nothing about it.")
+
+
+def test_tone_matching_finds_exactly_what_the_lexicon_expression_finds(seed):
+    """The fast matcher tries the expression only where a phrase can open; it must find the same spans."""
+    from readout.tone import _compiled, _phrase_matches
+
+    lexicon = load_tone_lexicon()
+    texts = [s.text for s in seed.sentences] + [row.text for row in validation_table().itertuples()] + [
+        "WELCOMED, welcomes and Welcoming: the U.S. congratulated Honduras's co-operation.",
+        "They didn't agree; the ministers expressed  concern and called\non the parties to act.",
+        "Agreed-upon steps, re-affirmed ties, and 'urged' restraint.",
+    ]
+    for text in texts:
+        expected = [m.span() for m in _compiled(lexicon.entries).finditer(text)]
+        assert [m.span() for m in _phrase_matches(text, lexicon.entries)] == expected, text
+    assert sum(len(_phrase_matches(t, lexicon.entries)) for t in texts) > 40
+
+
+def test_vader_word_offsets_match_a_forward_search(seed):
+    """VADER's words are located inside their own whitespace token; on ordinary text that is where a
+    forward search finds them, and a word whose token holds it twice is placed in the right token."""
+    from readout.sentiment import _offsets, _vader, _vader_valences
+
+    for s in seed.sentences:
+        words, _, text, _ = _vader_valences(_vader(), s.text)
+        fast = _offsets(text, s.text, words)
+        cursor, slow = 0, []
+        for w in words:
+            slow.append(s.text.find(w, cursor))
+            cursor = slow[-1] + len(w)
+        assert fast == slow
+        assert all(s.text[a : a + len(w)] == w for a, w in zip(fast, words, strict=True))
+    text = "Good, (good) good."
+    words, _, vtext, _ = _vader_valences(_vader(), text)
+    assert words == ["Good", "good", "good"] and _offsets(vtext, text, words) == [0, 7, 13]
+
+
+def test_negation_window_reads_the_same_words_as_the_whole_clause(seed):
+    """The clause before a match is read from its last characters when they settle it; the negation
+    window (the last words, and the word after each) must be what the whole text before gives."""
+    import re
+
+    from readout.tone import _CLAUSE_BREAK, _WORD, NEGATION_WINDOW, _clause_words_before
+
+    texts = [s.text for s in seed.sentences] + [
+        "The ministers, who had travelled from Tegucigalpa and San Pedro Sula for the third round of the talks "
+        "that began in the spring - after long delays - did not only agree but welcomed the plan.",
+        "Officials said that the long-delayed and much-discussed reform of the national civilian police force "
+        "didn’t receive the support it needed from the legislature in the current session at all.",
+    ]
+    for text in texts:
+        for end in [m.start() for m in re.finditer(r"\b\w", text)]:
+            whole = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(text[:end].replace("’", "'"))[-1])]
+            fast = _clause_words_before(text, end, reach=40)
+            assert fast[-(NEGATION_WINDOW + 1):] == whole[-(NEGATION_WINDOW + 1):], (text[:end][-60:])
+
+
+@pytest.mark.parametrize("text", [
+    "Great progress!!!", "Is this bad?? Really???", "A terrible, awful, horrible failure!", "Nothing here.",
+    "Good but bad!", "The talks were fine?", "", "!!!!!!",
+])
+def test_compound_equals_vaders_score_valence(text):
+    from readout.sentiment import _compound, _vader, _vader_valences
+
+    vader = _vader()
+    _, valences, read, _ = _vader_valences(vader, text)
+    assert _compound(vader, valences, read) == vader.score_valence(valences, read)["compound"]
+    assert _compound(vader, valences, read) == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
