@@ -34,11 +34,12 @@ notebooks: $(VENV)/.installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --NotebookClient.record_timing=False notebooks/[0-9]*.ipynb
 
-## Print performance figures: report time against a bare import; structure and tone measures against TextBlob
+## Print performance figures: report time against a bare import; structure, tone and topic measures against their floors
 bench: $(VENV)/.installed
 	$(BIN)/python bench/report_time.py
 	$(BIN)/python bench/structure_throughput.py
 	$(BIN)/python bench/sentiment_throughput.py
+	$(BIN)/python bench/topics_throughput.py
 
 ## Delete the environment and every generated report
 clean:

@@ -10,7 +10,11 @@ Modules are named for the question they answer: :mod:`~readout.statement`
 (the model), :mod:`~readout.segment` (sentence boundaries),
 :mod:`~readout.layout` (header, dateline, body), :mod:`~readout.actors`
 (who is named), :mod:`~readout.anatomy` (how the statement is built),
-:mod:`~readout.runner` (reports with papermill).
+:mod:`~readout.readability` and its neighbours (how it is written),
+:mod:`~readout.sentiment` and :mod:`~readout.tone` (what tone it takes),
+:mod:`~readout.keyterms`, :mod:`~readout.themes` and
+:mod:`~readout.topicmodel` (what it is about), :mod:`~readout.runner`
+(reports with papermill).
 """
 
 from .errors import BadInputError, ReadoutError, UsageError

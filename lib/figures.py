@@ -18,7 +18,9 @@ from matplotlib.patches import Patch
 from .anatomy import LONG_SENTENCE_WORDS
 from .statement import Statement
 
-__all__ = ["use_house_style", "sentence_length_figure", "mentions_figure"]
+__all__ = ["use_house_style", "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure",
+           "sentiment_arc_figure", "lexicon_comparison_figure", "actor_tone_figure", "key_terms_figure",
+           "theme_share_figure", "theme_flow_figure", "topic_weights_figure", "PLAIN_LANGUAGE_GRADE"]
 
 
 def use_house_style() -> None:
@@ -233,5 +235,108 @@ def actor_tone_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     ax.set_xlabel("mean score of the sentences naming the actor (-1 negative to +1 positive)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(f"Tone of the sentences naming each actor\n{statement.label}")
+    fig.tight_layout()
+    return fig
+
+
+def key_terms_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Key terms and phrases by TF-IDF score, one bar each, terms and phrases in two colours
+    (from :func:`readout.keyterms.key_terms_table`)."""
+    fig = Figure(figsize=(10.0, 1.2 + 0.28 * max(1, len(table))))
+    ax = fig.subplots()
+    if table.empty:
+        ax.text(0.5, 0.5, "no content terms", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(f"Key terms and phrases\n{statement.label}")
+        return fig
+    colours = {"term": "#4d6d9a", "phrase": "#d08c2b"}
+    labels = [f"{t} ({n}×)" for t, n in zip(table.index, table["count"], strict=True)]
+    ax.barh(range(len(table)), table["score"], color=[colours[k] for k in table["kind"]], height=0.7)
+    ax.set_yticks(range(len(table)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("TF-IDF score: count × idf over the statement's sentences (no unit; compare within this statement)")
+    ax.legend(handles=[Patch(color=c, label=f"{k}s") for k, c in colours.items()], loc="lower right", fontsize=8,
+              frameon=False)
+    ax.set_title(f"Key terms and phrases\n{statement.label}")
+    fig.tight_layout()
+    return fig
+
+
+def theme_share_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Each theme's share of sentences and of words, in agenda order (from
+    :func:`readout.themes.theme_share_table`); themes never matched are shown at 0."""
+    fig = Figure(figsize=(10.0, 1.4 + 0.42 * max(1, len(table))))
+    ax = fig.subplots()
+    ys = range(len(table))
+    ax.barh([y - 0.2 for y in ys], table["share of sentences"], height=0.4, color="#4d6d9a",
+            label="share of sentences carrying the theme")
+    ax.barh([y + 0.2 for y in ys], table["share of words"], height=0.4, color="#d08c2b",
+            label="share of words (a sentence's words split among its themes)")
+    ranks = [f"{r}. " if pd.notna(r) else "— " for r in table["agenda rank"]]
+    ax.set_yticks(list(ys), [f"{r}{t}" for r, t in zip(ranks, table.index, strict=True)], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.0)
+    ax.set_xlabel("share of the statement (0 to 1); themes numbered in order of first appearance, — = absent")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_title(f"How much of the statement each theme takes\n{statement.label}")
+    fig.tight_layout()
+    return fig
+
+
+def _sentence_axis(ax: Axes, ids: list[str]) -> None:
+    """Sentence ids as x ticks, thinned on long statements."""
+    step = max(1, len(ids) // 30)
+    ax.set_xticks(range(0, len(ids), step), ids[::step], rotation=90 if len(ids) > 20 else 0, fontsize=8)
+
+
+def _paragraph_lines(ax: Axes, statement: Statement) -> None:
+    """White vertical lines between paragraphs on a sentence-by-sentence heat map."""
+    position = 0
+    for p in statement.paragraphs:
+        if position:
+            ax.axvline(position - 0.5, color="white", linewidth=2.5)
+            ax.axvline(position - 0.5, color="0.2", linestyle=":", linewidth=1)
+        position += len(p.sentences)
+
+
+def theme_flow_figure(flow: pd.DataFrame, statement: Statement) -> Figure:
+    """Theme matches per sentence along the statement, a heat map with paragraph boundaries dotted
+    (from :func:`readout.themes.theme_flow`)."""
+    fig = Figure(figsize=(10.0, 1.6 + 0.38 * max(1, len(flow))))
+    ax = fig.subplots()
+    data = flow.to_numpy()
+    im = ax.imshow(data, cmap="Oranges", aspect="auto", vmin=0, vmax=max(1, int(data.max()) if data.size else 1),
+                   interpolation="nearest")
+    if data.shape[1] <= 40:
+        for (i, j), v in pd.DataFrame(data).stack().items():
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=8)
+    _paragraph_lines(ax, statement)
+    ax.set_yticks(range(len(flow)), list(flow.index), fontsize=9)
+    _sentence_axis(ax, list(flow.columns))
+    ax.set_xlabel("sentence, in order (dotted: new paragraph)")
+    fig.colorbar(im, ax=ax, label="theme phrases matched (count)", fraction=0.03)
+    ax.set_title(f"Theme flow: which themes each sentence touches\n{statement.label}")
+    fig.tight_layout()
+    return fig
+
+
+def topic_weights_figure(table: pd.DataFrame, statement: Statement, terms: pd.DataFrame | None = None) -> Figure:
+    """Each sentence's topic shares as a heat map, topics as rows (named by their three heaviest terms
+    when ``terms``, from :func:`readout.topicmodel.topic_terms_table`, is given), paragraph boundaries
+    dotted (from :func:`readout.topicmodel.sentence_topic_table`)."""
+    shares = table.drop(columns=["main topic"]).T
+    if terms is not None:
+        shares.index = [f"{t}: " + ", ".join(w.rsplit(" (", 1)[0] for w in terms.loc[t].iloc[0].split(", ")[:3])
+                        for t in shares.index]
+    fig = Figure(figsize=(10.0, 2.4 + 0.45 * max(1, len(shares))))
+    ax = fig.subplots()
+    im = ax.imshow(shares.to_numpy(), cmap="Blues", aspect="auto", vmin=0, vmax=1, interpolation="nearest")
+    _paragraph_lines(ax, statement)
+    ax.set_yticks(range(len(shares)), list(shares.index), fontsize=9)
+    _sentence_axis(ax, list(shares.columns))
+    ax.set_xlabel("sentence, in order (dotted: new paragraph)")
+    fig.colorbar(im, ax=ax, label="topic's share of the sentence (0 to 1)", fraction=0.03)
+    ax.set_title(f"Exploratory topic model (NMF): topic shares per sentence\n{statement.label}")
     fig.tight_layout()
     return fig

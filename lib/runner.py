@@ -45,6 +45,7 @@ from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
 from .actors import load_actor_lexicon
 from .leaks import load_leak_lexicon
+from .themes import expected_themes, load_theme_lexicon
 from .tone import load_tone_lexicon
 from .statement import Statement, load_statement, slugify
 
@@ -455,6 +456,8 @@ def run_collection(
             load_actor_lexicon(actors_path)
             load_tone_lexicon(parameters.get("tone_lexicon_path") or None)
             load_leak_lexicon(parameters.get("leaks_path") or None)
+            expected_themes(load_theme_lexicon(parameters.get("theme_lexicon_path") or None),
+                            parameters.get("expected_themes") or None)
         except BadInputError as exc:
             raise UsageError(str(exc)) from None
         statements: list[Statement] = []

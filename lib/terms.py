@@ -23,7 +23,13 @@ from .language import stopwords
 from .statement import Statement
 from .syllables import syllable_table
 
-__all__ = ["fold", "WordOccurrence", "word_occurrences", "term_occurrences", "term_counts", "top_terms"]
+__all__ = ["PLURAL_SENSES", "fold", "WordOccurrence", "word_occurrences", "term_occurrences", "term_counts", "top_terms"]
+
+
+#: Plurals whose sense differs from the singular's in policy prose: never folded
+#: ("human rights" are not "human right", "talks" are not "talk").
+PLURAL_SENSES = frozenset({"rights", "talks", "relations", "ties", "arms", "forces", "affairs", "goods", "means",
+                           "customs", "remains", "proceeds", "headquarters", "savings", "minutes", "premises"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -32,11 +38,12 @@ def fold(word: str, sentence_start: bool = False) -> str:
 
     A word is taken as a common noun if it is written in lower case, or is
     capitalised only because it opens a sentence (``sentence_start``);
-    "Smugglers" mid-sentence is a name and is not cut.
+    "Smugglers" mid-sentence is a name and is not cut; nor are the plurals in
+    :data:`PLURAL_SENSES` ("rights", "talks").
     """
     w = word.lower()
     common = word.islower() or (sentence_start and word[:1].isupper() and word[1:].islower())
-    if common and w.endswith("s") and len(w) > 3:
+    if common and w.endswith("s") and len(w) > 3 and w not in PLURAL_SENSES:
         single = singularize(w)
         if single != w and single in syllable_table():
             return single
@@ -59,17 +66,22 @@ def word_occurrences(statement: Statement) -> tuple[WordOccurrence, ...]:
     """Every body word token in text order, folded (:func:`fold`); computed once per statement."""
 
     def compute(st: Statement) -> tuple[WordOccurrence, ...]:
-        terms, texts, sids, starts, ends = [], [], [], [], []
+        terms: list[str] = []
+        texts: list[str] = []
+        sids: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for sentence in st.sentences:
-            first = True
-            for token in sentence.tokens:
-                if token.kind != "punct":
-                    terms.append(fold(token.text, first))
-                    texts.append(token.text)
-                    sids.append(sentence.id)
-                    starts.append(token.start)
-                    ends.append(token.end)
-                    first = False
+            words = [t for t in sentence.tokens if t.kind != "punct"]
+            if not words:
+                continue
+            written = [t.text for t in words]
+            terms.append(fold(written[0], True))  # capitalised at a sentence start: maybe a common noun
+            terms.extend(map(fold, written[1:]))
+            texts.extend(written)
+            sids.extend([sentence.id] * len(words))
+            starts.extend([t.start for t in words])
+            ends.extend([t.end for t in words])
         return tuple(map(WordOccurrence, terms, range(len(terms)), texts, sids, starts, ends))
 
     return statement.derived("terms.word_occurrences", compute)

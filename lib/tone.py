@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import pandas as pd
 from .datafiles import read_yaml_mapping
 from .errors import BadInputError
+from .phrases import PhraseMatcher, Phrases
 from .statement import Sentence, Statement
 
 __all__ = ["ToneLexicon", "ToneMatch", "load_tone_lexicon", "sentence_matches", "sentence_tone", "tone_table",
@@ -43,6 +44,16 @@ class ToneLexicon:
     entries: tuple[tuple[tuple[str, ...], int], ...]
     negators: frozenset[str]
     source: str
+
+    @cached_property
+    def phrases(self) -> Phrases:
+        """The phrases alone, in the lexicon's order (longest first)."""
+        return tuple(phrase for phrase, _ in self.entries)
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher:
+        """The phrases compiled for matching (built once per lexicon)."""
+        return PhraseMatcher(self.phrases)
 
 
 @dataclass(frozen=True)
@@ -84,70 +95,6 @@ def _shipped() -> ToneLexicon:
     return _parse(None)
 
 
-@lru_cache(maxsize=16)
-def _compiled(entries: tuple[tuple[tuple[str, ...], int], ...]) -> re.Pattern[str]:
-    """One case-insensitive expression for every phrase, longest first; group ``e{k}`` is entry k."""
-    def word(p: str) -> str:
-        return re.escape(p[:-1]) + r"[\w']*" if p.endswith("*") else re.escape(p)
-
-    space = r"\s+"
-    alternatives = [f"(?P<e{k}>{space.join(word(p) for p in phrase)})" for k, (phrase, _) in enumerate(entries)]
-    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
-
-
-@lru_cache(maxsize=16)
-def _openers(entries: tuple[tuple[tuple[str, ...], int], ...]) -> re.Pattern[str]:
-    """An expression that finds every place where some phrase could begin (and more): the first
-    words of all phrases, as a letter tree so the scan branches on each character.
-
-    A phrase's first word "agreed" needs the word "agreed" there; "welcom*" a word starting "welcom";
-    "u.s." the word "u" (the text must continue ".s." for the phrase to match at all). If a phrase
-    begins with a character that is not part of a word, every word start is a candidate.
-    """
-    tree: dict = {}
-    for phrase, _ in entries:
-        first = phrase[0]
-        wild = first.endswith("*")
-        stem = first[:-1] if wild else first
-        lead = re.match(r"[\w']*", stem).group()  # type: ignore[union-attr]  # always matches
-        if not lead:
-            return re.compile(r"(?<![\w'])[\w']")
-        node = tree
-        for ch in lead:
-            node = node.setdefault(ch, {})
-        node["prefix" if wild and lead == stem else "word"] = True
-
-    def branch(node: dict) -> str:
-        if node.get("prefix"):
-            return ""  # any continuation will do
-        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if len(ch) == 1]
-        if node.get("word"):
-            alternatives.append(r"(?![\w'])")
-        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-    return re.compile(r"(?<![\w'])" + branch(tree), re.I)
-
-
-def _phrase_matches(text: str, entries: tuple[tuple[tuple[str, ...], int], ...]) -> list[re.Match[str]]:
-    """The matches of :func:`_compiled`'s expression in ``text``, exactly as its ``finditer`` gives them.
-
-    Faster: the expression (one alternative per phrase) is tried only where :func:`_openers` finds
-    that a phrase could begin, instead of at every word.
-    """
-    pattern = _compiled(entries)
-    found: list[re.Match[str]] = []
-    end = 0
-    for candidate in _openers(entries).finditer(text):
-        at = candidate.start()
-        if at < end:
-            continue
-        m = pattern.match(text, at)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
-
-
 def _clause_words_before(text: str, end: int, reach: int = 120) -> list[str]:
     """The lower-cased words of the clause that runs up to ``end`` ("didn't" gives "did", "n't").
 
@@ -168,8 +115,8 @@ def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch
     """Every lexicon phrase in the sentence, longest first where phrases overlap; negation applied."""
     found = []
     text = sentence.text
-    for m in _phrase_matches(text, lexicon.entries):
-        weight = lexicon.entries[int(m.lastgroup[1:])][1]
+    for k, m in lexicon.matcher.find(text):
+        weight = lexicon.entries[k][1]
         before = _clause_words_before(text, m.start())
         negator = ""
         for k in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_WINDOW), -1):

@@ -85,7 +85,8 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert [(n["notebook"], n["title"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
         ("01-anatomy.ipynb", "How is this statement built?", "ok", None),
         ("02-style.ipynb", "How is this statement written?", "ok", None),
-        ("03-tone.ipynb", "What tone does this statement take, toward whom, and can we trust the number?", "ok", None)]
+        ("03-tone.ipynb", "What tone does this statement take, toward whom, and can we trust the number?", "ok", None),
+        ("04-topics.ipynb", "What is this statement about, and what does it leave out?", "ok", None)]
     assert manifest["notebooks"][0]["seconds"] > 0
     for name in requirement_names():
         assert manifest["versions"][name] == metadata.version(name)
@@ -96,11 +97,16 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["tables"] == [
         "acronyms.csv", "actor_mentions.csv", "actor_tone.csv", "actor_tone_sentences.csv",
         "collocations_bigrams.csv", "collocations_trigrams.csv", "diplomatic_tone.csv", "dispersion.csv",
-        "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
+        "key_terms.csv", "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
         "mentions_by_paragraph.csv", "metadata.csv", "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv",
         "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",
-        "sentences.csv", "sentiment_document.csv", "sentiment_evidence.csv", "sentiment_leaks.csv",
-        "sentiment_paragraphs.csv", "sentiment_sentences.csv", "tone_validation.csv", "top_terms.csv"]
+        "sentence_themes.csv", "sentence_topics.csv", "sentences.csv", "sentiment_document.csv",
+        "sentiment_evidence.csv", "sentiment_leaks.csv", "sentiment_paragraphs.csv", "sentiment_sentences.csv",
+        "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "tone_validation.csv", "top_terms.csv",
+        "topic_terms.csv", "topics_vs_themes.csv", "unmatched_sentences.csv"]
+    shares_csv = {r["theme"]: r for r in read_csv(seed_dir / "tables" / "theme_shares.csv")}
+    assert (shares_csv["security and crime"]["agenda rank"], shares_csv["security and crime"]["sentences"]) == ("1", "9")
+    assert shares_csv["democracy and elections"]["agenda rank"] == ""
     tone_csv = {r["sentence"]: r for r in read_csv(seed_dir / "tables" / "diplomatic_tone.csv")}
     assert tone_csv["p2s5"]["evidence"] == "congratulated (+2)"
     readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
@@ -175,6 +181,23 @@ def test_bad_tone_lexicon_is_refused_before_running(earlier, tmp_path):
     proc = run(SEED, "-p", "tone_lexicon_path", bad, "--out", earlier)
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith(f"{bad}: tone lexicon")
+    assert snapshot(earlier) == before
+
+
+def test_bad_theme_lexicon_or_expected_themes_are_refused_before_running(earlier, tmp_path):
+    bad = tmp_path / "themes.yaml"
+    bad.write_text("themes:\n  crime: [crime]\n  police: [Crime]\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = run(SEED, "-p", "theme_lexicon_path", bad, "--out", earlier)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"{bad}: theme lexicon: 'Crime' is listed under both 'crime' and 'police' " \
+                                  "(a phrase belongs to one theme)"
+    params = tmp_path / "params.yaml"
+    params.write_text("expected_themes: [human rights, weather]\n", encoding="utf-8")
+    proc = run(SEED, "-f", params, "--out", earlier)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("data/themes.yaml: expected_themes names themes this lexicon does not "
+                                          "have: 'weather'")
     assert snapshot(earlier) == before
 
 
@@ -340,13 +363,14 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     long_text = "\n\n".join(paragraphs * 15)  # 45 paragraphs, 5,265 words
     (tmp_path / "long.txt").write_text("Washington, DC - " + long_text, encoding="utf-8")
     edge = FIXTURES / "edge"
-    inputs = [edge / "one-sentence-pass.txt", edge / "no-verbs-pass.txt", edge / "spanish-pass.txt", tmp_path / "long.txt"]
+    inputs = [edge / "one-sentence-pass.txt", edge / "no-verbs-pass.txt", edge / "spanish-pass.txt",
+              edge / "no-themes-pass.txt", tmp_path / "long.txt"]
     out = tmp_path / "outputs"
     proc = run(*inputs, "--out", out)
     assert proc.returncode == 0, proc.stderr
 
     def shown(slug: str, notebook: str = "02-style") -> str:
-        for name in ("01-anatomy", "02-style", "03-tone"):
+        for name in ("01-anatomy", "02-style", "03-tone", "04-topics"):
             nb = json.loads((out / slug / f"{name}.ipynb").read_text(encoding="utf-8"))
             assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"], name
         nb = json.loads((out / slug / f"{notebook}.ipynb").read_text(encoding="utf-8"))
@@ -362,11 +386,17 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert "only 16 words: unstable under 100" in one and "1 sentence; SMOG is normed on 30" in one
     assert "5265 words" in shown("long") or "5,265 words" in shown("long")
     manifest = json.loads((out / "long" / "manifest.json").read_text(encoding="utf-8"))
-    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok"]
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok", "ok"]
     tone_nb = shown("spanish-pass", "03-tone")
     # no English tagger, so no subject or object is claimed
     assert re.search(r"p1s1\s+mentioned", tone_nb) and not re.search(r"p1s1\s+(subject|object)", tone_nb)
     assert len(read_csv(out / "long" / "tables" / "sentences.csv")) == 180
+    # topics: what could not be computed, and why
+    assert "1 sentence with content words is too few for 3 topics" in shown("one-sentence-pass", "04-topics")
+    no_themes = shown("no-themes-pass", "04-topics")
+    assert "No theme of the lexicon" in no_themes and "9 of the 9 expected themes never appear" in no_themes
+    assert "does not look like English, so its themes cannot be read here" in shown("spanish-pass", "04-topics")
+    assert len(read_csv(out / "long" / "tables" / "sentence_topics.csv")) == 180
 
 
 def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):

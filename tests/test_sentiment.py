@@ -211,7 +211,6 @@ def test_tone_reading_warns_on_a_foreign_statement():
 
 def test_tone_matching_finds_exactly_what_the_lexicon_expression_finds(seed):
     """The fast matcher tries the expression only where a phrase can open; it must find the same spans."""
-    from readout.tone import _compiled, _phrase_matches
 
     lexicon = load_tone_lexicon()
     texts = [s.text for s in seed.sentences] + [row.text for row in validation_table().itertuples()] + [
@@ -220,9 +219,9 @@ def test_tone_matching_finds_exactly_what_the_lexicon_expression_finds(seed):
         "Agreed-upon steps, re-affirmed ties, and 'urged' restraint.",
     ]
     for text in texts:
-        expected = [m.span() for m in _compiled(lexicon.entries).finditer(text)]
-        assert [m.span() for m in _phrase_matches(text, lexicon.entries)] == expected, text
-    assert sum(len(_phrase_matches(t, lexicon.entries)) for t in texts) > 40
+        expected = [m.span() for m in lexicon.matcher.pattern.finditer(text)]
+        assert [m.span() for _, m in lexicon.matcher.find(text)] == expected, text
+    assert sum(len(lexicon.matcher.find(t)) for t in texts) > 40
 
 
 def test_vader_word_offsets_match_a_forward_search(seed):
