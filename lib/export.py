@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import html
+import json
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import _fastimport  # noqa: F401  (before nbformat: see the module)
 from typing import TYPE_CHECKING
@@ -14,7 +20,7 @@ import nbformat
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-__all__ = ["notebook_title", "notebook_to_html", "warm_up", "write_index"]
+__all__ = ["PageContext", "notebook_title", "notebook_to_html", "warm_up", "write_index", "write_archive_index"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -45,14 +51,58 @@ def warm_up(keep_code: bool = False) -> None:
     _exporter(keep_code).from_notebook_node(nbformat.v4.new_notebook())
 
 
-def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False) -> None:
+@dataclass(frozen=True)
+class PageContext:
+    """What every page of a report says about its statement: title, source file name, sha256, the
+    parameters the notebook ran with (shown in a provenance box), and the report's other notebooks
+    (links to them go to their pages)."""
+
+    title: str
+    source: str
+    sha256: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    notebooks: frozenset[str] = frozenset()  # stems, e.g. "03-tone"
+
+
+_H2 = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_NOTEBOOK_LINK = re.compile(r'href="(\d\d-[\w-]+)\.ipynb((?:#[^"]*)?)"')
+
+
+def _decorate(body: str, context: PageContext) -> str:
+    """Add the page header (statement, file, sha256, parameters), a table of contents from the
+    section headings, and point links to sibling notebooks at their pages. Every value is escaped."""
+    e = html.escape
+    toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in
+                  ((a, _TAGS.sub("", t).strip()) for a, t in _H2.findall(body)))
+    shown = {k: v for k, v in context.parameters.items() if k not in ("statement_path", "output_dir")}
+    params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(repr(v))}</code></td></tr>" for k, v in shown.items())
+    header = (
+        '<header class="readout-page">'
+        f'<p class="readout-statement">Statement: <strong>{e(context.title)}</strong></p>'
+        f'<p class="readout-source">File <code>{e(context.source)}</code> &middot; sha256 '
+        f'<code class="readout-sha">{e(context.sha256)}</code> &middot; <a href="index.html">report index</a></p>'
+        '<details class="readout-provenance"><summary>Parameters of this run</summary>'
+        + (f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>")
+        + "</details></header>"
+        + (f'<nav class="readout-toc" aria-label="Contents"><p>Contents</p><ol>{toc}</ol></nav>' if toc else "")
+    )
+    body = body.replace("<main>", "<main>" + header, 1)
+    return _NOTEBOOK_LINK.sub(
+        lambda m: f'href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in context.notebooks else m.group(0), body)
+
+
+def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, context: PageContext | None = None) -> None:
     """Export ``notebook`` to ``target`` as one self-contained HTML page.
 
     Code cells and prompts are left out unless ``keep_code``; figures are
-    embedded; no script is loaded from the network. Not for concurrent use
-    from several threads.
+    embedded; no script is loaded from the network. With ``context``, the page
+    opens with the statement's title, file and sha256, the parameters in a
+    provenance box and a table of contents. Not for concurrent use from several threads.
     """
     body, _ = _exporter(keep_code).from_notebook_node(nbformat.read(notebook, as_version=4))
+    if context is not None:
+        body = _decorate(body, context)
     target.write_text(body, encoding="utf-8")
 
 
@@ -140,3 +190,77 @@ def write_index(report_dir: Path, manifest: dict) -> None:
         tables="\n".join(tables) or "<li>none</li>",
     )
     (report_dir / "index.html").write_text(page, encoding="utf-8")
+
+
+_ARCHIVE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Statement reports</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 75rem;
+       margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #1b1b1b; }}
+.scroll {{ overflow-x: auto; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
+th, td {{ text-align: left; padding: 0.35rem 0.8rem 0.35rem 0; border-bottom: 1px solid #ddd; vertical-align: top; }}
+.failed {{ color: #b2182b; font-weight: bold; }}
+.ok {{ color: #1a7f37; }}
+code {{ font-size: 0.85em; }}
+</style>
+</head>
+<body>
+<h1>Statement reports</h1>
+<p>{count} in this folder, newest run first. Each links to its report; the tone and themes are the
+summary page's headline figures.</p>
+<div class="scroll"><table>
+<tr><th>statement</th><th>file</th><th>run finished (UTC)</th><th>status</th><th>tone</th><th>themes, in order</th></tr>
+{rows}
+</table></div>
+</body>
+</html>
+"""
+
+
+def _headline(report: Path, question: str) -> str:
+    """The summary page's figure for ``question`` ("" if the summary table is missing)."""
+    try:
+        with open(report / "tables" / "summary.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row.get("question") == question:
+                    return row.get("figure", "")
+    except OSError:
+        pass
+    return ""
+
+
+def write_archive_index(outputs: Path) -> Path:
+    """Write ``outputs/index.html`` listing every complete report under ``outputs``: statement (linked),
+    file, when the run finished, status, headline tone and themes. Written to a temporary file and
+    moved into place, so a reader never sees half a page. Every value is escaped."""
+    e = html.escape
+    reports = []
+    for manifest_path in outputs.glob("*/manifest.json"):
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        reports.append((manifest.get("finished", ""), manifest_path.parent, manifest))
+    rows = []
+    for finished, folder, manifest in sorted(reports, key=lambda r: (r[0], r[1].name), reverse=True):
+        status = str(manifest.get("status", "unknown"))
+        rows.append(
+            f'<tr><td><a href="{e(folder.name)}/index.html">{e(str(manifest.get("title") or folder.name))}</a></td>'
+            f'<td><code>{e(Path(str(manifest.get("input", {}).get("path", ""))).name)}</code></td>'
+            f"<td>{e(finished.replace('T', ' ').removesuffix('+00:00'))}</td>"
+            f'<td class="{e(status)}">{e(status)}</td>'
+            f"<td>{e(_headline(folder, 'What tone does it take?'))}</td>"
+            f"<td>{e(_headline(folder, 'What is it about?'))}</td></tr>"
+        )
+    page = _ARCHIVE.format(count=f"{len(rows)} report{'s' if len(rows) != 1 else ''}",
+                           rows="\n".join(rows) or '<tr><td colspan="6">no reports yet</td></tr>')
+    target = outputs / "index.html"
+    partial = outputs / f".index-{os.getpid()}.html"
+    partial.write_text(page, encoding="utf-8")
+    os.replace(partial, target)
+    return target

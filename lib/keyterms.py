@@ -37,6 +37,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .language import NotComputable
 from .statement import Statement
 from .terms import term_occurrences, word_occurrences
 
@@ -151,6 +152,8 @@ def key_terms_table(statement: Statement, n: int = 10, exclude_actors: bool = Tr
     """The ``n`` top-scoring terms and the ``n`` top-scoring phrases, each sorted by score (ties: count,
     then, for phrases, the mean score of their words, then first appearance): kind, count,
     sentences, idf, score, as written, first sentence."""
+    if n < 1:
+        raise NotComputable(f"key terms not computed: the number of terms to show must be at least 1 (got {n})")
     order = {s.id: s.index for s in statement.sentences}
     terms = term_scores(statement, exclude_actors)
     word_score = {r[0]: r[4] for r in terms}

@@ -4,9 +4,10 @@ The diplomatic-tone lexicon and the theme lexicon are both lists of phrases
 such as ``agreed``, ``expressed concern``, ``welcom*`` or ``trafficking in
 persons``. A phrase matches whole words in any case, with any run of
 white space between its words; a word ending in ``*`` matches any ending
-("welcom*": welcome, welcomed, welcoming). Where phrases overlap, the one
-listed first wins at a position, so lexicons list longer phrases first.
-Matches do not overlap; they are found left to right.
+("welcom*": welcome, welcomed, welcoming). A straight and a curly apostrophe
+are the same letter, and a possessive ending may follow a phrase ("the
+region's", "judges’"). Matches do not overlap and are found left to right;
+at one place, the phrase listed first wins, so lexicons list longer phrases first.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 
 __all__ = ["Phrases", "PhraseMatcher"]
 
-_RUN = re.compile(r"[\w']+")
-#: The opener expression when some phrase begins with a non-word character: every word start.
-ANY_WORD = r"(?<![\w'])[\w']"
+_RUN = re.compile(r"[\w'’]+")
+_APOSTROPHE = "['’]"
+#: What may follow a phrase's last word: a possessive ending, then no more of a word.
+_END = r"(?:['’]s?)?(?![\w'’])"
 
 #: Phrases as tuples of lower-case word patterns, e.g. (("expressed", "concern"), ("welcom*",)).
 Phrases = tuple[tuple[str, ...], ...]
@@ -26,37 +28,38 @@ Phrases = tuple[tuple[str, ...], ...]
 def _alternative(k: int, phrase: tuple[str, ...]) -> str:
     """Phrase k as one alternative of an expression, in group ``e{k}``."""
     def word(p: str) -> str:
-        return re.escape(p[:-1]) + r"[\w']*" if p.endswith("*") else re.escape(p)
+        body = re.sub("['’]", lambda _: _APOSTROPHE, re.escape(p[:-1] if p.endswith("*") else p))
+        return body + r"[\w'’]*" if p.endswith("*") else body
 
     space = r"\s+"
     return f"(?P<e{k}>{space.join(word(p) for p in phrase)})"
 
 
 def _expression(alternatives: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + ")" + _END, re.I)
 
 
 def _lead(first: str) -> tuple[str, bool]:
     """The word characters a phrase's first word must begin with, and whether any ending may follow."""
     wild = first.endswith("*")
     stem = first[:-1] if wild else first
-    lead = re.match(r"[\w']*", stem).group()  # type: ignore[union-attr]  # always matches
+    lead = re.match(r"[\w'’]*", stem).group().replace("’", "'")  # type: ignore[union-attr]  # always matches
     return lead, wild and lead == stem
 
 
-def _openers(phrases: Phrases) -> re.Pattern[str]:
+def _openers(phrases: Phrases) -> re.Pattern[str] | None:
     """An expression that finds every place where some phrase could begin (and more): the first
     words of all phrases, as a letter tree so the scan branches on each character.
 
     A phrase's first word "agreed" needs the word "agreed" there; "welcom*" a word starting "welcom";
     "u.s." the word "u" (the text must continue ".s." for the phrase to match at all). If a phrase
-    begins with a character that is not part of a word, every word start is a candidate.
+    begins with a character that is not part of a word, there is no such expression (None).
     """
     tree: dict = {}
     for phrase in phrases:
         lead, prefix = _lead(phrase[0])
         if not lead:
-            return re.compile(ANY_WORD)
+            return None
         node = tree
         for ch in lead:
             node = node.setdefault(ch, {})
@@ -65,12 +68,13 @@ def _openers(phrases: Phrases) -> re.Pattern[str]:
     def branch(node: dict) -> str:
         if node.get("prefix"):
             return ""  # any continuation will do
-        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if len(ch) == 1]
+        alternatives = [(_APOSTROPHE if ch == "'" else re.escape(ch)) + branch(child)
+                        for ch, child in sorted(node.items()) if len(ch) == 1]
         if node.get("word"):
-            alternatives.append(r"(?![\w'])")
+            alternatives.append(r"(?![\w])")  # a phrase may go on, or a possessive follow
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return re.compile(r"(?<![\w'])" + branch(tree), re.I)
+    return re.compile(r"(?<![\w'’])" + branch(tree), re.I)
 
 
 class PhraseMatcher:
@@ -84,8 +88,7 @@ class PhraseMatcher:
     def __init__(self, phrases: Phrases) -> None:
         self.phrases = phrases
         self.pattern = _expression([_alternative(k, phrase) for k, phrase in enumerate(phrases)])
-        self._openers = _openers(phrases)
-        self._general = self._openers.pattern == ANY_WORD  # some phrase opens with a non-word character
+        self._openers = _openers(phrases)  # None: some phrase opens with a non-word character
         self._leads = [_lead(phrase[0]) for phrase in phrases]
         self._by_word: dict[str, re.Pattern[str] | None] = {}
 
@@ -93,8 +96,9 @@ class PhraseMatcher:
         """The expression for just the phrases that can begin with the word run ``key`` (lower case),
         in the given order, with their own group names; None if no phrase can."""
         if key not in self._by_word:
+            bare = re.sub(r"'s?$", "", key)  # "region's" can open "region"
             chosen = [_alternative(k, phrase) for k, (phrase, (lead, prefix)) in enumerate(zip(self.phrases,
-                      self._leads, strict=True)) if (key.startswith(lead) if prefix else key == lead)]
+                      self._leads, strict=True)) if (key.startswith(lead) if prefix else lead in (key, bare))]
             if len(self._by_word) > 100_000:  # a bound on memory for endless vocabularies
                 self._by_word.clear()
             self._by_word[key] = _expression(chosen) if chosen else None
@@ -105,12 +109,15 @@ class PhraseMatcher:
         found: list[tuple[int, re.Match[str]]] = []
         if not self.phrases:
             return found
+        if self._openers is None:  # no shortcut: the full expression everywhere
+            return [(int(m.lastgroup[1:]), m) for m in self.pattern.finditer(text)]  # type: ignore[index]
         end = 0
         for candidate in self._openers.finditer(text):
             at = candidate.start()
             if at < end:
                 continue
-            pattern = None if self._general else self._pattern_for(_RUN.match(text, at).group().lower())  # type: ignore[union-attr]
+            key = _RUN.match(text, at).group().lower().replace("’", "'")  # type: ignore[union-attr]
+            pattern = self._pattern_for(key)
             # the few phrases that can open here; all of them if none seems to (where re's case folding
             # and str.lower() disagree, as on some non-ASCII letters, the full expression decides)
             m = pattern.match(text, at) if pattern is not None else self.pattern.match(text, at)

@@ -40,7 +40,7 @@ from jupyter_client import KernelManager
 import yaml
 
 from .errors import BadInputError, UsageError
-from .export import notebook_title, notebook_to_html, warm_up, write_index
+from .export import PageContext, notebook_title, notebook_to_html, warm_up, write_archive_index, write_index
 from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
 from .actors import load_actor_lexicon
@@ -162,10 +162,13 @@ def _check_value(name: str, value: Any, default: Any) -> None:
     if not plain(value):
         raise UsageError(f"parameter '{name}': value {value!r} is not a string, number, true/false, list or mapping "
                          "(quote it in YAML)")
-    expected = {str: "text", bool: "true or false", int: "a whole number", float: "a number"}
+    expected = {str: "text", bool: "true or false", int: "a whole number", float: "a number",
+                list: "a list (give it in a -f YAML file)", dict: "a mapping (give it in a -f YAML file)"}
     if default is None or type(default) not in expected:
         return
-    ok = (isinstance(value, bool) if isinstance(default, bool)
+    ok = (isinstance(value, list) if isinstance(default, list)
+          else isinstance(value, dict) if isinstance(default, dict)
+          else isinstance(value, bool) if isinstance(default, bool)
           else isinstance(value, int) and not isinstance(value, bool) if isinstance(default, int)
           else isinstance(value, (int, float)) and not isinstance(value, bool) if isinstance(default, float)
           else isinstance(value, str))
@@ -228,7 +231,9 @@ def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
 
 #: The kernel talks to us over loopback only; its start-up warning about
 #: unencrypted TCP would otherwise land in every scheduled run's log.
-_KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+# No command history: a kernel reused for several notebooks restarts its cell count, which
+# IPython's history database would report as an error in the notebook's output.
+_KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 
 
 class _Kernel:
@@ -274,21 +279,28 @@ class _Kernel:
 
 def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int,
              kernel: _Kernel | None = None) -> NotebookRun:
-    """Execute one notebook with papermill (in ``kernel`` if given); a failure is recorded, not raised."""
+    """Execute one notebook with papermill (in ``kernel`` if given, else in a kernel of its own);
+    a failure is recorded, not raised.
+
+    The kernel is started in the notebook's folder; papermill is not given a ``cwd``, because it
+    would change the whole process's working directory while the notebook runs, and with two
+    notebooks running at once the two changes interleave and can leave the runner in the wrong folder.
+    """
     began = time.perf_counter()
     error = None
+    own = kernel is None
+    kernel = kernel or _Kernel(notebook.parent)
     try:
         papermill.execute_notebook(
             str(notebook),
             str(target),
             parameters=parameters,
             kernel_name=KERNEL,
-            cwd=str(notebook.parent),
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
-            **({"km": kernel.ready()} if kernel else {"extra_arguments": _KERNEL_ARGUMENTS}),
+            km=kernel.ready(),
         )
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
@@ -296,6 +308,9 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
     except Exception as exc:  # a kernel that died or timed out: still a report, marked failed
         error = {"cell_index": None, "execution_count": None,
                  "ename": exc.__class__.__name__, "evalue": str(exc).splitlines()[0] if str(exc) else ""}
+    finally:
+        if own:
+            kernel.shutdown()
     seconds = round(time.perf_counter() - began, 2)
     return NotebookRun(notebook.name, "failed" if error else "ok", seconds, error)
 
@@ -368,7 +383,9 @@ def run_report(
                 # Each page is exported as soon as its notebook is done, while the others
                 # still run; one exporter, so one export at a time.
                 with export_lock:
-                    notebook_to_html(build / nb.name, build / f"{nb.stem}.html", keep_code)
+                    page = PageContext(statement.title, Path(statement.path).name, statement.sha256, params,
+                                       frozenset(n.stem for n in notebooks))
+                    notebook_to_html(build / nb.name, build / f"{nb.stem}.html", keep_code, page)
             return run
 
         def worker(queue: list[Path], results: dict[str, NotebookRun]) -> None:
@@ -494,4 +511,6 @@ def run_collection(
         if not report.ok:
             code = 1
         print(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
+    if statements:
+        write_archive_index(outputs)
     return code

@@ -26,4 +26,5 @@ def save_tables(tables: dict[str, object], output_dir: str | Path) -> str:
     for name, table in frames.items():
         table.to_csv(out / f"{name}.csv", encoding="utf-8", lineterminator="\n")
     names = ", ".join(f"{name}.csv" for name in frames)
-    return f"Saved {len(frames)} tables as CSV in the report's tables/ folder: {names}." + note
+    return (f"Saved {len(frames)} table{'s' if len(frames) != 1 else ''} as CSV in the report's tables/ folder: "
+            f"{names}." + note)

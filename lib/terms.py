@@ -34,7 +34,8 @@ PLURAL_SENSES = frozenset({"rights", "talks", "relations", "ties", "arms", "forc
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str, sentence_start: bool = False) -> str:
-    """The counting form of a word: lower case; a plural common noun becomes its dictionary singular.
+    """The counting form of a word: lower case, a possessive ending dropped ("region’s", "judges'"); a
+    plural common noun becomes its dictionary singular.
 
     A word is taken as a common noun if it is written in lower case, or is
     capitalised only because it opens a sentence (``sentence_start``);
@@ -42,6 +43,11 @@ def fold(word: str, sentence_start: bool = False) -> str:
     :data:`PLURAL_SENSES` ("rights", "talks").
     """
     w = word.lower()
+    for ending in ("'s", "’s", "s'", "s’"):  # possessives count with their noun: "region’s" is "region"
+        if w.endswith(ending) and len(w) > len(ending) + 1:
+            cut = 2 if ending[0] in "'’" else 1
+            word, w = word[:-cut], w[:-cut]
+            break
     common = word.islower() or (sentence_start and word[:1].isupper() and word[1:].islower())
     if common and w.endswith("s") and len(w) > 3 and w not in PLURAL_SENSES:
         single = singularize(w)

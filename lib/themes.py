@@ -2,10 +2,12 @@
 
 Themes come from an editable lexicon (``data/themes.yaml``): each theme is a
 list of words and phrases ("smuggl*", "trafficking in persons", "rule of law")
-matched on whole words in any case (:mod:`readout.phrases`). A sentence
-carries every theme one of whose phrases it contains; the matched words are
-its evidence. Where phrases overlap, the longer wins ("drug traffickers" is
-counternarcotics, whatever "traffickers" alone might be).
+matched on whole words in any case, a possessive ending allowed
+(:mod:`readout.phrases`). A sentence carries every theme one of whose phrases
+it contains; the matched words are its evidence. Matches are found left to
+right without overlapping; at one place the longest listed phrase wins ("drug
+traffickers" is counternarcotics, whatever "traffickers" alone might be), but
+a phrase that starts earlier wins over an overlapping one that starts later.
 
 Measures, for a statement of S body sentences and W body words:
 
@@ -24,6 +26,7 @@ word used in another sense is counted.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -83,28 +86,35 @@ def _parse(path: str | Path | None) -> ThemeLexicon:
     entries: list[tuple[tuple[str, ...], str]] = []
     owner: dict[tuple[str, ...], str] = {}
     for theme, phrases in themes.items():
+        if not isinstance(theme, str) or not theme.strip():
+            raise BadInputError(label, f"theme lexicon: theme name {theme!r} must be text (quote it)")
         if not isinstance(phrases, list) or not phrases:
             raise BadInputError(label, f"theme lexicon: theme {theme!r} must list at least one phrase")
         for phrase in phrases:
-            words = tuple(str(phrase).lower().split())
-            if not words or words == ("*",):
-                raise BadInputError(label, f"theme lexicon: theme {theme!r} has an empty phrase")
-            if words in owner and owner[words] != str(theme):
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise BadInputError(label, f"theme lexicon: theme {theme!r} has a phrase that is not text: "
+                                           f"{phrase!r} (write phrases as text; quote yes, no, numbers)")
+            words = tuple(phrase.lower().split())
+            if any(w == "*" or "*" in w[:-1] for w in words):
+                raise BadInputError(label, f"theme lexicon: {phrase!r}: '*' may only end a word (as in 'smuggl*')")
+            if words in owner and owner[words] != theme:
                 raise BadInputError(label, f"theme lexicon: {phrase!r} is listed under both {owner[words]!r} "
                                            f"and {theme!r} (a phrase belongs to one theme)")
             if words not in owner:
-                owner[words] = str(theme)
-                entries.append((words, str(theme)))
-    names = tuple(str(t) for t in themes)
+                owner[words] = theme
+                entries.append((words, theme))
+    names = tuple(themes)
     expected = data.get("expected") or []
-    if not isinstance(expected, list):
+    if not isinstance(expected, list) or not all(isinstance(e, str) for e in expected):
         raise BadInputError(label, "theme lexicon: 'expected' must be a list of theme names")
-    unknown = [str(e) for e in expected if str(e) not in names]
+    unknown = [e for e in expected if e not in names]
     if unknown:
         raise BadInputError(label, f"theme lexicon: 'expected' names unknown themes: {', '.join(map(repr, unknown))}")
+    if len(set(expected)) != len(expected):
+        raise BadInputError(label, "theme lexicon: 'expected' names a theme twice")
     # Longest phrases (in words, then characters) first, so "drug traffickers" wins over "drug".
     entries.sort(key=lambda e: (-len(e[0]), -len(" ".join(e[0]))))
-    return ThemeLexicon(names, tuple(entries), tuple(str(e) for e in expected), label)
+    return ThemeLexicon(names, tuple(entries), tuple(expected), label)
 
 
 @cache
@@ -127,6 +137,9 @@ def expected_themes(lexicon: ThemeLexicon, names: list[str] | tuple[str, ...] | 
     """
     if not names:
         return lexicon.expected
+    if isinstance(names, str) or not all(isinstance(n, str) for n in names):
+        raise BadInputError(lexicon.source, f"expected_themes must be a list of theme names, got {names!r}")
+    names = tuple(dict.fromkeys(names))  # each theme once
     unknown = [n for n in names if n not in lexicon.themes]
     if unknown:
         raise BadInputError(lexicon.source, f"expected_themes names themes this lexicon does not have: "
@@ -143,11 +156,19 @@ class StatementThemes:
     lexicon: ThemeLexicon
     matches: tuple[ThemeMatch, ...]
 
+    @cached_property
+    def by_sentence_and_theme(self) -> dict[tuple[str, str], list[ThemeMatch]]:
+        """(sentence id, theme) → its matches, in text order."""
+        out: dict[tuple[str, str], list[ThemeMatch]] = {}
+        for m in self.matches:
+            out.setdefault((m.sentence, m.theme), []).append(m)
+        return out
+
     def of_sentence(self, sentence_id: str) -> tuple[str, ...]:
         """The themes a sentence carries, in the order their first match appears in it."""
         return self._by_sentence.get(sentence_id, ())
 
-    @property
+    @cached_property
     def _by_sentence(self) -> dict[str, tuple[str, ...]]:
         found: dict[str, dict[str, None]] = {}
         for m in self.matches:
@@ -176,8 +197,7 @@ def sentence_theme_table(themes: StatementThemes) -> pd.DataFrame:
     rows = []
     for s in themes.statement.sentences:
         mine = themes.of_sentence(s.id)
-        evidence = " | ".join(f"{t}: {_evidence([m for m in themes.matches if m.sentence == s.id and m.theme == t])}"
-                              for t in mine)
+        evidence = " | ".join(f"{t}: {_evidence(themes.by_sentence_and_theme[(s.id, t)])}" for t in mine)
         rows.append((s.id, s.paragraph_id, s.n_words, len(mine), "; ".join(mine) or "(none)", evidence, s.text))
     return pd.DataFrame(rows, columns=["sentence", "paragraph", "words", "themes", "theme names", "evidence",
                                        "text"]).set_index("sentence")
@@ -206,10 +226,14 @@ def theme_share_table(themes: StatementThemes) -> pd.DataFrame:
         for t in mine:
             sentences[t].append(s.id)
             allocated[t] += words_of[s.id] / len(mine)
+    by_theme: dict[str, list[ThemeMatch]] = {t: [] for t in themes.lexicon.themes}
+    for m in themes.matches:
+        by_theme[m.theme].append(m)
+    id_of = {s.index: s.id for s in st.sentences}
     rows = []
     for t in agenda + [t for t in themes.lexicon.themes if t not in first]:
-        mine = [m for m in themes.matches if m.theme == t]
-        sid = next((s.id for s in st.sentences if s.index == first[t][0]), "") if t in first else ""
+        mine = by_theme[t]
+        sid = id_of[first[t][0]] if t in first else ""
         rows.append((t, agenda.index(t) + 1 if t in first else pd.NA, sid, len(sentences[t]),
                      round(len(sentences[t]) / n_sentences, 3) if n_sentences else 0.0, round(allocated[t], 1),
                      round(allocated[t] / n_words, 3) if n_words else 0.0, len(mine), _evidence(mine)))
@@ -236,15 +260,19 @@ def silences(themes: StatementThemes, expected: tuple[str, ...] | list[str]) -> 
 
 def coverage_table(themes: StatementThemes) -> pd.DataFrame:
     """How much of the statement the lexicon reads: sentences and words in themed sentences, and content
-    words matched by a theme phrase (content words as in the key terms: stop words left out)."""
+    words matched by a theme phrase (content words as in the key terms: stop words and actor names left out)."""
     st = themes.statement
     themed = [s for s in st.sentences if themes.of_sentence(s.id)]
     n_s, n_w = len(st.sentences), st.n_words
     w_themed = sum(s.n_words for s in themed)
     words = word_occurrences(st)
-    positions = [words[position].start for _, position, _, _ in term_occurrences(st)]
-    spans = [(m.start, m.end) for m in themes.matches]
-    matched = sum(1 for p in positions if any(a <= p < b for a, b in spans))
+    positions = [words[position].start for _, position, _, _ in term_occurrences(st, exclude_actors=True)]
+    spans = sorted((m.start, m.end) for m in themes.matches)  # matches do not overlap
+    starts = [a for a, _ in spans]
+    matched = 0
+    for p in positions:
+        k = bisect.bisect_right(starts, p) - 1
+        matched += k >= 0 and p < spans[k][1]
     rows = [
         ("sentences with a theme", len(themed), n_s, round(len(themed) / n_s, 3) if n_s else 0.0),
         ("sentences with no theme", n_s - len(themed), n_s, round((n_s - len(themed)) / n_s, 3) if n_s else 0.0),
@@ -258,12 +286,14 @@ def coverage_table(themes: StatementThemes) -> pd.DataFrame:
 def unmatched_sentences(themes: StatementThemes, top: int = 5) -> pd.DataFrame:
     """The sentences no theme matched, with their most frequent content words (actor names left out):
     what the lexicon misses."""
-    occ = term_occurrences(themes.statement, exclude_actors=True)
+    per_sentence: dict[str, Counter[str]] = {}
+    for t, _, _, sid in term_occurrences(themes.statement, exclude_actors=True):
+        per_sentence.setdefault(sid, Counter())[t] += 1
     rows = []
     for s in themes.statement.sentences:
         if themes.of_sentence(s.id):
             continue
-        counts = Counter(t for t, _, _, sid in occ if sid == s.id)
+        counts = per_sentence.get(s.id, Counter())
         rows.append((s.id, ", ".join(t for t, _ in counts.most_common(top)), s.text))
     return pd.DataFrame(rows, columns=["sentence", "content words", "text"]).set_index("sentence")
 
@@ -273,7 +303,9 @@ def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
     present = table[table["matches"] > 0]
     if present.empty:
         return Reading(f"No theme of the lexicon ({themes.lexicon.source}) appears in this statement; see the "
-                       "coverage section for what it talks about instead.")
+                       "coverage section for what it talks about instead."
+                       + ("" if looks_english(themes.statement) else " The lexicon is English and this statement "
+                          "does not look like English."))
     first = present.index[0]
     space = present.sort_values(["share of words", "agenda rank"], ascending=[False, True]).index[0]
     n = len(present)
@@ -285,7 +317,10 @@ def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
         text += (f"{space} gets the most space, {present.loc[space, 'share of words']:.0%} of the words "
                  f"(first in sentence {present.loc[space, 'first sentence']}).")
     order = ", ".join(present.index)
-    return Reading(text + f" Order of first appearance: {order}.")
+    text += f" Order of first appearance: {order}."
+    if not looks_english(themes.statement):
+        text += " The lexicon is English and this statement does not look like English: read these themes with care."
+    return Reading(text)
 
 
 def silence_reading(themes: StatementThemes, expected: tuple[str, ...] | list[str]) -> Reading:

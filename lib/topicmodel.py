@@ -6,9 +6,13 @@ row scaled to unit length. NMF finds non-negative W (sentences × k topics) and
 H (k topics × terms) with X ≈ W H, minimising the squared error
 ||X - W H||², by the multiplicative updates of Lee & Seung (2001), from a
 random start drawn with a fixed seed (same statement, k and seed: same
-topics). A topic is read from its heaviest terms in H; a sentence's topic
-weights are its row of W, scaled to shares that sum to 1 (a sentence with no
-content term has none).
+topics). Each topic's row of H is then scaled to sum to 1 (a distribution over
+terms) and W takes the scale, so W H is unchanged and the weights mean the same
+whatever the start. A topic is read from its heaviest terms in H; a sentence's
+topic weights are its row of W, scaled to shares that sum to 1. A sentence the
+updates leave with no weight at all (they cannot revive a zero) is refitted
+against the final topics; a sentence with no content term, or none that any
+topic uses, has no main topic ("none").
 
 This is exploratory. On a statement of a dozen sentences every term occurs
 once or twice, so the topics follow a few repeated words and change with k
@@ -76,9 +80,9 @@ class TopicModel:
     sentence_ids: tuple[str, ...]
     terms: tuple[str, ...]
     w: np.ndarray  # sentences × topics, non-negative
-    h: np.ndarray  # topics × terms, non-negative
+    h: np.ndarray  # topics × terms, non-negative, each row summing to 1
     iterations: int
-    error: float  # ||X - W H||, Frobenius; X's rows have length 1 (0 for empty rows)
+    error: float  # ||X - W H|| / ||X|| (Frobenius): the share of X the topics leave unexplained, 0-1
 
     @property
     def labels(self) -> list[str]:
@@ -104,41 +108,66 @@ def _matrix(statement: Statement) -> tuple[tuple[str, ...], tuple[str, ...], np.
     return ids, terms, x
 
 
+def _refit_empty_rows(x: np.ndarray, w: np.ndarray, h: np.ndarray, iterations: int = 500) -> np.ndarray:
+    """Sentences whose row of W fell to 0 although they have content terms: fit each such row alone
+    against the fixed topics H, from an even positive start (the same multiplicative update)."""
+    w = w.copy()
+    for i in np.flatnonzero((w.sum(axis=1) <= 1e-12) & (x.sum(axis=1) > 0)):
+        target = x[i] @ h.T
+        if not (target > 0).any():
+            continue  # no topic uses its terms: it stays without a topic
+        row = np.full(h.shape[0], float(np.sqrt(x[i].mean() / h.shape[0])) or 1.0)
+        gram = h @ h.T
+        for _ in range(iterations):
+            row *= target / (row @ gram + _EPS)
+        w[i] = row
+    return w
+
+
 def fit_topics(statement: Statement, k: int = 3, seed: int = 2024) -> TopicModel:
     """Fit ``k`` topics over the statement's sentences (see the module note).
 
-    Raises :class:`~readout.language.NotComputable` when the statement is too small for ``k``
-    topics: fewer than ``k + 1`` sentences with content words, or fewer than ``2k`` distinct terms.
+    Raises :class:`~readout.language.NotComputable` for an unusable ``k`` or ``seed``, or when the
+    statement is too small for ``k`` topics: fewer than ``k + 1`` different sentences with content
+    words, or fewer than ``2k`` distinct terms.
     """
     if k < 1:
         raise NotComputable(f"topic model not computed: the number of topics must be at least 1 (got {k})")
+    if seed < 0:
+        raise NotComputable(f"topic model not computed: the seed must be a whole number of 0 or more (got {seed})")
     ids, terms, x = _matrix(statement)
-    usable = int((x.sum(axis=1) > 0).sum())
+    usable = len({tuple(row) for row in x.round(9) if row.sum() > 0})
     if usable < k + 1:
-        raise NotComputable(f"topic model not computed: {usable} sentence{'s' if usable != 1 else ''} with content "
-                            f"words is too few for {k} topic{'s' if k != 1 else ''} (needs at least {k + 1})")
+        raise NotComputable(f"topic model not computed: {usable} different sentence{'s' if usable != 1 else ''} with "
+                            f"content words {'is' if usable == 1 else 'are'} too few for {k} "
+                            f"topic{'s' if k != 1 else ''} (needs at least {k + 1})")
     if len(terms) < 2 * k:
         raise NotComputable(f"topic model not computed: {len(terms)} distinct terms is too few for {k} topics "
                             f"(needs at least {2 * k})")
     w, h, iterations, error = nmf(x, k, seed)
-    return TopicModel(k, seed, ids, terms, w, h, iterations, error)
+    scale = h.sum(axis=1)
+    scale[scale <= 1e-12] = 1.0
+    h, w = h / scale[:, None], w * scale[None, :]
+    w = _refit_empty_rows(x, w, h)
+    norm = float(np.linalg.norm(x))
+    return TopicModel(k, seed, ids, terms, w, h, iterations, float(np.linalg.norm(x - w @ h)) / norm if norm else 0.0)
 
 
 def topic_terms_table(model: TopicModel, n: int = 6) -> pd.DataFrame:
-    """One row per topic: its ``n`` heaviest terms with their weights (H, largest first; ties by first
-    appearance), and the topic's share of all sentence weight (0-1)."""
+    """One row per topic: its ``n`` heaviest terms with their weights (H, each topic's weights summing to 1;
+    largest first; ties by first appearance), and the topic's share of all sentence weight (0-1)."""
     total = model.w.sum()
     rows = []
     for j, label in enumerate(model.labels):
         order = sorted(range(len(model.terms)), key=lambda c: (-round(float(model.h[j, c]), 9), c))[:n]
-        top = ", ".join(f"{model.terms[c]} ({model.h[j, c]:.2f})" for c in order if model.h[j, c] > 1e-9)
+        top = ", ".join(f"{model.terms[c]} ({model.h[j, c]:.3f})" for c in order if model.h[j, c] > 1e-9)
         rows.append((label, top, round(float(model.w[:, j].sum() / total), 3) if total > 0 else 0.0))
     return pd.DataFrame(rows, columns=["topic", "top terms (weight)", "share of weight"]).set_index("topic")
 
 
 def sentence_topic_table(model: TopicModel) -> pd.DataFrame:
     """One row per sentence: each topic's share of its weight (0-1, rows sum to 1) and its main topic
-    ("none" for a sentence without content words)."""
+    ("none" for a sentence without content words, or whose words no topic uses)."""
     sums = model.w.sum(axis=1, keepdims=True)
     shares = np.divide(model.w, sums, out=np.zeros_like(model.w), where=sums > 1e-12)
     table = pd.DataFrame(shares.round(3), index=pd.Index(model.sentence_ids, name="sentence"), columns=model.labels)
@@ -150,7 +179,8 @@ def sentence_topic_table(model: TopicModel) -> pd.DataFrame:
 def topic_theme_table(model: TopicModel, themes: StatementThemes) -> pd.DataFrame:
     """Topics against the theme lexicon. For each topic: the sentences whose main topic it is, the themes
     those sentences carry (counts), and its closest theme: the one whose share among these sentences most
-    exceeds its share among all sentences (ties: the larger share), with both shares (0-1)."""
+    exceeds its share among all sentences (ties: the larger count, then lexicon order), with both shares
+    (0-1). A topic where no theme is more common than in the statement as a whole has none."""
     main = sentence_topic_table(model)["main topic"]
     n_all = len(main)
     overall = Counter(t for sid in main.index for t in themes.of_sentence(sid))
@@ -158,8 +188,11 @@ def topic_theme_table(model: TopicModel, themes: StatementThemes) -> pd.DataFram
     for label in model.labels:
         sids = [sid for sid, t in main.items() if t == label]
         counts = Counter(t for sid in sids for t in themes.of_sentence(sid))
-        if counts:
-            best = max(counts, key=lambda t: (counts[t] / len(sids) - overall[t] / n_all, counts[t], t))
+        order = {t: i for i, t in enumerate(themes.lexicon.themes)}
+        lift = {t: counts[t] / len(sids) - overall[t] / n_all for t in counts}
+        over = [t for t in counts if lift[t] > 1e-9]
+        if over:
+            best = min(over, key=lambda t: (-round(lift[t], 9), -counts[t], order[t]))
             here, everywhere = round(counts[best] / len(sids), 3), round(overall[best] / n_all, 3)
         else:
             best, here, everywhere = "(none)", 0.0, 0.0
@@ -177,15 +210,16 @@ def topic_reading(model: TopicModel, comparison: pd.DataFrame) -> Reading:
         if row["sentences"] == 0:
             parts.append(f"{label} is the main topic of no sentence")
         elif row["closest theme"] == "(none)":
-            parts.append(f"{label}'s {row['sentences']} sentences carry no lexicon theme")
+            parts.append(f"{label}'s {row['sentences']} sentence{'s' if row['sentences'] != 1 else ''} carry no "
+                         "theme more often than the statement as a whole")
         else:
             parts.append(f"{label} lines up best with {row['closest theme']} ({row['share carrying it']:.0%} of "
                          f"its {row['sentences']} sentences carry it, against {row['share of all sentences']:.0%} "
                          "of all sentences)")
     distinct = {r["closest theme"] for _, r in comparison.iterrows() if r["sentences"] and r["closest theme"] != "(none)"}
     summary = (f" The {model.k} topics map onto {len(distinct)} distinct theme{'s' if len(distinct) != 1 else ''}"
-               f"; the fit left a residual of {model.error:.2f} (0 = perfect; the sentences' rows have length 1)"
-               f" after {model.iterations} iterations.")
+               f"; the topics leave {model.error:.0%} of the sentence-term matrix unexplained (relative error "
+               f"after {model.iterations} iterations; 0% would be a perfect fit).")
     return Reading("; ".join(parts) + "." + summary)
 
 

@@ -83,6 +83,7 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["input"]["encoding"] == "utf-8"
     assert manifest["parameters"] == {}
     assert [(n["notebook"], n["title"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
+        ("00-summary.ipynb", "The statement at a glance", "ok", None),
         ("01-anatomy.ipynb", "How is this statement built?", "ok", None),
         ("02-style.ipynb", "How is this statement written?", "ok", None),
         ("03-tone.ipynb", "What tone does this statement take, toward whom, and can we trust the number?", "ok", None),
@@ -102,7 +103,7 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
         "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",
         "sentence_themes.csv", "sentence_topics.csv", "sentences.csv", "sentiment_document.csv",
         "sentiment_evidence.csv", "sentiment_leaks.csv", "sentiment_paragraphs.csv", "sentiment_sentences.csv",
-        "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "tone_validation.csv", "top_terms.csv",
+        "summary.csv", "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "tone_validation.csv", "top_terms.csv",
         "topic_terms.csv", "topics_vs_themes.csv", "unmatched_sentences.csv"]
     shares_csv = {r["theme"]: r for r in read_csv(seed_dir / "tables" / "theme_shares.csv")}
     assert (shares_csv["security and crime"]["agenda rank"], shares_csv["security and crime"]["sentences"]) == ("1", "9")
@@ -254,7 +255,7 @@ def test_earlier_report_intact_until_new_one_complete_and_concurrent_runs(earlie
     executed = (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
     assert f"{greeting}: 12 sentences" in executed
     assert len(read_csv(report / "tables" / "sentences.csv")) == 12
-    assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf"]
+    assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf", "index.html"]
 
 
 def test_relative_out_and_actors_path(tmp_path):
@@ -270,6 +271,25 @@ def test_relative_out_and_actors_path(tmp_path):
     assert manifest["tables"] == ["sentences.csv"]
     assert "hello: 12 sentences, 20 mentions" in (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
     assert not list(PASS.glob("rel-out*"))  # nothing written beside the notebooks
+
+
+def test_relative_statement_paths_survive_notebooks_running_side_by_side(tmp_path):
+    """Two notebooks at a time, two statements given by relative paths: the second statement is still
+    found from where the command ran (the runner never changes its own working directory)."""
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text("Washington, DC - The two sides met. They agreed to meet again.\n",
+                                     encoding="utf-8")
+    notebooks = tmp_path / "notebooks"  # two notebooks, so that two run side by side
+    notebooks.mkdir()
+    for name in ("01-count-pass.ipynb", "02-count-pass.ipynb"):
+        (notebooks / name).write_bytes((PASS / "01-count-pass.ipynb").read_bytes())
+    proc = run("first.txt", "second.txt", "--out", "out", "--notebooks", notebooks, "--jobs", "2", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["Report: out/first/index.html", "Report: out/second/index.html"]
+    for name in ("first", "second"):
+        manifest = json.loads((tmp_path / "out" / name / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["input"]["path"] == str(tmp_path / f"{name}.txt")
+        assert manifest["status"] == "ok"
 
 
 def test_yaml_value_of_unsupported_type_exit_2(earlier, tmp_path):
@@ -370,7 +390,7 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert proc.returncode == 0, proc.stderr
 
     def shown(slug: str, notebook: str = "02-style") -> str:
-        for name in ("01-anatomy", "02-style", "03-tone", "04-topics"):
+        for name in ("00-summary", "01-anatomy", "02-style", "03-tone", "04-topics"):
             nb = json.loads((out / slug / f"{name}.ipynb").read_text(encoding="utf-8"))
             assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"], name
         nb = json.loads((out / slug / f"{notebook}.ipynb").read_text(encoding="utf-8"))
@@ -386,13 +406,13 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert "only 16 words: unstable under 100" in one and "1 sentence; SMOG is normed on 30" in one
     assert "5265 words" in shown("long") or "5,265 words" in shown("long")
     manifest = json.loads((out / "long" / "manifest.json").read_text(encoding="utf-8"))
-    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok", "ok"]
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok", "ok", "ok"]
     tone_nb = shown("spanish-pass", "03-tone")
     # no English tagger, so no subject or object is claimed
     assert re.search(r"p1s1\s+mentioned", tone_nb) and not re.search(r"p1s1\s+(subject|object)", tone_nb)
     assert len(read_csv(out / "long" / "tables" / "sentences.csv")) == 180
     # topics: what could not be computed, and why
-    assert "1 sentence with content words is too few for 3 topics" in shown("one-sentence-pass", "04-topics")
+    assert "1 different sentence with content words is too few for 3 topics" in shown("one-sentence-pass", "04-topics")
     no_themes = shown("no-themes-pass", "04-topics")
     assert "No theme of the lexicon" in no_themes and "9 of the 9 expected themes never appear" in no_themes
     assert "does not look like English, so its themes cannot be read here" in shown("spanish-pass", "04-topics")
@@ -411,3 +431,4 @@ def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):
     executed = json.loads((out / "000-1844251938b000cf" / "02-broken-fail.ipynb").read_text(encoding="utf-8"))
     counts = [c.get("execution_count") for c in executed["cells"] if c["cell_type"] == "code"]
     assert counts[:4] == [1, 2, 3, 4]
+    assert "not unique in database" not in json.dumps(executed)  # IPython's history, off in our kernels

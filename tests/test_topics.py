@@ -178,7 +178,7 @@ def test_topic_model_on_the_seed(seed):
 
 def test_topic_model_refuses_too_small_statements():
     one = parse_statement("The United States and Honduras agreed today to extend their security partnership.")
-    with pytest.raises(NotComputable, match="1 sentence with content words is too few for 3 topics"):
+    with pytest.raises(NotComputable, match="1 different sentence with content words is too few for 3 topics"):
         topicmodel.fit_topics(one, 3)
     with pytest.raises(NotComputable, match="at least 1"):
         topicmodel.fit_topics(one, 0)
@@ -196,3 +196,99 @@ def test_theme_matcher_finds_exactly_what_the_full_expression_finds(seed):
         assert [(m.span(), m.lastgroup) for _, m in lexicon.matcher.find(text)] == expected, text
     found = [lexicon.entries[k][1] for k, _ in lexicon.matcher.find(texts[-3])]
     assert found[:3] == ["counternarcotics"] * 3 and "migration and smuggling" in found
+
+
+# --- review findings, each pinned down --------------------------------------------------------
+
+def test_apostrophes_straight_or_curly_and_possessives_match():
+    found = themes.read_themes(parse_statement("The region's police, the court’s rulings and the judges' work."))
+    assert [(m.theme, m.text) for m in found.matches] == [
+        ("regional cooperation", "region's"), ("security and crime", "police"),
+        ("justice and rule of law", "court’s"), ("justice and rule of law", "judges'")]
+    from readout.phrases import PhraseMatcher
+
+    matcher = PhraseMatcher((("children's", "rights"),))
+    assert [m.group() for _, m in matcher.find("Children’s rights and children's  rights.")] == [
+        "Children’s rights", "children's  rights"]
+    assert fold("region’s") == "region" and fold("judges'") == "judge" and fold("Honduras’s") == "honduras"
+
+
+def test_phrase_matcher_equals_its_expression_on_random_lexicons():
+    import random
+
+    from readout.phrases import PhraseMatcher
+
+    rng = random.Random(11)
+    pool = ["security", "rule", "of", "law", "drug*", "u.s.", "ms-13", "$100", "#metoo", "(ms-13)", "children's",
+            "o'neil", "anti-corrupt*", "border", "bord*", "x*", "region"]
+    noise = ["the", "a", ",", "-", "'s", "’s", "'", "BORDERS", "Rule", "Law", "$100", "#MeToo", "U.S.", "(MS-13)",
+             "Children’s", "O’Neil", "anti-corruption", "regional", "xylophone", "\n"]
+    for _ in range(300):
+        phrases = tuple(tuple(rng.choice(pool) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6)))
+        matcher = PhraseMatcher(phrases)
+        for _ in range(10):
+            text = " ".join(rng.choice(pool + noise).rstrip("*") for _ in range(rng.randint(1, 25)))
+            assert [(m.span(), m.lastgroup) for _, m in matcher.find(text)] == [
+                (m.span(), m.lastgroup) for m in matcher.pattern.finditer(text)], (phrases, text)
+    money = PhraseMatcher((("$100",),))
+    assert [m.span() for _, m in money.find("a fine of $100 today")] == [(10, 14)]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("themes:\n  a:\n    -\n", "a phrase that is not text: None"),
+    ("themes:\n  a: [no]\n", "a phrase that is not text: False"),
+    ("themes:\n  a: [1.50]\n", "a phrase that is not text: 1.5"),
+    ("themes:\n  a: [[rights, law]]\n", "a phrase that is not text"),
+    ("themes:\n  1: [x]\n", "theme name 1 must be text"),
+    ("themes:\n  a: ['* rights']\n", "'\\* rights': '\\*' may only end a word"),
+    ("themes:\n  a: ['ri*ghts']\n", "may only end a word"),
+    ("themes:\n  a: [x]\nexpected: [a, a]\n", "'expected' names a theme twice"),
+])
+def test_theme_lexicon_junk_is_refused(tmp_path, text, message):
+    with pytest.raises(BadInputError, match=message):
+        lexicon_file(tmp_path, text)
+
+
+def test_expected_themes_must_be_a_list_of_names():
+    lexicon = themes.load_theme_lexicon()
+    with pytest.raises(BadInputError, match="expected_themes must be a list of theme names, got 'human rights'"):
+        themes.expected_themes(lexicon, "human rights")
+    assert themes.expected_themes(lexicon, ["human rights", "human rights"]) == ("human rights",)
+
+
+def test_topic_weights_do_not_depend_on_the_factor_scale(seed):
+    model = topicmodel.fit_topics(seed, 3, 2024)
+    assert np.allclose(model.h.sum(axis=1), 1.0)
+    assert 0 < model.error < 1  # relative: the share of the matrix left unexplained
+    # "none" only for a sentence whose words no topic uses (seed 1 leaves p2s5's words out of every topic)
+    other = topicmodel.fit_topics(seed, 3, 1)
+    table = topicmodel.sentence_topic_table(other)
+    _, _, x = topicmodel._matrix(seed)
+    for i, sid in enumerate(other.sentence_ids):
+        uses = float((x[i] @ other.h.T).sum())
+        assert (table.loc[sid, "main topic"] == "none") == (uses == 0.0), sid
+    assert table.loc["p2s5", "main topic"] == "none"
+
+
+def test_topic_model_refuses_copies_negative_seeds_and_key_terms_zero():
+    copies = parse_statement(" ".join(["Border security funding grows quickly across regional police networks."] * 6))
+    with pytest.raises(NotComputable, match="1 different sentence with content words is too few for 3 topics"):
+        topicmodel.fit_topics(copies, 3)
+    with pytest.raises(NotComputable, match="the seed must be a whole number of 0 or more"):
+        topicmodel.fit_topics(copies, 1, -1)
+    with pytest.raises(NotComputable, match="must be at least 1"):
+        keyterms.key_terms_table(copies, 0)
+
+
+def test_closest_theme_only_when_over_represented(tmp_path):
+    lexicon = lexicon_file(tmp_path, "themes:\n  crime: [crime]\n  boats: [boats]\n")
+    st = parse_statement("Crime fell. Crime rose. Crime stayed. Boats came. Crime and boats.")
+    found = themes.read_themes(st, lexicon)
+    ids = tuple(s.id for s in st.sentences)
+    w = np.array([[1, 0], [1, 0], [1, 0], [0, 1], [0, 1]], dtype=float)  # topic 2: "Boats came.", "Crime and boats."
+    model = topicmodel.TopicModel(2, 0, ids, ("crime", "boat"), w, np.array([[1.0, 0.0], [0.0, 1.0]]), 1, 0.0)
+    table = topicmodel.topic_theme_table(model, found)
+    assert table.loc["topic 2", "closest theme"] == "boats"  # 2 of 2 against 2 of 5
+    assert table.loc["topic 1", "closest theme"] == "crime"  # 3 of 3 against 4 of 5
+    model = topicmodel.TopicModel(1, 0, ids, ("crime", "boat"), np.ones((5, 1)), np.array([[0.5, 0.5]]), 1, 0.0)
+    assert topicmodel.topic_theme_table(model, found).loc["topic 1", "closest theme"] == "(none)"
