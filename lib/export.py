@@ -66,7 +66,8 @@ class PageContext:
 
 _H2 = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
 _TAGS = re.compile(r"<[^>]+>")
-_NOTEBOOK_LINK = re.compile(r'href="(\d\d-[\w-]+)\.ipynb((?:#[^"]*)?)"')
+_NOTEBOOK_LINK = re.compile(r'<a href="(\d\d-[\w-]+)\.ipynb((?:#[^"]*)?)"')  # a link tag (statement text is escaped)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _decorate(body: str, context: PageContext) -> str:
@@ -75,21 +76,26 @@ def _decorate(body: str, context: PageContext) -> str:
     e = html.escape
     toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in
                   ((a, _TAGS.sub("", t).strip()) for a, t in _H2.findall(body)))
-    shown = {k: v for k, v in context.parameters.items() if k not in ("statement_path", "output_dir")}
-    params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(repr(v))}</code></td></tr>" for k, v in shown.items())
+    shown = {k: (Path(v).name if k.endswith("_path") and isinstance(v, str) and v else v)
+             for k, v in context.parameters.items() if k not in ("statement_path", "output_dir")}
+    params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(_BIDI.sub('', repr(v)))}</code></td></tr>"
+                     for k, v in shown.items())
+    box = f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>"
     header = (
         '<header class="readout-page">'
         f'<p class="readout-statement">Statement: <strong>{e(context.title)}</strong></p>'
-        f'<p class="readout-source">File <code>{e(context.source)}</code> &middot; sha256 '
+        f'<p class="readout-source">File <code>{e(_BIDI.sub("", context.source))}</code> &middot; sha256 '
         f'<code class="readout-sha">{e(context.sha256)}</code> &middot; <a href="index.html">report index</a></p>'
-        '<details class="readout-provenance"><summary>Parameters of this run</summary>'
-        + (f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>")
-        + "</details></header>"
+        f'<details class="readout-provenance"><summary>Parameters of this run</summary>{box}</details>'
+        f'<div class="readout-print-only"><p>Parameters of this run:</p>{box}</div></header>'
         + (f'<nav class="readout-toc" aria-label="Contents"><p>Contents</p><ol>{toc}</ol></nav>' if toc else "")
     )
     body = body.replace("<main>", "<main>" + header, 1)
+    heading = re.search(r"<h1 id=\"[^\"]*\">(.*?)<a class=\"anchor-link\"", body, re.S)
+    page_title = (_TAGS.sub("", heading.group(1)).strip() if heading else "Report") + " | " + e(context.title)
+    body = re.sub(r"<title>.*?</title>", lambda _: f"<title>{page_title}</title>", body, count=1, flags=re.S)
     return _NOTEBOOK_LINK.sub(
-        lambda m: f'href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in context.notebooks else m.group(0), body)
+        lambda m: f'<a href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in context.notebooks else m.group(0), body)
 
 
 def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, context: PageContext | None = None) -> None:
@@ -136,6 +142,8 @@ th, td {{ text-align: left; padding: 0.3rem 0.8rem 0.3rem 0; border-bottom: 1px 
 .failed {{ color: #b2182b; font-weight: bold; }}
 .ok {{ color: #1a7f37; }}
 .warn {{ background: #fff4ce; padding: 0.5rem 0.8rem; border-left: 4px solid #d4a106; }}
+.scroll {{ overflow-x: auto; }}
+h1, p {{ overflow-wrap: anywhere; }}
 </style>
 </head>
 <body>
@@ -144,10 +152,10 @@ th, td {{ text-align: left; padding: 0.3rem 0.8rem 0.3rem 0; border-bottom: 1px 
 <span class="{status}">{status}</span></p>
 {warnings}
 <h2>Notebooks</h2>
-<table>
+<div class="scroll"><table>
 <tr><th>page</th><th>status</th><th>seconds</th><th>executed notebook</th></tr>
 {rows}
-</table>
+</table></div>
 <h2>Tables (CSV)</h2>
 <ul>
 {tables}
@@ -204,6 +212,7 @@ body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; m
 .scroll {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
 th, td {{ text-align: left; padding: 0.35rem 0.8rem 0.35rem 0; border-bottom: 1px solid #ddd; vertical-align: top; }}
+td a {{ overflow-wrap: anywhere; }}
 .failed {{ color: #b2182b; font-weight: bold; }}
 .ok {{ color: #1a7f37; }}
 code {{ font-size: 0.85em; }}
@@ -241,6 +250,8 @@ def write_archive_index(outputs: Path) -> Path:
     e = html.escape
     reports = []
     for manifest_path in outputs.glob("*/manifest.json"):
+        if manifest_path.parent.name.startswith("."):
+            continue  # a report being built, or an old one being removed
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

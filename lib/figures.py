@@ -20,7 +20,8 @@ from .statement import Statement
 
 __all__ = ["use_house_style", "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure",
            "sentiment_arc_figure", "lexicon_comparison_figure", "actor_tone_figure", "key_terms_figure",
-           "theme_share_figure", "theme_flow_figure", "topic_weights_figure", "PLAIN_LANGUAGE_GRADE"]
+           "theme_share_figure", "theme_flow_figure", "topic_weights_figure", "credit_graph_figure", "balance_figure",
+           "PLAIN_LANGUAGE_GRADE"]
 
 
 def use_house_style() -> None:
@@ -41,10 +42,12 @@ def use_house_style() -> None:
             "axes.labelsize": 10,
             "font.family": "DejaVu Sans",
             "svg.hashsalt": "readout",
+            # Statement text in titles is text: "$5 million and $3 million" is no formula.
+            "text.parse_math": False,
         }
     )
     pd.set_option("display.max_colwidth", None)
-    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_rows", None)  # every row: a long statement's tables are shown whole
     pd.set_option("display.width", 200)
 
 
@@ -338,5 +341,75 @@ def topic_weights_figure(table: pd.DataFrame, statement: Statement, terms: pd.Da
     ax.set_xlabel("sentence, in order (dotted: new paragraph)")
     fig.colorbar(im, ax=ax, label="topic's share of the sentence (0 to 1)", fraction=0.03)
     ax.set_title(f"Exploratory topic model (NMF): topic shares per sentence\n{statement.label}")
+    fig.tight_layout()
+    return fig
+
+
+def credit_graph_figure(edges: pd.DataFrame, statement: Statement) -> Figure:
+    """Who credits whom: actors on a circle, an arrow per edge of :func:`readout.actions.credit_edges`
+    (green: credit, red: pressure; width and label: number of actions; a loop: self-credit)."""
+    import math
+
+    from matplotlib.patches import FancyArrowPatch
+
+    fig = Figure(figsize=(7.0, 5.2))
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_title(f"Who credits whom (green) and who presses whom (red)\n{statement.label}")
+    if edges.empty:
+        ax.text(0.5, 0.5, "no credit or pressure between named actors", ha="center", va="center",
+                transform=ax.transAxes)
+        return fig
+    nodes = list(dict.fromkeys([*edges["from"], *edges["to"]]))
+    pos = {n: (math.cos(math.pi / 2 + 2 * math.pi * i / len(nodes)), math.sin(math.pi / 2 + 2 * math.pi * i / len(nodes)))
+           for i, n in enumerate(nodes)} if len(nodes) > 1 else {nodes[0]: (0.0, 0.0)}
+    colours = {"credit": "#1a7f37", "pressure": "#b2182b"}
+    for row in edges.to_dict("records"):
+        a, b = pos[row["from"]], pos[row["to"]]
+        colour = colours.get(row["kind"], "0.4")
+        width = 1 + row["actions"]
+        if row["from"] == row["to"]:
+            loop = FancyArrowPatch((a[0] - 0.08, a[1] + 0.1), (a[0] + 0.08, a[1] + 0.1),
+                                   connectionstyle="arc3,rad=-1.6", arrowstyle="-|>", mutation_scale=14,
+                                   color=colour, linewidth=width)
+            ax.add_patch(loop)
+            ax.annotate(f"self {row['actions']}", (a[0], a[1] + 0.33), ha="center", fontsize=8, color=colour)
+            continue
+        arrow = FancyArrowPatch(a, b, connectionstyle="arc3,rad=0.15", arrowstyle="-|>", mutation_scale=16,
+                                color=colour, linewidth=width, shrinkA=28, shrinkB=28)
+        ax.add_patch(arrow)
+        ax.annotate(str(row["actions"]), ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 0.06), ha="center", fontsize=9,
+                    color=colour)
+    for name, (x, y) in pos.items():
+        ax.annotate(name, (x, y), ha="center", va="center", fontsize=9,
+                    bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "0.5"})
+    ax.set_xlim(-1.6, 1.6)
+    ax.set_ylim(-1.4, 1.6)
+    ax.legend(handles=[Patch(color=c, label=k) for k, c in colours.items()], loc="lower right", fontsize=8,
+              frameon=False, title="arrow width: actions", title_fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def balance_figure(table: pd.DataFrame, statement: Statement) -> Figure:
+    """Each actor's balance (from :func:`readout.actions.balance_table`): grouped bars per measure."""
+    fig = Figure(figsize=(10.0, 3.8))
+    ax = fig.subplots()
+    if table.empty:
+        ax.text(0.5, 0.5, "no actions by named actors", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(f"Is the text symmetric?\n{statement.label}")
+        return fig
+    measures = list(table.columns)
+    width = 0.8 / len(table)
+    palette = ["#4d6d9a", "#d08c2b", "#1a7f37", "#b2182b", "#7b5ea7", "#6b6b6b"]
+    for i, (actor, row) in enumerate(table.iterrows()):
+        xs = [m + (i - (len(table) - 1) / 2) * width for m in range(len(measures))]
+        ax.bar(xs, row.to_numpy(), width=width, color=palette[i % len(palette)], label=str(actor))
+    ax.set_xticks(range(len(measures)), measures, fontsize=8, rotation=20)
+    ax.set_ylabel("count (actions, commitments)")
+    ax.set_xlabel("measure")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_title(f"Is the text symmetric? Each actor's actions, commitments and credit\n{statement.label}")
     fig.tight_layout()
     return fig

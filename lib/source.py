@@ -66,6 +66,8 @@ _NORMALIZATIONS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: re.sub(r"[\x0b\x0c\u2028\u2029]", "\n", t), "manual line and page breaks converted to \\n"),
     (lambda t: re.sub(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]", "", t),
      "control and zero-width characters removed"),
+    # Direction overrides and isolates would make a page show text (and numbers next to it) reversed.
+    (lambda t: re.sub(r"[\u202a-\u202e\u2066-\u2069]", "", t), "text-direction control characters removed"),
 )
 
 

@@ -186,6 +186,17 @@ def test_statement_markup_is_literal_text_everywhere(reports, browser):
     assert "<script>alert(5)</script>" in browser.find_element(By.TAG_NAME, "body").text  # a keyword parameter
 
 
+def test_every_page_fits_a_phone_width_window(reports, browser):
+    browser.set_window_size(390, 900)
+    try:
+        for page in _report_pages(reports):
+            browser.get(page.as_uri())
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (page, overflow)
+    finally:
+        browser.set_window_size(1280, 900)
+
+
 def test_summary_screenshots_at_desktop_and_phone_width(reports, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for folder in (p for p in reports.iterdir() if p.is_dir() and not p.name.startswith(".")):

@@ -112,3 +112,11 @@ def test_word_line_breaks_and_stray_controls(tmp_path):
     assert source.text == "The two sides met.\nThey agreed.\n\nBoth left."
     assert source.normalizations == ("manual line and page breaks converted to \\n",
                                      "control and zero-width characters removed")
+
+
+def test_text_direction_controls_are_removed():
+    from readout.source import normalize_text
+
+    text, done = normalize_text("VADER reads \u202e+0.81\u202c and \u2067Honduras\u2069.")
+    assert text == "VADER reads +0.81 and Honduras."
+    assert "text-direction control characters removed" in done
