@@ -40,6 +40,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/structure_throughput.py
 	$(BIN)/python bench/sentiment_throughput.py
 	$(BIN)/python bench/topics_throughput.py
+	$(BIN)/python bench/actions_throughput.py
 
 ## Delete the environment and every generated report
 clean:

@@ -407,6 +407,9 @@ def balance_figure(table: pd.DataFrame, statement: Statement) -> Figure:
         xs = [m + (i - (len(table) - 1) / 2) * width for m in range(len(measures))]
         ax.bar(xs, row.to_numpy(), width=width, color=palette[i % len(palette)], label=str(actor))
     ax.set_xticks(range(len(measures)), measures, fontsize=8, rotation=20)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("count (actions, commitments)")
     ax.set_xlabel("measure")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)

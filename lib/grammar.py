@@ -73,9 +73,14 @@ class TaggedStatement:
 def tag_statement(statement: Statement) -> TaggedStatement:
     """Tag every body sentence in one call of the offline tagger.
 
-    Raises :class:`~readout.language.NotComputable` for text that is not English.
+    Raises :class:`~readout.language.NotComputable` for text that is not English. Tagged once per
+    statement; later calls share the result.
     """
     require_english(statement, "Part-of-speech tagging")
+    return statement.derived("grammar.tag_statement", _tag)
+
+
+def _tag(statement: Statement) -> TaggedStatement:
     lines = [" ".join(t.text.replace(" ", "_") for t in s.tokens) for s in statement.sentences]
     parsed = parse("\n".join(lines), tokenize=False, tags=True, chunks=False, relations=False, lemmata=False)
     out = []

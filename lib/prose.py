@@ -15,7 +15,7 @@ from typing import Any
 
 from .language import NotComputable
 
-__all__ = ["Reading", "attempt"]
+__all__ = ["Reading", "attempt", "table_or"]
 
 
 @dataclass(frozen=True)
@@ -49,3 +49,10 @@ def attempt(measure: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return measure(*args, **kwargs)
     except NotComputable as exc:
         return Reading(str(exc))
+
+
+def table_or(value: Any, empty: str) -> Any:
+    """A table to show, or a :class:`Reading` saying ``empty`` when it has no rows; a Reading passes through."""
+    if isinstance(value, Reading):
+        return value
+    return value if len(value) else Reading(empty)

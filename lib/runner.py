@@ -40,6 +40,7 @@ from jupyter_client import KernelManager
 import yaml
 
 from .errors import BadInputError, UsageError
+from .actions import load_action_scheme
 from .export import PageContext, notebook_title, notebook_to_html, warm_up, write_archive_index, write_index
 from .paths import NOTEBOOKS_DIR
 from .provenance import git_commit, package_versions
@@ -475,6 +476,7 @@ def run_collection(
             load_leak_lexicon(parameters.get("leaks_path") or None)
             expected_themes(load_theme_lexicon(parameters.get("theme_lexicon_path") or None),
                             parameters.get("expected_themes") or None)
+            load_action_scheme(parameters.get("actions_path") or None)
         except BadInputError as exc:
             raise UsageError(str(exc)) from None
         statements: list[Statement] = []

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .actions import ActionScheme, credit_edges, extract_actions
 from .actor_tone import actor_sentences, actor_table
+from .commitments import commitment_table
 from .keyterms import key_terms_table
 from .language import NotComputable, looks_english
 from .leaks import LeakLexicon
@@ -45,6 +47,8 @@ SECTIONS = {
     "themes": ("04-topics.ipynb", "Policy themes"),
     "silences": ("04-topics.ipynb", "Silences"),
     "terms": ("04-topics.ipynb", "Key terms and phrases"),
+    "credit": ("05-actors.ipynb", "Who credits whom"),
+    "commitments": ("05-actors.ipynb", "The commitment ledger"),
 }
 
 
@@ -190,10 +194,41 @@ def _terms(statement: Statement) -> Headline:
                                                                 else "."), "terms")
 
 
+def _credit(statement: Statement, scheme: ActionScheme | None) -> Headline:
+    try:
+        edges = credit_edges(extract_actions(statement, scheme))
+    except NotComputable as exc:
+        return Headline("Who credits whom?", "not computed", str(exc) + ".", "credit")
+    others = edges[edges["from"] != edges["to"]]
+    own = edges[(edges["from"] == edges["to"]) & (edges["kind"] == "credit")]
+    figure = "; ".join(f"{r['from']} → {r['to']} ({r['kind']}, {r['actions']})" for r in others.to_dict("records"))
+    reading = ("Praise and support (credit) or urging and condemnation (pressure) from one named actor to another, "
+               "counted over the actions found.")
+    if len(own):
+        reading += " Self-credit: " + ", ".join(f"{r['from']} ({r['actions']})" for r in own.to_dict("records")) + "."
+    return Headline("Who credits whom?", figure or "no actor credits or presses another", reading, "credit")
+
+
+def _commitments(statement: Statement) -> Headline:
+    table = commitment_table(statement)
+    live = table[~table["negated"]] if len(table) else table
+    if live.empty:
+        return Headline("Who promises what?", "no commitment", "None of the firm or soft markers of promise occurs.",
+                        "commitments")
+    firm = int((live["strength"] == "firm").sum())
+    by = live["who"].value_counts()
+    return Headline("Who promises what?", f"{len(live)} commitment{'s' if len(live) != 1 else ''}, {firm} firm",
+                    "Made by " + ", ".join(f"{a} ({n})" for a, n in by.items()) + "; "
+                    + (f"{int((live['date'] != '').sum())} with a date." if (live["date"] != "").any()
+                       else "none names a date."), "commitments")
+
+
 def headlines(statement: Statement, tone_lexicon: ToneLexicon, leaks: LeakLexicon | None,
-              theme_lexicon: ThemeLexicon, expected: tuple[str, ...]) -> Headlines:
+              theme_lexicon: ThemeLexicon, expected: tuple[str, ...], scheme: ActionScheme | None = None
+              ) -> Headlines:
     """The statement's headlines, in the order a reader asks: what it is, how it reads, its tone and
-    toward whom, what it covers and leaves out, which words stand out."""
+    toward whom, who credits whom and promises what, what it covers and leaves out, which words stand out."""
     tone, scores = _tone(statement, tone_lexicon, leaks)
     return Headlines((_built(statement), _readability(statement), tone, _actors(statement, scores, tone_lexicon),
+                      _credit(statement, scheme), _commitments(statement),
                       *_themes(statement, theme_lexicon, expected), _terms(statement)))

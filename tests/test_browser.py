@@ -33,7 +33,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 HOSTILE = FIXTURES / "hostile" / "hostile-pass.txt"
 SCREENSHOTS = PROJECT_ROOT / "outputs" / "test-screenshots"
-PAGES = ["index.html", "00-summary.html", "01-anatomy.html", "02-style.html", "03-tone.html", "04-topics.html"]
+PAGES = ["index.html", "00-summary.html", "01-anatomy.html", "02-style.html", "03-tone.html", "04-topics.html",
+         "05-actors.html"]
 
 if not (CHROMIUM and CHROMEDRIVER):
     if os.environ.get("CI"):

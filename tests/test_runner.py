@@ -87,7 +87,8 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
         ("01-anatomy.ipynb", "How is this statement built?", "ok", None),
         ("02-style.ipynb", "How is this statement written?", "ok", None),
         ("03-tone.ipynb", "What tone does this statement take, toward whom, and can we trust the number?", "ok", None),
-        ("04-topics.ipynb", "What is this statement about, and what does it leave out?", "ok", None)]
+        ("04-topics.ipynb", "What is this statement about, and what does it leave out?", "ok", None),
+        ("05-actors.ipynb", "Who does what to whom, and who promises what?", "ok", None)]
     assert manifest["notebooks"][0]["seconds"] > 0
     for name in requirement_names():
         assert manifest["versions"][name] == metadata.version(name)
@@ -96,8 +97,10 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["git_commit"].removesuffix("+dirty") == head
     assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == [
-        "acronyms.csv", "actor_mentions.csv", "actor_tone.csv", "actor_tone_sentences.csv",
-        "collocations_bigrams.csv", "collocations_trigrams.csv", "diplomatic_tone.csv", "dispersion.csv",
+        "acronyms.csv", "action_validation.csv", "actions.csv", "actor_balance.csv", "actor_mentions.csv",
+        "actor_references.csv", "actor_tone.csv", "actor_tone_sentences.csv",
+        "collocations_bigrams.csv", "collocations_trigrams.csv", "commitments.csv", "credit_edges.csv",
+        "diplomatic_tone.csv", "dispersion.csv",
         "key_terms.csv", "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
         "mentions_by_paragraph.csv", "metadata.csv", "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv",
         "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",
@@ -199,6 +202,16 @@ def test_bad_theme_lexicon_or_expected_themes_are_refused_before_running(earlier
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("data/themes.yaml: expected_themes names themes this lexicon does not "
                                           "have: 'weather'")
+    assert snapshot(earlier) == before
+
+
+def test_bad_action_scheme_is_refused_before_running(earlier, tmp_path):
+    bad = tmp_path / "actions.yaml"
+    bad.write_text("categories: []\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = run(SEED, "-p", "actions_path", bad, "--out", earlier)
+    assert (proc.returncode, proc.stderr.strip()) == (2, f"{bad}: action scheme needs 'categories:', each with a "
+                                                         "kind and a list of verbs")
     assert snapshot(earlier) == before
 
 
@@ -390,7 +403,7 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert proc.returncode == 0, proc.stderr
 
     def shown(slug: str, notebook: str = "02-style") -> str:
-        for name in ("00-summary", "01-anatomy", "02-style", "03-tone", "04-topics"):
+        for name in ("00-summary", "01-anatomy", "02-style", "03-tone", "04-topics", "05-actors"):
             nb = json.loads((out / slug / f"{name}.ipynb").read_text(encoding="utf-8"))
             assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"], name
         nb = json.loads((out / slug / f"{notebook}.ipynb").read_text(encoding="utf-8"))
@@ -406,7 +419,7 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert "only 16 words: unstable under 100" in one and "1 sentence; SMOG is normed on 30" in one
     assert "5265 words" in shown("long") or "5,265 words" in shown("long")
     manifest = json.loads((out / "long" / "manifest.json").read_text(encoding="utf-8"))
-    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok", "ok", "ok"]
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok", "ok", "ok", "ok"]
     tone_nb = shown("spanish-pass", "03-tone")
     # no English tagger, so no subject or object is claimed
     assert re.search(r"p1s1\s+mentioned", tone_nb) and not re.search(r"p1s1\s+(subject|object)", tone_nb)
@@ -417,6 +430,7 @@ def test_style_notebook_on_edge_cases(tmp_path, seed):
     assert "No theme of the lexicon" in no_themes and "9 of the 9 expected themes never appear" in no_themes
     assert "does not look like English, so its themes cannot be read here" in shown("spanish-pass", "04-topics")
     assert len(read_csv(out / "long" / "tables" / "sentence_topics.csv")) == 180
+    assert "Actions not computed" in shown("spanish-pass", "05-actors")
 
 
 def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):
