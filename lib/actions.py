@@ -7,32 +7,39 @@ which rule produced it.
 **References.** An actor is named (a mention from the actor list), or referred
 to by a pronoun, resolved by these rules, shown next to each resolution:
 
-* "we", "us", "our": the issuer (a statement datelined Washington: the United
-  States; otherwise the first state the body names); but the parties together
-  when the sentence's subject is both parties, or "we" is followed by
-  "together" in its clause.
-* "they", "them", "their": both parties, when the previous sentence's agent
-  was both parties or two actors together; else the last plural reference.
-* "it", "its": the last single actor named before it, in the sentence or the
-  one before.
+* "we", "us", "our": the issuer, known from the dateline's capital
+  (Washington: the United States; Tegucigalpa: Honduras; ...) or a header line
+  naming the Department of State; but the parties together when the sentence's
+  subject is both parties, or "we" is followed by "together" in its clause.
+  Without an issuer, "we" stays unresolved.
+* "they", "them", "their": both parties, when the sentence's own subject or the
+  previous sentence's agent is both parties or actors joined by "and"; else
+  unresolved.
+* "it", "its": the last single actor named before it (outside a prepositional
+  phrase), in the sentence or the one before; "it is / was ..." is left alone.
 * "both" standing alone as a subject: both parties.
+Words in capitals ("US", "IT") are names or acronyms, never these pronouns.
 
 Both parties (the "joint" actor of the actor list, e.g. "the two sides") are
-the two states the statement names most; their names are shown.
+the two states the statement names most; their names are shown. A statement
+naming fewer than two states keeps "both sides" as an actor of its own.
 
 **Actions.** Every verb (by its tag) whose dictionary form is in the action
 scheme (``data/actions.yaml``) is an action of its category. Its agent is the
 reference that is the verb's subject: the nearest before it in the sentence
 that is not inside a prepositional phrase ("to the United States") and not a
-possessive ("its"); two references joined by "and" are a joint agent; a verb
-coordinated with an earlier action ("highlighted ..., and outlined") shares
-its agent; in the passive ("was congratulated by X") the agent follows "by"
-and the target is the subject. The target is the actor or noun phrase right
+possessive ("its") nor the object of an earlier verb; references joined by
+"and" (and commas) are a joint agent; a verb coordinated with an earlier
+action ("highlighted ..., and outlined") shares its agent; in the passive ("was
+congratulated by X") the agent follows "by" and the target is the subject ("is
+committed to" is no passive). The target is the actor or noun phrase right
 after the verb. A light verb ("expressed", "reiterated") takes its category
 from the noun after it ("expressed support", "expressed concern"). A negator
-up to three words before the verb ("did not agree") marks the action negated.
-An infinitive ("to dismantle") or a modal ("can support") is an intended
-action, not one reported done. These are positional rules, not a parse: the
+up to three words before the verb in the same clause ("did not agree"; not
+"not only") marks the action negated. An infinitive ("to dismantle") or a
+modal ("can support", "will support") is an intended action, not one reported
+done; an infinitive after an urging ("urged Mexico to support") is the urged
+party's, and is "requested": nobody has undertaken it. These are positional rules, not a parse: the
 validation set measures how often they are right.
 """
 
@@ -115,15 +122,26 @@ def _parse(path: str | Path | None) -> ActionScheme:
             for form in _forms(lemma.strip().lower()):
                 verbs.setdefault(form, (lemma.strip().lower(), name))
     light = data.get("light verbs") or {}
+    if not isinstance(light, dict) or not isinstance(light.get("verbs") or [], list) \
+            or not isinstance(light.get("objects") or {}, dict):
+        raise BadInputError(label, "action scheme: 'light verbs' must map 'verbs' to a list and 'objects' to a "
+                                   "mapping of noun: category")
     objects = {str(k).lower(): str(v) for k, v in (light.get("objects") or {}).items()}
+    multi = sorted(k for k in objects if " " in k.strip())
+    if multi:
+        raise BadInputError(label, f"action scheme: light-verb objects are single nouns, not {multi}")
     unknown = sorted({v for v in objects.values() if v not in kinds})
     if unknown:
         raise BadInputError(label, f"action scheme: light-verb objects name unknown categories: {unknown}")
-    light_forms = frozenset(f for lemma in light.get("verbs") or [] for f in _forms(str(lemma).lower()))
-    for form in light_forms:
-        verbs.setdefault(form, (next(str(v).lower() for v in light.get("verbs") if form in _forms(str(v).lower())),
-                                ""))
-    negators = frozenset(str(n).lower() for n in data.get("negators") or [])
+    light_verbs = [str(v).lower() for v in light.get("verbs") or []]
+    light_forms = frozenset(f for lemma in light_verbs for f in _forms(lemma))
+    for lemma in light_verbs:
+        for form in _forms(lemma):
+            verbs.setdefault(form, (lemma, ""))
+    negators = data.get("negators") or []
+    if not isinstance(negators, list):
+        raise BadInputError(label, "action scheme: 'negators' must be a list of words")
+    negators = frozenset(str(n).lower() for n in negators)
     return ActionScheme(verbs, kinds, light_forms, objects, negators, label)
 
 
@@ -149,14 +167,22 @@ def parties(statement: Statement) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda a: -counts[a])[:2])
 
 
+#: Capitals (lower case) whose dateline names the issuing government.
+CAPITALS = {"washington": "United States", "tegucigalpa": "Honduras", "guatemala city": "Guatemala",
+            "san salvador": "El Salvador", "mexico city": "Mexico", "brussels": "European Union"}
+
+
 def issuer(statement: Statement) -> tuple[str, str]:
-    """(the issuing actor, the rule that says so); "" if neither rule applies."""
+    """(the issuing actor, the rule that says so): from the dateline's capital, or a header line naming
+    the U.S. Department of State; ("", "") if neither says."""
     place = statement.dateline.place if statement.dateline else ""
-    if "washington" in place.lower():
-        return "United States", f"dateline {place!r}: a U.S. release"
-    kinds = {a.name: a.kind for a in statement.actor_lexicon.actors}
-    first = next((m.actor for m in statement.mentions if kinds.get(m.actor) == "state"), "")
-    return first, ("the first state the body names" if first else "")
+    for capital, actor in CAPITALS.items():
+        if capital in place.lower():
+            return actor, f"dateline {place!r}: the capital of the issuer"
+    for line in statement.header:
+        if "department of state" in line.text.lower():
+            return "United States", "header names the Department of State"
+    return "", ""
 
 
 class Reference(NamedTuple):
@@ -201,8 +227,11 @@ def _references(statement: Statement) -> tuple[Reference, ...]:
         coordinated = _coordinated_subject(s, mentions)
         items: list[Reference] = [Reference(s.id, m.start, m.end, m.text, m.actor, "named", False) for m in mentions]
         for i, t in enumerate(s.tokens):
-            p = _PRONOUNS.get(t.text.lower())
+            word = t.text
+            p = _PRONOUNS.get(word.lower()) if word.islower() or (word[:1].isupper() and word[1:].islower()) else None
             nxt = s.tokens[i + 1].text.lower() if i + 1 < len(s.tokens) else ""
+            if p == "it" and word.lower() == "it" and nxt in _BE | {"seems", "appears", "remains", "has", "will"}:
+                continue  # "It was agreed that ...": no actor
             if t.text.lower() == "both" and (nxt in _MODALS or nxt.endswith("ed")):
                 items.append(Reference(s.id, t.start, t.end, t.text, joint, "'both' as a subject: both parties", False))
                 continue
@@ -215,7 +244,8 @@ def _references(statement: Statement) -> tuple[Reference, ...]:
                 if subject_joint or coordinated or re.match(r"\w+\s+(?:\w+\s+){0,4}together\b", clause):
                     actor, rule = joint, "'we'/'our' where both parties are the subject: both parties"
                 else:
-                    actor, rule = who, f"'we'/'our': the issuer ({why})" if who else "'we': no issuer found"
+                    actor, rule = who, (f"'we'/'our': the issuer ({why})" if who else
+                                        "'we': no issuer found (no capital in the dateline)")
             elif p == "they":
                 if (subject_joint or coordinated) and any(m.end <= t.start for m in mentions):
                     actor, rule = joint, "'they'/'their' after both parties as the subject: both parties"
@@ -294,28 +324,46 @@ class Action(NamedTuple):
     kind: str  # credit, self-credit, cooperation, pressure, action
     target: str  # an actor's name, or the noun phrase as written ("" if none)
     target_is_actor: bool
-    mode: str  # "done", "intended" (infinitive or modal), "negated"
+    mode: str  # "done", "intended" (infinitive or modal), "requested" (asked of the agent), "negated"
     passive: bool
     rule: str
 
 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+_SUBORDINATORS = {"that", "whether", "how", "as", "because", "while", "since", "although", "though", "after",
+                  "before", "when", "if", "whereas", "unless", "once", "until", "where"}
+_ADJECTIVAL = {"committed", "dedicated", "determined", "pleased", "concerned", "engaged", "prepared"}
 _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 _NP_TAGS = ("DT", "JJ", "NN", "PRP$", "CD", "VBG", "VBN", "POS", "PDT")
 
 
-def joint_agent(statement: Statement, first: str, second: str) -> str:
-    """Two actors acting together: both parties' joint name if they are the two parties, else "A + B"."""
-    if {first, second} == set(parties(statement)):
+def joint_agent(statement: Statement, *members: str) -> str:
+    """Actors acting together: both parties' joint name if they are the two parties, else "A + B (+ C)"."""
+    both = parties(statement)
+    if len(both) == 2 and set(members) == set(both):
         return _joint_name(statement)
-    return f"{first} + {second}"
+    return " + ".join(dict.fromkeys(members))
+
+
+def _token_index(tagged: TaggedSentence) -> dict[int, int]:
+    """Token start offset → position, once per tagged sentence."""
+    cache = _INDEXES.get(id(tagged))
+    if cache is None or cache[0] is not tagged:
+        if len(_INDEXES) > 4096:
+            _INDEXES.clear()
+        cache = (tagged, {tt.token.start: i for i, tt in enumerate(tagged.tokens)})
+        _INDEXES[id(tagged)] = cache
+    return cache[1]
+
+
+_INDEXES: dict[int, tuple[TaggedSentence, dict[int, int]]] = {}
 
 
 def _agent_of(statement: Statement, s: Sentence, refs: list[Reference], before: int, tagged: TaggedSentence
               ) -> tuple[str, str]:
     """The subject reference before character ``before``: (actor, rule)."""
     toks = tagged.tokens
-    index = {tt.token.start: i for i, tt in enumerate(toks)}
+    index = _token_index(tagged)
     candidates = []
     for r in refs:
         if r.end > before or r.possessive:
@@ -327,19 +375,36 @@ def _agent_of(statement: Statement, s: Sentence, refs: list[Reference], before: 
         j = k - 1
         while j >= 0 and toks[j].tag in ("DT", "PDT") or (j >= 0 and toks[j].token.text.lower() in ("both", "also")):
             j -= 1
-        if j >= 0 and toks[j].tag in ("IN", "TO") and toks[j].token.text.lower() not in ("that", "whether", "how"):
+        if j >= 0 and toks[j].tag in ("IN", "TO") and toks[j].token.text.lower() not in _SUBORDINATORS:
             continue  # inside a prepositional phrase: "to the United States"
+        if j >= 0 and toks[j].tag.startswith("VB") and toks[j].token.text.lower() not in _BE:
+            continue  # the object of an earlier verb: "which has long supported Honduras"
         candidates.append(r)
     if not candidates:
         return "", ""
     last = candidates[-1]
-    i = refs.index(last)
-    if i >= 1:
-        prior = refs[i - 1]
-        gap = s.text[prior.end - s.start: last.start - s.start].strip().lower()
-        if gap == "and" and prior.actor and last.actor and prior.actor != last.actor:
-            return joint_agent(statement, prior.actor, last.actor), "two actors joined by 'and': a joint agent"
+    group = _coordinated(statement, s, refs, refs.index(last))
+    if len(group) > 1:
+        return joint_agent(statement, *group), "actors joined by 'and': a joint agent"
     return last.actor, "the nearest reference before the verb, not in a prepositional phrase"
+
+
+def _coordinated(statement: Statement, s: Sentence, refs: list[Reference], i: int) -> list[str]:
+    """The actors of the list that ends at reference ``i`` ("A, B and C", "A and B"); [that actor] if none."""
+    group = [refs[i].actor]
+    j = i
+    while j >= 1:
+        gap = s.text[refs[j - 1].end - s.start: refs[j].start - s.start].strip().lower()
+        if j == i and gap in ("and", ", and"):
+            pass  # the list's last link
+        elif j < i and gap == ",":
+            pass  # an earlier item: "A, B and C"
+        else:
+            break
+        group.insert(0, refs[j - 1].actor)
+        j -= 1
+    actors = [a for a in dict.fromkeys(group) if a]
+    return actors if len(actors) > 1 else [refs[i].actor]
 
 
 def _target_after(s: Sentence, tagged: TaggedSentence, k: int, refs: list[Reference]) -> tuple[str, bool]:
@@ -409,14 +474,23 @@ def extract_actions(statement: Statement, scheme: ActionScheme | None = None) ->
                     k == 0 or toks[k - 1].tag in ("DT", "JJ", "PRP$", "IN", "TO", "CD", "VB", "VBP", "VBZ", "VBD")):
                 continue  # a participle used as an adjective ("the shared challenges", "address shared challenges")
             passive = bool(prev) and tt.tag in ("VBN", "VBD") and any(w in _BE for w in prev[-2:]) \
-                and (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES)
-            negated = any(w in scheme.negators or w.endswith("n't") for w in prev)
-            intended = bool(prev) and (prev[-1] == "to" or any(w in _MODALS - {"will"} for w in prev[-2:]))
+                and (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES) \
+                and not (word in _ADJECTIVAL and nxt[:1] == ["to"])  # "is committed to": no passive
+            clause = prev[len(prev) - prev[::-1].index(",") :] if "," in prev else prev  # the window stays in its clause
+            negated = any((w in scheme.negators or w.endswith("n't"))
+                          and not (w == "not" and i + 1 < len(clause) and clause[i + 1] == "only")
+                          for i, w in enumerate(clause))
+            intended = bool(prev) and (prev[-1] == "to" or any(w in _MODALS for w in prev[-2:]))
+            urged = next((a for a in reversed(out) if a.sentence == s.id and a.kind == "pressure"
+                          and a.target_is_actor), None) if prev and prev[-1] == "to" else None
             coordinated = bool(prev) and prev[-1] in ("and", "or") or (len(prev) >= 2 and prev[-2:] == [",", "and"])
             if coordinated and out and out[-1].sentence == s.id and out[-1].mode == "intended":
                 intended = True  # "to prevent and reduce crime": both intended
-            mode = "negated" if negated else "intended" if intended else "done"
-            if passive:
+            mode = "negated" if negated else "requested" if urged else "intended" if intended else "done"
+            if urged is not None:
+                agent, rule = urged.target, "an infinitive after an urging: the party urged (requested, not undertaken)"
+                target, is_actor = _target_after(s, ts, k, mine)
+            elif passive:
                 by = next((i for i in range(k + 1, len(toks)) if toks[i].token.text.lower() == "by"), None)
                 agent_ref = next((r for r in mine if by is not None and r.start >= toks[by].token.end), None)
                 agent = agent_ref.actor if agent_ref else ""
@@ -449,10 +523,11 @@ def action_table(statement: Statement, actions: list[Action]) -> pd.DataFrame:
 
 def credit_edges(actions: list[Action]) -> pd.DataFrame:
     """Directed actor → actor edges: credit (praise, support, self-credit) and pressure (urging, concern,
-    condemnation, sanctions), counted over actions that are not negated; with their sentences."""
+    condemnation, sanctions), counted over actions done or intended (not negated, not merely requested
+    of the agent by another); with their sentences."""
     edges: dict[tuple[str, str, str], list[str]] = {}
     for a in actions:
-        if a.mode == "negated" or not a.agent or not a.target_is_actor or not a.target:
+        if a.mode in ("negated", "requested") or not a.agent or not a.target_is_actor or not a.target:
             continue
         kind = "credit" if a.kind in ("credit", "self-credit") else "pressure" if a.kind == "pressure" else ""
         if kind:
@@ -463,7 +538,7 @@ def credit_edges(actions: list[Action]) -> pd.DataFrame:
 
 def _members(agent: str, joint: str, both: tuple[str, ...]) -> list[str]:
     if agent == joint:
-        return list(both) or [joint]
+        return list(both) if len(both) == 2 else [joint]
     return agent.split(" + ")
 
 
@@ -483,7 +558,7 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
             rows.setdefault(actor, dict.fromkeys(cols, 0))[col] += 1
 
     for a in actions:
-        if a.mode == "negated":
+        if a.mode in ("negated", "requested"):
             continue
         agents = _members(a.agent, joint, both) if a.agent else []
         targets = _members(a.target, joint, both) if a.target_is_actor else []
@@ -504,8 +579,8 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
                 bump(y, "credit received")
             if a.kind == "pressure":
                 bump(y, "pressure received")
-    if commitments is not None and len(commitments):
-        for who in commitments["who"]:
+    if isinstance(commitments, pd.DataFrame) and len(commitments):
+        for who in commitments.loc[~commitments["negated"], "who"]:
             for x in _members(str(who), joint, both):
                 if x and x != "(unresolved)":
                     bump(x, "commitments")
@@ -513,7 +588,7 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
     return table.sort_values(["as agent", "as target"], ascending=False, kind="stable") if len(table) else table
 
 
-def actions_reading(statement: Statement, actions: list[Action] | object, commitments: pd.DataFrame) -> str:
+def actions_reading(statement: Statement, actions: list[Action] | object, commitments: pd.DataFrame | object) -> str:
     """Two or three plain sentences: how many actions, who acts most, who credits whom, and the commitments."""
     if not isinstance(actions, list):  # not computed: the reason, as given
         return str(actions)
@@ -526,6 +601,9 @@ def actions_reading(statement: Statement, actions: list[Action] | object, commit
             by_agent[a.agent] = by_agent.get(a.agent, 0) + 1
     top = sorted(by_agent.items(), key=lambda kv: -kv[1])[:3]
     edges = credit_edges(actions)
+    if not top:
+        return (f"{len(actions)} action{'s' if len(actions) != 1 else ''}, none with an agent the rules could "
+                "resolve to a named actor; see the table.")
     credit = edges[(edges["kind"] == "credit") & (edges["from"] != edges["to"])]
     self_credit = edges[(edges["kind"] == "credit") & (edges["from"] == edges["to"])]
     pressure = edges[edges["kind"] == "pressure"]
@@ -540,7 +618,8 @@ def actions_reading(statement: Statement, actions: list[Action] | object, commit
     parts.append("No actor presses another." if pressure.empty else
                  "Pressure: " + "; ".join(f"{r['from']} on {r['to']} ({r['actions']})"
                                           for r in pressure.to_dict("records")) + ".")
-    live = commitments[~commitments["negated"]] if len(commitments) else commitments
-    parts.append(f"{len(live)} commitment{'s' if len(live) != 1 else ''} "
-                 f"({int((live['strength'] == 'firm').sum()) if len(live) else 0} firm).")
+    if isinstance(commitments, pd.DataFrame):
+        live = commitments[~commitments["negated"]] if len(commitments) else commitments
+        parts.append(f"{len(live)} commitment{'s' if len(live) != 1 else ''} "
+                     f"({int((live['strength'] == 'firm').sum()) if len(live) else 0} firm).")
     return " ".join(parts)

@@ -210,11 +210,15 @@ def _credit(statement: Statement, scheme: ActionScheme | None) -> Headline:
 
 
 def _commitments(statement: Statement) -> Headline:
-    table = commitment_table(statement)
+    try:
+        table = commitment_table(statement)
+    except NotComputable as exc:
+        return Headline("Who promises what?", "not computed", str(exc) + ".", "commitments")
     live = table[~table["negated"]] if len(table) else table
     if live.empty:
-        return Headline("Who promises what?", "no commitment", "None of the firm or soft markers of promise occurs.",
-                        "commitments")
+        return Headline("Who promises what?", "no commitment",
+                        f"{len(table)} marker{'s' if len(table) != 1 else ''} of promise, all negated."
+                        if len(table) else "None of the firm or soft markers of promise occurs.", "commitments")
     firm = int((live["strength"] == "firm").sum())
     by = live["who"].value_counts()
     return Headline("Who promises what?", f"{len(live)} commitment{'s' if len(live) != 1 else ''}, {firm} firm",

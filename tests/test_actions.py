@@ -67,7 +67,14 @@ def test_seed_references_and_balance(seed, found):
     ("Mexico and Guatemala agreed on a joint plan.", ("Both sides", "agree", "a joint plan", "done")),
     ("Mexico urged Guatemala to act.", ("Mexico", "urge", "Guatemala", "done")),
     ("The United States expressed concern about the attacks.", ("United States", "express", "", "done")),
-    ("The United States will support Honduras.", ("United States", "support", "Honduras", "done")),
+    ("The United States will support Honduras.", ("United States", "support", "Honduras", "intended")),
+    ("The United States, Honduras and Guatemala agreed on a plan.",
+     ("United States + Honduras + Guatemala", "agree", "a plan", "done")),
+    ("The United States welcomed the news, as Honduras announced new reforms.",
+     ("United States", "welcome", "the news", "done")),
+    ("Honduras is committed to fighting corruption.", ("Honduras", "commit", "fighting corruption", "done")),
+    ("The United States not only welcomed the reforms but also praised Honduras.",
+     ("United States", "welcome", "the reforms", "done")),
 ])
 def test_passive_negation_coordination_light_verbs(text, expected):
     main = actions.extract_actions(parse_statement(text))[0]
@@ -89,7 +96,7 @@ def test_commitment_markers_dates_amounts_and_negation():
     assert (first["strength"], first["who"], first["date"], first["amount"], first["other parties"]) == (
         "firm", "United States", "by March 2025", "$5 million", "Honduras")
     assert bool(ledger.iloc[1]["negated"]) and ledger.iloc[2]["strength"] == "soft"
-    assert commitments.commitment_reading(ledger).startswith("2 commitments: 1 firm and 1 soft.")
+    assert str(commitments.commitment_reading(ledger)).startswith("2 commitments: 1 firm and 1 soft.")
 
 
 def test_annotated_set_precision_and_recall():
@@ -108,3 +115,59 @@ def test_bad_action_scheme_and_non_english(tmp_path):
         actions.load_action_scheme(bad)
     with pytest.raises(NotComputable, match="Actions not computed"):
         actions.extract_actions(parse_statement("Los Estados Unidos felicitaron a Honduras por su progreso."))
+
+
+def test_review_cases_pronouns_urging_and_issuers():
+    # "US" and "IT" in capitals are names, not the pronouns "us" and "it": no false self-credit
+    thanks = actions.extract_actions(parse_statement("Tegucigalpa - Honduras thanked the US for its support."))
+    assert ("Honduras", "Honduras") not in {(a.agent, a.target) for a in thanks}
+    # "we" is the dateline's capital's government, or unresolved
+    for text, who in (("Tegucigalpa - We welcomed the delegation of the United States.", "Honduras"),
+                      ("Mexico City - We welcomed the decision of Honduras.", "Mexico"),
+                      ("We are committed to supporting Honduras.", "")):
+        we = [r for r in actions.references(parse_statement(text)) if r.text == "We"][0]
+        assert we.actor == who, text
+    # an infinitive after an urging is requested of the urged party, and gives no credit
+    urged = actions.extract_actions(parse_statement("The United States urged Mexico to support Honduras."))
+    support = [a for a in urged if a.lemma == "support"][0]
+    assert (support.agent, support.mode) == ("Mexico", "requested")
+    assert list(actions.credit_edges(urged)["kind"]) == ["pressure"]
+    # the subject after a subordinating conjunction is that clause's agent
+    news = actions.extract_actions(parse_statement("The United States welcomed the news, as Honduras announced "
+                                                   "new reforms."))
+    assert [a.agent for a in news if a.lemma == "announce"] == ["Honduras"]
+
+
+def test_review_cases_commitments():
+    st = parse_statement("Washington - The United States will provide $2.5 million to Honduras by 2026. "
+                         "Honduras will work with the U.S. Embassy to train 500 police officers by June 2026. "
+                         "U.S. assistance to Honduras will increase by 20 percent by the end of the year. "
+                         "The United States respects the will of the people of Honduras. "
+                         "Honduras criticized the lack of political will. "
+                         "The minister has not decided whether she will attend.")
+    ledger = commitments.commitment_table(st)
+    assert list(ledger["sentence"]) == ["p1s1", "p1s2", "p1s3"]
+    first, second, third = (ledger.iloc[k] for k in range(3))
+    assert (first["amount"], first["date"], first["other parties"]) == ("$2.5 million", "by 2026", "Honduras")
+    assert "the U.S. Embassy to train 500 police officers by June 2026" in second["to what"]
+    assert second["date"] == "by June 2026"
+    assert third["who"] == "United States"  # "U.S. assistance", not "to Honduras" (a prepositional phrase)
+    assert third["amount"] == "20 percent" and third["date"] == "by the end of the year"
+    negated = commitments.commitment_table(parse_statement("Honduras will not extradite him."))
+    assert str(commitments.commitment_reading(negated)).startswith("The statement records no commitment: its 1 "
+                                                                   "marker is negated")
+    with pytest.raises(NotComputable, match="Commitments not computed"):
+        commitments.commitment_table(parse_statement("Honduras cumplirá su compromiso con la región."))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("categories:\n  praise: {kind: credit, verbs: [praise]}\nlight verbs: [express]\n", "'light verbs' must map"),
+    ("categories:\n  praise: {kind: credit, verbs: [praise]}\nlight verbs:\n  verbs: [express]\n  objects:\n"
+     "    support for: praise\n", "single nouns"),
+    ("categories:\n  praise: {kind: credit, verbs: [praise]}\nnegators: not\n", "'negators' must be a list"),
+])
+def test_bad_action_scheme_shapes(tmp_path, text, message):
+    bad = tmp_path / "actions.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(BadInputError, match=message):
+        actions.load_action_scheme(bad)
