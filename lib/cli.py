@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     run = sub.add_parser("run", help="run every notebook on each statement and write its report",
                          description="Run the notebook collection on each statement file; write outputs/<slug>/.")
-    run.add_argument("paths", nargs="+", metavar="PATH", help="statement text file(s)")
+    run.add_argument("paths", nargs="+", metavar="PATH",
+                     help="statement text file(s), folder(s) of .txt files, or a quoted pattern such as 'in/*.txt'")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                      help="a notebook parameter (as with papermill -p); may be repeated")
     run.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
@@ -33,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
     run.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds a notebook cell may take")
     run.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML pages")
+    run.add_argument("--force", action="store_true",
+                     help="run statements whose complete report is up to date too (default: skip them)")
+    run.add_argument("--exclusive", action="store_true",
+                     help="for scheduled runs: if another --exclusive run is writing to --out, exit 3 at once")
     return parser
 
 
@@ -48,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return run_collection(args.paths, parameters, args.out, args.notebooks, args.jobs, args.timeout,
-                              args.keep_code)
+                              args.keep_code, force=args.force, exclusive=args.exclusive)
     except KeyboardInterrupt:
         print("interrupted; earlier reports are untouched", file=sys.stderr)
         return 130

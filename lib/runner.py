@@ -19,9 +19,11 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import fcntl
+import glob
 import hashlib
 import json
 import math
+import os
 import shutil
 import sys
 import threading
@@ -362,6 +364,7 @@ def run_report(
     timeout: int = CELL_TIMEOUT,
     keep_code: bool = False,
     log: Callable[[str], None] = lambda line: None,
+    key: str | None = None,
 ) -> Report:
     """Build, then publish, the report for one checked statement at ``outputs/<slug>/``."""
     started = _now()
@@ -423,6 +426,7 @@ def run_report(
                 "warnings": list(statement.warnings),
             },
             "parameters": parameters,
+            "run_key": key,
             "kernel": KERNEL,
             "versions": package_versions(),
             "git_commit": git_commit(),
@@ -446,6 +450,65 @@ def run_report(
     return Report(statement.path, final, runs)
 
 
+def expand_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Statement files from the command line: (path, named directly?) for each, and usage problems.
+
+    A folder stands for the ``.txt`` files directly inside it, sorted; a pattern with ``*``, ``?`` or
+    ``[`` that names no file is expanded (for a scheduler that passes it quoted). A folder or pattern
+    that yields no file is a problem.
+    """
+    files: list[tuple[str, bool]] = []
+    problems = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.glob("*.txt") if f.is_file())
+            if not found:
+                problems.append(f"{path}: folder holds no .txt statement files")
+            files += [(f, False) for f in found]
+        elif not p.exists() and any(ch in path for ch in "*?["):
+            found = sorted(f for f in glob.glob(path) if Path(f).is_file())
+            if not found:
+                problems.append(f"{path}: no file matches this pattern")
+            files += [(f, False) for f in found]
+        else:
+            files.append((path, True))
+    return files, problems
+
+
+def code_version(notebooks: list[Path]) -> str:
+    """A hash of what decides a report's content: every file of the package and the notebooks run."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+            digest.update(str(f.relative_to(package)).encode() + b"\0" + f.read_bytes())
+    for nb in notebooks:
+        digest.update(nb.name.encode() + b"\0" + nb.read_bytes())
+    return digest.hexdigest()
+
+
+def run_key(statement: Statement, parameters: dict[str, Any], version: str) -> str:
+    """What an up-to-date report must match: the input's sha256, the parameters (files named by a
+    ``*_path`` parameter by their content) and the code version."""
+    shown = {}
+    for name, value in sorted(parameters.items()):
+        if name.endswith("_path") and isinstance(value, str) and value:
+            shown[name] = hashlib.sha256(Path(value).read_bytes()).hexdigest()
+        else:
+            shown[name] = value
+    blob = json.dumps({"input": statement.sha256, "parameters": shown, "code": version}, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _up_to_date(report: Path, key: str) -> bool:
+    try:
+        manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return manifest.get("status") == "ok" and manifest.get("run_key") == key
+
+
 def run_collection(
     paths: list[str],
     parameters: dict[str, Any],
@@ -455,15 +518,26 @@ def run_collection(
     timeout: int = CELL_TIMEOUT,
     keep_code: bool = False,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    force: bool = False,
+    exclusive: bool = False,
 ) -> int:
-    """Run every notebook on every statement; return the exit code (0, 1 or 2).
+    """Run every notebook on every statement; return the exit code (0, 1, 2 or 3).
 
-    Every input and parameter is checked before anything runs: one bad input
-    means exit code 2 and nothing under ``outputs`` is touched. The same file
-    named twice is run once.
+    Every parameter and every file named directly is checked before anything runs: one bad one
+    means exit code 2 and nothing under ``outputs`` is touched. Files found in a folder or by a
+    pattern are read as they come: a bad one is reported and skipped, the others run, and the exit
+    code is 1. The same file named twice is run once. A statement whose complete earlier report
+    matches its input, parameters and code version is skipped (``force`` runs it again). With
+    ``exclusive``, a second run while one holds ``outputs/.locks/run.lock`` exits with code 3 at once.
     """
     shown_outputs = outputs
     outputs = outputs.resolve()
+    log_lines: list[str] = []
+
+    def note(line: str) -> None:  # every line also goes to the run's log file
+        log_lines.append(line)
+        err(line)
+
     try:
         notebooks = find_notebooks(notebooks_dir)
         declared = {nb.name: notebook_parameters(nb) for nb in notebooks}
@@ -479,10 +553,13 @@ def run_collection(
             load_action_scheme(parameters.get("actions_path") or None)
         except BadInputError as exc:
             raise UsageError(str(exc)) from None
+        files, problems = expand_paths(paths)
+        if problems:
+            raise UsageError(problems[0])
         statements: list[Statement] = []
-        bad = []
+        bad, skipped_bad = [], []
         seen: set[Path] = set()
-        for path in paths:
+        for path, named in files:
             resolved = Path(path).resolve()
             if resolved in seen:
                 continue
@@ -490,29 +567,78 @@ def run_collection(
             try:
                 statements.append(load_statement(path, actors_path))
             except BadInputError as exc:
-                bad.append(str(exc))
+                (bad if named else skipped_bad).append(str(exc))
         if bad:
             for line in bad:
-                err(line)
+                note(line)
+            return 2
+        if not statements:
+            for line in skipped_bad:
+                note(line)
+            note("no readable statement to run")
             return 2
     except UsageError as exc:
-        err(str(exc))
+        note(str(exc))
         return 2
+    lock_file = None
+    if exclusive:
+        (outputs / ".locks").mkdir(parents=True, exist_ok=True)
+        lock_file = open(outputs / ".locks" / "run.lock", "w")  # noqa: SIM115  (held until the run ends)
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock_file.close()
+            note(f"another run is writing reports to {shown_outputs} (it holds {shown_outputs}/.locks/run.lock); "
+                "this one stops without running")
+            return 3
+    try:
+        return _run_all(statements, skipped_bad, notebooks, declared, parameters, outputs, shown_outputs, jobs,
+                        timeout, keep_code, note, force, log_lines)
+    finally:
+        if lock_file is not None:
+            lock_file.close()
+
+
+def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: list[Path],
+             declared: dict[str, dict[str, Any]], parameters: dict[str, Any], outputs: Path, shown_outputs: Path,
+             jobs: int, timeout: int, keep_code: bool, err: Callable[[str], None], force: bool,
+             log_lines: list[str]) -> int:
+    """Run (or skip) each checked statement; end with a summary line and the run's log file."""
+    started = dt.datetime.now(dt.timezone.utc)
+    for line in skipped_bad:
+        err(f"skipped: {line}")
     taken: dict[str, Path] = {}
     for statement in statements:
         slug = slugify(Path(statement.path).stem)
         taken.setdefault(slug, Path(statement.path).resolve())
-    code = 0
+    version = code_version(notebooks)
+    done, up_to_date, failed = 0, 0, []
     for k, statement in enumerate(statements, 1):
         resolved = Path(statement.path).resolve()
         slug = report_slug(resolved, taken, outputs)
+        key = run_key(statement, parameters, version)
+        if not force and _up_to_date(outputs / slug, key):
+            up_to_date += 1
+            err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")
+            print(f"Report: {shown_outputs / slug / 'index.html'}  (up to date)")
+            continue
         for w in statement.warnings:
             err(f"warning: {w}")
         err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
-        report = run_report(statement, notebooks, declared, parameters, outputs, slug, jobs, timeout, keep_code, err)
-        if not report.ok:
-            code = 1
+        report = run_report(statement, notebooks, declared, parameters, outputs, slug, jobs, timeout, keep_code, err,
+                            key)
+        if report.ok:
+            done += 1
+        else:
+            failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')})")
         print(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
-    if statements:
-        write_archive_index(outputs)
-    return code
+    write_archive_index(outputs)
+    summary = (f"done {done}, up to date {up_to_date}, failed {len(failed) + len(skipped_bad)}"
+               + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped_bad])
+                  if failed or skipped_bad else ""))
+    err(summary)
+    logs = outputs / "logs"
+    logs.mkdir(exist_ok=True)
+    (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
+        "\n".join(log_lines) + "\n", encoding="utf-8")
+    return 1 if failed or skipped_bad else 0

@@ -111,9 +111,13 @@ def _open(driver, page: Path) -> dict:
     }
 
 
+def _report_folders(reports: Path) -> list[Path]:
+    return sorted(p for p in reports.iterdir() if (p / "manifest.json").is_file())
+
+
 def _report_pages(reports: Path) -> list[Path]:
     pages = [reports / "index.html"]
-    for folder in sorted(p for p in reports.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in _report_folders(reports):
         pages += [folder / name for name in PAGES]
     return pages
 
@@ -155,7 +159,7 @@ def test_every_link_resolves(reports, browser):
 
 
 def test_every_figure_is_visible(reports, browser):
-    for folder in (p for p in reports.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in _report_folders(reports):
         for name in PAGES[2:]:
             browser.get((folder / name).as_uri())
             sizes = browser.execute_script(
@@ -200,7 +204,7 @@ def test_every_page_fits_a_phone_width_window(reports, browser):
 
 def test_summary_screenshots_at_desktop_and_phone_width(reports, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for folder in (p for p in reports.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in _report_folders(reports):
         for label, width in (("desktop", 1280), ("phone", 390)):
             browser.set_window_size(width, 900)
             browser.get((folder / "00-summary.html").as_uri())

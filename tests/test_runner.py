@@ -122,11 +122,70 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith((".building-", ".old-"))]
 
 
+def test_a_folder_of_unreadable_statements_runs_nothing(earlier):
+    before = snapshot(earlier)
+    proc = run(FIXTURES / "bad", "--out", earlier, "--notebooks", PASS)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"{FIXTURES / 'bad' / 'empty-fail.txt'}: is empty",
+                                        f"{FIXTURES / 'bad' / 'whitespace-fail.txt'}: contains only white space",
+                                        "no readable statement to run"]
+    assert snapshot(earlier) == before
+    proc = run(FIXTURES / "notebooks", "--out", earlier, "--notebooks", PASS)  # a folder with no .txt file
+    assert (proc.returncode, proc.stderr.strip()) == (2, f"{FIXTURES / 'notebooks'}: folder holds no .txt "
+                                                         "statement files")
+
+
+def test_folder_runs_skip_bad_files_and_up_to_date_reports(tmp_path):
+    """A scheduled run over a folder: bad files are reported and skipped, the rest run; a second run skips
+    what is up to date; --force runs it again; a changed statement runs again; a summary and a log file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Washington, DC - The two sides met. They agreed to meet again.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Honduras welcomed the plan.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run(folder, "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 1  # one statement could not be read
+    assert f"skipped: {folder / 'c.txt'}: contains only white space" in proc.stderr
+    assert proc.stderr.splitlines()[-1] == f"done 2, up to date 0, failed 1: {folder / 'c.txt'} (unreadable)"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["a", "b", "index.html", "logs"]
+    logs = list((out / "logs").glob("run-*.log"))
+    assert len(logs) == 1 and "done 2, up to date 0, failed 1" in logs[0].read_text(encoding="utf-8")
+    (folder / "c.txt").unlink()
+    again = run(str(folder / "*.txt"), "--out", out, "--notebooks", PASS)  # a quoted pattern, as cron passes it
+    assert again.returncode == 0
+    assert again.stderr.splitlines()[-1] == "done 0, up to date 2, failed 0"
+    assert again.stdout.splitlines() == [f"Report: {out / 'a' / 'index.html'}  (up to date)",
+                                         f"Report: {out / 'b' / 'index.html'}  (up to date)"]
+    (folder / "b.txt").write_text("Honduras welcomed the new plan.\n", encoding="utf-8")
+    changed = run(folder, "--out", out, "--notebooks", PASS)
+    assert changed.stderr.splitlines()[-1] == "done 1, up to date 1, failed 0"
+    forced = run(folder, "--out", out, "--notebooks", PASS, "--force")
+    assert forced.stderr.splitlines()[-1] == "done 2, up to date 0, failed 0"
+    other = run(folder, "--out", out, "--notebooks", PASS, "-p", "greeting", "hi")  # other parameters: run again
+    assert other.stderr.splitlines()[-1] == "done 2, up to date 0, failed 0"
+
+
+def test_exclusive_runs_do_not_overlap(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    (out / ".locks").mkdir(parents=True)
+    with open(out / ".locks" / "run.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a scheduled run in progress
+        proc = run(SEED, "--out", out, "--notebooks", PASS, "--exclusive")
+    assert proc.returncode == 3
+    assert proc.stderr.strip() == (f"another run is writing reports to {out} (it holds {out}/.locks/run.lock); "
+                                   "this one stops without running")
+    assert not (out / "000-1844251938b000cf").exists()
+    proc = run(SEED, "--out", out, "--notebooks", PASS, "--exclusive")  # the lock released: it runs
+    assert proc.returncode == 0
+
+
 @pytest.mark.parametrize(
     "name, problem",
     [
         ("bad/no-such-file.txt", "no such file"),
-        ("bad", "is a directory, not a statement file (name the .txt files inside it)"),
         ("bad/empty-fail.txt", "is empty"),
         ("bad/whitespace-fail.txt", "contains only white space"),
         ("bad/image-fail.png", "is a binary file, not text (save the statement as plain .txt)"),
@@ -268,7 +327,7 @@ def test_earlier_report_intact_until_new_one_complete_and_concurrent_runs(earlie
     executed = (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
     assert f"{greeting}: 12 sentences" in executed
     assert len(read_csv(report / "tables" / "sentences.csv")) == 12
-    assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf", "index.html"]
+    assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf", "index.html", "logs"]
 
 
 def test_relative_out_and_actors_path(tmp_path):
