@@ -56,7 +56,7 @@ import pandas as pd
 from .datafiles import read_yaml_mapping
 from .errors import BadInputError
 from .grammar import TaggedSentence, tag_statement
-from .language import NotComputable, require_english
+from .language import require_english
 from .statement import Sentence, Statement
 
 __all__ = ["ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references", "joint_agent",
@@ -345,25 +345,10 @@ def joint_agent(statement: Statement, *members: str) -> str:
     return " + ".join(dict.fromkeys(members))
 
 
-def _token_index(tagged: TaggedSentence) -> dict[int, int]:
-    """Token start offset → position, once per tagged sentence."""
-    cache = _INDEXES.get(id(tagged))
-    if cache is None or cache[0] is not tagged:
-        if len(_INDEXES) > 4096:
-            _INDEXES.clear()
-        cache = (tagged, {tt.token.start: i for i, tt in enumerate(tagged.tokens)})
-        _INDEXES[id(tagged)] = cache
-    return cache[1]
-
-
-_INDEXES: dict[int, tuple[TaggedSentence, dict[int, int]]] = {}
-
-
-def _agent_of(statement: Statement, s: Sentence, refs: list[Reference], before: int, tagged: TaggedSentence
-              ) -> tuple[str, str]:
+def _agent_of(statement: Statement, s: Sentence, refs: list[Reference], before: int, tagged: TaggedSentence,
+              index: dict[int, int]) -> tuple[str, str]:
     """The subject reference before character ``before``: (actor, rule)."""
     toks = tagged.tokens
-    index = _token_index(tagged)
     candidates = []
     for r in refs:
         if r.end > before or r.possessive:
@@ -451,6 +436,7 @@ def extract_actions(statement: Statement, scheme: ActionScheme | None = None) ->
         s = ts.sentence
         mine = [r for r in refs if r.sentence == s.id]
         toks = ts.tokens
+        index = {tt.token.start: i for i, tt in enumerate(toks)}  # token start offset -> position
         last_agent = ""
         for k, tt in enumerate(toks):
             word = tt.token.text.lower()
@@ -494,14 +480,14 @@ def extract_actions(statement: Statement, scheme: ActionScheme | None = None) ->
                 by = next((i for i in range(k + 1, len(toks)) if toks[i].token.text.lower() == "by"), None)
                 agent_ref = next((r for r in mine if by is not None and r.start >= toks[by].token.end), None)
                 agent = agent_ref.actor if agent_ref else ""
-                subject, _ = _agent_of(statement, s, mine, tt.token.start, ts)
+                subject, _ = _agent_of(statement, s, mine, tt.token.start, ts, index)
                 target, is_actor = subject, bool(subject)
                 rule = "passive: the agent follows 'by', the subject is the target"
             else:
                 if coordinated and last_agent:
                     agent, rule = last_agent, "coordinated with the action before it: the same agent"
                 else:
-                    agent, rule = _agent_of(statement, s, mine, tt.token.start, ts)
+                    agent, rule = _agent_of(statement, s, mine, tt.token.start, ts, index)
                 target, is_actor = _target_after(s, ts, k + _light_object(toks, k, scheme) if word in scheme.light
                                                  else k, mine)
             if category == "report own achievement":

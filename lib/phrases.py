@@ -13,8 +13,9 @@ at one place, the phrase listed first wins, so lexicons list longer phrases firs
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-__all__ = ["Phrases", "PhraseMatcher"]
+__all__ = ["Phrases", "PhraseMatcher", "PhraseLexicon"]
 
 _RUN = re.compile(r"[\w'’]+")
 _APOSTROPHE = "['’]"
@@ -125,3 +126,20 @@ class PhraseMatcher:
                 found.append((int(m.lastgroup[1:]), m))  # type: ignore[index]  # a match always names its group
                 end = m.end()
         return found
+
+
+class PhraseLexicon:
+    """What a lexicon of phrases offers (mixed into a frozen dataclass with ``entries``: (phrase, value)
+    pairs in matching order): the phrases alone, and the matcher compiled once per lexicon."""
+
+    entries: tuple[tuple[tuple[str, ...], object], ...]
+
+    @cached_property
+    def phrases(self) -> Phrases:
+        """The phrases alone, in matching order (longest first)."""
+        return tuple(phrase for phrase, _ in self.entries)
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher:
+        """The phrases compiled for matching (built once per lexicon)."""
+        return PhraseMatcher(self.phrases)

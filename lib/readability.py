@@ -215,7 +215,8 @@ def dale_chall(c: TextCounts) -> float:
     return 0.1579 * pdw + 0.0496 * c.words / c.sentences + (3.6365 if pdw > 5 else 0.0)
 
 
-def _grade_band(grade: float) -> str:
+def grade_band(grade: float) -> str:
+    """The reading band of a U.S. school grade (\"plain: middle school ...\"), for any grade-level index."""
     if grade < 6.5:
         return "easy: primary school"
     if grade < 9.5:
@@ -245,11 +246,11 @@ def _dale_chall_band(score: float) -> str:
 
 _SCALES = {
     "Flesch Reading Ease": ("0-100, higher is easier; 60-70 plain English", flesch_reading_ease, _fre_band),
-    "Flesch-Kincaid grade": ("U.S. grade, higher is harder", flesch_kincaid_grade, _grade_band),
-    "Gunning Fog": ("years of schooling, higher is harder", gunning_fog, _grade_band),
-    "SMOG": ("U.S. grade, higher is harder", smog_index, _grade_band),
-    "Coleman-Liau": ("U.S. grade, higher is harder", coleman_liau_index, _grade_band),
-    "ARI": ("U.S. grade, higher is harder", automated_readability_index, _grade_band),
+    "Flesch-Kincaid grade": ("U.S. grade, higher is harder", flesch_kincaid_grade, grade_band),
+    "Gunning Fog": ("years of schooling, higher is harder", gunning_fog, grade_band),
+    "SMOG": ("U.S. grade, higher is harder", smog_index, grade_band),
+    "Coleman-Liau": ("U.S. grade, higher is harder", coleman_liau_index, grade_band),
+    "ARI": ("U.S. grade, higher is harder", automated_readability_index, grade_band),
     "Dale-Chall": ("4.9 or less = grade 4 ... 10+ = graduate", dale_chall, _dale_chall_band),
 }
 
@@ -336,7 +337,7 @@ def readability_reading(table: pd.DataFrame) -> Reading:
               else f"at or below the plain-language target of grade 8 (by {-gap:.1f} grades)")
     fre = table.loc["Flesch Reading Ease"]
     return Reading(f"The five grade-level indices put this statement between grade {low:.1f} and {high:.1f} "
-            f"(median {median:.1f}: {_grade_band(median)}), {target}. "
+            f"(median {median:.1f}: {grade_band(median)}), {target}. "
             f"Flesch Reading Ease is {fre['value']:.1f} ({fre['band']}); Dale-Chall reads "
             f"{table.loc['Dale-Chall', 'value']:.1f} ({table.loc['Dale-Chall', 'band']}).")
 

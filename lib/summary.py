@@ -23,8 +23,7 @@ from .commitments import commitment_table
 from .keyterms import key_terms_table
 from .language import NotComputable, looks_english
 from .leaks import LeakLexicon
-from .readability import readability_scores
-from .readability import _grade_band as grade_band
+from .readability import grade_band, readability_scores
 from .sentiment import NEUTRAL_BAND, score_statement
 from .statement import Statement
 from .themes import ThemeLexicon, read_themes, silences, theme_share_table

@@ -38,7 +38,7 @@ import pandas as pd
 from .datafiles import read_yaml_mapping
 from .errors import BadInputError
 from .language import looks_english
-from .phrases import PhraseMatcher, Phrases
+from .phrases import PhraseLexicon
 from .prose import Reading
 from .statement import Statement
 from .terms import term_occurrences, word_occurrences
@@ -49,23 +49,13 @@ __all__ = ["ThemeLexicon", "ThemeMatch", "StatementThemes", "load_theme_lexicon"
 
 
 @dataclass(frozen=True)
-class ThemeLexicon:
+class ThemeLexicon(PhraseLexicon):
     """Themes in file order; (phrase, theme) entries, longest phrases first; the expected themes; the source."""
 
     themes: tuple[str, ...]
     entries: tuple[tuple[tuple[str, ...], str], ...]
     expected: tuple[str, ...]
     source: str
-
-    @cached_property
-    def phrases(self) -> Phrases:
-        """The phrases alone, in matching order."""
-        return tuple(phrase for phrase, _ in self.entries)
-
-    @cached_property
-    def matcher(self) -> PhraseMatcher:
-        """The phrases compiled for matching (built once per lexicon)."""
-        return PhraseMatcher(self.phrases)
 
 
 class ThemeMatch(NamedTuple):

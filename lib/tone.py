@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 from .datafiles import read_yaml_mapping
 from .errors import BadInputError
-from .phrases import PhraseMatcher, Phrases
+from .phrases import PhraseLexicon
 from .statement import Sentence, Statement
 
 __all__ = ["ToneLexicon", "ToneMatch", "load_tone_lexicon", "sentence_matches", "sentence_tone", "tone_table",
@@ -38,22 +38,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 @dataclass(frozen=True)
-class ToneLexicon:
+class ToneLexicon(PhraseLexicon):
     """Phrases (tuples of word patterns) with weights, the negators, and the file they came from."""
 
     entries: tuple[tuple[tuple[str, ...], int], ...]
     negators: frozenset[str]
     source: str
-
-    @cached_property
-    def phrases(self) -> Phrases:
-        """The phrases alone, in the lexicon's order (longest first)."""
-        return tuple(phrase for phrase, _ in self.entries)
-
-    @cached_property
-    def matcher(self) -> PhraseMatcher:
-        """The phrases compiled for matching (built once per lexicon)."""
-        return PhraseMatcher(self.phrases)
 
 
 @dataclass(frozen=True)
