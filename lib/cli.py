@@ -1,4 +1,8 @@
-"""Command line: ``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``."""
+"""Command line.
+
+``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``: reports (notebooks, HTML).
+``python -m readout corpus PATH [PATH ...] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a collection.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import UsageError
+from .corpus import BATCH_SIZE, run_corpus
+from .errors import ReadoutError, UsageError
 from .paths import NOTEBOOKS_DIR
-from .runner import CELL_TIMEOUT, parse_value, read_parameter_file, run_collection
+from .runner import CELL_TIMEOUT, Limits, parse_value, read_parameter_file, run_collection
 
 __all__ = ["main"]
 
@@ -32,12 +37,36 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="outputs", type=Path, help="folder for reports (default: ./outputs)")
     run.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder of notebooks to run")
     run.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
-    run.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds a notebook cell may take")
+    run.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
+                     help=f"seconds one notebook cell may take (default: {CELL_TIMEOUT})")
+    run.add_argument("--notebook-timeout", type=float, default=None, metavar="SECONDS",
+                     help="seconds one notebook may take from start to end (default: no limit)")
+    run.add_argument("--run-timeout", type=float, default=None, metavar="SECONDS",
+                     help="seconds the whole run may take; then it stops and exits with code 4 (default: no limit)")
     run.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML pages")
     run.add_argument("--force", action="store_true",
                      help="run statements whose complete report is up to date too (default: skip them)")
     run.add_argument("--exclusive", action="store_true",
                      help="for scheduled runs: if another --exclusive run is writing to --out, exit 3 at once")
+    corpus = sub.add_parser(
+        "corpus", help="analyse a collection without notebooks and write one Parquet table per level",
+        description="Analyse every statement (on Dask) and write statement, sentence, actor, theme and term "
+                    "tables as Parquet, plus corpus.json, to --out.")
+    corpus.add_argument("paths", nargs="+", metavar="PATH",
+                        help="statement file(s), folder(s) of .txt files, or a quoted pattern such as 'in/*.txt'")
+    corpus.add_argument("--out", default=Path("outputs") / "corpus", type=Path,
+                        help="folder for the tables (default: ./outputs/corpus); replaced when the run is complete")
+    corpus.add_argument("--scheduler", default="local", metavar="ADDRESS",
+                        help="'local' (default: a Dask cluster on this machine), a Dask scheduler address such as "
+                             "tcp://host:8786, or 'synchronous' (this process, no Dask)")
+    corpus.add_argument("--workers", type=int, default=None,
+                        help="worker processes for the local scheduler (default: one per core)")
+    corpus.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                        help=f"statements sent to a worker at a time (default: {BATCH_SIZE})")
+    corpus.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                        help="a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml; may be repeated")
+    corpus.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
+                        help="a YAML file of parameters; -p values win")
     return parser
 
 
@@ -51,8 +80,24 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.command == "corpus":
+        try:
+            run = run_corpus(args.paths, args.out, parameters, args.scheduler, args.workers, args.batch_size)
+        except KeyboardInterrupt:
+            print("interrupted; earlier tables are untouched", file=sys.stderr)
+            return 130
+        except ReadoutError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        return run.exit_code
     try:
-        return run_collection(args.paths, parameters, args.out, args.notebooks, args.jobs, args.timeout,
+        for name, value in (("--timeout", args.timeout), ("--notebook-timeout", args.notebook_timeout),
+                            ("--run-timeout", args.run_timeout)):
+            if value is not None and not value > 0:
+                print(f"{name} must be a positive number of seconds, not {value:g}", file=sys.stderr)
+                return 2
+        limits = Limits(args.timeout, args.notebook_timeout, args.run_timeout)
+        return run_collection(args.paths, parameters, args.out, args.notebooks, args.jobs, limits,
                               args.keep_code, force=args.force, exclusive=args.exclusive)
     except KeyboardInterrupt:
         print("interrupted; earlier reports are untouched", file=sys.stderr)

@@ -10,8 +10,9 @@ on the same statement each build their own folder and take turns to publish.
 
 Exit codes (:func:`run_collection`): 0 every notebook ran; 1 some notebook
 failed (its executed notebook is kept and rendered, and the manifest names the
-failing cell); 2 bad input or usage, with nothing under the outputs folder
-changed.
+failing cell, or a notebook ran past its time limit); 2 bad input or usage, with nothing under the
+outputs folder changed; 3 another exclusive run holds the outputs folder; 4 the whole-run time
+limit ran out (statements not reached keep their earlier reports).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import fcntl
-import glob
 import hashlib
 import json
 import math
@@ -42,6 +42,7 @@ from jupyter_client import KernelManager
 import yaml
 
 from .errors import BadInputError, UsageError
+from .inputs import expand_paths
 from .actions import load_action_scheme
 from .export import PageContext, notebook_title, notebook_to_html, warm_up, write_archive_index, write_index
 from .paths import NOTEBOOKS_DIR
@@ -55,6 +56,7 @@ from .statement import Statement, load_statement, slugify
 __all__ = [
     "NotebookRun",
     "Report",
+    "Limits",
     "RUNNER_PARAMETERS",
     "find_notebooks",
     "notebook_parameters",
@@ -91,10 +93,45 @@ class Report:
     statement_path: str
     directory: Path
     notebooks: tuple[NotebookRun, ...]
+    published: bool = True  # False: stopped by the whole-run time limit, nothing written
 
     @property
     def ok(self) -> bool:
         return all(n.status == "ok" for n in self.notebooks)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Time limits of a run, in seconds (``None``: no limit).
+
+    ``cell``: one notebook cell (papermill's execution timeout). ``notebook``: one notebook from
+    start to end. ``run``: the whole run; when it runs out, the notebooks running are stopped,
+    those not started are not started, and statements not reached keep their earlier reports.
+    """
+
+    cell: int = CELL_TIMEOUT
+    notebook: float | None = None
+    run: float | None = None
+
+    def start(self) -> _Deadline:
+        """The clock for one run, started now."""
+        return _Deadline(self, None if self.run is None else time.monotonic() + self.run)
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    limits: Limits
+    at: float | None  # time.monotonic() at which the whole run must stop
+
+    def expired(self) -> bool:
+        return self.at is not None and time.monotonic() >= self.at
+
+    def for_notebook(self) -> tuple[float | None, str]:
+        """Seconds the next notebook may take, and the name of the limit that sets it."""
+        left = None if self.at is None else self.at - time.monotonic()
+        if left is not None and (self.limits.notebook is None or left < self.limits.notebook):
+            return left, "whole-run"
+        return self.limits.notebook, "per-notebook"
 
 
 def find_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -280,10 +317,18 @@ class _Kernel:
         self.km = None
 
 
+#: Seconds a notebook's kernel gets to stop after an interrupt at a time limit before it is killed.
+_KILL_GRACE = 10.0
+
+
 def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int,
-             kernel: _Kernel | None = None) -> NotebookRun:
+             kernel: _Kernel | None = None, limit: float | None = None, limit_name: str = "") -> NotebookRun:
     """Execute one notebook with papermill (in ``kernel`` if given, else in a kernel of its own);
     a failure is recorded, not raised.
+
+    ``limit`` (seconds) bounds the whole notebook: when it runs out the kernel is interrupted (and
+    killed if it has not stopped ``_KILL_GRACE`` seconds later) and the run is recorded as failed with
+    ``ename`` "Timeout", naming ``limit_name`` (which limit it was).
 
     The kernel is started in the notebook's folder; papermill is not given a ``cwd``, because it
     would change the whole process's working directory while the notebook runs, and with two
@@ -293,6 +338,26 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
     error = None
     own = kernel is None
     kernel = kernel or _Kernel(notebook.parent)
+    km = kernel.ready()
+    finished, timed_out = threading.Event(), threading.Event()
+
+    def stop() -> None:  # the time limit ran out: interrupt the running cell, then kill if need be
+        timed_out.set()
+        try:
+            km.interrupt_kernel()
+        except Exception:  # noqa: BLE001  (a kernel that is already gone)
+            pass
+        if not finished.wait(_KILL_GRACE):
+            try:
+                km.shutdown_kernel(now=True)
+            except Exception:  # noqa: BLE001
+                pass
+
+    watchdog = None
+    if limit is not None:
+        watchdog = threading.Timer(max(0.0, limit), stop)
+        watchdog.daemon = True
+        watchdog.start()
     try:
         papermill.execute_notebook(
             str(notebook),
@@ -303,7 +368,7 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
-            km=kernel.ready(),
+            km=km,
         )
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
@@ -312,9 +377,16 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
         error = {"cell_index": None, "execution_count": None,
                  "ename": exc.__class__.__name__, "evalue": str(exc).splitlines()[0] if str(exc) else ""}
     finally:
+        finished.set()
+        if watchdog is not None:
+            watchdog.cancel()
         if own:
             kernel.shutdown()
     seconds = round(time.perf_counter() - began, 2)
+    if timed_out.is_set():
+        error = {"cell_index": (error or {}).get("cell_index"), "execution_count": (error or {}).get("execution_count"),
+                 "ename": "Timeout", "evalue": f"stopped after {limit:.0f} s: the {limit_name} time limit ran out",
+                 "source": (error or {}).get("source", ""), "limit": limit_name}
     return NotebookRun(notebook.name, "failed" if error else "ok", seconds, error)
 
 
@@ -361,12 +433,19 @@ def run_report(
     outputs: Path,
     slug: str | None = None,
     jobs: int = 2,
-    timeout: int = CELL_TIMEOUT,
+    limits: Limits | _Deadline = Limits(),
     keep_code: bool = False,
     log: Callable[[str], None] = lambda line: None,
     key: str | None = None,
+    tick: Callable[[], None] = lambda: None,
 ) -> Report:
-    """Build, then publish, the report for one checked statement at ``outputs/<slug>/``."""
+    """Build, then publish, the report for one checked statement at ``outputs/<slug>/``.
+
+    ``limits`` bounds each cell, each notebook and the run (a :class:`Limits`, or the clock of a run
+    already going); a notebook stopped by a limit counts as failed. ``tick`` is called as each
+    notebook ends (for a progress bar).
+    """
+    clock = limits.start() if isinstance(limits, Limits) else limits
     started = _now()
     slug = slug or statement.slug
     outputs.mkdir(parents=True, exist_ok=True)
@@ -380,7 +459,15 @@ def run_report(
             params["statement_path"] = source
             if "output_dir" in declared[nb.name]:
                 params["output_dir"] = str(build / "tables")
-            run = _execute(nb, build / nb.name, params, timeout, kernel)
+            limit, limit_name = clock.for_notebook()
+            if limit is not None and limit <= 0:
+                run = NotebookRun(nb.name, "failed", 0.0, {
+                    "cell_index": None, "execution_count": None, "ename": "Timeout",
+                    "evalue": "not started: the whole-run time limit had run out", "source": "",
+                    "limit": "whole-run"})
+            else:
+                run = _execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name)
+            tick()
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
             if (build / nb.name).exists():
@@ -413,6 +500,10 @@ def run_report(
             for f in futures:
                 f.result()
         runs = tuple(results[nb.name] for nb in notebooks)
+        if any(r.error and r.error.get("limit") == "whole-run" for r in runs):
+            # Stopped part-way by the run's limit: not a report; an earlier one stays in place.
+            shutil.rmtree(build, ignore_errors=True)
+            return Report(statement.path, outputs / slug, runs, published=False)
         manifest = {
             "slug": slug,
             "title": statement.title,
@@ -448,32 +539,6 @@ def run_report(
         shutil.rmtree(build, ignore_errors=True)
         raise
     return Report(statement.path, final, runs)
-
-
-def expand_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
-    """Statement files from the command line: (path, named directly?) for each, and usage problems.
-
-    A folder stands for the ``.txt`` files directly inside it, sorted; a pattern with ``*``, ``?`` or
-    ``[`` that names no file is expanded (for a scheduler that passes it quoted). A folder or pattern
-    that yields no file is a problem.
-    """
-    files: list[tuple[str, bool]] = []
-    problems = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.glob("*.txt") if f.is_file())
-            if not found:
-                problems.append(f"{path}: folder holds no .txt statement files")
-            files += [(f, False) for f in found]
-        elif not p.exists() and any(ch in path for ch in "*?["):
-            found = sorted(f for f in glob.glob(path) if Path(f).is_file())
-            if not found:
-                problems.append(f"{path}: no file matches this pattern")
-            files += [(f, False) for f in found]
-        else:
-            files.append((path, True))
-    return files, problems
 
 
 def code_version(notebooks: list[Path]) -> str:
@@ -515,13 +580,14 @@ def run_collection(
     outputs: Path,
     notebooks_dir: Path = NOTEBOOKS_DIR,
     jobs: int = 2,
-    timeout: int = CELL_TIMEOUT,
+    limits: Limits = Limits(),
     keep_code: bool = False,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
     force: bool = False,
     exclusive: bool = False,
+    progress: bool | None = None,
 ) -> int:
-    """Run every notebook on every statement; return the exit code (0, 1, 2 or 3).
+    """Run every notebook on every statement; return the exit code (0, 1, 2, 3 or 4).
 
     Every parameter and every file named directly is checked before anything runs: one bad one
     means exit code 2 and nothing under ``outputs`` is touched. Files found in a folder or by a
@@ -529,6 +595,8 @@ def run_collection(
     code is 1. The same file named twice is run once. A statement whose complete earlier report
     matches its input, parameters and code version is skipped (``force`` runs it again). With
     ``exclusive``, a second run while one holds ``outputs/.locks/run.lock`` exits with code 3 at once.
+    When the whole-run limit of ``limits`` runs out, the run stops and exits with code 4. ``progress``
+    shows a progress bar on standard error (default: when it is a terminal).
     """
     shown_outputs = outputs
     outputs = outputs.resolve()
@@ -593,7 +661,7 @@ def run_collection(
             return 3
     try:
         return _run_all(statements, skipped_bad, notebooks, declared, parameters, outputs, shown_outputs, jobs,
-                        timeout, keep_code, note, force, log_lines)
+                        limits, keep_code, note, force, log_lines, progress)
     finally:
         if lock_file is not None:
             lock_file.close()
@@ -601,10 +669,32 @@ def run_collection(
 
 def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: list[Path],
              declared: dict[str, dict[str, Any]], parameters: dict[str, Any], outputs: Path, shown_outputs: Path,
-             jobs: int, timeout: int, keep_code: bool, err: Callable[[str], None], force: bool,
-             log_lines: list[str]) -> int:
+             jobs: int, limits: Limits, keep_code: bool, note: Callable[[str], None], force: bool,
+             log_lines: list[str], progress: bool | None) -> int:
     """Run (or skip) each checked statement; end with a summary line and the run's log file."""
     started = dt.datetime.now(dt.timezone.utc)
+    clock = limits.start()
+    bar = None
+    if progress if progress is not None else sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(total=len(statements) * len(notebooks), unit="notebook", file=sys.stderr, leave=False,
+                   dynamic_ncols=True)
+
+    def err(line: str) -> None:  # lines go above the progress bar, not through it
+        if bar is None:
+            note(line)
+        else:
+            with bar.external_write_mode():
+                note(line)
+
+    def say(line: str) -> None:  # standard output, above the bar too
+        if bar is None:
+            print(line)
+        else:
+            with bar.external_write_mode():
+                print(line)
+
+    tick = (lambda: bar.update(1)) if bar is not None else (lambda: None)
     for line in skipped_bad:
         err(f"skipped: {line}")
     taken: dict[str, Path] = {}
@@ -612,33 +702,49 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
         slug = slugify(Path(statement.path).stem)
         taken.setdefault(slug, Path(statement.path).resolve())
     version = code_version(notebooks)
-    done, up_to_date, failed = 0, 0, []
+    done, up_to_date, failed, not_reached = 0, 0, [], []
     for k, statement in enumerate(statements, 1):
+        if clock.expired():
+            not_reached = [st.path for st in statements[k - 1:]]
+            break
         resolved = Path(statement.path).resolve()
         slug = report_slug(resolved, taken, outputs)
         key = run_key(statement, parameters, version)
         if not force and _up_to_date(outputs / slug, key):
             up_to_date += 1
             err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")
-            print(f"Report: {shown_outputs / slug / 'index.html'}  (up to date)")
+            say(f"Report: {shown_outputs / slug / 'index.html'}  (up to date)")
+            if bar is not None:
+                bar.update(len(notebooks))
             continue
         for w in statement.warnings:
             err(f"warning: {w}")
         err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
-        report = run_report(statement, notebooks, declared, parameters, outputs, slug, jobs, timeout, keep_code, err,
-                            key)
+        report = run_report(statement, notebooks, declared, parameters, outputs, slug, jobs, clock, keep_code, err,
+                            key, tick)
+        if not report.published:
+            not_reached = [st.path for st in statements[k - 1:]]
+            err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
+            break
         if report.ok:
             done += 1
         else:
             failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')})")
-        print(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
+        say(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
+    if bar is not None:
+        bar.close()
     write_archive_index(outputs)
     summary = (f"done {done}, up to date {up_to_date}, failed {len(failed) + len(skipped_bad)}"
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped_bad])
                   if failed or skipped_bad else ""))
-    err(summary)
+    if clock.expired() or not_reached:
+        summary += (f"; the whole-run time limit ({limits.run:g} s) ran out"
+                    + (f", not reached {len(not_reached)}: {'; '.join(not_reached)}" if not_reached else ""))
+    note(summary)
     logs = outputs / "logs"
     logs.mkdir(exist_ok=True)
     (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
         "\n".join(log_lines) + "\n", encoding="utf-8")
+    if clock.expired() or not_reached:
+        return 4
     return 1 if failed or skipped_bad else 0

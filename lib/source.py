@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import BadInputError
 
-__all__ = ["MAX_BYTES", "SourceText", "read_source", "normalize_text"]
+__all__ = ["MAX_BYTES", "SourceText", "read_source", "decode_source", "normalize_text"]
 
 #: Largest file accepted: 200 KB, about 30,000 words. A press statement or
 #: readout is 300-3,000 words; a file this large is a book or a data dump.
@@ -137,6 +137,18 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         data = p.read_bytes()
     except OSError as exc:
         raise BadInputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_source(path, data, max_bytes)
+
+
+def decode_source(path: str | Path, data: bytes, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Check and decode a statement's bytes, read elsewhere (e.g. sent to a worker); ``path`` names it.
+
+    The same checks and messages as :func:`read_source`, for everything past opening the file.
+    """
+    if len(data) > max_bytes:
+        raise BadInputError(
+            path, f"is {len(data):,} bytes; the limit for one statement is {max_bytes:,} bytes (about 30,000 words)"
+        )
     if not data.strip():
         raise BadInputError(path, "is empty" if not data else "contains only white space")
     if _looks_binary(data):

@@ -25,10 +25,10 @@ from .actors import ActorLexicon, ActorMention, find_mentions, load_actor_lexico
 from .errors import BadInputError
 from .layout import Dateline, Line, find_layout
 from .segment import split_sentences
-from .source import MAX_BYTES, SourceText, normalize_text, read_source
+from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
 from .tokens import Token, is_word, tokenize
 
-__all__ = ["Sentence", "Paragraph", "Statement", "load_statement", "parse_statement", "slugify"]
+__all__ = ["Sentence", "Paragraph", "Statement", "load_statement", "statement_from_bytes", "parse_statement", "slugify"]
 
 T = TypeVar("T")
 
@@ -210,6 +210,15 @@ def load_statement(
     the problem.
     """
     return _build(read_source(path, max_bytes), load_actor_lexicon(actors_path or None))
+
+
+def statement_from_bytes(path: str | Path, data: bytes, actor_lexicon: ActorLexicon | None = None,
+                         max_bytes: int = MAX_BYTES) -> Statement:
+    """A statement from a file's bytes read elsewhere, checked as :func:`load_statement` checks a file.
+
+    ``path`` names the file in messages and reports; ``actor_lexicon`` defaults to the shipped one.
+    """
+    return _build(decode_source(path, data, max_bytes), actor_lexicon or load_actor_lexicon(None))
 
 
 def parse_statement(text: str, name: str = "statement.txt", actors_path: str | Path | None = None) -> Statement:

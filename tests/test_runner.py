@@ -505,3 +505,46 @@ def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):
     counts = [c.get("execution_count") for c in executed["cells"] if c["cell_type"] == "code"]
     assert counts[:4] == [1, 2, 3, 4]
     assert "not unique in database" not in json.dumps(executed)  # IPython's history, off in our kernels
+
+
+def test_per_notebook_time_limit_stops_a_notebook_and_names_it(tmp_path):
+    out = tmp_path / "outputs"
+    began = time.monotonic()
+    proc = run(SEED, "--out", out, "--notebooks", PASS, "-p", "pause", "120", "--notebook-timeout", "3")
+    assert proc.returncode == 1, proc.stderr
+    assert time.monotonic() - began < 60
+    manifest = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    error = manifest["notebooks"][0]["error"]
+    assert (error["ename"], error["limit"]) == ("Timeout", "per-notebook")
+    assert error["evalue"] == "stopped after 3 s: the per-notebook time limit ran out"
+    assert 3 <= manifest["notebooks"][0]["seconds"] < 20
+    assert "01-count-pass.ipynb: failed" in proc.stderr and "Timeout" in proc.stderr
+
+
+def test_whole_run_time_limit_exit_4_earlier_report_kept(earlier):
+    before = snapshot(earlier)
+    began = time.monotonic()
+    proc = run(SEED, RELEASE, "--out", earlier, "--notebooks", PASS, "-p", "pause", "120", "--run-timeout", "4")
+    assert proc.returncode == 4, proc.stderr
+    assert time.monotonic() - began < 60
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"done 0, up to date 0, failed 0; the whole-run time limit (4 s) ran out, not reached 2: {SEED}; {RELEASE}")
+    after = snapshot(earlier)
+    assert {k: v for k, v in after.items() if k.startswith("000-")} == before  # the earlier report, unchanged
+    assert not (earlier / "full-release-pass").exists() and not list(earlier.glob(".building-*"))
+
+
+@pytest.mark.parametrize("flag", ["--notebook-timeout", "--run-timeout", "--timeout"])
+def test_time_limits_must_be_positive(earlier, flag):
+    proc = run(SEED, "--out", earlier, flag, "0")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"{flag} must be a positive number of seconds, not 0"
+
+
+def test_progress_bar_counts_notebooks(tmp_path, capsys):
+    from readout.runner import run_collection
+    lines: list[str] = []
+    code = run_collection([str(SEED), str(RELEASE)], {}, tmp_path / "out", PASS, err=lines.append, progress=True)
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "2/2 [" in captured.err and "notebook" in captured.err  # the bar, drawn on standard error
+    assert captured.out.count("Report: ") == 2 and lines[-1] == "done 2, up to date 0, failed 0"

@@ -1,0 +1,221 @@
+"""The corpus engine: rows per level, Parquet tables, bad input, and a real Dask cluster giving the same results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from readout import parse_statement
+from readout.corpus import MANIFEST, read_corpus, run_corpus
+from readout.dates import parse_date, statement_date
+from readout.levels import LEVELS, Lexicons, analyse, theme_column
+from readout.paths import PROJECT_ROOT
+
+from conftest import FIXTURES, PYTHON, SEED
+
+DEMO = PROJECT_ROOT / "seeds" / "demo"
+EDGE = FIXTURES / "edge"
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return Lexicons.load()
+
+
+def quiet(lines: list[str]):
+    return lines.append
+
+
+# ---- one statement's rows ---------------------------------------------------------------------------
+
+def test_seed_rows_at_every_level(seed, lexicons):
+    rows = analyse(seed, lexicons, "seed")
+    cols = [c for c, _ in __import__("readout.levels", fromlist=["COLUMNS"]).COLUMNS["statement"]]
+    st = dict(zip(cols + [theme_column(t) for t in lexicons.themes.themes], rows.tables["statement"][0]))
+    assert (st["paragraphs"], st["sentences"], st["words"]) == (3, 12, 351)
+    assert st["english"] is True and st["date"] is None
+    assert st["fk_grade"] == pytest.approx(19.6864) and st["reading_ease"] == pytest.approx(6.018)
+    assert st["diplomatic_tone"] == 1.0 and st["vader"] == 0.623 and st["textblob_polarity"] == 0.26
+    assert (st["commitments"], st["firm_commitments"]) == (4, 1)
+    assert st["themes_present"] == 8 and st["silences"] == "democracy and elections"
+    assert st["theme_security_and_crime"] == 0.351 and st["theme_democracy_and_elections"] == 0.0
+    assert st["credit_edges"] == 2 and st["pressure_edges"] == 0
+    sentences = rows.tables["sentence"]
+    assert [s[1] for s in sentences][:3] == ["p1s1", "p1s2", "p2s1"] and len(sentences) == 12
+    assert sentences[0][4:7] == (17, 150, 19)  # offsets into the text, and words
+    assert seed.text[17:150].startswith("The United States and Honduras have built")
+    actors = {a[1]: a for a in rows.tables["actor"]}
+    assert actors["Honduras"][2] == 8 and actors["Honduras"][8] == 2  # sentences naming it; self-credit
+    assert actors["United States"][9] == 2  # credit given
+    themes = {t[1]: t for t in rows.tables["theme"]}
+    assert len(themes) == 9 and themes["security and crime"][2:] == (1, "p1s2", 9, 0.75, 0.351, 17)
+    assert themes["democracy and elections"][2] is None
+    assert rows.tables["term"][0] == ("seed", "honduras", 8)
+
+
+def test_non_english_statement_leaves_english_measures_empty(lexicons):
+    spanish = parse_statement((EDGE / "spanish-pass.txt").read_text(encoding="utf-8"), "es.txt")
+    st = analyse(spanish, lexicons).tables["statement"][0]
+    assert st[6] is False  # english
+    assert st[7:10] == (2, 3, 63)  # structure is still counted
+    assert all(v is None for v in st[11:18])  # readability, tone, sentiment
+    assert analyse(spanish, lexicons).tables["theme"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 3, 2015", dt.date(2015, 3, 3)), ("Tuesday, Sept. 8th, 2015", dt.date(2015, 9, 8)),
+    ("3 March 2015", dt.date(2015, 3, 3)), ("2015-03-03-readout", dt.date(2015, 3, 3)),
+    ("20150303_readout", dt.date(2015, 3, 3)), ("March 3", None), ("2015-13-45", None),
+    ("000_1844251938b000cf", None),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_statement_date_sources():
+    header = parse_statement("Media Note\nMarch 5, 2025\n\nThe two sides met today. They agreed.", "x.txt")
+    assert statement_date(header) == (dt.date(2025, 3, 5), "header")
+    dateline = parse_statement("WASHINGTON, March 4, 2019 - The two sides met today.", "x.txt")
+    assert statement_date(dateline) == (dt.date(2019, 3, 4), "dateline")
+    named = parse_statement("The two sides met today.", "2014-07-01-meeting.txt")
+    assert statement_date(named) == (dt.date(2014, 7, 1), "file name")
+    assert statement_date(parse_statement("WASHINGTON, March 4 - The sides met.", "x.txt")) is None
+
+
+# ---- the command ------------------------------------------------------------------------------------
+
+def test_corpus_tables_seed_demo_and_edge(tmp_path):
+    lines: list[str] = []
+    out = tmp_path / "corpus"
+    run = run_corpus([str(SEED.parent), str(DEMO), str(EDGE)], out, scheduler="synchronous", err=lines.append)
+    assert run.exit_code == 0, lines
+    assert run.statements == 8 and run.skipped == []
+    tables = read_corpus(out)
+    st = tables["statement"].set_index("file")
+    assert list(st.index[:4]) == ["000_1844251938b000cf.txt", "demo-2016-06-honduras-dialogue.txt",
+                                  "demo-2017-09-guatemala-concern.txt", "demo-2018-03-el-salvador-migration.txt"]
+    assert st.loc["demo-2017-09-guatemala-concern.txt", "date"] == "2017-09-03"
+    assert st.loc["demo-2017-09-guatemala-concern.txt", "diplomatic_tone"] < 0  # written to be critical
+    assert st.loc["demo-2016-06-honduras-dialogue.txt", "diplomatic_tone"] > 0
+    assert st.loc["spanish-pass.txt", "english"] == False  # noqa: E712  (pandas' nullable boolean)
+    assert pd.isna(st.loc["spanish-pass.txt", "fk_grade"])
+    assert str(tables["actor"]["as_agent"].dtype) == "Int64"  # whole numbers stay whole with gaps
+    assert len(tables["sentence"]) == int(st["sentences"].sum()) == run.rows["sentence"]
+    assert tables["theme"].groupby("key").size().eq(9).all()
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert manifest["statements"] == 8 and manifest["rows"]["statement"] == 8 and manifest["scheduler"] == "synchronous"
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{lv}.parquet" for lv in LEVELS] + [MANIFEST])
+    assert not list(tmp_path.glob(".building-*"))
+
+
+def test_bad_files_in_a_folder_are_skipped_and_named(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "b.txt").write_text("")
+    (folder / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    lines: list[str] = []
+    run = run_corpus([str(folder)], tmp_path / "out", scheduler="synchronous", err=lines.append)
+    assert run.exit_code == 1 and run.statements == 1
+    assert [line for line in lines if line.startswith("skipped")] == [
+        f"skipped: {folder / 'b.txt'}: is empty",
+        f"skipped: {folder / 'c.txt'}: is a binary file, not text (save the statement as plain .txt)"]
+    assert json.loads((tmp_path / "out" / MANIFEST).read_text())["skipped"][0].endswith("b.txt: is empty")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["{tmp}/missing.txt"], "missing.txt: no such file"),
+    (["{tmp}/empty"], "empty: folder holds no .txt statement files"),
+    (["{tmp}/nothing-*.txt"], "nothing-*.txt: no file matches this pattern"),
+    ([str(FIXTURES / "bad")], "no readable statement among 2 files; nothing written"),
+])
+def test_bad_input_exit_2_and_earlier_tables_intact(tmp_path, args, message):
+    out = tmp_path / "out"
+    assert run_corpus([str(SEED)], out, scheduler="synchronous", err=quiet([])).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "empty").mkdir()
+    lines: list[str] = []
+    run = run_corpus([a.format(tmp=tmp_path) for a in args], out, scheduler="synchronous", err=lines.append)
+    assert run.exit_code == 2 and lines[-1].endswith(message)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not list(tmp_path.glob(".building-*"))
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_corpus(tmp_path):
+    (tmp_path / "report.html").write_text("keep me")
+    lines: list[str] = []
+    run = run_corpus([str(SEED)], tmp_path, scheduler="synchronous", err=lines.append)
+    assert run.exit_code == 2 and "not an earlier corpus run" in lines[-1]
+    assert (tmp_path / "report.html").read_text() == "keep me"
+
+
+def test_bad_parameters_and_own_theme_lexicon(tmp_path):
+    lines: list[str] = []
+    assert run_corpus([str(SEED)], tmp_path / "o", {"n_terms": 5}, "synchronous", err=lines.append).exit_code == 2
+    assert "unknown corpus parameter 'n_terms'" in lines[-1]
+    junk = tmp_path / "junk.yaml"
+    junk.write_text("- not a mapping\n")
+    assert run_corpus([str(SEED)], tmp_path / "o", {"theme_lexicon_path": str(junk)}, "synchronous",
+                      err=lines.append).exit_code == 2
+    assert lines[-1].startswith(str(junk))
+    mine = tmp_path / "themes.yaml"
+    mine.write_text("themes:\n  Drugs:\n    - drug traffickers\n    - drugs\n  Rights:\n    - human rights\n")
+    assert run_corpus([str(SEED)], tmp_path / "o", {"theme_lexicon_path": str(mine), "expected_themes": ["Rights"]},
+                      "synchronous", err=lines.append).exit_code == 0
+    st = read_corpus(tmp_path / "o")["statement"]
+    assert [c for c in st.columns if c.startswith("theme_")] == ["theme_drugs", "theme_rights"]
+    assert st.loc[0, "themes_present"] == 2 and st.loc[0, "silences"] == ""
+
+
+def test_command_line(tmp_path):
+    done = subprocess.run([PYTHON, "-m", "readout", "corpus", str(DEMO), "--out", str(tmp_path / "c"),
+                           "--scheduler", "synchronous"], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("analysed 3 statements (")
+    assert len(read_corpus(tmp_path / "c")["statement"]) == 3
+    bad = subprocess.run([PYTHON, "-m", "readout", "corpus", str(DEMO), "--workers", "0"], capture_output=True,
+                         text=True, cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.strip() == "--workers must be at least 1, not 0"
+    unreachable = subprocess.run([PYTHON, "-m", "readout", "corpus", str(DEMO), "--out", str(tmp_path / "c"),
+                                  "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True, cwd=tmp_path)
+    assert unreachable.returncode == 2 and "cannot reach a Dask scheduler" in unreachable.stderr
+    assert len(read_corpus(tmp_path / "c")["statement"]) == 3  # untouched
+
+
+# ---- a real cluster -----------------------------------------------------------------------------------
+
+def test_local_cluster_with_two_workers_equals_single_process(tmp_path):
+    """A real dask.distributed LocalCluster on loopback, two worker processes, batches of two (so that
+    batches finish out of order): every table equals the single-process one exactly, byte for byte."""
+    from distributed import LocalCluster
+
+    inputs = [str(SEED.parent), str(DEMO), str(EDGE), str(FIXTURES / "formats")]
+    single = run_corpus(inputs, tmp_path / "single", scheduler="synchronous", batch_size=2, err=quiet([]))
+    assert single.exit_code == 0
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        lines: list[str] = []
+        run = run_corpus(inputs, tmp_path / "cluster", scheduler=cluster.scheduler_address, batch_size=2,
+                         err=lines.append)
+    assert run.exit_code == 0, lines
+    assert run.workers == 2 and lines[0] == f"connected to the Dask scheduler at {cluster.scheduler_address} (2 workers)"
+    assert run.statements == single.statements >= 9
+    a, b = read_corpus(tmp_path / "single"), read_corpus(tmp_path / "cluster")
+    for level in LEVELS:
+        pd.testing.assert_frame_equal(a[level], b[level], check_exact=True)
+        assert (tmp_path / "single" / f"{level}.parquet").read_bytes() == \
+            (tmp_path / "cluster" / f"{level}.parquet").read_bytes()
+
+
+def test_default_local_scheduler_starts_its_own_cluster(tmp_path):
+    lines: list[str] = []
+    run = run_corpus([str(DEMO)], tmp_path / "c", workers=2, err=lines.append)
+    assert run.exit_code == 0 and run.workers == 2 and run.statements == 3
+    assert "on 2 workers" in lines[-1]
+    assert Path(tmp_path / "c" / MANIFEST).is_file()
