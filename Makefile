@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STATEMENT ?= $(wildcard seeds/*.txt)
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab notebooks bench clean
+.PHONY: help report test lab notebooks compare bench clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,15 +32,20 @@ lab: $(VENV)/.installed
 ## Re-execute the committed notebooks on the seed in place, after changing lib/ or a notebook
 notebooks: $(VENV)/.installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --NotebookClient.record_timing=False notebooks/[0-9]*.ipynb
+	    --NotebookClient.record_timing=False notebooks/[0-9]*.ipynb notebooks/compare.ipynb
 
-## Print performance figures: report time against a bare import; structure, tone and topic measures against their floors
+## Compare the seed with the demonstration statements (seeds/demo/) in one report, outputs/comparison/
+compare: $(VENV)/.installed
+	$(BIN)/python -m readout compare seeds seeds/demo
+
+## Print performance figures: report time; structure, tone, topic and actor measures against their floors; the corpus engine
 bench: $(VENV)/.installed
 	$(BIN)/python bench/report_time.py
 	$(BIN)/python bench/structure_throughput.py
 	$(BIN)/python bench/sentiment_throughput.py
 	$(BIN)/python bench/topics_throughput.py
 	$(BIN)/python bench/actions_throughput.py
+	$(BIN)/python bench/corpus_throughput.py
 
 ## Delete the environment and every generated report
 clean:

@@ -42,7 +42,7 @@ def main() -> int:
         for _ in range(args.repeats):  # interleaved, so that machine load affects both alike
             floors.append(wall(floor_cmd))
             reports.append(wall(report_cmd))
-    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))  # the per-statement collection
     floor, report = statistics.median(floors), statistics.median(reports)
     ratio = report / floor
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; statement {SEED.name}")

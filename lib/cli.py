@@ -13,7 +13,7 @@ from pathlib import Path
 from .corpus import BATCH_SIZE, run_corpus
 from .errors import ReadoutError, UsageError
 from .paths import NOTEBOOKS_DIR
-from .runner import CELL_TIMEOUT, Limits, parse_value, read_parameter_file, run_collection
+from .runner import CELL_TIMEOUT, Limits, parse_value, read_parameter_file, run_collection, run_comparison
 
 __all__ = ["main"]
 
@@ -48,6 +48,26 @@ def _parser() -> argparse.ArgumentParser:
                      help="run statements whose complete report is up to date too (default: skip them)")
     run.add_argument("--exclusive", action="store_true",
                      help="for scheduled runs: if another --exclusive run is writing to --out, exit 3 at once")
+    compare = sub.add_parser(
+        "compare", help="compare statements side by side in one report (the comparison notebook)",
+        description="Run notebooks/compare.ipynb on the statements (or on a corpus folder) and write its page, "
+                    "tables and manifest to --out.")
+    compare.add_argument("paths", nargs="*", metavar="PATH",
+                         help="statement files, folders of .txt files or quoted patterns (at least two statements)")
+    compare.add_argument("--corpus", type=Path, default=None, metavar="DIR",
+                         help="compare the tables of a folder written by 'corpus' instead of analysing files")
+    compare.add_argument("--out", default=Path("outputs") / "comparison", type=Path,
+                         help="folder for the comparison (default: ./outputs/comparison)")
+    compare.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                         help="a parameter of the comparison notebook, e.g. -p max_rows 100; may be repeated")
+    compare.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
+                         help="a YAML file of parameters; -p values win")
+    compare.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder holding compare.ipynb")
+    compare.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
+                         help=f"seconds one notebook cell may take (default: {CELL_TIMEOUT})")
+    compare.add_argument("--notebook-timeout", type=float, default=None, metavar="SECONDS",
+                         help="seconds the notebook may take from start to end (default: no limit)")
+    compare.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
     corpus = sub.add_parser(
         "corpus", help="analyse a collection without notebooks and write one Parquet table per level",
         description="Analyse every statement (on Dask) and write statement, sentence, actor, theme and term "
@@ -70,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bad_limits(args: argparse.Namespace) -> str:
+    """The first time limit given that is not a positive number of seconds, as a message ("" if none)."""
+    for name in ("timeout", "notebook_timeout", "run_timeout"):
+        value = getattr(args, name, None)
+        if value is not None and not value > 0:
+            return f"--{name.replace('_', '-')} must be a positive number of seconds, not {value:g}"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -80,6 +109,20 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.command == "compare":
+        if not args.paths and args.corpus is None:
+            print("compare: give at least two statements (files, folders or patterns) or --corpus DIR", file=sys.stderr)
+            return 2
+        bad = _bad_limits(args)
+        if bad:
+            print(bad, file=sys.stderr)
+            return 2
+        try:
+            return run_comparison(args.paths, parameters, args.out, args.corpus, args.notebooks,
+                                  Limits(args.timeout, args.notebook_timeout), args.keep_code)
+        except KeyboardInterrupt:
+            print("interrupted; the earlier comparison is untouched", file=sys.stderr)
+            return 130
     if args.command == "corpus":
         try:
             run = run_corpus(args.paths, args.out, parameters, args.scheduler, args.workers, args.batch_size)
@@ -91,11 +134,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return run.exit_code
     try:
-        for name, value in (("--timeout", args.timeout), ("--notebook-timeout", args.notebook_timeout),
-                            ("--run-timeout", args.run_timeout)):
-            if value is not None and not value > 0:
-                print(f"{name} must be a positive number of seconds, not {value:g}", file=sys.stderr)
-                return 2
+        bad = _bad_limits(args)
+        if bad:
+            print(bad, file=sys.stderr)
+            return 2
         limits = Limits(args.timeout, args.notebook_timeout, args.run_timeout)
         return run_collection(args.paths, parameters, args.out, args.notebooks, args.jobs, limits,
                               args.keep_code, force=args.force, exclusive=args.exclusive)

@@ -21,7 +21,9 @@ package installed; ``synchronous`` analyses in this process, without Dask (for d
 the reference the tests compare the cluster's results with).
 
 Exit codes: 0 every statement analysed; 1 some statements skipped (unreadable or failing; each named
-in the log and in ``corpus.json``), the rest written; 2 bad usage or input, nothing written.
+in the log and in ``corpus.json``), the rest written, or the cluster could not run the analysis at all
+(nothing written); 2 bad usage or input (a scheduler that cannot be reached or has no worker
+included), nothing written.
 """
 
 from __future__ import annotations
@@ -49,11 +51,14 @@ from .levels import COLUMNS, LEVELS, Lexicons, analyse, theme_column
 from .provenance import git_commit, package_versions
 from .statement import statement_from_bytes
 
-__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "schemas"]
+__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "schemas",
+           "frames_from_rows"]
 
 #: Statements sent to a worker at a time: large enough that scheduling costs little, small enough
 #: that a batch's rows are a few megabytes.
 BATCH_SIZE = 50
+#: Seconds to wait for a worker on a scheduler given by address before giving up.
+WORKER_WAIT = 30.0
 #: The file written next to the tables that says what they hold; its presence marks a corpus folder.
 MANIFEST = "corpus.json"
 
@@ -122,6 +127,21 @@ class CorpusRun:
     exit_code: int = 0
 
 
+def _arrow_table(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
+    columns = list(zip(*rows)) if rows else [()] * len(schema)
+    return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, schema)], schema=schema)
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    # Whole numbers and flags keep their kind where a value is missing (pandas' nullable Int64, boolean).
+    return table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
+
+
+def frames_from_rows(rows: dict[str, list[tuple[Any, ...]]], lexicons: Lexicons) -> dict[str, pd.DataFrame]:
+    """Rows of :func:`analyse_batch` as pandas tables, typed exactly as :func:`read_corpus` reads them."""
+    return {level: _to_pandas(_arrow_table(rows[level], schema)) for level, schema in schemas(lexicons).items()}
+
+
 class _Tables:
     """One Parquet writer per level, writing into ``folder``; a batch's rows become one row group."""
 
@@ -132,10 +152,7 @@ class _Tables:
 
     def write(self, rows: dict[str, list[tuple[Any, ...]]], run: CorpusRun) -> None:
         for level in LEVELS:
-            schema = self.schema[level]
-            columns = list(zip(*rows[level])) if rows[level] else [()] * len(schema)
-            table = pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, schema)],
-                                         schema=schema)
+            table = _arrow_table(rows[level], self.schema[level])
             self.writers[level].write_table(table)
             run.rows[level] += table.num_rows
         run.statements += len(rows["statement"])
@@ -170,11 +187,20 @@ def _run_dask(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callab
                                host="127.0.0.1", silence_logs=50)
         client = Client(cluster)
     else:
+        if "://" not in scheduler and ":" not in scheduler:
+            raise UsageError(f"--scheduler {scheduler}: expected 'local', 'synchronous' or a Dask scheduler address "
+                             "such as tcp://host:8786")
         try:
             client = Client(scheduler, timeout="10s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise UsageError(f"{scheduler}: cannot reach a Dask scheduler there ({exc.__class__.__name__})") from None
     try:
+        if cluster is None:
+            try:  # a scheduler with no worker would hold the batches for ever
+                client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except TimeoutError:
+                raise UsageError(f"{scheduler}: the Dask scheduler has no worker (waited {WORKER_WAIT:g} s); start "
+                                 f"one with 'dask worker {scheduler}'") from None
         n_workers = len(client.scheduler_info()["workers"]) if cluster is None else workers or os.cpu_count() or 1
         if cluster is None:
             note(f"connected to the Dask scheduler at {scheduler} ({n_workers} workers)")
@@ -365,9 +391,6 @@ def read_corpus(folder: str | Path) -> dict[str, Any]:
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
         raise ReadoutError(f"{folder}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
-    # Whole numbers and flags keep their kind where a value is missing (pandas' nullable Int64, boolean).
-    mapper = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}.get
-    tables: dict[str, Any] = {level: pq.read_table(folder / f"{level}.parquet").to_pandas(types_mapper=mapper)
-                              for level in LEVELS}
+    tables: dict[str, Any] = {level: _to_pandas(pq.read_table(folder / f"{level}.parquet")) for level in LEVELS}
     tables["manifest"] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     return tables

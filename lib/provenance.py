@@ -15,7 +15,7 @@ from .statement import Statement
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["requirement_names", "package_versions", "git_commit", "provenance_table"]
+__all__ = ["requirement_names", "package_versions", "git_commit", "provenance_table", "shown_value"]
 
 _REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
@@ -59,7 +59,7 @@ def git_commit(root: Path = PROJECT_ROOT) -> str | None:
     return sha + ("+dirty" if dirty else "")
 
 
-def _show(value: object) -> str:
+def shown_value(value: object) -> str:
     """Parameters as a reader should see them: paths by file name only, empty as "(default)"."""
     if isinstance(value, str):
         if not value.strip():
@@ -76,11 +76,11 @@ def provenance_table(statement: Statement, parameters: dict[str, object]) -> "pd
     """
     import pandas as pd  # here, not at the top: the runner imports this module and needs no pandas
     rows = [
-        ("statement file", _show(statement.path)),
+        ("statement file", shown_value(statement.path)),
         ("sha256", statement.sha256),
         ("decoded as", statement.encoding),
     ]
-    rows += [(f"parameter: {k}", _show(v)) for k, v in parameters.items()]
+    rows += [(f"parameter: {k}", shown_value(v)) for k, v in parameters.items()]
     versions = package_versions(["pandas", "matplotlib", "textblob"])
     rows += [(f"version: {k}", v) for k, v in versions.items()]
     return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")

@@ -67,6 +67,9 @@ __all__ = [
     "report_slug",
     "run_report",
     "run_collection",
+    "run_comparison",
+    "check_data_files",
+    "COMPARE_NOTEBOOK",
 ]
 
 #: Parameters the runner sets itself for every notebook.
@@ -135,12 +138,14 @@ class _Deadline:
 
 
 def find_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The collection: ``*.ipynb`` in ``folder`` in name order (checkpoints excluded)."""
+    """The per-statement collection: the notebooks in ``folder`` whose names start with a number
+    (``00-summary.ipynb`` …), in name order. Others (``compare.ipynb``, which reads many statements)
+    are not run on each statement."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: notebooks folder not found (pass --notebooks)")
-    found = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    found = sorted(p for p in folder.glob("[0-9]*.ipynb"))
     if not found:
-        raise UsageError(f"{folder}: no notebooks (*.ipynb) found")
+        raise UsageError(f"{folder}: no notebooks (files named like 01-name.ipynb) found")
     return found
 
 
@@ -574,6 +579,20 @@ def _up_to_date(report: Path, key: str) -> bool:
     return manifest.get("status") == "ok" and manifest.get("run_key") == key
 
 
+def check_data_files(parameters: dict[str, Any]) -> None:
+    """Load the data files a user passes (actors, tone, leaks, themes and expected themes, action
+    scheme), before any notebook runs; a bad one raises :class:`UsageError` naming it."""
+    try:
+        load_actor_lexicon(parameters.get("actors_path") or None)
+        load_tone_lexicon(parameters.get("tone_lexicon_path") or None)
+        load_leak_lexicon(parameters.get("leaks_path") or None)
+        expected_themes(load_theme_lexicon(parameters.get("theme_lexicon_path") or None),
+                        parameters.get("expected_themes") or None)
+        load_action_scheme(parameters.get("actions_path") or None)
+    except BadInputError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def run_collection(
     paths: list[str],
     parameters: dict[str, Any],
@@ -612,15 +631,7 @@ def run_collection(
         check_parameters(parameters, declared)
         parameters = resolve_path_parameters(parameters)
         actors_path = parameters.get("actors_path") or None
-        try:  # the data files a user passes are checked here, before any notebook runs
-            load_actor_lexicon(actors_path)
-            load_tone_lexicon(parameters.get("tone_lexicon_path") or None)
-            load_leak_lexicon(parameters.get("leaks_path") or None)
-            expected_themes(load_theme_lexicon(parameters.get("theme_lexicon_path") or None),
-                            parameters.get("expected_themes") or None)
-            load_action_scheme(parameters.get("actions_path") or None)
-        except BadInputError as exc:
-            raise UsageError(str(exc)) from None
+        check_data_files(parameters)
         files, problems = expand_paths(paths)
         if problems:
             raise UsageError(problems[0])
@@ -748,3 +759,107 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
     if clock.expired() or not_reached:
         return 4
     return 1 if failed or skipped_bad else 0
+
+
+#: The notebook that compares statements (not part of the per-statement collection).
+COMPARE_NOTEBOOK = "compare.ipynb"
+
+
+def run_comparison(
+    paths: list[str],
+    parameters: dict[str, Any],
+    out: Path,
+    corpus_dir: Path | None = None,
+    notebooks_dir: Path = NOTEBOOKS_DIR,
+    limits: Limits = Limits(),
+    keep_code: bool = False,
+    err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+) -> int:
+    """Run the comparison notebook on the statements named by ``paths`` (or on the tables of
+    ``corpus_dir``) and publish ``out/``: ``index.html`` (the page), the executed notebook,
+    ``tables/*.csv`` and ``manifest.json``. Returns 0, 1 (the notebook failed; its page says where)
+    or 2 (bad input or usage; nothing under ``out`` changed).
+
+    Files named directly must be readable statements; files found in folders that are not are
+    skipped by the notebook and listed on its page. At least two must be readable.
+    """
+    from .corpus import MANIFEST
+    from .source import read_source
+
+    notebook = notebooks_dir / COMPARE_NOTEBOOK
+    try:
+        if not notebook.is_file():
+            raise UsageError(f"{notebook}: comparison notebook not found (pass --notebooks)")
+        declared = notebook_parameters(notebook)
+        check_parameters(parameters, {notebook.name: declared})
+        for name in ("statements", "corpus_dir"):
+            if name in parameters:
+                raise UsageError(f"parameter '{name}' is set from the command line's paths and --corpus; do not pass it")
+        parameters = resolve_path_parameters(parameters)
+        check_data_files(parameters)
+        shown = {}
+        if corpus_dir is not None:
+            if paths:
+                raise UsageError("give statement paths or --corpus, not both")
+            if not (corpus_dir / MANIFEST).is_file():
+                raise UsageError(f"{corpus_dir}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
+            params = {**parameters, "corpus_dir": str(corpus_dir.resolve()), "statements": []}
+            title, source, digest = f"Comparison of the corpus in {corpus_dir.name}", corpus_dir.name, ""
+            shown = {"corpus_dir": corpus_dir.name}
+        else:
+            files, problems = expand_paths(paths)
+            if problems:
+                raise UsageError(problems[0])
+            readable, digest_of = [], hashlib.sha256()
+            for path, named in dict.fromkeys(files):
+                try:
+                    source_text = read_source(path)
+                except BadInputError as exc:
+                    if named:
+                        raise UsageError(str(exc)) from None
+                    continue
+                readable.append(str(Path(path).resolve()))
+                digest_of.update(source_text.sha256.encode())
+            if len(readable) < 2:
+                raise UsageError(f"{len(readable)} readable statement{'s' if len(readable) != 1 else ''} among the "
+                                 "paths given: a comparison needs at least two")
+            params = {**parameters, "statements": [str(Path(p).resolve()) for p in paths]}
+            title = f"Comparison of {len(readable):,} statements"
+            source, digest = f"{len(readable):,} statement files", digest_of.hexdigest()
+            shown = {"statements": [Path(p).name for p in paths]}
+        if out.exists() and not (out / "manifest.json").is_file() and any(out.iterdir()):
+            raise UsageError(f"{out}: folder holds files that are not an earlier comparison; choose another --out")
+    except UsageError as exc:
+        err(str(exc))
+        return 2
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = out.parent / f".building-{out.name}-{uuid.uuid4().hex[:8]}"
+    (build / "tables").mkdir(parents=True)
+    started = _now()
+    try:
+        params["output_dir"] = str(build / "tables")
+        clock = limits.start()
+        limit, limit_name = clock.for_notebook()
+        err(f"comparing: {source} -> {out}")
+        run = _execute(notebook, build / notebook.name, params, limits.cell, None, limit, limit_name)
+        err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
+            + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))
+        page = PageContext(title, source, digest, {k: v for k, v in {**params, **shown}.items() if k != "output_dir"})
+        if (build / notebook.name).exists():
+            notebook_to_html(build / notebook.name, build / "index.html", keep_code, page)
+        manifest = {"title": title, "status": run.status, "input": {"path": "", "files": source, "sha256": digest},
+                    "parameters": {k: v for k, v in params.items() if k != "output_dir"},
+                    "versions": package_versions(), "git_commit": git_commit(), "started": started,
+                    "finished": _now(),
+                    "notebooks": [{"notebook": run.notebook, "status": run.status, "seconds": run.seconds,
+                                   "error": run.error}],
+                    "tables": sorted(p.name for p in (build / "tables").glob("*.csv"))}
+        (build / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+        _publish(build, out)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    print(f"Comparison: {out / 'index.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
+    return 0 if run.status == "ok" else 1

@@ -186,6 +186,22 @@ def test_command_line(tmp_path):
                                   "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True, cwd=tmp_path)
     assert unreachable.returncode == 2 and "cannot reach a Dask scheduler" in unreachable.stderr
     assert len(read_corpus(tmp_path / "c")["statement"]) == 3  # untouched
+    odd = subprocess.run([PYTHON, "-m", "readout", "corpus", str(DEMO), "--out", str(tmp_path / "c"),
+                          "--scheduler", "threads"], capture_output=True, text=True, cwd=tmp_path)
+    assert odd.returncode == 2 and "expected 'local', 'synchronous' or a Dask scheduler address" in odd.stderr
+
+
+def test_a_scheduler_without_workers_is_refused(tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    import readout.corpus
+    monkeypatch.setattr(readout.corpus, "WORKER_WAIT", 2.0)
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as cluster:
+        lines: list[str] = []
+        run = run_corpus([str(DEMO)], tmp_path / "c", scheduler=cluster.scheduler_address, err=lines.append)
+    assert run.exit_code == 2 and lines[-1].endswith("the Dask scheduler has no worker (waited 2 s); start one "
+                                                     f"with 'dask worker {cluster.scheduler_address}'")
+    assert not (tmp_path / "c").exists() and not list(tmp_path.glob(".building-*"))
 
 
 # ---- a real cluster -----------------------------------------------------------------------------------

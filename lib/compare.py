@@ -1,0 +1,404 @@
+"""How do statements compare? A collection of statements, measured side by side.
+
+A :class:`Collection` holds the five tables of :mod:`readout.levels` for many statements: built
+here by analysing files (:func:`build_collection`), or read from a folder the corpus engine wrote
+(:func:`read_collection`), so the same functions serve two statements and twenty thousand. Each
+measure is one function of the collection that returns a table:
+
+- :func:`headline_table`: one row per statement with the headline measure of every analysis;
+- :func:`summary_table`: the spread of each measure over the collection (quartiles);
+- :func:`percentile_table`: where each statement stands in the collection on each measure;
+- :func:`keyness_table` / :func:`key_terms_summary`: the terms most distinctive of each statement
+  against the rest of the collection, by log-likelihood G²;
+- :func:`theme_matrix`: each theme's share of each statement's words;
+- :func:`tone_over_time`: tone of the dated statements in date order.
+
+**Keyness** (Rayson & Garside 2000, "Comparing corpora using frequency profiling"; the form of the
+UCREL log-likelihood calculator, WordSmith and AntConc). For a term with count *a* in the statement
+(*c* content words) and *b* in the rest of the collection (*d* content words):
+E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0.
+G² ≥ 3.84 means p < 0.05 with one degree of freedom, 6.63 p < 0.01, 10.83 p < 0.001, 15.13
+p < 0.0001. The effect size is Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), each count given
+0.5 when it is zero: +1 means twice as frequent here as in the rest. Counts are of content words
+(stop words left out, case and plurals folded, as in the topics notebook); statements are treated
+as bags of words, so a term repeated in one passage scores as if it were spread out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .corpus import analyse_batch, frames_from_rows, read_corpus
+from .errors import BadInputError, UsageError
+from .inputs import expand_paths
+from .levels import LEVELS, Lexicons, theme_column
+from .prose import Reading
+
+__all__ = ["Collection", "build_collection", "read_collection", "headline_table", "summary_table", "percentile_table",
+           "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary", "theme_matrix", "tone_over_time",
+           "collection_reading", "collection_provenance", "statement_list", "skipped_table", "percentile", "log_likelihood", "log_ratio",
+           "SIGNIFICANCE", "Paged", "paged"]
+
+#: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
+SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Statements measured alike: the statement, sentence, actor, theme and term tables of
+    :mod:`readout.levels`, each with a ``key`` column naming the statement's file as given.
+
+    ``labels`` maps each key to a short label for tables and figures (the file name without its
+    ending, made unique); ``themes`` are the theme lexicon's names in its order; ``skipped`` lists
+    the files that could not be read, one line each.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    themes: tuple[str, ...]
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def statements(self) -> pd.DataFrame:
+        """The statement table, indexed by label."""
+        table = self.tables["statement"].copy()
+        table.index = pd.Index([self.labels[k] for k in table["key"]], name="statement")
+        return table
+
+    @property
+    def labels(self) -> dict[str, str]:
+        labels: dict[str, str] = {}
+        used: set[str] = set()
+        for key, file in zip(self.tables["statement"]["key"], self.tables["statement"]["file"]):
+            label = Path(file).stem
+            label = label if len(label) <= 48 else label[:47] + "…"
+            n, base = 2, label
+            while label in used:
+                label, n = f"{base} ({n})", n + 1
+            used.add(label)
+            labels[key] = label
+        return labels
+
+    def __len__(self) -> int:
+        return len(self.tables["statement"])
+
+
+def _collection(tables: dict[str, pd.DataFrame], skipped: list[str] | tuple[str, ...]) -> Collection:
+    columns = [c for c in tables["statement"].columns if c.startswith("theme_")]
+    # The statement table's theme columns are in lexicon order; the theme table has the names as written.
+    written = {theme_column(t): t for t in dict.fromkeys(tables["theme"]["theme"])}
+    names = tuple(written.get(c, c.removeprefix("theme_").replace("_", " ")) for c in columns)
+    return Collection({level: tables[level] for level in LEVELS}, names, tuple(skipped))
+
+
+def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None = None) -> Collection:
+    """Analyse the statements named by ``paths`` (files, folders of ``.txt`` files, quoted patterns)
+    in this process. ``parameters``: the data-file parameters of :meth:`Lexicons.load`.
+
+    A file named directly that cannot be read raises :class:`~readout.errors.BadInputError`; one
+    found in a folder is skipped and listed in ``skipped``. Fewer than two readable statements
+    raises :class:`~readout.errors.UsageError`: there is nothing to compare.
+    """
+    files, problems = expand_paths([paths] if isinstance(paths, str) else list(paths))
+    if problems:
+        raise UsageError(problems[0])
+    lexicons = Lexicons.load(parameters)
+    items = []
+    for path, named in dict.fromkeys(files):
+        try:
+            items.append((path, Path(path).read_bytes()))
+        except OSError as exc:
+            if named:
+                raise BadInputError(path, "no such file" if not Path(path).exists()
+                                    else f"cannot be read ({exc.strerror or exc})") from None
+            items.append((path, f"cannot be read ({exc.strerror or exc})"))
+    rows, skipped = analyse_batch(items, lexicons)
+    named_bad = [line for line in skipped if any(line.startswith(f"{p}:") for p, n in files if n)]
+    if named_bad:
+        path, problem = named_bad[0].split(": ", 1)
+        raise BadInputError(path, problem)
+    tables = frames_from_rows(rows, lexicons)
+    if len(tables["statement"]) < 2:
+        raise UsageError(f"{len(tables['statement'])} readable statement{'s' if len(tables['statement']) != 1 else ''}"
+                         " among the files given: a comparison needs at least two")
+    return _collection(tables, skipped)
+
+
+def read_collection(folder: str | Path) -> Collection:
+    """A collection from a folder written by ``python -m readout corpus``."""
+    data = read_corpus(folder)
+    return _collection({level: data[level] for level in LEVELS}, data["manifest"].get("skipped", []))
+
+
+# ---- one row per statement ------------------------------------------------------------------------
+
+def headline_table(collection: Collection) -> pd.DataFrame:
+    """One row per statement (input order), the headline of each analysis:
+
+    date (ISO, blank if undated), words, sentences, Flesch-Kincaid grade, diplomatic tone (-1 to +1),
+    VADER and TextBlob polarity (leak-free, -1 to +1), the theme with the largest share of words and
+    that share (0-1), themes present (of the lexicon's), commitments and how many firm, actions, and
+    the most active agent with its share of the actions (0-1; near 1: one actor does everything).
+    """
+    st = collection.statements
+    shares = st[[theme_column(t) for t in collection.themes]]
+    shares.columns = list(collection.themes)
+    has_theme = shares.fillna(0).max(axis=1) > 0
+    top_theme = shares.fillna(0).idxmax(axis=1).where(has_theme, "")
+    table = pd.DataFrame({
+        "date": st["date"].fillna(""),
+        "words": st["words"],
+        "sentences": st["sentences"],
+        "FK grade": st["fk_grade"].round(1),
+        "diplomatic tone": st["diplomatic_tone"].round(2),
+        "VADER": st["vader"].round(2),
+        "TextBlob": st["textblob_polarity"].round(2),
+        "top theme": top_theme,
+        "its share": shares.fillna(0).max(axis=1).where(has_theme).round(2),
+        "themes": st["themes_present"],
+        "commitments": st["commitments"],
+        "firm": st["firm_commitments"],
+        "actions": st["actions"],
+        "top agent": st["top_agent"].fillna(""),
+        "agent share": st["top_agent_share"].round(2),
+    }, index=st.index)
+    return table
+
+
+#: The measures placed in the collection by :func:`percentile_table`: column → label.
+PERCENTILE_MEASURES = {
+    "words": "length (words)", "words_per_sentence": "words per sentence", "fk_grade": "FK grade",
+    "diplomatic_tone": "diplomatic tone", "vader": "VADER", "textblob_polarity": "TextBlob polarity",
+    "textblob_subjectivity": "TextBlob subjectivity", "themes_present": "themes present",
+    "commitments": "commitments", "actions": "actions", "top_agent_share": "top agent's share",
+}
+
+
+def percentile(values: pd.Series) -> pd.Series:
+    """Each value's percentile in its series, 0-100: the share of the *other* values below it, ties
+    counting half: 100 × (below + ½ × equal others) / (n − 1). The lowest gets 0, the highest 100,
+    the middle of an odd-sized set 50. Missing values stay missing; fewer than two values give none."""
+    v = values.astype("float64")
+    known = v.dropna()
+    n = len(known)
+    out = pd.Series(np.nan, index=values.index, dtype="float64")
+    if n < 2:
+        return out
+    arr = np.sort(known.to_numpy())
+    below = np.searchsorted(arr, known.to_numpy(), side="left")
+    equal = np.searchsorted(arr, known.to_numpy(), side="right") - below - 1
+    out[known.index] = 100.0 * (below + 0.5 * equal) / (n - 1)
+    return out
+
+
+def percentile_table(collection: Collection) -> pd.DataFrame:
+    """Statement × measure: each statement's percentile (0-100) in the collection (see :func:`percentile`).
+    50 is the collection's middle; 0 and 100 are its lowest and highest. A statement where a measure
+    is not computed (not English) is blank and not counted."""
+    st = collection.statements.reset_index(drop=True)
+    table = pd.DataFrame({label: percentile(st[col]).round(0) for col, label in PERCENTILE_MEASURES.items()})
+    table.index = collection.statements.index
+    return table
+
+
+def summary_table(collection: Collection) -> pd.DataFrame:
+    """Measure × statistic: how many statements have the measure, and its minimum, quartiles, median
+    and maximum over them: the collection in one small table, however many statements it holds."""
+    st = collection.statements
+    rows = []
+    for col, label in PERCENTILE_MEASURES.items():
+        v = st[col].astype("float64").dropna()
+        if v.empty:
+            rows.append((label, 0) + (np.nan,) * 5)
+            continue
+        q = v.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).to_numpy()
+        rows.append((label, len(v), *np.round(q, 2)))
+    return pd.DataFrame(rows, columns=["measure", "statements", "min", "25th percentile", "median",
+                                       "75th percentile", "max"]).set_index("measure")
+
+
+# ---- keyness ----------------------------------------------------------------------------------------
+
+def log_likelihood(a: Any, b: Any, c: Any, d: Any) -> Any:
+    """G² of a term seen ``a`` times in a text of ``c`` words and ``b`` times in a reference of ``d``
+    words (Rayson & Garside 2000; see the module). Works on numbers or numpy arrays; 0 or more."""
+    a, b, c, d = (np.asarray(x, dtype="float64") for x in (a, b, c, d))
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
+        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
+    g2 = 2.0 * (t1 + t2)
+    return float(g2) if g2.ndim == 0 else g2
+
+
+def log_ratio(a: Any, b: Any, c: Any, d: Any) -> Any:
+    """Hardie's Log Ratio, log2((a/c)/(b/d)), with a zero count taken as 0.5: the binary log of how
+    many times more frequent the term is in the text than in the reference (+1: twice, −1: half)."""
+    a, b, c, d = (np.asarray(x, dtype="float64") for x in (a, b, c, d))
+    r = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+    return float(r) if r.ndim == 0 else r
+
+
+def _band(g2: float) -> str:
+    return next((label for cut, label in SIGNIFICANCE if g2 >= cut), "not significant")
+
+
+def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None = 10) -> pd.DataFrame:
+    """The terms more frequent in each statement than in the rest of the collection, by G².
+
+    One row per (statement, term) with G² ≥ ``min_g2`` (default: p < 0.05) and Log Ratio > 0 (used
+    more here), strongest first, at most ``top`` per statement (``None``: all). Columns: count here,
+    per 1,000 content words here and in the rest, G², p band, Log Ratio. Empty for a statement whose
+    words are all shared; with one statement there is no rest, so no keyness.
+    """
+    cols = ["statement", "term", "count", "per 1,000 here", "per 1,000 rest", "G²", "p", "log ratio"]
+    terms = collection.tables["term"]
+    if len(collection) < 2 or terms.empty:
+        return pd.DataFrame(columns=cols)
+    a = terms["count"].to_numpy(dtype="float64")
+    c = terms.groupby("key", sort=False)["count"].transform("sum").to_numpy(dtype="float64")
+    grand = float(terms["count"].sum())
+    b = terms.groupby("term", sort=False)["count"].transform("sum").to_numpy(dtype="float64") - a
+    d = grand - c
+    g2 = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
+    lr = log_ratio(a, b, c, np.where(d > 0, d, 1.0))
+    table = pd.DataFrame({
+        "key": terms["key"].to_numpy(), "term": terms["term"].to_numpy(), "count": terms["count"].to_numpy(),
+        "per 1,000 here": np.round(1000 * a / c, 1), "per 1,000 rest": np.round(1000 * b / np.where(d > 0, d, 1), 1),
+        "G²": np.round(g2, 2), "log ratio": np.round(lr, 2)})
+    table = table[(table["G²"] >= min_g2) & (table["log ratio"] > 0) & (d > 0)]
+    order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
+    table = table.assign(_order=table["key"].map(order)).sort_values(
+        ["_order", "G²", "term"], ascending=[True, False, True], kind="stable")
+    if top is not None:
+        table = table.groupby("key", sort=False).head(top)
+    labels = collection.labels
+    table.insert(0, "statement", table.pop("key").map(labels))
+    table["p"] = table["G²"].map(_band)
+    return table[cols].reset_index(drop=True)
+
+
+def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_statement: int = 5) -> pd.DataFrame:
+    """One row per statement: its most distinctive terms with their G², strongest first ("none" when
+    no term reaches the threshold), and how many terms reach it."""
+    rows = []
+    groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
+    for label in collection.statements.index:
+        mine = groups.get(label)
+        if mine is None or mine.empty:
+            rows.append((label, "none reaches p < 0.05", 0))
+            continue
+        shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement], mine["G²"][:per_statement]))
+        rows.append((label, shown, len(mine)))
+    return pd.DataFrame(rows, columns=["statement", "key terms (G²)", "terms at p < 0.05"]).set_index("statement")
+
+
+# ---- themes and time ----------------------------------------------------------------------------------
+
+def theme_matrix(collection: Collection) -> pd.DataFrame:
+    """Statement × theme: the theme's share of the statement's words (0-1; each statement's row adds
+    up to the share of its words in some theme). Blank for a statement not read (not English)."""
+    st = collection.statements
+    table = st[[theme_column(t) for t in collection.themes]].copy()
+    table.columns = list(collection.themes)
+    return table
+
+
+def tone_over_time(collection: Collection) -> pd.DataFrame:
+    """The dated statements in date order (ties in input order): date, where it was read, diplomatic
+    tone, VADER and TextBlob polarity (-1 to +1). Undated statements are left out."""
+    st = collection.statements
+    dated = st[st["date"].notna()].copy()
+    dated["_date"] = pd.to_datetime(dated["date"])
+    dated = dated.sort_values("_date", kind="stable")
+    return pd.DataFrame({"date": dated["_date"].dt.date, "date read from": dated["date_source"],
+                         "diplomatic tone": dated["diplomatic_tone"].round(2), "VADER": dated["vader"].round(2),
+                         "TextBlob": dated["textblob_polarity"].round(2)}, index=dated.index)
+
+
+def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Reading:
+    """The collection in plain words: size, dated share, and the statements at the ends of the
+    diplomatic tone and of length."""
+    n = len(collection)
+    words = headlines["words"]
+    parts = [f"{n:,} statements, {int(words.sum()):,} words of body text "
+             f"(from {int(words.min()):,} to {int(words.max()):,} words a statement)."]
+    dated = int((headlines["date"] != "").sum())
+    parts.append(f"{dated} of them carry a date." if dated else "None carries a date, so there is no time line.")
+    tone = headlines["diplomatic tone"].dropna()
+    if len(tone) >= 2 and tone.max() > tone.min():
+        def who(value: float) -> str:
+            names = list(tone.index[tone == value])
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+            return shown if len(names) == 1 else f"{len(names):,} statements ({shown})"
+
+        parts.append(f"By diplomatic tone, the most cooperative is {who(tone.max())} at {tone.max():+.2f}, and the "
+                     f"most pressing {who(tone.min())} at {tone.min():+.2f}.")
+    elif len(tone) >= 2:
+        parts.append(f"Every statement read has the same diplomatic tone ({tone.iloc[0]:+.2f}).")
+    if collection.skipped:
+        parts.append(f"{len(collection.skipped)} file{'s' if len(collection.skipped) != 1 else ''} could not be "
+                     "read and are left out (listed below).")
+    return Reading(" ".join(parts))
+
+
+# ---- long tables ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Paged:
+    """A table shown to at most ``max_rows`` rows, with a line saying how many more there are and where
+    the whole table is saved; ``table`` is the whole table."""
+
+    table: pd.DataFrame
+    max_rows: int
+    saved_as: str = ""
+
+    def _repr_html_(self) -> str:
+        import html
+        shown = self.table.head(self.max_rows)._repr_html_()  # pandas escapes every value
+        if len(self.table) <= self.max_rows:
+            return shown
+        where = f"; the whole table is saved as tables/{html.escape(self.saved_as)}.csv" if self.saved_as else ""
+        return (shown + f'<p class="readout-reading">Showing the first {self.max_rows:,} of '
+                        f"{len(self.table):,} rows{where}.</p>")
+
+    def __repr__(self) -> str:
+        more = len(self.table) - self.max_rows
+        return repr(self.table.head(self.max_rows)) + (f"\n… {more:,} more rows" if more > 0 else "")
+
+
+def paged(table: pd.DataFrame, max_rows: int, saved_as: str = "") -> Paged:
+    """``table`` to be shown to at most ``max_rows`` rows (the rest summarised in one line)."""
+    if max_rows < 1:
+        raise UsageError(f"max_rows must be at least 1, not {max_rows}")
+    return Paged(table, max_rows, saved_as)
+
+
+def collection_provenance(collection: Collection, parameters: dict[str, Any]) -> pd.DataFrame:
+    """Parameters and versions as a two-column table (item, value), paths shown by file name only."""
+    from .provenance import package_versions, shown_value
+
+    rows = [("statements compared", f"{len(collection):,}"),
+            ("files skipped", f"{len(collection.skipped):,}")]
+    rows += [(f"parameter: {k}", ", ".join(shown_value(x) for x in v) if isinstance(v, list) else shown_value(v))
+             for k, v in parameters.items()]
+    rows += [(f"version: {k}", v) for k, v in package_versions(["pandas", "matplotlib", "textblob"]).items()]
+    return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")
+
+
+def skipped_table(collection: Collection) -> pd.DataFrame:
+    """The files that could not be read: file name (never the full path) and the problem."""
+    rows = [line.split(": ", 1) if ": " in line else [line, ""] for line in collection.skipped]
+    return pd.DataFrame([(Path(f).name, problem) for f, problem in rows], columns=["file", "problem"])
+
+
+def statement_list(collection: Collection) -> pd.DataFrame:
+    """Which statement is which: label, file name, title, date and sha256 of the file's bytes."""
+    st = collection.statements
+    return pd.DataFrame({"file": st["file"], "title": st["title"], "date": st["date"].fillna(""),
+                         "sha256": st["sha256"]}, index=st.index)
