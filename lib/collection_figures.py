@@ -36,6 +36,11 @@ def theme_share_figure(matrix: pd.DataFrame) -> Figure:
     :data:`LABELLED` statements; for more, each theme's median share with the middle half of the
     statements (25th to 75th percentile) as a bar."""
     data = matrix.dropna(how="all")
+    if data.empty:  # no statement was read through the theme lexicon (none is English)
+        fig, ax = _figure(1.6)
+        ax.axis("off")
+        ax.set_title("Theme shares side by side: no statement could be read (none looks like English)")
+        return fig
     if len(data) <= LABELLED:
         fig, ax = _figure(2.6 + 0.38 * len(data))
         values = 100 * data.to_numpy(dtype="float64")

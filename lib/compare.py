@@ -36,16 +36,32 @@ import pandas as pd
 from .corpus import analyse_batch, frames_from_rows, read_corpus
 from .errors import BadInputError, UsageError
 from .inputs import expand_paths
-from .levels import LEVELS, Lexicons, theme_column
+from .levels import LEVELS, Lexicons
+from .themes import theme_column
 from .prose import Reading
 
-__all__ = ["Collection", "build_collection", "read_collection", "headline_table", "summary_table", "percentile_table",
-           "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary", "theme_matrix", "tone_over_time",
-           "collection_reading", "collection_provenance", "statement_list", "skipped_table", "percentile", "log_likelihood", "log_ratio",
-           "SIGNIFICANCE", "Paged", "paged"]
+__all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
+           "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
+           "theme_matrix", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
+           "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged"]
 
 #: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
 SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
+
+
+def _labels(keys: list[str], files: list[str]) -> dict[str, str]:
+    """Each key's label: its file name without the ending (cut to 48 characters), made unique with " (2)"…"""
+    labels: dict[str, str] = {}
+    used: set[str] = set()
+    for key, file in zip(keys, files):
+        label = Path(file).stem
+        label = label if len(label) <= 48 else label[:47] + "…"
+        n, base = 2, label
+        while label in used:
+            label, n = f"{base} ({n})", n + 1
+        used.add(label)
+        labels[key] = label
+    return labels
 
 
 @dataclass(frozen=True)
@@ -53,46 +69,30 @@ class Collection:
     """Statements measured alike: the statement, sentence, actor, theme and term tables of
     :mod:`readout.levels`, each with a ``key`` column naming the statement's file as given.
 
-    ``labels`` maps each key to a short label for tables and figures (the file name without its
-    ending, made unique); ``themes`` are the theme lexicon's names in its order; ``skipped`` lists
-    the files that could not be read, one line each.
+    ``themes`` are the theme lexicon's names in its order; ``skipped`` lists the files that could not
+    be read, one line each; ``labels`` maps each key to a short label for tables and figures (the
+    file name without its ending, made unique); ``statements`` is the statement table indexed by label.
     """
 
     tables: dict[str, pd.DataFrame]
     themes: tuple[str, ...]
-    skipped: tuple[str, ...] = ()
-
-    @property
-    def statements(self) -> pd.DataFrame:
-        """The statement table, indexed by label."""
-        table = self.tables["statement"].copy()
-        table.index = pd.Index([self.labels[k] for k in table["key"]], name="statement")
-        return table
-
-    @property
-    def labels(self) -> dict[str, str]:
-        labels: dict[str, str] = {}
-        used: set[str] = set()
-        for key, file in zip(self.tables["statement"]["key"], self.tables["statement"]["file"]):
-            label = Path(file).stem
-            label = label if len(label) <= 48 else label[:47] + "…"
-            n, base = 2, label
-            while label in used:
-                label, n = f"{base} ({n})", n + 1
-            used.add(label)
-            labels[key] = label
-        return labels
+    skipped: tuple[str, ...]
+    labels: dict[str, str]
+    statements: pd.DataFrame
 
     def __len__(self) -> int:
-        return len(self.tables["statement"])
+        return len(self.statements)
 
 
-def _collection(tables: dict[str, pd.DataFrame], skipped: list[str] | tuple[str, ...]) -> Collection:
-    columns = [c for c in tables["statement"].columns if c.startswith("theme_")]
-    # The statement table's theme columns are in lexicon order; the theme table has the names as written.
-    written = {theme_column(t): t for t in dict.fromkeys(tables["theme"]["theme"])}
-    names = tuple(written.get(c, c.removeprefix("theme_").replace("_", " ")) for c in columns)
-    return Collection({level: tables[level] for level in LEVELS}, names, tuple(skipped))
+def make_collection(tables: dict[str, pd.DataFrame], themes: tuple[str, ...] | list[str],
+                    skipped: tuple[str, ...] | list[str] = ()) -> Collection:
+    """A collection from the five tables (as :func:`readout.corpus.read_corpus` gives them) and the
+    theme lexicon's names in order; the labels and the labelled statement table are made once."""
+    st = tables["statement"]
+    labels = _labels(list(st["key"]), list(st["file"]))
+    statements = st.copy()
+    statements.index = pd.Index([labels[k] for k in st["key"]], name="statement")
+    return Collection({level: tables[level] for level in LEVELS}, tuple(themes), tuple(skipped), labels, statements)
 
 
 def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None = None) -> Collection:
@@ -100,15 +100,24 @@ def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None =
     in this process. ``parameters``: the data-file parameters of :meth:`Lexicons.load`.
 
     A file named directly that cannot be read raises :class:`~readout.errors.BadInputError`; one
-    found in a folder is skipped and listed in ``skipped``. Fewer than two readable statements
-    raises :class:`~readout.errors.UsageError`: there is nothing to compare.
+    found in a folder is skipped and listed in ``skipped``. A file reached twice (named, and in its
+    folder) counts once. Fewer than two readable statements raises :class:`~readout.errors.UsageError`:
+    there is nothing to compare.
     """
     files, problems = expand_paths([paths] if isinstance(paths, str) else list(paths))
     if problems:
         raise UsageError(problems[0])
     lexicons = Lexicons.load(parameters)
-    items = []
-    for path, named in dict.fromkeys(files):
+    items, named_keys, seen = [], set(), set()
+    for path, named in files:
+        resolved = Path(path).resolve()
+        if resolved in seen:
+            if named:
+                named_keys.add(next(k for k, _ in items if Path(k).resolve() == resolved))
+            continue
+        seen.add(resolved)
+        if named:
+            named_keys.add(path)
         try:
             items.append((path, Path(path).read_bytes()))
         except OSError as exc:
@@ -117,21 +126,24 @@ def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None =
                                     else f"cannot be read ({exc.strerror or exc})") from None
             items.append((path, f"cannot be read ({exc.strerror or exc})"))
     rows, skipped = analyse_batch(items, lexicons)
-    named_bad = [line for line in skipped if any(line.startswith(f"{p}:") for p, n in files if n)]
+    named_bad = [line for line in skipped if any(line.startswith(f"{k}: ") for k in named_keys)]
     if named_bad:
-        path, problem = named_bad[0].split(": ", 1)
+        path, problem = next((k, line[len(k) + 2:]) for line in named_bad for k in named_keys
+                             if line.startswith(f"{k}: "))
         raise BadInputError(path, problem)
     tables = frames_from_rows(rows, lexicons)
     if len(tables["statement"]) < 2:
         raise UsageError(f"{len(tables['statement'])} readable statement{'s' if len(tables['statement']) != 1 else ''}"
                          " among the files given: a comparison needs at least two")
-    return _collection(tables, skipped)
+    return make_collection(tables, lexicons.themes.themes, skipped)
 
 
 def read_collection(folder: str | Path) -> Collection:
     """A collection from a folder written by ``python -m readout corpus``."""
     data = read_corpus(folder)
-    return _collection({level: data[level] for level in LEVELS}, data["manifest"].get("skipped", []))
+    columns = [c for c in data["statement"].columns if c.startswith("theme_")]
+    themes = data["manifest"].get("themes") or [c.removeprefix("theme_").replace("_", " ") for c in columns]
+    return make_collection({level: data[level] for level in LEVELS}, themes, data["manifest"].get("skipped", []))
 
 
 # ---- one row per statement ------------------------------------------------------------------------
@@ -254,7 +266,8 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     One row per (statement, term) with G² ≥ ``min_g2`` (default: p < 0.05) and Log Ratio > 0 (used
     more here), strongest first, at most ``top`` per statement (``None``: all). Columns: count here,
     per 1,000 content words here and in the rest, G², p band, Log Ratio. Empty for a statement whose
-    words are all shared; with one statement there is no rest, so no keyness.
+    words are all shared; with one statement there is no rest, so no keyness. Statements that are
+    not English have no term rows: they are neither scored nor part of the rest.
     """
     cols = ["statement", "term", "count", "per 1,000 here", "per 1,000 rest", "G²", "p", "log ratio"]
     terms = collection.tables["term"]
@@ -267,11 +280,11 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     d = grand - c
     g2 = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
     lr = log_ratio(a, b, c, np.where(d > 0, d, 1.0))
+    keep = (g2 >= min_g2) & (lr > 0) & (d > 0)  # the threshold applies to G² before rounding
     table = pd.DataFrame({
         "key": terms["key"].to_numpy(), "term": terms["term"].to_numpy(), "count": terms["count"].to_numpy(),
         "per 1,000 here": np.round(1000 * a / c, 1), "per 1,000 rest": np.round(1000 * b / np.where(d > 0, d, 1), 1),
-        "G²": np.round(g2, 2), "log ratio": np.round(lr, 2)})
-    table = table[(table["G²"] >= min_g2) & (table["log ratio"] > 0) & (d > 0)]
+        "G²": np.round(g2, 2), "log ratio": np.round(lr, 2)})[keep]
     order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
     table = table.assign(_order=table["key"].map(order)).sort_values(
         ["_order", "G²", "term"], ascending=[True, False, True], kind="stable")
@@ -283,19 +296,26 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     return table[cols].reset_index(drop=True)
 
 
-def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_statement: int = 5) -> pd.DataFrame:
-    """One row per statement: its most distinctive terms with their G², strongest first ("none" when
-    no term reaches the threshold), and how many terms reach it."""
+def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_statement: int = 5,
+                      min_g2: float = 3.84) -> pd.DataFrame:
+    """One row per statement: its most distinctive terms with their G², strongest first, and how many
+    terms reach the threshold ``min_g2`` (give the same as to :func:`keyness_table`, called with
+    ``top=None`` so that the count is complete). A statement that is not English has no terms read."""
     rows = []
+    level = next((label for cut, label in SIGNIFICANCE if min_g2 >= cut), f"G² ≥ {min_g2:g}")
     groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
+    not_english = set(collection.statements.index[collection.statements["english"].eq(False).fillna(False)])
     for label in collection.statements.index:
         mine = groups.get(label)
-        if mine is None or mine.empty:
-            rows.append((label, "none reaches p < 0.05", 0))
-            continue
-        shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement], mine["G²"][:per_statement]))
-        rows.append((label, shown, len(mine)))
-    return pd.DataFrame(rows, columns=["statement", "key terms (G²)", "terms at p < 0.05"]).set_index("statement")
+        if label in not_english:
+            rows.append((label, "not read: not English", 0))
+        elif mine is None or mine.empty:
+            rows.append((label, f"none reaches {level}", 0))
+        else:
+            shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement],
+                                                              mine["G²"][:per_statement]))
+            rows.append((label, shown, len(mine)))
+    return pd.DataFrame(rows, columns=["statement", "key terms (G²)", f"terms at {level}"]).set_index("statement")
 
 
 # ---- themes and time ----------------------------------------------------------------------------------
@@ -360,7 +380,13 @@ class Paged:
 
     def _repr_html_(self) -> str:
         import html
-        shown = self.table.head(self.max_rows)._repr_html_()  # pandas escapes every value
+        # pandas escapes every value; a measure not computed shows as a blank cell, not "NaN" or "<NA>"
+        # (only the columns with a gap become text, so the others keep pandas' number formatting)
+        head = self.table.head(self.max_rows).copy()
+        for column in head.columns:
+            if head[column].isna().any():
+                head[column] = head[column].astype(object).where(head[column].notna(), "")
+        shown = head.to_html(max_cols=None)
         if len(self.table) <= self.max_rows:
             return shown
         where = f"; the whole table is saved as tables/{html.escape(self.saved_as)}.csv" if self.saved_as else ""

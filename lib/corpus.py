@@ -47,7 +47,8 @@ import pyarrow.parquet as pq
 
 from .errors import BadInputError, ReadoutError, UsageError
 from .inputs import expand_paths
-from .levels import COLUMNS, LEVELS, Lexicons, analyse, theme_column
+from .levels import COLUMNS, LEVELS, Lexicons, analyse
+from .themes import theme_column
 from .provenance import git_commit, package_versions
 from .statement import statement_from_bytes
 
@@ -230,13 +231,19 @@ def _run_dask(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callab
             try:
                 done[index.pop(future.key)] = future.result()
             except Exception as exc:  # a worker that cannot run the analysis at all (not one bad statement)
+                if exc.__class__.__name__ == "KilledWorker":
+                    raise ReadoutError(f"{scheduler}: Dask workers died running a batch, more than once (out of "
+                                       "memory?); try fewer statements per batch (--batch-size)") from None
                 raise ReadoutError(f"{scheduler}: a batch failed on a Dask worker ({exc.__class__.__name__}: {exc}); "
                                    "are readout and its requirements installed on every worker?") from None
             future.release()
             while next_to_write in done:
                 consume(*done.pop(next_to_write))
                 next_to_write += 1
-            submit()
+            # Batches in flight or finished but not yet written stay within the window, even when an
+            # early batch is slow: memory is bounded by the window, not by the collection.
+            while submitted - next_to_write < window and submit():
+                pass
         return n_workers
     finally:
         client.close()
@@ -287,6 +294,11 @@ def run_corpus(
             raise UsageError(f"unknown corpus parameter {', '.join(map(repr, unknown))} (known: actors_path, "
                              "tone_lexicon_path, leaks_path, theme_lexicon_path, actions_path, expected_themes)")
         for name, value in parameters.items():
+            if name.endswith("_path") and not isinstance(value, str):
+                raise UsageError(f"parameter '{name}': expected the path of a file, got {value!r}")
+            if name == "expected_themes" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise UsageError(f"parameter 'expected_themes': expected a list of theme names (give it in a -f YAML "
+                                 f"file), got {value!r}")
             if name.endswith("_path") and value and not Path(value).is_file():
                 raise UsageError(f"{value}: file not found (parameter '{name}')")
         try:
@@ -296,10 +308,22 @@ def run_corpus(
         files, problems = expand_paths(paths)
         if problems:
             raise UsageError(problems[0])
+        unique, seen = [], set()
         for path, named in files:
-            if named and not Path(path).is_file():
-                raise UsageError(f"{path}: {_read(path) if Path(path).exists() else 'no such file'}")
-        files = list(dict.fromkeys(path for path, _ in files))
+            resolved = Path(path).resolve()
+            if resolved in seen:  # the same file reached twice (named, and in its folder) is analysed once
+                continue
+            seen.add(resolved)
+            unique.append(path)
+            if named:  # a file named directly must be a statement, as 'run' and 'compare' require
+                data = _read(path)
+                if isinstance(data, str):
+                    raise UsageError(f"{path}: {data}")
+                try:
+                    statement_from_bytes(path, data, lexicons.actors)
+                except BadInputError as exc:
+                    raise UsageError(str(exc)) from None
+        files = unique
         why = _safe_to_replace(out)
         if why:
             raise UsageError(why)
@@ -351,6 +375,7 @@ def run_corpus(
             "parameters": parameters,
             "data_files": {"themes": lexicons.themes.source, "actions": lexicons.scheme.source,
                            "actors": list(lexicons.actors.sources)},
+            "themes": list(lexicons.themes.themes),
             "scheduler": scheduler,
             "workers": run.workers,
             "batch_size": batch_size,

@@ -6,8 +6,9 @@ Tried in order, the first that gives a full calendar date wins:
 2. the dateline's date, when it carries a year ("WASHINGTON, March 3, 2015 -");
 3. an ISO date in the file name ("2015-03-03-dialogue.txt", "20150303_readout.txt").
 
-A date without a year ("March 3") is not guessed at: the statement counts as undated. Month
-names are English (full or abbreviated), as the layout reader recognises them.
+A date without a year ("March 3") is not guessed at: the statement counts as undated, and so does a
+year outside 1900-2100 (eight digits in a file name are often an identifier). Month names are
+English (full or abbreviated), as the layout reader recognises them.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _ISO = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
+#: Years accepted as a statement's date; digits outside them are taken for an identifier.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 class StatementDate(NamedTuple):
     """A statement's date and where it was read: ``source`` is "header", "dateline" or "file name"."""
 
@@ -48,6 +53,8 @@ def parse_date(text: str) -> dt.date | None:
     for m in _ISO.finditer(text):
         found.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for _, year, month, day in sorted(found):
+        if not FIRST_YEAR <= year <= LAST_YEAR:  # an identifier such as 15000303, not a date
+            continue
         try:
             return dt.date(year, month, day)
         except ValueError:  # "2015-13-45" is not a date

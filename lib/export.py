@@ -62,6 +62,7 @@ class PageContext:
     sha256: str
     parameters: dict[str, Any] = field(default_factory=dict)
     notebooks: frozenset[str] = frozenset()  # stems, e.g. "03-tone"
+    collection: bool = False  # a page about several statements: "Collection", "Files", no index link
 
 
 _H2 = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
@@ -81,11 +82,17 @@ def _decorate(body: str, context: PageContext) -> str:
     params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(_BIDI.sub('', repr(v)))}</code></td></tr>"
                      for k, v in shown.items())
     box = f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>"
+    source = [f'{"Files" if context.collection else "File"} <code>{e(_BIDI.sub("", context.source))}</code>']
+    if context.sha256:
+        source.append(f'sha256{" of their sha256 sums" if context.collection else ""} '
+                      f'<code class="readout-sha">{e(context.sha256)}</code>')
+    if not context.collection:  # a statement's page sits in its report folder, beside the folder's index
+        source.append('<a href="index.html">report index</a>')
     header = (
         '<header class="readout-page">'
-        f'<p class="readout-statement">Statement: <strong>{e(context.title)}</strong></p>'
-        f'<p class="readout-source">File <code>{e(_BIDI.sub("", context.source))}</code> &middot; sha256 '
-        f'<code class="readout-sha">{e(context.sha256)}</code> &middot; <a href="index.html">report index</a></p>'
+        f'<p class="readout-statement">{"Collection" if context.collection else "Statement"}: '
+        f'<strong>{e(context.title)}</strong></p>'
+        f'<p class="readout-source">{" &middot; ".join(source)}</p>'
         f'<details class="readout-provenance"><summary>Parameters of this run</summary>{box}</details>'
         f'<div class="readout-print-only"><p>Parameters of this run:</p>{box}</div></header>'
         + (f'<nav class="readout-toc" aria-label="Contents"><p>Contents</p><ol>{toc}</ol></nav>' if toc else "")

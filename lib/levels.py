@@ -6,7 +6,9 @@ per-statement notebooks call; nothing is recomputed another way, so a corpus row
 agree. Column names are ``snake_case`` (they are data columns, for pandas, DuckDB or R).
 
 Measures that read English words (readability, tone, sentiment, themes, actions, commitments) are
-left empty (``None``) for a statement that does not look like English; ``english`` says which.
+left empty (``None``) for a statement that does not look like English, and it has no theme or term
+rows; ``english`` says which. Actions counted (statement and sentence level alike) are those done
+or intended: negated and merely requested ones are left out, as in the balance table.
 The statement's ``key`` (its file path as named) joins the levels.
 
 Scales: ``*_share`` columns are fractions 0-1; ``diplomatic_tone``, ``vader`` and
@@ -38,7 +40,7 @@ from .terms import term_counts
 from .themes import ThemeLexicon, expected_themes, load_theme_lexicon, read_themes, silences, theme_share_table
 from .tone import ToneLexicon, document_tone, load_tone_lexicon, tone_table
 
-__all__ = ["Lexicons", "LEVELS", "StatementRows", "analyse", "theme_column", "COLUMNS"]
+__all__ = ["Lexicons", "LEVELS", "StatementRows", "analyse", "COLUMNS"]
 
 #: The tables, in the order they are written.
 LEVELS = ("statement", "sentence", "actor", "theme", "term")
@@ -72,13 +74,8 @@ class Lexicons:
                    load_action_scheme(p.get("actions_path") or None))
 
 
-def theme_column(theme: str) -> str:
-    """The statement-table column holding a theme's share of words: ``theme_`` + its name in snake_case."""
-    return "theme_" + "_".join("".join(ch if ch.isalnum() else " " for ch in theme.lower()).split())
-
-
 #: Columns of each level and their kinds ("str", "int", "float", "bool"); the statement level also
-#: has one float column per theme of the lexicon (:func:`theme_column`), after these.
+#: has one float column per theme of the lexicon (:func:`readout.themes.theme_column`), after these.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "statement": (
         ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("date", "str"),
@@ -176,7 +173,8 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     tables: dict[str, list[tuple[Any, ...]]] = {"statement": [tuple(row)]}
 
     # sentence level
-    by_sentence = Counter(a.sentence for a in actions) if actions is not None else Counter()
+    by_sentence = (Counter(a.sentence for a in actions if a.mode not in ("negated", "requested"))
+                   if actions is not None else Counter())
     promised = {}
     if live is not None:
         for sid, strength in zip(live["sentence"], live["strength"]):
@@ -216,6 +214,8 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
          int(r["sentences"]), _f(r["share of sentences"]), _f(r["share of words"]), int(r["matches"]))
         for theme, r in shares.iterrows()]
 
-    # term level: content words (folded), most frequent first, ties alphabetical
-    tables["term"] = [(key, term, n) for term, n in sorted(term_counts(statement).items(), key=lambda kv: (-kv[1], kv[0]))]
+    # term level: content words (English stop words left out, plurals folded), most frequent first, ties
+    # alphabetical; none for a statement that is not English (its words would not be folded alike)
+    tables["term"] = [] if not english else [
+        (key, term, n) for term, n in sorted(term_counts(statement).items(), key=lambda kv: (-kv[1], kv[0]))]
     return StatementRows(key, tables)

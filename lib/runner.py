@@ -25,6 +25,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -38,7 +39,8 @@ from collections.abc import Callable
 from . import _fastimport  # noqa: F401  (before nbformat: see the module)
 import nbformat
 import papermill
-from jupyter_client import KernelManager
+from jupyter_client import AsyncKernelManager, BlockingKernelClient
+from jupyter_core.utils import run_sync
 import yaml
 
 from .errors import BadInputError, UsageError
@@ -288,22 +290,29 @@ class _Kernel:
     Between notebooks the user namespace is cleared (``%reset -f``); imported modules stay. Every
     notebook sets what it relies on (parameters, its imports, the house style) in its own cells,
     so the order in which notebooks share a kernel does not change what they compute. A kernel
-    that died is replaced by a new one.
+    that died, or that was running a notebook that failed or was stopped, is replaced by a new one.
+
+    The kernel manager is the asynchronous one: papermill's client then waits for output and for
+    the cell's reply side by side, so its per-cell timeout and its check that the kernel is still
+    alive both work (with the blocking manager a silent cell would block them both). Its methods run
+    on this thread's event loop (``run_sync``); one ``_Kernel`` is used by one thread.
     """
 
     def __init__(self, cwd: Path) -> None:
         self.cwd = cwd
-        self.km: KernelManager | None = None
+        self.km: AsyncKernelManager | None = None
         self.used = False
+        self.dirty = False  # the last notebook failed: its kernel may still be busy or half set up
 
-    def ready(self) -> KernelManager:
-        if self.km is None or not self.km.is_alive():
+    def ready(self) -> AsyncKernelManager:
+        if self.km is None or self.dirty or not run_sync(self.km.is_alive)():
             self.shutdown()
-            self.km = KernelManager(kernel_name=KERNEL)
-            self.km.start_kernel(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
-            self.used = False
+            self.km = AsyncKernelManager(kernel_name=KERNEL)
+            run_sync(self.km.start_kernel)(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
+            self.used = self.dirty = False
         elif self.used:
-            kc = self.km.client()
+            kc = BlockingKernelClient()
+            kc.load_connection_info(self.km.get_connection_info())
             kc.start_channels()
             try:
                 kc.wait_for_ready(timeout=60)
@@ -316,9 +325,17 @@ class _Kernel:
         self.used = True
         return self.km
 
+    def pid(self) -> int | None:
+        """The kernel's process id, if it is running."""
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        return getattr(process, "pid", None)
+
     def shutdown(self) -> None:
         if self.km is not None and self.km.has_kernel:
-            self.km.shutdown_kernel(now=True)
+            try:
+                run_sync(self.km.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001  (a kernel already gone)
+                pass
         self.km = None
 
 
@@ -326,14 +343,23 @@ class _Kernel:
 _KILL_GRACE = 10.0
 
 
+def _signal(pid: int | None, signum: int) -> None:
+    if pid is not None:
+        try:
+            os.kill(pid, signum)
+        except OSError:  # already gone
+            pass
+
+
 def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int,
              kernel: _Kernel | None = None, limit: float | None = None, limit_name: str = "") -> NotebookRun:
     """Execute one notebook with papermill (in ``kernel`` if given, else in a kernel of its own);
     a failure is recorded, not raised.
 
-    ``limit`` (seconds) bounds the whole notebook: when it runs out the kernel is interrupted (and
-    killed if it has not stopped ``_KILL_GRACE`` seconds later) and the run is recorded as failed with
-    ``ename`` "Timeout", naming ``limit_name`` (which limit it was).
+    ``timeout`` bounds each cell (papermill's execution timeout). ``limit`` (seconds, counted from
+    now, kernel start-up included) bounds the whole notebook: when it runs out the kernel is
+    interrupted (SIGINT), and killed if it has not stopped ``_KILL_GRACE`` seconds later; the run is
+    recorded as failed with ``ename`` "Timeout", naming ``limit_name`` (which limit it was).
 
     The kernel is started in the notebook's folder; papermill is not given a ``cwd``, because it
     would change the whole process's working directory while the notebook runs, and with two
@@ -343,27 +369,27 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
     error = None
     own = kernel is None
     kernel = kernel or _Kernel(notebook.parent)
-    km = kernel.ready()
-    finished, timed_out = threading.Event(), threading.Event()
+    finished, timed_out, lock = threading.Event(), threading.Event(), threading.Lock()
+    watchdog = None
 
     def stop() -> None:  # the time limit ran out: interrupt the running cell, then kill if need be
-        timed_out.set()
-        try:
-            km.interrupt_kernel()
-        except Exception:  # noqa: BLE001  (a kernel that is already gone)
-            pass
+        with lock:
+            if finished.is_set():
+                return
+            timed_out.set()
+            pid = kernel.pid()
+            _signal(pid, signal.SIGINT)
         if not finished.wait(_KILL_GRACE):
-            try:
-                km.shutdown_kernel(now=True)
-            except Exception:  # noqa: BLE001
-                pass
+            with lock:
+                if not finished.is_set():
+                    _signal(pid, signal.SIGKILL)
 
-    watchdog = None
-    if limit is not None:
-        watchdog = threading.Timer(max(0.0, limit), stop)
-        watchdog.daemon = True
-        watchdog.start()
     try:
+        km = kernel.ready()
+        if limit is not None:
+            watchdog = threading.Timer(max(0.0, limit - (time.perf_counter() - began)), stop)
+            watchdog.daemon = True
+            watchdog.start()
         papermill.execute_notebook(
             str(notebook),
             str(target),
@@ -378,13 +404,16 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
                  "ename": exc.ename, "evalue": exc.evalue, "source": _cell_source(target, exc.exec_count)}
-    except Exception as exc:  # a kernel that died or timed out: still a report, marked failed
+    except Exception as exc:  # a kernel that would not start, died or timed out: still a report, marked failed
         error = {"cell_index": None, "execution_count": None,
                  "ename": exc.__class__.__name__, "evalue": str(exc).splitlines()[0] if str(exc) else ""}
     finally:
-        finished.set()
+        with lock:
+            finished.set()
         if watchdog is not None:
             watchdog.cancel()
+        if error is not None or timed_out.is_set():
+            kernel.dirty = True
         if own:
             kernel.shutdown()
     seconds = round(time.perf_counter() - began, 2)
@@ -748,17 +777,25 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
     summary = (f"done {done}, up to date {up_to_date}, failed {len(failed) + len(skipped_bad)}"
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped_bad])
                   if failed or skipped_bad else ""))
-    if clock.expired() or not_reached:
-        summary += (f"; the whole-run time limit ({limits.run:g} s) ran out"
-                    + (f", not reached {len(not_reached)}: {'; '.join(not_reached)}" if not_reached else ""))
+    if not_reached:
+        summary += (f"; the whole-run time limit ({limits.run:g} s) ran out, not reached {len(not_reached)}: "
+                    + "; ".join(not_reached))
     note(summary)
     logs = outputs / "logs"
     logs.mkdir(exist_ok=True)
     (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
         "\n".join(log_lines) + "\n", encoding="utf-8")
-    if clock.expired() or not_reached:
+    if not_reached:  # the limit stopped the run before every statement's report was done
         return 4
     return 1 if failed or skipped_bad else 0
+
+
+def _is_comparison(folder: Path) -> bool:
+    """Whether ``folder`` holds an earlier comparison (its manifest says so), which may be replaced."""
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("kind") == "comparison"
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 #: The notebook that compares statements (not part of the per-statement collection).
@@ -803,6 +840,17 @@ def run_comparison(
                 raise UsageError("give statement paths or --corpus, not both")
             if not (corpus_dir / MANIFEST).is_file():
                 raise UsageError(f"{corpus_dir}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
+            given = sorted(k for k in parameters if k.endswith("_path") or k == "expected_themes")
+            if given:
+                raise UsageError(f"{', '.join(given)}: the corpus was analysed with its own data files (see its "
+                                 f"{MANIFEST}); run 'corpus' again with them instead")
+            try:
+                n = int(json.loads((corpus_dir / MANIFEST).read_text(encoding="utf-8"))["statements"])
+            except (OSError, ValueError, KeyError, TypeError):
+                raise UsageError(f"{corpus_dir / MANIFEST}: cannot be read as a corpus manifest") from None
+            if n < 2:
+                raise UsageError(f"{corpus_dir}: the corpus holds {n} statement{'s' if n != 1 else ''}: "
+                                 "a comparison needs at least two")
             params = {**parameters, "corpus_dir": str(corpus_dir.resolve()), "statements": []}
             title, source, digest = f"Comparison of the corpus in {corpus_dir.name}", corpus_dir.name, ""
             shown = {"corpus_dir": corpus_dir.name}
@@ -810,16 +858,21 @@ def run_comparison(
             files, problems = expand_paths(paths)
             if problems:
                 raise UsageError(problems[0])
-            readable, digest_of = [], hashlib.sha256()
-            for path, named in dict.fromkeys(files):
-                try:
-                    source_text = read_source(path)
+            readable, digest_of, seen = [], hashlib.sha256(), set()
+            for path, named in files:
+                resolved = Path(path).resolve()
+                if resolved in seen:  # the same file reached twice (named, and in its folder) counts once
+                    continue
+                seen.add(resolved)
+                try:  # named files are parsed in full, as 'run' checks them; found ones only read
+                    sha = (load_statement(path, parameters.get("actors_path") or None).sha256 if named
+                           else read_source(path).sha256)
                 except BadInputError as exc:
                     if named:
                         raise UsageError(str(exc)) from None
                     continue
-                readable.append(str(Path(path).resolve()))
-                digest_of.update(source_text.sha256.encode())
+                readable.append(str(resolved))
+                digest_of.update(sha.encode())
             if len(readable) < 2:
                 raise UsageError(f"{len(readable)} readable statement{'s' if len(readable) != 1 else ''} among the "
                                  "paths given: a comparison needs at least two")
@@ -827,7 +880,7 @@ def run_comparison(
             title = f"Comparison of {len(readable):,} statements"
             source, digest = f"{len(readable):,} statement files", digest_of.hexdigest()
             shown = {"statements": [Path(p).name for p in paths]}
-        if out.exists() and not (out / "manifest.json").is_file() and any(out.iterdir()):
+        if out.exists() and any(out.iterdir()) and not _is_comparison(out):
             raise UsageError(f"{out}: folder holds files that are not an earlier comparison; choose another --out")
     except UsageError as exc:
         err(str(exc))
@@ -845,10 +898,11 @@ def run_comparison(
         run = _execute(notebook, build / notebook.name, params, limits.cell, None, limit, limit_name)
         err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
             + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))
-        page = PageContext(title, source, digest, {k: v for k, v in {**params, **shown}.items() if k != "output_dir"})
+        page = PageContext(title, source, digest, {k: v for k, v in {**params, **shown}.items() if k != "output_dir"},
+                           collection=True)
         if (build / notebook.name).exists():
             notebook_to_html(build / notebook.name, build / "index.html", keep_code, page)
-        manifest = {"title": title, "status": run.status, "input": {"path": "", "files": source, "sha256": digest},
+        manifest = {"kind": "comparison", "title": title, "status": run.status, "input": {"path": "", "files": source, "sha256": digest},
                     "parameters": {k: v for k, v in params.items() if k != "output_dir"},
                     "versions": package_versions(), "git_commit": git_commit(), "started": started,
                     "finished": _now(),

@@ -44,6 +44,7 @@ from .statement import Statement
 from .terms import term_occurrences, word_occurrences
 
 __all__ = ["ThemeLexicon", "ThemeMatch", "StatementThemes", "load_theme_lexicon", "expected_themes", "read_themes",
+           "theme_column",
            "sentence_theme_table", "theme_share_table", "theme_flow", "silences", "coverage_table",
            "unmatched_sentences", "agenda_reading", "silence_reading", "coverage_reading"]
 
@@ -66,6 +67,12 @@ class ThemeMatch(NamedTuple):
     text: str
     start: int
     end: int
+
+
+def theme_column(theme: str) -> str:
+    """A theme's name as a data column (the corpus tables' ``theme_<name>``): lower case, each run of
+    characters other than letters and digits made one underscore."""
+    return "theme_" + "_".join("".join(ch if ch.isalnum() else " " for ch in theme.lower()).split())
 
 
 def _parse(path: str | Path | None) -> ThemeLexicon:
@@ -94,6 +101,12 @@ def _parse(path: str | Path | None) -> ThemeLexicon:
                 owner[words] = theme
                 entries.append((words, theme))
     names = tuple(themes)
+    columns: dict[str, str] = {}
+    for theme in names:  # each theme needs a column of its own in the corpus tables
+        if theme_column(theme) in columns:
+            raise BadInputError(label, f"theme lexicon: themes {columns[theme_column(theme)]!r} and {theme!r} differ "
+                                       "only in case or punctuation; give them distinct names")
+        columns[theme_column(theme)] = theme
     expected = data.get("expected") or []
     if not isinstance(expected, list) or not all(isinstance(e, str) for e in expected):
         raise BadInputError(label, "theme lexicon: 'expected' must be a list of theme names")

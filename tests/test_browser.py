@@ -216,3 +216,43 @@ def test_summary_screenshots_at_desktop_and_phone_width(reports, browser):
             shot = SCREENSHOTS / f"{folder.name}-summary-{label}.png"
             assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     browser.set_window_size(1280, 900)
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory) -> Path:
+    """The comparison page for the seed, the demonstration statements and the hostile statement."""
+    out = tmp_path_factory.mktemp("browser-compare") / "comparison"
+    proc = subprocess.run(
+        [sys.executable, "-m", "readout", "compare", str(SEED.parent), str(PROJECT_ROOT / "seeds" / "demo"),
+         str(HOSTILE), "--out", str(out), "-p", "actors_path", str(FIXTURES / "hostile" / "hostile-actors.yaml")],
+        capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return out / "index.html"
+
+
+def test_comparison_page_offline_figures_links_and_literal_text(comparison, browser):
+    seen = _open(browser, comparison)
+    assert seen["errors"] == [] and seen["dialogs"] == []
+    assert [u for u in seen["requests"] if not u.startswith(("file://", "data:"))] == []
+    sizes = browser.execute_script(
+        "return [...document.images].map(i => [i.naturalWidth, i.getBoundingClientRect().width,"
+        " i.getBoundingClientRect().height])")
+    assert len(sizes) == 4 and all(n > 0 and w > 0 and h > 0 for n, w, h in sizes), sizes
+    hrefs = browser.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    for href in hrefs:
+        url = urlparse(href)
+        assert url.scheme == "file" and Path(unquote(url.path)).is_file(), href
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "Comparison of 5 statements" in text and "<script>alert(1)</script>" in text  # a title, as text
+    assert browser.execute_script("return [...document.scripts].filter(s => s.textContent.includes('alert(')).length") == 0
+    browser.set_window_size(390, 900)
+    try:
+        assert browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth") <= 0
+    finally:
+        browser.set_window_size(1280, 900)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height + 50, 8000))
+    shot = SCREENSHOTS / "comparison-desktop.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+    browser.set_window_size(1280, 900)

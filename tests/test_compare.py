@@ -32,8 +32,9 @@ def collection():
 
 
 def test_log_likelihood_on_the_published_worked_example():
-    # UCREL's log-likelihood calculator, as taught: a word seen 52 times in 50,000 words and 57 times
-    # in 75,000 words has LL +2.65, not significant (below 3.84).
+    # The worked example of UCREL's log-likelihood calculator as taught in corpus-linguistics courses: a
+    # word seen 52 times in 50,000 words and 57 times in 75,000 words is reported as LL +2.65 (not
+    # significant: below 3.84). The figure is the calculator's output, quoted, not ours.
     assert round(compare.log_likelihood(52, 57, 50_000, 75_000), 2) == 2.65
     # By hand: E1 = 43.6, E2 = 65.4.
     assert compare.log_likelihood(52, 57, 50_000, 75_000) == pytest.approx(
@@ -107,7 +108,8 @@ def test_keyness_matches_a_count_by_hand(collection):
 def test_theme_matrix_and_tone_over_time(collection):
     m = compare.theme_matrix(collection)
     assert list(m.columns) == list(collection.themes)
-    assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals and m.loc["000_1844251938b000cf", "security and crime"] == 0.351
+    assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
+    assert m.loc["000_1844251938b000cf", "security and crime"] == 0.351
     t = compare.tone_over_time(collection)
     assert list(t.index) == ["demo-2016-06-honduras-dialogue", "demo-2017-09-guatemala-concern",
                              "demo-2018-03-el-salvador-migration"]  # date order; the undated seed left out
@@ -219,3 +221,44 @@ def test_compare_command_on_a_corpus_folder(tmp_path):
     assert pd.read_csv(tmp_path / "cmp" / "tables" / "headlines.csv")["words"].tolist() == [351, 164, 160, 165]
     bad = compare_cmd("--corpus", tmp_path, "--out", tmp_path / "cmp2", cwd=tmp_path)
     assert bad.returncode == 2 and "not a corpus folder" in bad.stderr
+
+
+def test_a_file_named_and_found_in_its_folder_counts_once():
+    c = compare.build_collection([str(SEED.parent), str(SEED), str(DEMO)])
+    assert len(c) == 4 and list(c.statements.index)[0] == "000_1844251938b000cf"
+    assert "(2)" not in "".join(c.labels.values())
+
+
+def test_a_collection_with_no_english_statement(tmp_path):
+    folder = tmp_path / "es"
+    folder.mkdir()
+    spanish = (PROJECT_ROOT / "tests" / "fixtures" / "edge" / "spanish-pass.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(spanish, encoding="utf-8")
+    (folder / "b.txt").write_text(spanish.replace("Honduras", "Guatemala"), encoding="utf-8")
+    c = compare.build_collection([str(folder)])
+    assert c.themes[4] == "anti-corruption and governance"  # from the lexicon, not rebuilt from a column name
+    h = compare.headline_table(c)
+    assert h["FK grade"].isna().all() and list(h["top theme"]) == ["", ""]
+    assert theme_share_figure(compare.theme_matrix(c)).axes[0].get_title().endswith("(none looks like English)")
+    k = compare.keyness_table(c, top=None)
+    assert k.empty
+    assert compare.key_terms_summary(c, k)["key terms (G²)"].tolist() == ["not read: not English"] * 2
+    html = compare.paged(h, 10)._repr_html_()
+    assert "NaN" not in html and "&lt;NA&gt;" not in html  # a measure not computed is a blank cell
+
+
+def test_compare_refuses_what_it_cannot_compare(tmp_path):
+    dateline_only = tmp_path / "dateline.txt"
+    dateline_only.write_text("Washington, DC - ", encoding="utf-8")
+    bad = compare_cmd(SEED, DEMO, dateline_only, "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.strip().endswith("dateline.txt: has no body text (only header, "
+                                                                "dateline or end matter)")
+    assert run_corpus([str(SEED)], tmp_path / "one", scheduler="synchronous", err=[].append).exit_code == 0
+    one = compare_cmd("--corpus", tmp_path / "one", "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert one.returncode == 2 and "the corpus holds 1 statement: a comparison needs at least two" in one.stderr
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "manifest.json").write_text('{"title": "a statement report"}', encoding="utf-8")
+    taken = compare_cmd(SEED, DEMO, "--out", report, cwd=tmp_path)
+    assert taken.returncode == 2 and "not an earlier comparison" in taken.stderr
+    assert not (tmp_path / "cmp").exists()

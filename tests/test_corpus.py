@@ -14,7 +14,8 @@ import pytest
 from readout import parse_statement
 from readout.corpus import MANIFEST, read_corpus, run_corpus
 from readout.dates import parse_date, statement_date
-from readout.levels import LEVELS, Lexicons, analyse, theme_column
+from readout.levels import LEVELS, Lexicons, analyse
+from readout.themes import theme_column
 from readout.paths import PROJECT_ROOT
 
 from conftest import FIXTURES, PYTHON, SEED
@@ -207,19 +208,20 @@ def test_a_scheduler_without_workers_is_refused(tmp_path, monkeypatch):
 # ---- a real cluster -----------------------------------------------------------------------------------
 
 def test_local_cluster_with_two_workers_equals_single_process(tmp_path):
-    """A real dask.distributed LocalCluster on loopback, two worker processes, batches of two (so that
-    batches finish out of order): every table equals the single-process one exactly, byte for byte."""
+    """A real dask.distributed LocalCluster on loopback, two worker processes, batches of two (several
+    in flight at once), two unreadable files among them: every table equals the single-process one
+    exactly, byte for byte, and the same files are skipped in the same order."""
     from distributed import LocalCluster
 
-    inputs = [str(SEED.parent), str(DEMO), str(EDGE), str(FIXTURES / "formats")]
+    inputs = [str(SEED.parent), str(FIXTURES / "bad"), str(DEMO), str(EDGE), str(FIXTURES / "formats")]
     single = run_corpus(inputs, tmp_path / "single", scheduler="synchronous", batch_size=2, err=quiet([]))
-    assert single.exit_code == 0
+    assert single.exit_code == 1 and len(single.skipped) == 2
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster:
         lines: list[str] = []
         run = run_corpus(inputs, tmp_path / "cluster", scheduler=cluster.scheduler_address, batch_size=2,
                          err=lines.append)
-    assert run.exit_code == 0, lines
+    assert run.exit_code == 1 and run.skipped == single.skipped, lines
     assert run.workers == 2 and lines[0] == f"connected to the Dask scheduler at {cluster.scheduler_address} (2 workers)"
     assert run.statements == single.statements >= 9
     a, b = read_corpus(tmp_path / "single"), read_corpus(tmp_path / "cluster")
@@ -235,3 +237,84 @@ def test_default_local_scheduler_starts_its_own_cluster(tmp_path):
     assert run.exit_code == 0 and run.workers == 2 and run.statements == 3
     assert "on 2 workers" in lines[-1]
     assert Path(tmp_path / "c" / MANIFEST).is_file()
+
+
+def test_named_files_and_parameters_are_checked_before_anything_runs(tmp_path):
+    dateline_only = tmp_path / "dateline.txt"
+    dateline_only.write_text("Washington, DC - ", encoding="utf-8")
+    lines: list[str] = []
+    run = run_corpus([str(SEED), str(dateline_only)], tmp_path / "o", scheduler="synchronous", err=lines.append)
+    assert run.exit_code == 2 and lines[-1].startswith(f"{dateline_only}: has no body text")
+    for parameters, message in [({"expected_themes": 5}, "parameter 'expected_themes': expected a list of theme names"),
+                                ({"actors_path": 5}, "parameter 'actors_path': expected the path of a file, got 5")]:
+        run = run_corpus([str(SEED)], tmp_path / "o", parameters, "synchronous", err=lines.append)
+        assert run.exit_code == 2 and lines[-1].startswith(message)
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_same_file_twice_is_analysed_once(tmp_path):
+    run = run_corpus([str(SEED.parent), str(SEED), f"{SEED.parent}/./{SEED.name}"], tmp_path / "o",
+                     scheduler="synchronous", err=[].append)
+    assert run.exit_code == 0 and run.statements == 1
+
+
+def test_non_english_statements_have_no_term_or_theme_rows(lexicons):
+    spanish = parse_statement((EDGE / "spanish-pass.txt").read_text(encoding="utf-8"), "es.txt")
+    rows = analyse(spanish, lexicons).tables
+    assert rows["term"] == [] and rows["theme"] == [] and len(rows["sentence"]) == 3
+
+
+def test_dates_outside_plausible_years_are_identifiers():
+    assert parse_date("ref-99991231") is None and parse_date("15000303") is None
+    assert parse_date("19000101") == dt.date(1900, 1, 1)
+
+
+def test_theme_names_that_make_the_same_column_are_refused(tmp_path):
+    from readout.errors import BadInputError
+    from readout.themes import load_theme_lexicon
+    clash = tmp_path / "themes.yaml"
+    clash.write_text("themes:\n  Trade & economy:\n    - trade\n  trade economy:\n    - tariffs\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="themes 'Trade & economy' and 'trade economy' differ only in case or"):
+        load_theme_lexicon(clash)
+
+
+_STARTED: list[str] = []
+_FIRST_DONE: list[float] = []
+_START_TIMES: list[float] = []
+_REAL_ANALYSE_BATCH = __import__("readout.corpus", fromlist=["analyse_batch"]).analyse_batch
+
+
+def _slow_first_batch(items, lexicons):
+    """analyse_batch, but the batch holding s00.txt takes 3 s (module-level, so Dask pickles it by name)."""
+    import time as clock
+    _STARTED.append(items[0][0])
+    _START_TIMES.append(clock.monotonic())
+    if items[0][0].endswith("s00.txt"):
+        clock.sleep(3)
+        _FIRST_DONE.append(clock.monotonic())
+    return _REAL_ANALYSE_BATCH(items, lexicons)
+
+
+def test_batches_in_flight_stay_within_the_window_when_one_is_slow(tmp_path, monkeypatch):
+    """Batch 0 is slow; the others finish early but cannot be written before it. The engine must not
+    keep sending batches meanwhile: at most the window (2 per worker thread) is in flight or waiting."""
+    from distributed import LocalCluster
+
+    import readout.corpus
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(24):
+        shutil.copy(DEMO / "demo-2016-06-honduras-dialogue.txt", folder / f"s{k:02d}.txt")
+    _STARTED.clear(), _FIRST_DONE.clear(), _START_TIMES.clear()
+    monkeypatch.setattr(readout.corpus, "analyse_batch", _slow_first_batch)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        run = run_corpus([str(folder)], tmp_path / "o", scheduler=cluster.scheduler_address, batch_size=1,
+                         err=[].append)
+    assert run.exit_code == 0 and run.statements == 24
+    assert len(_STARTED) == 24
+    # While batch 0 slept, the engine sent at most the window: 2 × 2 worker threads = 4 batches, so
+    # only s01, s02 and s03 could start; the rest waited for batch 0 to be written.
+    started_meanwhile = [f for f, t in zip(_STARTED, _START_TIMES) if t < _FIRST_DONE[0] and not f.endswith("s00.txt")]
+    assert sorted(Path(f).name for f in started_meanwhile) == ["s01.txt", "s02.txt", "s03.txt"]
+    written = read_corpus(tmp_path / "o")["statement"]["file"].tolist()
+    assert written == [f"s{k:02d}.txt" for k in range(24)]  # input order, whatever finished first

@@ -548,3 +548,59 @@ def test_progress_bar_counts_notebooks(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "2/2 [" in captured.err and "notebook" in captured.err  # the bar, drawn on standard error
     assert captured.out.count("Report: ") == 2 and lines[-1] == "done 2, up to date 0, failed 0"
+
+
+def test_per_cell_time_limit_stops_a_silent_cell(tmp_path):
+    out = tmp_path / "outputs"
+    began = time.monotonic()
+    proc = run(SEED, "--out", out, "--notebooks", PASS, "-p", "pause", "120", "--timeout", "3")
+    assert proc.returncode == 1, proc.stderr
+    assert time.monotonic() - began < 60
+    error = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))[
+        "notebooks"][0]["error"]
+    assert error["ename"] == "CellTimeoutError" and error["evalue"].endswith("after 3 seconds.")
+
+
+def test_a_cell_that_ignores_interrupts_is_killed_after_the_grace_period(tmp_path):
+    out = tmp_path / "outputs"
+    began = time.monotonic()
+    proc = run(SEED, "--out", out, "--notebooks", FIXTURES / "notebooks" / "stubborn", "-p", "pause", "300",
+               "--notebook-timeout", "3")
+    took = time.monotonic() - began
+    assert proc.returncode == 1, proc.stderr
+    assert 13 <= took < 60  # 3 s limit, the 10 s grace after the interrupt, then the kill
+    run_ = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))["notebooks"][0]
+    assert run_["error"]["ename"] == "Timeout" and run_["error"]["limit"] == "per-notebook"
+
+
+def test_whole_run_limit_publishes_what_finished_and_names_what_did_not(tmp_path):
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    nb = json.loads((PASS / "01-count-pass.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][2]["source"] = ("import time\nfrom pathlib import Path\n"
+                                "time.sleep(120 if 'release' in Path(statement_path).name else 0)\nprint('done')")
+    (notebooks / "01-slow-on-release.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    out = tmp_path / "outputs"
+    proc = run(SEED, RELEASE, "--out", out, "--notebooks", notebooks, "--run-timeout", "20")
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"done 1, up to date 0, failed 0; the whole-run time limit (20 s) ran out, not reached 1: {RELEASE}")
+    assert json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))["status"] == "ok"
+    assert not (out / "full-release-pass").exists()
+
+
+def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(tmp_path, monkeypatch):
+    from readout import runner
+
+    def broken(self):
+        raise RuntimeError("no kernel today")
+
+    monkeypatch.setattr(runner._Kernel, "ready", broken)
+    lines: list[str] = []
+    code = runner.run_collection([str(SEED), str(RELEASE)], {}, tmp_path / "out", PASS, err=lines.append)
+    assert code == 1
+    assert lines[-1] == (f"done 0, up to date 0, failed 2: {SEED} (01-count-pass.ipynb); "
+                         f"{RELEASE} (01-count-pass.ipynb)")
+    manifest = json.loads((tmp_path / "out" / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["notebooks"][0]["error"]["evalue"] == "no kernel today"
+    assert len(list((tmp_path / "out" / "logs").glob("run-*.log"))) == 1
