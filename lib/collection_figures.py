@@ -101,15 +101,39 @@ def measure_figure(values: pd.Series, measure: str, unit: str) -> Figure:
     return fig
 
 
+def _period(dates: pd.Series) -> tuple[str, str]:
+    """A period that gives a time line of at most about 60 points: (pandas frequency, its name)."""
+    years = (dates.max() - dates.min()).days / 365.25
+    return ("Y", "year") if years > 15 else ("Q", "quarter") if years > 5 else ("M", "month")
+
+
 def tone_time_figure(table: pd.DataFrame) -> Figure:
-    """Tone of the dated statements over time: diplomatic tone and VADER (leak-free) for each
-    statement; from 10 dated statements on, the median of each run of 5 consecutive statements too."""
+    """Tone of the dated statements over time: diplomatic tone and VADER (leak-free).
+
+    Up to :data:`LABELLED` statements each is a point (named when there are at most 12); from 10
+    on, with the median of each run of 5 consecutive statements. Beyond :data:`LABELLED`, the
+    median of each year, quarter or month (whichever gives at most about 60 periods) with the middle
+    half of its statements as a band, over faint points for the statements themselves."""
     fig, ax = _figure(3.8)
     dates = pd.to_datetime(table["date"])
+    many = len(table) > LABELLED
+    if many:
+        freq, name = _period(dates)
+        periods = dates.dt.to_period(freq)
     for column, color, marker in (("diplomatic tone", "#4c72b0", "o"), ("VADER", "#dd8452", "s")):
-        ax.plot(dates, table[column], linestyle="none", marker=marker, color=color, markersize=5, label=column)
-        if len(table) >= 10:
-            ax.plot(dates, table[column].rolling(5, center=True, min_periods=3).median(), color=color,
+        values = table[column].astype("float64")
+        ax.plot(dates, values, linestyle="none", marker=marker, color=color, markersize=2 if many else 5,
+                alpha=0.2 if many else 1.0, label=f"{column}, each statement" if many else column)
+        if many:
+            grouped = values.groupby(periods.to_numpy())
+            mid = grouped.median()
+            when = mid.index.to_timestamp(how="start") + (mid.index.to_timestamp(how="end")
+                                                            - mid.index.to_timestamp(how="start")) / 2
+            ax.plot(when, mid.to_numpy(), color=color, linewidth=1.8, label=f"{column}, median per {name}")
+            ax.fill_between(when, grouped.quantile(0.25).to_numpy(), grouped.quantile(0.75).to_numpy(),
+                            color=color, alpha=0.2, linewidth=0)
+        elif len(table) >= 10:
+            ax.plot(dates, values.rolling(5, center=True, min_periods=3).median(), color=color,
                     linewidth=1.5, label=f"{column}, running median of 5")
     if len(table) <= 12:  # few enough to name each point
         for label, date, value in zip(table.index, dates, table["diplomatic tone"]):
@@ -119,8 +143,9 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
     ax.set_ylim(-1.05, 1.15)
     ax.set_xlabel("date of the statement")
     ax.set_ylabel("score (-1 to +1)")
-    ax.set_title(f"Tone over time: {len(table):,} dated statement{'s' if len(table) != 1 else ''}")
-    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    title = f"Tone over time: {len(table):,} dated statement{'s' if len(table) != 1 else ''}"
+    ax.set_title(title + (f", median per {name} with the middle half shaded" if many else ""))
+    ax.legend(frameon=False, fontsize=8, loc="lower left", ncol=2 if many else 1)
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig

@@ -372,7 +372,8 @@ def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Readi
 @dataclass(frozen=True)
 class Paged:
     """A table shown to at most ``max_rows`` rows, with a line saying how many more there are and where
-    the whole table is saved; ``table`` is the whole table."""
+    the whole table is (``saved_as``: its CSV name in the report's tables/ folder; "" if not saved);
+    ``table`` is the whole table."""
 
     table: pd.DataFrame
     max_rows: int
@@ -389,7 +390,8 @@ class Paged:
         shown = head.to_html(max_cols=None)
         if len(self.table) <= self.max_rows:
             return shown
-        where = f"; the whole table is saved as tables/{html.escape(self.saved_as)}.csv" if self.saved_as else ""
+        where = (f"; the whole table is saved as tables/{html.escape(self.saved_as)}.csv" if self.saved_as
+                 else "; set output_dir (report runs do) to save the whole table as CSV")
         return (shown + f'<p class="readout-reading">Showing the first {self.max_rows:,} of '
                         f"{len(self.table):,} rows{where}.</p>")
 
@@ -398,11 +400,12 @@ class Paged:
         return repr(self.table.head(self.max_rows)) + (f"\n… {more:,} more rows" if more > 0 else "")
 
 
-def paged(table: pd.DataFrame, max_rows: int, saved_as: str = "") -> Paged:
-    """``table`` to be shown to at most ``max_rows`` rows (the rest summarised in one line)."""
+def paged(table: pd.DataFrame, max_rows: int, name: str = "", output_dir: str = "") -> Paged:
+    """``table`` to be shown to at most ``max_rows`` rows, the rest summarised in one line that points
+    to ``tables/<name>.csv`` when ``output_dir`` is set (the notebook saves the table there)."""
     if max_rows < 1:
         raise UsageError(f"max_rows must be at least 1, not {max_rows}")
-    return Paged(table, max_rows, saved_as)
+    return Paged(table, max_rows, name if str(output_dir).strip() else "")
 
 
 def collection_provenance(collection: Collection, parameters: dict[str, Any]) -> pd.DataFrame:

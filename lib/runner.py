@@ -646,6 +646,7 @@ def run_collection(
     When the whole-run limit of ``limits`` runs out, the run stops and exits with code 4. ``progress``
     shows a progress bar on standard error (default: when it is a terminal).
     """
+    clock = limits.start()  # the whole-run limit counts from here: reading the statements is part of the run
     shown_outputs = outputs
     outputs = outputs.resolve()
     log_lines: list[str] = []
@@ -701,7 +702,7 @@ def run_collection(
             return 3
     try:
         return _run_all(statements, skipped_bad, notebooks, declared, parameters, outputs, shown_outputs, jobs,
-                        limits, keep_code, note, force, log_lines, progress)
+                        clock, keep_code, note, force, log_lines, progress)
     finally:
         if lock_file is not None:
             lock_file.close()
@@ -709,11 +710,10 @@ def run_collection(
 
 def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: list[Path],
              declared: dict[str, dict[str, Any]], parameters: dict[str, Any], outputs: Path, shown_outputs: Path,
-             jobs: int, limits: Limits, keep_code: bool, note: Callable[[str], None], force: bool,
+             jobs: int, clock: _Deadline, keep_code: bool, note: Callable[[str], None], force: bool,
              log_lines: list[str], progress: bool | None) -> int:
     """Run (or skip) each checked statement; end with a summary line and the run's log file."""
     started = dt.datetime.now(dt.timezone.utc)
-    clock = limits.start()
     bar = None
     if progress if progress is not None else sys.stderr.isatty():
         from tqdm import tqdm
@@ -778,7 +778,7 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped_bad])
                   if failed or skipped_bad else ""))
     if not_reached:
-        summary += (f"; the whole-run time limit ({limits.run:g} s) ran out, not reached {len(not_reached)}: "
+        summary += (f"; the whole-run time limit ({clock.limits.run:g} s) ran out, not reached {len(not_reached)}: "
                     + "; ".join(not_reached))
     note(summary)
     logs = outputs / "logs"

@@ -142,8 +142,10 @@ def test_too_few_or_bad_statements(tmp_path):
 
 def test_paged_tables_say_how_many_rows_are_left_out(collection):
     table = compare.headline_table(collection)
-    html = compare.paged(table, 2, "headlines")._repr_html_()
+    html = compare.paged(table, 2, "headlines", "/some/report/tables")._repr_html_()
     assert "Showing the first 2 of 4 rows; the whole table is saved as tables/headlines.csv." in html
+    assert "set output_dir (report runs do) to save the whole table as CSV" in compare.paged(
+        table, 2, "headlines", "")._repr_html_()  # interactive: nothing is saved, so no file is named
     assert html.count("<tr>") == 3  # header and two rows
     assert "Showing" not in compare.paged(table, 4)._repr_html_()
     with pytest.raises(UsageError):
@@ -167,8 +169,12 @@ def test_figures_switch_to_distributions_for_large_collections(tmp_path):
         f"Theme shares across {LABELLED + 5} statements")
     over_time = compare.tone_over_time(many)
     assert len(over_time) == LABELLED + 5 and list(over_time["date read from"].unique()) == ["file name"]
-    labels = [t.get_text() for t in tone_time_figure(over_time).axes[0].get_legend().get_texts()]
-    assert "diplomatic tone, running median of 5" in labels
+    figure = tone_time_figure(over_time)  # 45 yearly statements: the median per year, the middle half shaded
+    labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert "diplomatic tone, median per year" in labels and "VADER, each statement" in labels
+    assert figure.axes[0].get_title().endswith("median per year with the middle half shaded")
+    labels = [t.get_text() for t in tone_time_figure(over_time.head(12)).axes[0].get_legend().get_texts()]
+    assert labels == ["diplomatic tone", "diplomatic tone, running median of 5", "VADER", "VADER, running median of 5"]
     few = compare.build_collection([str(SEED.parent), str(DEMO)])
     assert len(measure_figure(compare.headline_table(few)["VADER"], "VADER", "-1 to +1").axes[0].patches) == 4
 
