@@ -20,7 +20,8 @@ import nbformat
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-__all__ = ["PageContext", "notebook_title", "notebook_to_html", "warm_up", "write_index", "write_archive_index"]
+__all__ = ["PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up", "write_index",
+           "write_archive_index"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -105,6 +106,16 @@ def _decorate(body: str, context: PageContext) -> str:
         lambda m: f'<a href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in context.notebooks else m.group(0), body)
 
 
+# An absolute path's directories: after a space, quote, bracket, "=" or a terminal colour code.
+_DIRECTORIES = re.compile(r"""(\x1b\[[0-9;]*m|^|[\s'"(\[=])(/(?:[^\s/'"()\[\]:,\x1b]+/)+)""", re.M)
+
+
+def strip_directories(text: str) -> str:
+    """``text`` with the directories of every absolute path cut to "…/" ("/home/ana/lib/x.py" → "…/x.py"),
+    so that a page shows file names, never where they sit on someone's machine."""
+    return _DIRECTORIES.sub(lambda m: m.group(1) + "…/", text)
+
+
 def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, context: PageContext | None = None) -> None:
     """Export ``notebook`` to ``target`` as one self-contained HTML page.
 
@@ -113,7 +124,15 @@ def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, cont
     opens with the statement's title, file and sha256, the parameters in a
     provenance box and a table of contents. Not for concurrent use from several threads.
     """
-    body, _ = _exporter(keep_code).from_notebook_node(nbformat.read(notebook, as_version=4))
+    node = nbformat.read(notebook, as_version=4)
+    for cell in node.cells:  # a traceback or a warning names files by their full path: keep the names only
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["traceback"] = [strip_directories(line) for line in output.get("traceback", [])]
+                output["evalue"] = strip_directories(output.get("evalue", ""))
+            elif output.get("output_type") == "stream":
+                output["text"] = strip_directories(output.get("text", ""))
+    body, _ = _exporter(keep_code).from_notebook_node(node)
     if context is not None:
         body = _decorate(body, context)
     target.write_text(body, encoding="utf-8")

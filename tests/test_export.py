@@ -66,3 +66,24 @@ def test_dollar_signs_in_titles_are_text_not_math():
     fig = figures.sentence_length_figure(st)
     fig.savefig(io.BytesIO(), format="png")  # mathtext would fail on this title
     assert "$5 million" in fig.axes[0].get_title()
+
+
+def test_pages_show_file_names_not_where_they_sit(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from readout.export import notebook_to_html, strip_directories
+
+    assert strip_directories("\x1b[0;32m/home/ana/lib/compare.py:123\x1b[0m") == "\x1b[0;32m…/compare.py:123\x1b[0m"
+    assert strip_directories('File "/usr/lib/x.py", line 3; see https://example.org/a/b or 3/4') == \
+        'File "…/x.py", line 3; see https://example.org/a/b or 3/4'
+    cell = new_code_cell("raise ValueError", outputs=[
+        new_output("error", ename="UsageError", evalue="/home/ana/in/one.txt: has no body text",
+                   traceback=["File \x1b[0;32m/home/ana/lib/compare.py:123\x1b[0m",
+                              "\x1b[0;31mUsageError\x1b[0m: /home/ana/in/one.txt: has no body text"]),
+        new_output("stream", name="stderr", text="/home/ana/.venv/lib/site.py:4: UserWarning: careful\n")])
+    nbformat.write(new_notebook(cells=[cell]), tmp_path / "n.ipynb")
+    notebook_to_html(tmp_path / "n.ipynb", tmp_path / "n.html", keep_code=True)
+    page = (tmp_path / "n.html").read_text(encoding="utf-8")
+    assert "/home/ana" not in page
+    assert "one.txt: has no body text" in page and "compare.py" in page and "site.py" in page
