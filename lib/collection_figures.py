@@ -78,6 +78,11 @@ def measure_figure(values: pd.Series, measure: str, unit: str) -> Figure:
     """One measure across the collection: a bar per statement, sorted, for up to :data:`LABELLED`
     statements; a histogram with the median marked for more. ``unit`` labels the value axis."""
     data = values.dropna().astype("float64")
+    if data.empty:  # no statement has the measure (none looks like English)
+        fig, ax = _figure(1.6)
+        ax.axis("off")
+        ax.set_title(f"{measure[:1].upper() + measure[1:]}: not computed for any statement (none looks like English)")
+        return fig
     if len(data) <= LABELLED:
         data = data.sort_values(kind="stable")
         fig, ax = _figure(1.2 + 0.3 * len(data))
@@ -102,7 +107,8 @@ def measure_figure(values: pd.Series, measure: str, unit: str) -> Figure:
 
 
 def _period(dates: pd.Series) -> tuple[str, str]:
-    """A period that gives a time line of at most about 60 points: (pandas frequency, its name)."""
+    """The period for the medians, by the span of the dates: a year over 15 years, a quarter over 5,
+    else a month (pandas frequency, its name)."""
     years = (dates.max() - dates.min()).days / 365.25
     return ("Y", "year") if years > 15 else ("Q", "quarter") if years > 5 else ("M", "month")
 
@@ -112,7 +118,7 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
 
     Up to :data:`LABELLED` statements each is a point (named when there are at most 12); from 10
     on, with the median of each run of 5 consecutive statements. Beyond :data:`LABELLED`, the
-    median of each year, quarter or month (whichever gives at most about 60 periods) with the middle
+    median of each year, quarter or month (by the span of the dates: see :func:`_period`) with the middle
     half of its statements as a band, over faint points for the statements themselves."""
     fig, ax = _figure(3.8)
     dates = pd.to_datetime(table["date"])
@@ -129,7 +135,8 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
             mid = grouped.median()
             when = mid.index.to_timestamp(how="start") + (mid.index.to_timestamp(how="end")
                                                             - mid.index.to_timestamp(how="start")) / 2
-            ax.plot(when, mid.to_numpy(), color=color, linewidth=1.8, label=f"{column}, median per {name}")
+            ax.plot(when, mid.to_numpy(), color=color, linewidth=1.8, marker="o", markersize=3,
+                    label=f"{column}, median per {name}")
             ax.fill_between(when, grouped.quantile(0.25).to_numpy(), grouped.quantile(0.75).to_numpy(),
                             color=color, alpha=0.2, linewidth=0)
         elif len(table) >= 10:

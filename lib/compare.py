@@ -35,7 +35,7 @@ import pandas as pd
 
 from .corpus import analyse_batch, frames_from_rows, read_corpus
 from .errors import BadInputError, UsageError
-from .inputs import expand_paths
+from .inputs import expand_paths, unique_files
 from .levels import LEVELS, Lexicons
 from .themes import theme_column
 from .prose import Reading
@@ -108,14 +108,8 @@ def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None =
     if problems:
         raise UsageError(problems[0])
     lexicons = Lexicons.load(parameters)
-    items, named_keys, seen = [], set(), set()
-    for path, named in files:
-        resolved = Path(path).resolve()
-        if resolved in seen:
-            if named:
-                named_keys.add(next(k for k, _ in items if Path(k).resolve() == resolved))
-            continue
-        seen.add(resolved)
+    items, named_keys = [], set()
+    for path, named in unique_files(files):
         if named:
             named_keys.add(path)
         try:
@@ -305,10 +299,13 @@ def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_stateme
     level = next((label for cut, label in SIGNIFICANCE if min_g2 >= cut), f"G² ≥ {min_g2:g}")
     groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
     not_english = set(collection.statements.index[collection.statements["english"].eq(False).fillna(False)])
+    n_english = len(collection) - len(not_english)
     for label in collection.statements.index:
         mine = groups.get(label)
         if label in not_english:
             rows.append((label, "not read: not English", 0))
+        elif n_english < 2:
+            rows.append((label, "no other English statement to compare with", 0))
         elif mine is None or mine.empty:
             rows.append((label, f"none reaches {level}", 0))
         else:
@@ -355,10 +352,11 @@ def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Readi
         def who(value: float) -> str:
             names = list(tone.index[tone == value])
             shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
-            return shown if len(names) == 1 else f"{len(names):,} statements ({shown})"
+            return f"is {shown}" if len(names) == 1 else f"are {len(names):,} statements ({shown})"
 
-        parts.append(f"By diplomatic tone, the most cooperative is {who(tone.max())} at {tone.max():+.2f}, and the "
-                     f"most pressing {who(tone.min())} at {tone.min():+.2f}.")
+        low = "most pressing" if tone.min() < 0 else "least cooperative"
+        parts.append(f"By diplomatic tone, the most cooperative {who(tone.max())}, at {tone.max():+.2f}; the "
+                     f"{low} {who(tone.min())}, at {tone.min():+.2f}.")
     elif len(tone) >= 2:
         parts.append(f"Every statement read has the same diplomatic tone ({tone.iloc[0]:+.2f}).")
     if collection.skipped:

@@ -46,7 +46,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import BadInputError, ReadoutError, UsageError
-from .inputs import expand_paths
+from .inputs import expand_paths, unique_files
 from .levels import COLUMNS, LEVELS, Lexicons, analyse
 from .themes import theme_column
 from .provenance import git_commit, package_versions
@@ -308,12 +308,8 @@ def run_corpus(
         files, problems = expand_paths(paths)
         if problems:
             raise UsageError(problems[0])
-        unique, seen = [], set()
-        for path, named in files:
-            resolved = Path(path).resolve()
-            if resolved in seen:  # the same file reached twice (named, and in its folder) is analysed once
-                continue
-            seen.add(resolved)
+        unique = []
+        for path, named in unique_files(files):  # a file reached twice is analysed once
             unique.append(path)
             if named:  # a file named directly must be a statement, as 'run' and 'compare' require
                 data = _read(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-__all__ = ["expand_paths"]
+__all__ = ["expand_paths", "unique_files"]
 
 
 def expand_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
@@ -32,3 +32,20 @@ def expand_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
         else:
             files.append((path, True))
     return files, problems
+
+
+def unique_files(files: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each file once (the same file reached twice, e.g. named and in its folder, by its resolved
+    path), at its first place, and counted as named directly if it was named anywhere: so whether a
+    bad file is refused or skipped does not depend on the order of the arguments."""
+    first: dict[Path, int] = {}
+    out: list[tuple[str, bool]] = []
+    for path, named in files:
+        resolved = Path(path).resolve()
+        if resolved in first:
+            k = first[resolved]
+            out[k] = (out[k][0], out[k][1] or named)
+            continue
+        first[resolved] = len(out)
+        out.append((path, named))
+    return out

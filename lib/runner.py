@@ -40,11 +40,11 @@ from . import _fastimport  # noqa: F401  (before nbformat: see the module)
 import nbformat
 import papermill
 from jupyter_client import AsyncKernelManager, BlockingKernelClient
-from jupyter_core.utils import run_sync
+from jupyter_core.utils import ensure_event_loop, run_sync
 import yaml
 
 from .errors import BadInputError, UsageError
-from .inputs import expand_paths
+from .inputs import expand_paths, unique_files
 from .actions import load_action_scheme
 from .export import PageContext, notebook_title, notebook_to_html, warm_up, write_archive_index, write_index
 from .paths import NOTEBOOKS_DIR
@@ -283,6 +283,24 @@ def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
 _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 
 
+class _KernelManager(AsyncKernelManager):
+    """The asynchronous kernel manager, keeping the clients papermill makes of it: papermill treats a
+    kernel it was given as someone else's and never closes its clients, each of which holds a heartbeat
+    thread and about fifteen file descriptors; :meth:`close_clients` closes them after each notebook."""
+
+    def client(self, **kwargs: Any) -> Any:
+        kc = super().client(**kwargs)
+        self.__dict__.setdefault("_readout_clients", []).append(kc)
+        return kc
+
+    def close_clients(self) -> None:
+        for kc in self.__dict__.pop("_readout_clients", []):
+            try:
+                kc.stop_channels()
+            except Exception:  # noqa: BLE001  (channels already closed)
+                pass
+
+
 class _Kernel:
     """One ``python3`` kernel that runs several notebooks in turn, so that each notebook after the
     first skips the kernel's start-up and the imports already made (most of a notebook's cost).
@@ -300,14 +318,14 @@ class _Kernel:
 
     def __init__(self, cwd: Path) -> None:
         self.cwd = cwd
-        self.km: AsyncKernelManager | None = None
+        self.km: _KernelManager | None = None
         self.used = False
         self.dirty = False  # the last notebook failed: its kernel may still be busy or half set up
 
-    def ready(self) -> AsyncKernelManager:
+    def ready(self) -> _KernelManager:
         if self.km is None or self.dirty or not run_sync(self.km.is_alive)():
             self.shutdown()
-            self.km = AsyncKernelManager(kernel_name=KERNEL)
+            self.km = _KernelManager(kernel_name=KERNEL)
             run_sync(self.km.start_kernel)(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
             self.used = self.dirty = False
         elif self.used:
@@ -412,6 +430,8 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
             finished.set()
         if watchdog is not None:
             watchdog.cancel()
+        if kernel.km is not None:
+            kernel.km.close_clients()
         if error is not None or timed_out.is_set():
             kernel.dirty = True
         if own:
@@ -524,6 +544,9 @@ def run_report(
                     results[nb.name] = job(nb, kernel)
             finally:
                 kernel.shutdown()
+                loop = ensure_event_loop()  # this thread's loop, which ran its kernel: close it with the thread
+                if not loop.is_running():
+                    loop.close()
 
         export_lock, queue_lock = threading.Lock(), threading.Lock()
         queue, results = list(notebooks), {}
@@ -643,7 +666,8 @@ def run_collection(
     code is 1. The same file named twice is run once. A statement whose complete earlier report
     matches its input, parameters and code version is skipped (``force`` runs it again). With
     ``exclusive``, a second run while one holds ``outputs/.locks/run.lock`` exits with code 3 at once.
-    When the whole-run limit of ``limits`` runs out, the run stops and exits with code 4. ``progress``
+    When the whole-run limit of ``limits`` runs out before every statement's report is done, the run
+    stops and exits with code 4. ``progress``
     shows a progress bar on standard error (default: when it is a terminal).
     """
     clock = limits.start()  # the whole-run limit counts from here: reading the statements is part of the run
@@ -667,12 +691,9 @@ def run_collection(
             raise UsageError(problems[0])
         statements: list[Statement] = []
         bad, skipped_bad = [], []
-        seen: set[Path] = set()
-        for path, named in files:
-            resolved = Path(path).resolve()
-            if resolved in seen:
-                continue
-            seen.add(resolved)
+        if outputs.exists() and not outputs.is_dir():
+            raise UsageError(f"{shown_outputs}: exists and is not a folder (--out)")
+        for path, named in unique_files(files):
             try:
                 statements.append(load_statement(path, actors_path))
             except BadInputError as exc:
@@ -793,8 +814,12 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
 def _is_comparison(folder: Path) -> bool:
     """Whether ``folder`` holds an earlier comparison (its manifest says so), which may be replaced."""
     try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("kind") == "comparison"
-    except (OSError, ValueError, AttributeError):
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("kind") == "comparison":
+            return True
+        # written before manifests named their kind: a comparison ran compare.ipynb alone
+        return [n.get("notebook") for n in manifest.get("notebooks", [])] == [COMPARE_NOTEBOOK]
+    except (OSError, ValueError, AttributeError, TypeError):
         return False
 
 
@@ -821,7 +846,6 @@ def run_comparison(
     skipped by the notebook and listed on its page. At least two must be readable.
     """
     from .corpus import MANIFEST
-    from .source import read_source
 
     notebook = notebooks_dir / COMPARE_NOTEBOOK
     try:
@@ -832,6 +856,9 @@ def run_comparison(
         for name in ("statements", "corpus_dir"):
             if name in parameters:
                 raise UsageError(f"parameter '{name}' is set from the command line's paths and --corpus; do not pass it")
+        for name, least in (("max_rows", 1), ("n_key_terms", 0)):
+            if name in parameters and parameters[name] < least:
+                raise UsageError(f"parameter '{name}': must be at least {least}, not {parameters[name]}")
         parameters = resolve_path_parameters(parameters)
         check_data_files(parameters)
         shown = {}
@@ -858,20 +885,15 @@ def run_comparison(
             files, problems = expand_paths(paths)
             if problems:
                 raise UsageError(problems[0])
-            readable, digest_of, seen = [], hashlib.sha256(), set()
-            for path, named in files:
-                resolved = Path(path).resolve()
-                if resolved in seen:  # the same file reached twice (named, and in its folder) counts once
-                    continue
-                seen.add(resolved)
-                try:  # named files are parsed in full, as 'run' checks them; found ones only read
-                    sha = (load_statement(path, parameters.get("actors_path") or None).sha256 if named
-                           else read_source(path).sha256)
+            readable, digest_of = [], hashlib.sha256()
+            for path, named in unique_files(files):  # a file reached twice counts once
+                try:  # parsed in full, as the notebook will: a named bad file is refused, a found one skipped
+                    sha = load_statement(path, parameters.get("actors_path") or None).sha256
                 except BadInputError as exc:
                     if named:
                         raise UsageError(str(exc)) from None
                     continue
-                readable.append(str(resolved))
+                readable.append(str(Path(path).resolve()))
                 digest_of.update(sha.encode())
             if len(readable) < 2:
                 raise UsageError(f"{len(readable)} readable statement{'s' if len(readable) != 1 else ''} among the "
@@ -880,6 +902,8 @@ def run_comparison(
             title = f"Comparison of {len(readable):,} statements"
             source, digest = f"{len(readable):,} statement files", digest_of.hexdigest()
             shown = {"statements": [Path(p).name for p in paths]}
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{out}: exists and is not a folder (--out)")
         if out.exists() and any(out.iterdir()) and not _is_comparison(out):
             raise UsageError(f"{out}: folder holds files that are not an earlier comparison; choose another --out")
     except UsageError as exc:

@@ -70,7 +70,8 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
     reading = str(compare.collection_reading(collection, h))
     assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
                               "3 of them carry a date.")
-    assert "the most pressing demo-2017-09-guatemala-concern at -0.38" in reading
+    assert "the most pressing is demo-2017-09-guatemala-concern, at -0.38." in reading
+    assert "the most cooperative are 3 statements (000_1844251938b000cf, " in reading
 
 
 def test_summary_of_the_collection(collection):
@@ -268,3 +269,24 @@ def test_compare_refuses_what_it_cannot_compare(tmp_path):
     taken = compare_cmd(SEED, DEMO, "--out", report, cwd=tmp_path)
     assert taken.returncode == 2 and "not an earlier comparison" in taken.stderr
     assert not (tmp_path / "cmp").exists()
+
+
+def test_compare_checks_found_files_in_full_and_named_files_wherever_they_are_named(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    shutil.copy(DEMO / "demo-2016-06-honduras-dialogue.txt", folder / "b.txt")
+    (folder / "c.txt").write_text("WASHINGTON, March 3, 2015 -\n", encoding="utf-8")  # a dateline, no body
+    done = compare_cmd(folder, "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Comparison of 2 statements" in (tmp_path / "cmp" / "index.html").read_text(encoding="utf-8")
+    before = (tmp_path / "cmp" / "index.html").read_bytes()
+    for args in [(folder, folder / "c.txt"), (folder / "c.txt", folder)]:  # named: refused, in either order
+        bad = compare_cmd(*args, "--out", tmp_path / "cmp", cwd=tmp_path)
+        assert bad.returncode == 2 and "c.txt: has no body text" in bad.stderr, args
+    assert (tmp_path / "cmp" / "index.html").read_bytes() == before
+    (tmp_path / "afile").write_text("x")
+    bad = compare_cmd(folder, "--out", tmp_path / "afile", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
+    bad = compare_cmd(folder, "--out", tmp_path / "cmp", "-p", "max_rows", "0", cwd=tmp_path)
+    assert bad.returncode == 2 and "parameter 'max_rows': must be at least 1, not 0" in bad.stderr

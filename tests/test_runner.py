@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -604,3 +605,34 @@ def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(tmp_path, m
     manifest = json.loads((tmp_path / "out" / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["notebooks"][0]["error"]["evalue"] == "no kernel today"
     assert len(list((tmp_path / "out" / "logs").glob("run-*.log"))) == 1
+
+
+def test_kernels_leave_no_threads_or_open_files_behind(tmp_path):
+    """Papermill never closes the clients of a kernel it was given; the runner must, or a long scheduled
+    run runs out of file descriptors (a client holds a thread and about fifteen)."""
+    import os
+    import threading
+
+    from readout.runner import run_collection
+    counts = []
+    for k in range(3):
+        assert run_collection([str(SEED), str(RELEASE)], {}, tmp_path / str(k), PASS, err=[].append,
+                              force=True) == 0
+        counts.append((threading.active_count(), len(os.listdir("/proc/self/fd"))))
+    assert counts[0] == counts[1] == counts[2], counts
+
+
+def test_out_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    proc = run(SEED, "--out", tmp_path / "afile")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"{tmp_path / 'afile'}: exists and is not a folder (--out)"
+
+
+def test_a_named_bad_file_is_refused_even_when_its_folder_comes_first(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "b.txt").write_text("", encoding="utf-8")
+    proc = run(folder, folder / "b.txt", "--out", tmp_path / "out")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"{folder / 'b.txt'}: is empty"
+    assert not (tmp_path / "out").exists()
