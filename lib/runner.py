@@ -439,7 +439,7 @@ def _execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: 
     seconds = round(time.perf_counter() - began, 2)
     if timed_out.is_set():
         error = {"cell_index": (error or {}).get("cell_index"), "execution_count": (error or {}).get("execution_count"),
-                 "ename": "Timeout", "evalue": f"stopped after {limit:.0f} s: the {limit_name} time limit ran out",
+                 "ename": "Timeout", "evalue": f"stopped after {seconds:.0f} s: the {limit_name} time limit ran out",
                  "source": (error or {}).get("source", ""), "limit": limit_name}
     return NotebookRun(notebook.name, "failed" if error else "ok", seconds, error)
 
@@ -765,9 +765,6 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
     version = code_version(notebooks)
     done, up_to_date, failed, not_reached = 0, 0, [], []
     for k, statement in enumerate(statements, 1):
-        if clock.expired():
-            not_reached = [st.path for st in statements[k - 1:]]
-            break
         resolved = Path(statement.path).resolve()
         slug = report_slug(resolved, taken, outputs)
         key = run_key(statement, parameters, version)
@@ -778,15 +775,18 @@ def _run_all(statements: list[Statement], skipped_bad: list[str], notebooks: lis
             if bar is not None:
                 bar.update(len(notebooks))
             continue
+        if clock.expired():  # out of time: an up-to-date report above still counts as such
+            not_reached.append(statement.path)
+            continue
         for w in statement.warnings:
             err(f"warning: {w}")
         err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
         report = run_report(statement, notebooks, declared, parameters, outputs, slug, jobs, clock, keep_code, err,
                             key, tick)
         if not report.published:
-            not_reached = [st.path for st in statements[k - 1:]]
+            not_reached.append(statement.path)
             err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
-            break
+            continue
         if report.ok:
             done += 1
         else:
