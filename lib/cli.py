@@ -23,6 +23,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
+def _parameter_options(command: argparse.ArgumentParser, what: str) -> None:
+    """``-p NAME VALUE`` (``what`` it sets; repeatable) and ``-f params.yaml``, as papermill takes them."""
+    command.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                         help=f"{what}; may be repeated")
+    command.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
+                         help="a YAML file of parameters (as with papermill -f); -p values win")
+
+
+def _time_options(command: argparse.ArgumentParser) -> None:
+    """``--timeout`` (one cell) and ``--notebook-timeout`` (one notebook), in seconds."""
+    command.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
+                         help=f"seconds one notebook cell may take (default: {CELL_TIMEOUT})")
+    command.add_argument("--notebook-timeout", type=float, default=None, metavar="SECONDS",
+                         help="seconds one notebook may take from start to end, kernel start-up included "
+                              "(default: no limit)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m readout", description="Reports on government and diplomatic statements.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -30,17 +47,11 @@ def _parser() -> argparse.ArgumentParser:
                          description="Run the notebook collection on each statement file; write outputs/<slug>/.")
     run.add_argument("paths", nargs="+", metavar="PATH",
                      help="statement text file(s), folder(s) of .txt files, or a quoted pattern such as 'in/*.txt'")
-    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                     help="a notebook parameter (as with papermill -p); may be repeated")
-    run.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
-                     help="a YAML file of parameters (as with papermill -f); -p values win")
+    _parameter_options(run, "a notebook parameter (as with papermill -p)")
     run.add_argument("--out", default="outputs", type=Path, help="folder for reports (default: ./outputs)")
     run.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder of notebooks to run")
     run.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
-    run.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
-                     help=f"seconds one notebook cell may take (default: {CELL_TIMEOUT})")
-    run.add_argument("--notebook-timeout", type=float, default=None, metavar="SECONDS",
-                     help="seconds one notebook may take from start to end (default: no limit)")
+    _time_options(run)
     run.add_argument("--run-timeout", type=float, default=None, metavar="SECONDS",
                      help="seconds the whole run may take; then it stops and exits with code 4 (default: no limit)")
     run.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML pages")
@@ -58,15 +69,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="compare the tables of a folder written by 'corpus' instead of analysing files")
     compare.add_argument("--out", default=Path("outputs") / "comparison", type=Path,
                          help="folder for the comparison (default: ./outputs/comparison)")
-    compare.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                         help="a parameter of the comparison notebook, e.g. -p max_rows 100; may be repeated")
-    compare.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
-                         help="a YAML file of parameters; -p values win")
+    _parameter_options(compare, "a parameter of the comparison notebook, e.g. -p max_rows 100")
     compare.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder holding compare.ipynb")
-    compare.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
-                         help=f"seconds one notebook cell may take (default: {CELL_TIMEOUT})")
-    compare.add_argument("--notebook-timeout", type=float, default=None, metavar="SECONDS",
-                         help="seconds the notebook may take from start to end (default: no limit)")
+    _time_options(compare)
     compare.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
     corpus = sub.add_parser(
         "corpus", help="analyse a collection without notebooks and write one Parquet table per level",
@@ -83,10 +88,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="worker processes for the local scheduler (default: one per core)")
     corpus.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                         help=f"statements sent to a worker at a time (default: {BATCH_SIZE})")
-    corpus.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml; may be repeated")
-    corpus.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
-                        help="a YAML file of parameters; -p values win")
+    _parameter_options(corpus, "a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml")
     return parser
 
 

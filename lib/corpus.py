@@ -46,6 +46,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import BadInputError, ReadoutError, UsageError
+from .folders import swap_in
 from .inputs import expand_paths, unique_files
 from .levels import COLUMNS, LEVELS, Lexicons, analyse
 from .themes import theme_column
@@ -381,7 +382,7 @@ def run_corpus(
             "seconds": run.seconds,
         }
         (build / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _swap_in(build, out)
+        swap_in(build, out)  # an earlier corpus there is removed only afterwards
     except UsageError as exc:
         shutil.rmtree(build, ignore_errors=True)
         err(str(exc))
@@ -394,17 +395,6 @@ def run_corpus(
         f"worker{'s' if run.workers != 1 else ''}; skipped {len(run.skipped)}; tables in {out}")
     run.exit_code = 1 if run.skipped else 0
     return run
-
-
-def _swap_in(build: Path, out: Path) -> None:
-    """Put the finished folder at ``out``; an earlier corpus there is removed only afterwards."""
-    old = None
-    if out.exists():
-        old = out.parent / f".old-{out.name}-{uuid.uuid4().hex[:8]}"
-        out.rename(old)
-    build.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def read_corpus(folder: str | Path) -> dict[str, Any]:

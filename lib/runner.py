@@ -44,6 +44,7 @@ from jupyter_core.utils import ensure_event_loop, run_sync
 import yaml
 
 from .errors import BadInputError, UsageError
+from .folders import swap_in
 from .inputs import expand_paths, unique_files
 from .actions import load_action_scheme
 from .export import PageContext, notebook_title, notebook_to_html, warm_up, write_archive_index, write_index
@@ -466,13 +467,7 @@ def _publish(build: Path, final: Path) -> None:
     locks.mkdir(exist_ok=True)
     with open(locks / f"{final.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        old = None
-        if final.exists():
-            old = final.parent / f".old-{final.name}-{uuid.uuid4().hex[:8]}"
-            final.rename(old)
-        build.rename(final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        swap_in(build, final)
 
 
 def _now() -> str:
