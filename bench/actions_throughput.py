@@ -22,7 +22,8 @@ import sys
 from textblob.en import parse
 from timing import stage_seconds, texts_from_command_line
 
-from readout import Statement, actions, commitments, parse_statement
+from readout import Statement, parse_statement
+from readout.analyses.actors import actions, commitments
 
 TARGET = 2.0
 

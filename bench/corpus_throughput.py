@@ -34,7 +34,7 @@ from pathlib import Path
 import psutil
 
 from readout import load_statement
-from readout.corpus import run_corpus
+from readout.collection.corpus import run_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -25,8 +25,9 @@ import sys
 from textblob.en import parse
 from timing import stage_seconds, texts_from_command_line
 
-from readout import Statement, acronyms, collocations, concordance, diversity, grammar, parse_statement, readability
-from readout import terms
+from readout import Statement, parse_statement
+from readout.analyses import terms
+from readout.analyses.style import acronyms, collocations, concordance, diversity, grammar, readability
 
 TARGET = 1.5
 

@@ -22,7 +22,8 @@ import sys
 
 from timing import stage_seconds, texts_from_command_line
 
-from readout import Statement, keyterms, parse_statement, themes, topicmodel
+from readout import Statement, parse_statement
+from readout.analyses.topics import keyterms, themes, topicmodel
 
 TARGET = 1.0
 

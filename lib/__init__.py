@@ -2,23 +2,23 @@
 
 Build the model once, then measure it::
 
-    from readout import load_statement, anatomy
+    from readout import load_statement
+    from readout.analyses import anatomy
     statement = load_statement("seeds/000_1844251938b000cf.txt")
     anatomy.sentence_table(statement)
 
-Modules are named for the question they answer: :mod:`~readout.statement`
-(the model), :mod:`~readout.segment` (sentence boundaries),
-:mod:`~readout.layout` (header, dateline, body), :mod:`~readout.actors`
-(who is named), :mod:`~readout.anatomy` (how the statement is built),
-:mod:`~readout.readability` and its neighbours (how it is written),
-:mod:`~readout.sentiment` and :mod:`~readout.tone` (what tone it takes),
-:mod:`~readout.keyterms`, :mod:`~readout.themes` and
-:mod:`~readout.topicmodel` (what it is about), :mod:`~readout.runner`
-(reports with papermill).
+The sub-packages are the layers, each importing only those below it:
+:mod:`~readout.text` (file → :class:`Statement`), :mod:`~readout.analyses` (one
+sub-package per question: anatomy, style, tone, topics, actors; and the rows the summary
+and the corpus engine read), :mod:`~readout.report` (figures, headlines, provenance, CSV
+and HTML), :mod:`~readout.run` (parameters, kernels, one report, batch runs, publishing)
+and :mod:`~readout.collection` (the corpus engine and the comparison); :mod:`~readout.cli`
+on top. :mod:`~readout.errors`, :mod:`~readout.paths` and :mod:`~readout.datafiles` serve
+every layer.
 """
 
 from .errors import BadInputError, ReadoutError, UsageError
-from .statement import Paragraph, Sentence, Statement, load_statement, parse_statement
+from .text.statement import Paragraph, Sentence, Statement, load_statement, parse_statement
 
 __all__ = [
     "BadInputError",

@@ -10,10 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import BATCH_SIZE, run_corpus
-from .errors import ReadoutError, UsageError
-from .paths import NOTEBOOKS_DIR
-from .runner import CELL_TIMEOUT, Limits, parse_value, read_parameter_file, run_collection, run_comparison
+from readout.collection.comparison import run_comparison
+from readout.collection.corpus import BATCH_SIZE, run_corpus
+from readout.errors import ReadoutError, UsageError
+from readout.paths import NOTEBOOKS_DIR
+from readout.run.batch import run_collection
+from readout.run.kernels import CELL_TIMEOUT, Limits
+from readout.run.parameters import parse_value, read_parameter_file
+from readout.run.report import RunOptions
 
 __all__ = ["main"]
 
@@ -120,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
             print(bad, file=sys.stderr)
             return 2
         try:
-            return run_comparison(args.paths, parameters, args.out, args.corpus, args.notebooks,
-                                  Limits(args.timeout, args.notebook_timeout), args.keep_code)
+            options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
+                                 keep_code=args.keep_code)
+            return run_comparison(args.paths, parameters, args.out, args.corpus, options)
         except KeyboardInterrupt:
             print("interrupted; the earlier comparison is untouched", file=sys.stderr)
             return 130
@@ -140,9 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         if bad:
             print(bad, file=sys.stderr)
             return 2
-        limits = Limits(args.timeout, args.notebook_timeout, args.run_timeout)
-        return run_collection(args.paths, parameters, args.out, args.notebooks, args.jobs, limits,
-                              args.keep_code, force=args.force, exclusive=args.exclusive)
+        options = RunOptions(args.out, args.notebooks, args.jobs,
+                             Limits(args.timeout, args.notebook_timeout, args.run_timeout),
+                             args.keep_code, args.force, args.exclusive)
+        return run_collection(args.paths, parameters, options)
     except KeyboardInterrupt:
         print("interrupted; earlier reports are untouched", file=sys.stderr)
         return 130

@@ -1,0 +1,201 @@
+"""One statement's analyses as rows at five levels: statement, sentence, actor, theme and term.
+
+This is what the corpus engine (:mod:`readout.collection.corpus`) writes as Parquet tables and what the
+comparison notebook lines up side by side. Every value comes from the same library functions the
+per-statement notebooks call; nothing is recomputed another way, so a corpus row and a report
+agree. Column names are ``snake_case`` (they are data columns, for pandas, DuckDB or R).
+
+Measures that read English words (readability, tone, sentiment, themes, actions, commitments) are
+left empty (``None``) for a statement that does not look like English, and it has no theme or term
+rows; ``english`` says which. Actions counted (statement and sentence level alike) are those done
+or intended: negated and merely requested ones are left out, as in the balance table.
+The statement's ``key`` (its file path as named) joins the levels.
+
+Scales: ``*_share`` columns are fractions 0-1; ``diplomatic_tone``, ``vader`` and
+``textblob_polarity`` run -1 to +1; ``textblob_subjectivity`` 0 to 1; ``fk_grade`` is a U.S.
+school grade (higher is harder); ``reading_ease`` is Flesch's 0-100 scale (can leave it at
+the ends; higher is easier).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from readout.analyses.actors.actions import (
+    balance_table,
+    credit_edges,
+    extract_actions,
+)
+from readout.analyses.actors.commitments import commitment_table
+from readout.analyses.lexicons import Lexicons
+from readout.analyses.style.readability import readability_scores
+from readout.analyses.tone.diplomatic import document_tone, tone_table
+from readout.analyses.tone.sentiment import document_table, score_statement
+from readout.analyses.tone.toward import actor_sentences, actor_table
+from readout.analyses.topics.themes import (
+    read_themes,
+    silences,
+    theme_share_table,
+)
+from readout.text.dates import statement_date
+from readout.text.language import NotComputable, looks_english
+from readout.text.statement import Statement
+
+from .terms import term_counts
+
+__all__ = ["LEVELS", "StatementRows", "analyse", "COLUMNS"]
+
+#: The tables, in the order they are written.
+LEVELS = ("statement", "sentence", "actor", "theme", "term")
+
+
+#: Columns of each level and their kinds ("str", "int", "float", "bool"); the statement level also
+#: has one float column per theme of the lexicon (:func:`readout.analyses.topics.themes.theme_column`), after these.
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "statement": (
+        ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("date", "str"),
+        ("date_source", "str"), ("english", "bool"), ("paragraphs", "int"), ("sentences", "int"), ("words", "int"),
+        ("words_per_sentence", "float"), ("fk_grade", "float"), ("reading_ease", "float"),
+        ("diplomatic_tone", "float"), ("vader", "float"), ("textblob_polarity", "float"),
+        ("textblob_subjectivity", "float"), ("tone_sentences", "int"), ("actions", "int"),
+        ("credit_edges", "int"), ("pressure_edges", "int"), ("top_agent", "str"), ("top_agent_share", "float"),
+        ("commitments", "int"), ("firm_commitments", "int"), ("actors_named", "int"), ("themes_present", "int"),
+        ("silences", "str"),
+    ),
+    "sentence": (
+        ("key", "str"), ("sentence", "str"), ("paragraph", "str"), ("position", "int"), ("start", "int"),
+        ("end", "int"), ("words", "int"), ("diplomatic_tone", "float"), ("cooperation", "int"), ("pressure", "int"),
+        ("vader", "float"), ("textblob_polarity", "float"), ("textblob_subjectivity", "float"),
+        ("themes", "str"), ("actions", "int"), ("commitment", "str"), ("text", "str"),
+    ),
+    "actor": (
+        ("key", "str"), ("actor", "str"), ("sentences", "int"), ("diplomatic_tone", "float"), ("vader", "float"),
+        ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
+        ("credit_given", "int"), ("credit_received", "int"), ("pressure_given", "int"), ("pressure_received", "int"),
+    ),
+    "theme": (
+        ("key", "str"), ("theme", "str"), ("agenda_rank", "int"), ("first_sentence", "str"), ("sentences", "int"),
+        ("sentence_share", "float"), ("word_share", "float"), ("matches", "int"),
+    ),
+    "term": (("key", "str"), ("term", "str"), ("count", "int")),
+}
+
+
+@dataclass(frozen=True)
+class StatementRows:
+    """One statement's rows: ``tables[level]`` is a list of row tuples in :data:`COLUMNS` order."""
+
+    key: str
+    tables: dict[str, list[tuple[Any, ...]]]
+
+
+def _f(value: Any, digits: int = 4) -> float | None:
+    """A float rounded for storage (``None`` stays ``None``): equal inputs give equal stored values."""
+    return None if value is None or pd.isna(value) else round(float(value), digits)
+
+
+def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) -> StatementRows:
+    """Every level's rows for one statement (``key`` defaults to its path)."""
+    key = key or statement.path
+    english = looks_english(statement)
+    sentences = statement.sentences
+    date = statement_date(statement)
+    scores = score_statement(statement, lexicons.leaks)
+    tones = tone_table(statement, lexicons.tone)
+    found = read_themes(statement, lexicons.themes)
+    shares = theme_share_table(found)
+    try:
+        actions = extract_actions(statement, lexicons.scheme)
+        commitments = commitment_table(statement)
+    except NotComputable:
+        actions, commitments = None, None
+    try:
+        _, values = readability_scores(statement)
+        grade, ease = values["Flesch-Kincaid grade"], values["Flesch Reading Ease"]
+    except NotComputable:
+        grade = ease = None
+
+    # statement level
+    document = document_table(statement, scores, 0.0)["leak-free"]
+    live = commitments[~commitments["negated"]] if commitments is not None and len(commitments) else None
+    edges = credit_edges(actions) if actions is not None else None
+    agents = Counter(a.agent for a in actions if a.agent and a.mode not in ("negated", "requested")) if actions else Counter()
+    top_agent, top_n = agents.most_common(1)[0] if agents else ("", 0)
+    tone_matched = int(((tones["cooperation"] + tones["pressure"]) > 0).sum())
+    row: list[Any] = [
+        key, Path(statement.path).name, statement.sha256, statement.title,
+        date.date.isoformat() if date else None, date.source if date else None, english,
+        len(statement.paragraphs), len(sentences), statement.n_words,
+        _f(statement.n_words / len(sentences)),
+        _f(grade) if english else None, _f(ease) if english else None,
+        _f(document_tone(statement, lexicons.tone)) if english else None,
+        _f(document["VADER compound, mean of sentences (-1 to +1)"]) if english else None,
+        _f(document["TextBlob polarity (-1 to +1)"]) if english else None,
+        _f(document["TextBlob subjectivity (0 to 1)"]) if english else None,
+        tone_matched if english else None,
+        (sum(1 for a in actions if a.mode not in ("negated", "requested")) if actions is not None else None),
+        int((edges["kind"] == "credit").sum()) if edges is not None else None,
+        int((edges["kind"] == "pressure").sum()) if edges is not None else None,
+        top_agent or None,
+        _f(top_n / sum(agents.values())) if agents else None,
+        (len(live) if live is not None else 0) if commitments is not None else None,
+        (int((live["strength"] == "firm").sum()) if live is not None else 0) if commitments is not None else None,
+        len({m.actor for m in statement.mentions}),
+        int((shares["matches"] > 0).sum()) if english else None,
+        "; ".join(silences(found, lexicons.expected)) if english else None,
+    ]
+    row += [_f(shares.loc[t, "share of words"]) if english else None for t in lexicons.themes.themes]
+    tables: dict[str, list[tuple[Any, ...]]] = {"statement": [tuple(row)]}
+
+    # sentence level
+    by_sentence = (Counter(a.sentence for a in actions if a.mode not in ("negated", "requested"))
+                   if actions is not None else Counter())
+    promised = {}
+    if live is not None:
+        for sid, strength in zip(live["sentence"], live["strength"]):
+            if promised.get(sid) != "firm":
+                promised[sid] = strength
+    tables["sentence"] = [
+        (key, s.id, s.paragraph_id, s.index, s.start, s.end, s.n_words,
+         _f(tones.loc[s.id, "tone"]) if english else None,
+         int(tones.loc[s.id, "cooperation"]) if english else None,
+         int(tones.loc[s.id, "pressure"]) if english else None,
+         _f(x.vader_clean) if english else None, _f(x.polarity_clean) if english else None,
+         _f(x.subjectivity_clean) if english else None,
+         "; ".join(found.of_sentence(s.id)) if english else None,
+         by_sentence.get(s.id, 0) if actions is not None else None,
+         promised.get(s.id, "") if commitments is not None else None, s.text)
+        for s, x in zip(sentences, scores)]
+
+    # actor level: mentions and their tone, joined with the actions' balance
+    mentioned = actor_table(actor_sentences(statement, scores, tones["tone"]))
+    balance = balance_table(statement, actions, commitments) if actions is not None else pd.DataFrame()
+    actors = list(dict.fromkeys([*mentioned.index, *balance.index]))
+    tables["actor"] = []
+    for actor in actors:
+        m = mentioned.loc[actor] if actor in mentioned.index else None
+        b = balance.loc[actor] if actor in balance.index else None
+        count = (lambda col: int(b[col]) if b is not None else (0 if actions is not None else None))
+        tables["actor"].append((
+            key, actor, int(m["sentences"]) if m is not None else 0,
+            _f(m["diplomatic tone"]) if m is not None and english else None,
+            _f(m["VADER (leak-free)"]) if m is not None and english else None,
+            count("as agent"), count("as target"), count("commitments"), count("self-credit"), count("credit given"),
+            count("credit received"), count("pressure given"), count("pressure received")))
+
+    # theme level: every theme of the lexicon, found or not
+    tables["theme"] = [] if not english else [
+        (key, theme, None if pd.isna(r["agenda rank"]) else int(r["agenda rank"]), r["first sentence"] or None,
+         int(r["sentences"]), _f(r["share of sentences"]), _f(r["share of words"]), int(r["matches"]))
+        for theme, r in shares.iterrows()]
+
+    # term level: content words (English stop words left out, plurals folded), most frequent first, ties
+    # alphabetical; none for a statement that is not English (its words would not be folded alike)
+    tables["term"] = [] if not english else [
+        (key, term, n) for term, n in sorted(term_counts(statement).items(), key=lambda kv: (-kv[1], kv[0]))]
+    return StatementRows(key, tables)

@@ -1,0 +1,93 @@
+"""Which lexicon hits are not attitudes? Proper names, issue labels and genre senses.
+
+A general sentiment lexicon scores "United" (in "United States") as positive,
+"criminal" (in "transnational criminal organizations") as negative and
+"common" (in "common goals") as negative. None of these says what the speaker
+thinks. A word is a leak in a sentence if it lies inside a proper name there
+(an actor mention from the statement model, or a run of two or more
+capitalised words such as "High Level Security Dialogue"), or if it is on the
+editable lists in ``data/sentiment_leaks.yaml`` (issue terms used as labels,
+words the genre uses in another sense).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from readout.datafiles import read_yaml_mapping
+from readout.errors import BadInputError
+from readout.text.statement import Sentence, Statement
+
+__all__ = ["LeakLexicon", "load_leak_lexicon", "name_spans", "leak_reason"]
+
+
+@dataclass(frozen=True)
+class LeakLexicon:
+    """Lower-case words: ``issue_terms`` and ``genre_neutral``, and the file they came from."""
+
+    issue_terms: frozenset[str]
+    genre_neutral: frozenset[str]
+    source: str
+
+
+def _parse(path: str | Path | None) -> LeakLexicon:
+    data, label = read_yaml_mapping(path, "sentiment_leaks.yaml", "leak list")
+    lists = []
+    for key in ("issue_terms", "genre_neutral"):
+        words = data.get(key) or []
+        if not isinstance(words, list):
+            raise BadInputError(label, f"leak list: '{key}' must be a list of words")
+        lists.append(frozenset(str(w).lower() for w in words))
+    return LeakLexicon(lists[0], lists[1], label)
+
+
+def load_leak_lexicon(path: str | Path | None = None) -> LeakLexicon:
+    """The shipped leak lists, or the file at ``path`` (same layout) instead."""
+    return _parse(path) if path else _shipped()
+
+
+@cache
+def _shipped() -> LeakLexicon:
+    return _parse(None)
+
+
+def name_spans(statement: Statement, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the proper names in a sentence: actor mentions, and runs of two or more
+    capitalised words ("High Level Security Dialogue") after the sentence's first word. In a sentence
+    written mostly in capitals (a headline), only actor mentions count."""
+    spans = [(m.start, m.end, m.text) for m in statement.mentions if sentence.start <= m.start < sentence.end]
+    n_words = n_capitalised = 0
+    for t in sentence.tokens:
+        if t.kind != "punct":
+            n_words += 1
+            n_capitalised += t.text[:1].isupper()
+    if n_capitalised > 0.6 * n_words:
+        return spans  # a headline or a sentence in capitals: capitals mark no names there
+    run: list = []
+    opened = False  # a sentence's first word is capitalised anyway: it starts no name
+    for token in sentence.tokens:
+        if token.kind != "punct":
+            if opened and token.text[:1].isupper():
+                run.append(token)
+                continue
+            opened = True
+        if len(run) >= 2:
+            spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
+        run = []
+    if len(run) >= 2:
+        spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
+    return spans
+
+
+def leak_reason(word: str, inside_name: str | None, lexicon: LeakLexicon) -> str:
+    """Why a scored word is a leak ("" if it is not): inside a name, an issue term, or a genre sense."""
+    w = word.lower()
+    if inside_name:
+        return f"part of the name {inside_name!r}"
+    if w in lexicon.issue_terms:
+        return "issue term used as a label"
+    if w in lexicon.genre_neutral:
+        return "another sense in this genre"
+    return ""

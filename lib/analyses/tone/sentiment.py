@@ -1,0 +1,427 @@
+"""What tone does the statement take by the general lexicons, and which words drive it?
+
+Two independent general-purpose lexicon methods, both offline:
+
+* TextBlob's PatternAnalyzer: polarity -1 (negative) to +1 (positive) and
+  subjectivity 0 (objective) to 1 (subjective), the mean over the scored words
+  and phrases of a text ("assessments"; modifiers and negation merged in).
+  Per sentence, the values are exactly ``TextBlob(sentence.text).sentiment``.
+* VADER (Hutto & Gilbert 2014, ``vaderSentiment``): the compound score, -1 to +1.
+  Its authors recommend scoring longer texts sentence by sentence and
+  averaging, which is what the paragraph and document values here are.
+
+Every score is given raw and "leak-free": with the hits removed that come from
+proper names, issue labels or genre senses (:mod:`readout.analyses.tone.leaks`). TextBlob's
+leak-free polarity is the mean of its remaining assessments (0 if none remain);
+VADER's is the compound of the sentence with the leaked words' valences set to 0.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+import pandas as pd
+from textblob import TextBlob
+from textblob.en import sentiment as pattern_sentiment
+
+from readout.analyses.readings import Reading
+from readout.text.language import looks_english
+from readout.text.statement import Sentence, Statement
+
+from .diplomatic import ToneLexicon, load_tone_lexicon, sentence_matches
+from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
+
+__all__ = ["SentenceSentiment", "Hit", "score_sentence", "score_statement", "sentence_table", "paragraph_table",
+           "document_table", "evidence_table", "leak_table", "agreement", "strongest", "coverage_table",
+           "disagreement_table", "tone_reading", "strongest_reading", "NEUTRAL_BAND", "sign"]
+
+#: Scores within this distance of 0 count as neutral when signs are compared (VADER's authors use 0.05).
+NEUTRAL_BAND = 0.05
+
+
+@cache
+def _vader():  # the analyzer loads its lexicon once per process
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, SentimentIntensityAnalyzer
+
+    # Words that can change the outcome of VADER's look-back checks for a scored word: its negation
+    # check acts only on a negator (or a word with "n't") or on "never so/this" and "without doubt";
+    # its idiom check only on word sequences that are keys of its idiom and multi-word booster tables.
+    negation_triggers = frozenset(NEGATE) | {"never", "so", "this", "without", "doubt"}
+    idiom_words = frozenset(w for key in (*SPECIAL_CASES, *(k for k in BOOSTER_DICT if " " in k)) for w in key.split())
+
+    class WindowedVader(SentimentIntensityAnalyzer):
+        """VADER, unchanged, made faster. For the scored word ``i`` its negation check reads words
+        ``i-3`` to ``i-1`` and its idiom check words ``i-3`` to ``i+2`` (each runs only where ``i`` exceeds
+        its look-back, so no index wraps), yet both lower-case the whole sentence on every call, and the
+        negation check scans its list of 59 negators word by word. Here both see only that window, and
+        are skipped when no word in it could change the valence (then they return it unchanged).
+        A test compares every score with ``polarity_scores``."""
+
+        def _negation_check(self, valence, words, start_i, i):  # type: ignore[override]
+            lo = max(0, i - 3)
+            before = [w.lower() for w in words[lo:i]]
+            if negation_triggers.isdisjoint(before) and not any("n't" in w for w in before):
+                return valence
+            return SentimentIntensityAnalyzer._negation_check(valence, words[lo : i + 3], start_i, i - lo)
+
+        def _special_idioms_check(self, valence, words, i):  # type: ignore[override]
+            lo = max(0, i - 3)
+            window = words[lo : i + 3]
+            if idiom_words.isdisjoint(w.lower() for w in window):
+                return valence
+            return SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - lo)
+
+    return WindowedVader()
+
+
+def sign(value: float, band: float = NEUTRAL_BAND) -> int:
+    """+1, -1 or 0 (within ``band`` of zero)."""
+    return 1 if value > band else -1 if value < -band else 0
+
+
+class Hit(NamedTuple):
+    """A word or phrase a lexicon scored in a sentence; ``leak`` says why it is not an attitude ("" if it is)."""
+
+    lexicon: str  # "TextBlob" or "VADER"
+    words: str
+    polarity: float  # -1 to +1
+    subjectivity: float  # 0 to 1 (TextBlob); NaN for VADER, which has none
+    leak: str
+
+
+@dataclass(frozen=True)
+class SentenceSentiment:
+    """Scores of one sentence, raw and leak-free, with the hits behind them."""
+
+    sentence: Sentence
+    polarity: float
+    subjectivity: float
+    polarity_clean: float
+    subjectivity_clean: float
+    vader: float
+    vader_clean: float
+    hits: tuple[Hit, ...]
+
+
+def _name_words(sentence: Sentence, names: list[tuple[int, int, str]]) -> list[tuple[frozenset[str], str]]:
+    """For each name span in the sentence, the lower-cased words inside it, with the name."""
+    return [(frozenset(t.text.lower() for t in sentence.tokens if a <= t.start < b), n) for a, b, n in names]
+
+
+def _names(statement: Statement) -> dict[str, tuple[list[tuple[int, int, str]], list[tuple[frozenset[str], str]]]]:
+    """Sentence id → its name spans (:func:`~readout.analyses.tone.leaks.name_spans`) and their words; once per statement."""
+
+    def compute(st: Statement) -> dict[str, tuple[list[tuple[int, int, str]], list[tuple[frozenset[str], str]]]]:
+        out = {}
+        for sentence in st.sentences:
+            spans = name_spans(st, sentence)
+            out[sentence.id] = (spans, _name_words(sentence, spans))
+        return out
+
+    return statement.derived("sentiment.names", compute)
+
+
+def _leak_for(words: list[str], name_words: list[tuple[frozenset[str], str]], leaks: LeakLexicon) -> str:
+    """A hit is a leak if its scored word is: the last of its words ("very common", "not good": the
+    modifiers come first and only scale the last word's score)."""
+    if not words:
+        return ""
+    head = words[-1]
+    lower = head.lower()
+    inside = next((n for inner, n in name_words if lower in inner), None)
+    return leak_reason(head, inside, leaks)
+
+
+def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon | None = None) -> SentenceSentiment:
+    """TextBlob and VADER scores of one sentence, raw and with leaks removed, and every hit."""
+    leaks = leaks or load_leak_lexicon()
+    names, name_words = _names(statement).get(sentence.id, ([], []))
+    # The function TextBlob's PatternAnalyzer calls (twice, for .sentiment_assessments), called once:
+    # the same polarity, subjectivity and assessments as TextBlob(sentence.text).sentiment.
+    blob = pattern_sentiment(sentence.text)
+    hits = []
+    clean_p, clean_s = [], []
+    for words, polarity, subjectivity, _ in blob.assessments:
+        leak = _leak_for(list(words), name_words, leaks)
+        hits.append(Hit("TextBlob", " ".join(words), polarity, subjectivity, leak))
+        if not leak:
+            clean_p.append(polarity)
+            clean_s.append(subjectivity)
+    vader = _vader()
+    words, valences, vader_text, scored = _vader_valences(vader, sentence.text)
+    clean = list(valences)
+    leaked = False
+    offsets = _offsets(vader_text, sentence.text, words) if names and scored else []
+    for k in scored:
+        word = words[k]
+        valence = vader.lexicon[word.lower()]
+        at = offsets[k] if names else -1
+        inside = next((n for a, b, n in names if at >= 0 and a <= sentence.start + at < b), None)
+        leak = leak_reason(word, inside, leaks)
+        hits.append(Hit("VADER", word, valence / 4, float("nan"), leak))  # valence -4..+4 shown as -1..+1
+        if leak:
+            clean[k] = 0.0
+            leaked = True
+    polarity, subjectivity = blob
+    raw = _compound(vader, valences, vader_text)
+    return SentenceSentiment(
+        sentence=sentence,
+        polarity=polarity,
+        subjectivity=subjectivity,
+        polarity_clean=sum(clean_p) / len(clean_p) if clean_p else 0.0,
+        subjectivity_clean=sum(clean_s) / len(clean_s) if clean_s else 0.0,
+        vader=raw,
+        vader_clean=_compound(vader, clean, vader_text) if leaked else raw,
+        hits=tuple(hits),
+    )
+
+
+def _compound(vader, valences: list[float], text: str) -> float:
+    """VADER's compound score of a sentence from its word valences, as ``score_valence`` gives it
+    (Hutto & Gilbert 2014): the sum, pushed away from 0 by "!" and "?" emphasis, normalised by
+    x / sqrt(x² + 15) into -1..+1 and rounded to 4 decimals. Only the compound, which is all this
+    module reads; VADER's own ``normalize`` and ``_punctuation_emphasis`` do the work."""
+    from vaderSentiment.vaderSentiment import normalize
+
+    if not valences:
+        return 0.0
+    total = float(sum(valences))
+    if total > 0:
+        total += vader._punctuation_emphasis(text)
+    elif total < 0:
+        total -= vader._punctuation_emphasis(text)
+    return round(normalize(total), 4)
+
+
+@cache
+def _emoji_chars(vader) -> frozenset[str]:
+    """The emoji VADER describes that are one character (``polarity_scores`` reads a text character by character)."""
+    return frozenset(k for k in vader.emojis if len(k) == 1)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _offsets(vader_text: str, text: str, words: list[str]) -> list[int]:
+    """Where each of VADER's words stands in ``text`` (-1 if not found: an emoji's description).
+
+    VADER's words are the whitespace-separated tokens of the text it read, with outer punctuation
+    stripped; so each is found inside its own token. If VADER read another text (emoji described),
+    each word is searched for forward from the previous one instead.
+    """
+    if vader_text == text:
+        spans = [m.span() for m in _NON_SPACE.finditer(text)]
+        if len(spans) == len(words):
+            return [text.find(w, a, b) for w, (a, b) in zip(words, spans, strict=True)]
+    out, cursor = [], 0
+    for word in words:
+        at = text.find(word, cursor)
+        out.append(at)
+        cursor = at + len(word) if at >= 0 else cursor
+    return out
+
+
+def _vader_valences(vader, text: str) -> tuple[list[str], list[float], str, list[int]]:
+    """VADER's words and their valences after its heuristics (boosters, negation, "but"), as its own
+    ``polarity_scores`` computes them (vaderSentiment 3.3.2) before summing: ``score_valence`` of these
+    is exactly ``polarity_scores(text)``. Zeroing one word's valence removes that word and nothing else.
+    Also returned: the text VADER read (emoji described) and the indices of the words in its lexicon."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    if not _emoji_chars(vader).isdisjoint(text):  # emoji become their descriptions, as polarity_scores does
+        out, prev_space = [], True
+        for ch in text:
+            if ch in vader.emojis:
+                out.append(("" if prev_space else " ") + vader.emojis[ch])
+                prev_space = False
+            else:
+                out.append(ch)
+                prev_space = ch == " "
+        text = "".join(out)
+    text = text.strip()
+    sentitext = SentiText(text)
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    lexicon = vader.lexicon
+    scored = []
+    lowered = [item.lower() for item in words]
+    for i, item in enumerate(words):
+        lower = lowered[i]
+        if lower in lexicon:
+            scored.append(i)
+        if lower in BOOSTER_DICT or (i < len(words) - 1 and lower == "kind" and lowered[i + 1] == "of"):
+            sentiments.append(0)
+            continue
+        if lower not in lexicon:  # sentiment_valence would append the 0 it is given, and nothing else
+            sentiments.append(0)
+            continue
+        sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
+    if "but" in lowered:  # VADER's "but" rule changes nothing in a sentence without "but"
+        sentiments = vader._but_check(words, sentiments)
+    return list(words), sentiments, text, scored
+
+
+def score_statement(statement: Statement, leaks: LeakLexicon | None = None) -> list[SentenceSentiment]:
+    """:func:`score_sentence` for every body sentence, in order."""
+    return [score_sentence(s, statement, leaks) for s in statement.sentences]
+
+
+def sentence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """One row per sentence: TextBlob polarity and subjectivity and VADER compound, raw and leak-free."""
+    rows = [(x.sentence.id, x.sentence.paragraph_id, round(x.polarity, 3), round(x.polarity_clean, 3),
+             round(x.subjectivity, 3), round(x.vader, 3), round(x.vader_clean, 3), x.sentence.text) for x in scores]
+    cols = ["sentence", "paragraph", "TextBlob polarity", "TextBlob polarity (leak-free)", "TextBlob subjectivity",
+            "VADER", "VADER (leak-free)", "text"]
+    return pd.DataFrame(rows, columns=cols).set_index("sentence")
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _clean_blob(scores: list[SentenceSentiment], field: str = "polarity") -> float:
+    """Leak-free TextBlob polarity (or subjectivity) of some sentences: the mean over their kept assessments."""
+    return _mean([getattr(h, field) for x in scores for h in x.hits if h.lexicon == "TextBlob" and not h.leak])
+
+
+def paragraph_table(statement: Statement, scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """One row per paragraph: TextBlob on the paragraph's text; VADER as the mean of its sentences."""
+    rows = []
+    for p in statement.paragraphs:
+        mine = [x for x in scores if x.sentence.paragraph_id == p.id]
+        blob = TextBlob(" ".join(s.text for s in p.sentences)).sentiment
+        rows.append((p.id, len(mine), round(blob.polarity, 3), round(_clean_blob(mine), 3),
+                     round(blob.subjectivity, 3), round(_mean([x.vader for x in mine]), 3),
+                     round(_mean([x.vader_clean for x in mine]), 3)))
+    cols = ["paragraph", "sentences", "TextBlob polarity", "TextBlob polarity (leak-free)", "TextBlob subjectivity",
+            "VADER", "VADER (leak-free)"]
+    return pd.DataFrame(rows, columns=cols).set_index("paragraph")
+
+
+def document_table(statement: Statement, scores: list[SentenceSentiment], tone: float) -> pd.DataFrame:
+    """The whole body: each measure raw and leak-free (the diplomatic tone has no leaks to remove)."""
+    body = " ".join(s.text for s in statement.sentences)
+    blob = TextBlob(body).sentiment
+    rows = [
+        ("TextBlob polarity (-1 to +1)", round(blob.polarity, 3), round(_clean_blob(scores), 3)),
+        ("TextBlob subjectivity (0 to 1)", round(blob.subjectivity, 3), round(_clean_blob(scores, "subjectivity"), 3)),
+        ("VADER compound, mean of sentences (-1 to +1)", round(_mean([x.vader for x in scores]), 3),
+         round(_mean([x.vader_clean for x in scores]), 3)),
+        ("diplomatic tone (-1 to +1)", round(tone, 3), round(tone, 3)),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "raw", "leak-free"]).set_index("measure")
+
+
+def evidence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """Every scored word or phrase: sentence, lexicon, words, polarity (-1 to +1), leak reason ("" = kept)."""
+    rows = [(x.sentence.id, h.lexicon, h.words, round(h.polarity, 4), h.leak) for x in scores for h in x.hits]
+    return pd.DataFrame(rows, columns=["sentence", "lexicon", "words", "polarity", "leak"])
+
+
+def strongest(scores: list[SentenceSentiment], measure: str = "polarity_clean") -> dict[str, SentenceSentiment]:
+    """The most positive and the most negative sentence by one measure (attribute name of SentenceSentiment)."""
+    if not scores:
+        return {}
+    ranked = sorted(scores, key=lambda x: (getattr(x, measure), -x.sentence.index))
+    return {"most negative": ranked[0], "most positive": ranked[-1]}
+
+
+def leak_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
+    """The leaks only: lexicon, words, polarity, why, and the sentences, one row per distinct leak."""
+    ev = evidence_table(scores)
+    ev = ev[ev["leak"] != ""]
+    if ev.empty:
+        return pd.DataFrame(columns=["lexicon", "words", "polarity", "leak", "sentences"])
+    grouped = ev.groupby(["lexicon", "words", "polarity", "leak"], sort=False)["sentence"].apply(
+        lambda s: ", ".join(dict.fromkeys(s))).reset_index()
+    return grouped.rename(columns={"sentence": "sentences"})
+
+
+def agreement(scores: list[SentenceSentiment], clean: bool = False) -> dict[str, float]:
+    """How far TextBlob and VADER agree sentence by sentence: Pearson r (NaN if undefined) and the
+    share of sentences with the same sign (positive, neutral within 0.05, negative)."""
+    a = [x.polarity_clean if clean else x.polarity for x in scores]
+    b = [x.vader_clean if clean else x.vader for x in scores]
+    n = len(a)
+    same = sum(sign(x) == sign(y) for x, y in zip(a, b, strict=True)) / n if n else float("nan")
+    if n < 2:
+        return {"pearson_r": float("nan"), "sign_agreement": same, "sentences": n}
+    ma, mb = sum(a) / n, sum(b) / n
+    va, vb = sum((x - ma) ** 2 for x in a), sum((y - mb) ** 2 for y in b)
+    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b, strict=True))
+    r = cov / math.sqrt(va * vb) if va and vb else float("nan")
+    return {"pearson_r": r, "sign_agreement": same, "sentences": n}
+
+
+def coverage_table(statement: Statement, tone_lexicon: ToneLexicon | None = None) -> pd.DataFrame:
+    """How much of the body each lexicon can read: word tokens it scores, out of all, and the share.
+
+    For the diplomatic tone, the count is of its matches (a phrase counts once).
+    """
+    from textblob.en import sentiment as pattern_lexicon
+
+    tone_lexicon = tone_lexicon or load_tone_lexicon()
+    tone_matches = sum(len(sentence_matches(s, tone_lexicon)) for s in statement.sentences)
+    words = [w.lower() for s in statement.sentences for w in s.words]
+    n = len(words)
+    vader = _vader().lexicon
+    rows = [
+        ("TextBlob (Pattern lexicon)", sum(w in pattern_lexicon for w in words)),
+        ("VADER", sum(w in vader for w in words)),
+        ("diplomatic tone (matches)", tone_matches),
+    ]
+    return pd.DataFrame([(name, k, n, round(k / n, 3) if n else float("nan")) for name, k in rows],
+                        columns=["lexicon", "words scored", "words", "share"]).set_index("lexicon")
+
+
+def disagreement_table(scores: list[SentenceSentiment], tones: pd.Series) -> pd.DataFrame:
+    """Sentences on whose sign the three leak-free measures do not all agree (neutral within 0.05)."""
+    rows = []
+    for x in scores:
+        signs = (sign(x.polarity_clean), sign(x.vader_clean), sign(float(tones[x.sentence.id])))
+        if len(set(signs)) > 1:
+            rows.append((x.sentence.id, *("+" if v > 0 else "-" if v < 0 else "0" for v in signs), x.sentence.text))
+    return pd.DataFrame(rows, columns=["sentence", "TextBlob", "VADER", "diplomatic tone", "text"]).set_index("sentence")
+
+
+def strongest_reading(scores: list[SentenceSentiment]) -> Reading:
+    """The most positive and most negative sentence by leak-free TextBlob and by leak-free VADER, quoted."""
+    parts = []
+    for name, measure in (("TextBlob", "polarity_clean"), ("VADER", "vader_clean")):
+        for end, x in strongest(scores, measure).items():
+            value = getattr(x, measure)
+            if (value > NEUTRAL_BAND) if end == "most positive" else (value < -NEUTRAL_BAND):
+                parts.append(f"{end.capitalize()} by {name}: {x.sentence.id} ({value:+.2f}), “{x.sentence.text}”")
+            else:
+                parts.append(f"No sentence reads {end.split()[1]} by {name} (leak-free).")
+    return Reading(" ".join(parts) if parts else "No sentences to rank.")
+
+
+def _describe(value: float) -> str:
+    if abs(value) <= NEUTRAL_BAND:
+        return "neutral"
+    strength = "strongly" if abs(value) >= 0.5 else "mildly"
+    return f"{strength} {'positive' if value > 0 else 'negative'}"
+
+
+def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statement: Statement) -> Reading:
+    """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks."""
+    agree = agreement(scores, clean=True)
+    n_leaks = sum(1 for x in scores for h in x.hits if h.leak)
+    tb, vd, dt = (document.loc[k] for k in ("TextBlob polarity (-1 to +1)",
+                                             "VADER compound, mean of sentences (-1 to +1)",
+                                             "diplomatic tone (-1 to +1)"))
+    r = agree["pearson_r"]
+    corr = f", r = {r:.2f}" if r == r else ""
+    return Reading(
+        f"TextBlob reads the body as {_describe(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak-free']:+.2f} without the "
+        f"{n_leaks} leaked hits; VADER, averaged over sentences, as {_describe(vd['raw'])} ({vd['raw']:+.2f}), "
+        f"{vd['leak-free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
+        f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {_describe(dt['raw'])} "
+        f"({dt['raw']:+.2f})."
+        + ("" if looks_english(statement) else " This statement does not look like English: all three lexicons "
+           "are English, so these scores say nothing about it."))

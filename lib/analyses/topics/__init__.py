@@ -1,0 +1,47 @@
+"""What is the statement about, and what does it leave out? Key terms by TF-IDF
+(:mod:`.keyterms`), policy themes from an editable lexicon with shares, agenda order, flow,
+silences and coverage (:mod:`.themes`), and an exploratory topic model (:mod:`.topicmodel`).
+"""
+
+from __future__ import annotations
+
+from .keyterms import idf, key_terms_table, phrase_scores, term_scores
+from .themes import (
+    StatementThemes,
+    ThemeLexicon,
+    ThemeMatch,
+    agenda_reading,
+    coverage_reading,
+    coverage_table,
+    expected_themes,
+    load_theme_lexicon,
+    read_themes,
+    sentence_theme_table,
+    silence_reading,
+    silences,
+    theme_column,
+    theme_flow,
+    theme_share_table,
+    unmatched_sentences,
+)
+from .topicmodel import (
+    MAX_ITER,
+    TOL,
+    TopicModel,
+    fit_topics,
+    nmf,
+    scale_reading,
+    sentence_topic_table,
+    topic_reading,
+    topic_terms_table,
+    topic_theme_table,
+)
+
+__all__ = [
+    "idf", "term_scores", "phrase_scores", "key_terms_table", "ThemeLexicon", "ThemeMatch",
+    "StatementThemes", "load_theme_lexicon", "expected_themes", "read_themes", "theme_column",
+    "sentence_theme_table", "theme_share_table", "theme_flow", "silences", "coverage_table",
+    "unmatched_sentences", "agenda_reading", "silence_reading", "coverage_reading", "nmf", "TopicModel",
+    "fit_topics", "topic_terms_table", "sentence_topic_table", "topic_theme_table", "topic_reading",
+    "scale_reading", "MAX_ITER", "TOL"
+]

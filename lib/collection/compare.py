@@ -1,0 +1,419 @@
+"""How do statements compare? A collection of statements, measured side by side.
+
+A :class:`Collection` holds the five tables of :mod:`readout.analyses.rows` for many statements: built
+here by analysing files (:func:`build_collection`), or read from a folder the corpus engine wrote
+(:func:`read_collection`), so the same functions serve two statements and twenty thousand. Each
+measure is one function of the collection that returns a table:
+
+- :func:`headline_table`: one row per statement with the headline measure of every analysis;
+- :func:`summary_table`: the spread of each measure over the collection (quartiles);
+- :func:`percentile_table`: where each statement stands in the collection on each measure;
+- :func:`keyness_table` / :func:`key_terms_summary`: the terms most distinctive of each statement
+  against the rest of the collection, by log-likelihood G²;
+- :func:`theme_matrix`: each theme's share of each statement's words;
+- :func:`tone_over_time`: tone of the dated statements in date order.
+
+**Keyness** (Rayson & Garside 2000, "Comparing corpora using frequency profiling"; the form of the
+UCREL log-likelihood calculator, WordSmith and AntConc). For a term with count *a* in the statement
+(*c* content words) and *b* in the rest of the collection (*d* content words):
+E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0.
+G² ≥ 3.84 means p < 0.05 with one degree of freedom, 6.63 p < 0.01, 10.83 p < 0.001, 15.13
+p < 0.0001. The effect size is Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), each count given
+0.5 when it is zero: +1 means twice as frequent here as in the rest. Counts are of content words
+(stop words left out, case and plurals folded, as in the topics notebook); statements are treated
+as bags of words, so a term repeated in one passage scores as if it were spread out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from readout.analyses.lexicons import Lexicons
+from readout.analyses.readings import Reading
+from readout.analyses.rows import LEVELS
+from readout.analyses.topics.themes import theme_column
+from readout.errors import UsageError
+from readout.run.inputs import read_statements, statement_files
+
+from .corpus import analyse_batch, frames_from_rows, read_corpus
+
+__all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
+           "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
+           "theme_matrix", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
+           "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged"]
+
+#: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
+SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
+
+
+def _labels(keys: list[str], files: list[str]) -> dict[str, str]:
+    """Each key's label: its file name without the ending (cut to 48 characters), made unique with " (2)"…"""
+    labels: dict[str, str] = {}
+    used: set[str] = set()
+    for key, file in zip(keys, files):
+        label = Path(file).stem
+        label = label if len(label) <= 48 else label[:47] + "…"
+        n, base = 2, label
+        while label in used:
+            label, n = f"{base} ({n})", n + 1
+        used.add(label)
+        labels[key] = label
+    return labels
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Statements measured alike: the statement, sentence, actor, theme and term tables of
+    :mod:`readout.analyses.rows`, each with a ``key`` column naming the statement's file as given.
+
+    ``themes`` are the theme lexicon's names in its order; ``skipped`` lists the files that could not
+    be read, one line each; ``labels`` maps each key to a short label for tables and figures (the
+    file name without its ending, made unique); ``statements`` is the statement table indexed by label.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    themes: tuple[str, ...]
+    skipped: tuple[str, ...]
+    labels: dict[str, str]
+    statements: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+
+def make_collection(tables: dict[str, pd.DataFrame], themes: tuple[str, ...] | list[str],
+                    skipped: tuple[str, ...] | list[str] = ()) -> Collection:
+    """A collection from the five tables (as :func:`readout.collection.corpus.read_corpus` gives them) and the
+    theme lexicon's names in order; the labels and the labelled statement table are made once."""
+    st = tables["statement"]
+    labels = _labels(list(st["key"]), list(st["file"]))
+    statements = st.copy()
+    statements.index = pd.Index([labels[k] for k in st["key"]], name="statement")
+    return Collection({level: tables[level] for level in LEVELS}, tuple(themes), tuple(skipped), labels, statements)
+
+
+def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None = None) -> Collection:
+    """Analyse the statements named by ``paths`` (files, folders of ``.txt`` files, quoted patterns)
+    in this process. ``parameters``: the data-file parameters of :meth:`Lexicons.load`.
+
+    A file named directly that cannot be read raises :class:`~readout.run.inputs.Refused` (a
+    :class:`~readout.errors.UsageError`); one found in a folder is skipped and listed in ``skipped``
+    (:mod:`readout.run.inputs`). A file reached twice (named, and in its
+    folder) counts once. Fewer than two readable statements raises :class:`~readout.errors.UsageError`:
+    there is nothing to compare.
+    """
+    lexicons = Lexicons.load(parameters)
+    skipped: list[str] = []
+    statements = read_statements(statement_files([paths] if isinstance(paths, str) else list(paths)),
+                                 lexicons.actors, skipped)
+    rows, failed = analyse_batch([(s.path, s) for s in statements], lexicons)
+    skipped += failed
+    tables = frames_from_rows(rows, lexicons)
+    if len(tables["statement"]) < 2:
+        raise UsageError(f"{len(tables['statement'])} readable statement{'s' if len(tables['statement']) != 1 else ''}"
+                         " among the files given: a comparison needs at least two")
+    return make_collection(tables, lexicons.themes.themes, skipped)
+
+
+def read_collection(folder: str | Path) -> Collection:
+    """A collection from a folder written by ``python -m readout corpus``."""
+    data = read_corpus(folder)
+    columns = [c for c in data["statement"].columns if c.startswith("theme_")]
+    themes = data["manifest"].get("themes") or [c.removeprefix("theme_").replace("_", " ") for c in columns]
+    return make_collection({level: data[level] for level in LEVELS}, themes, data["manifest"].get("skipped", []))
+
+
+# ---- one row per statement ------------------------------------------------------------------------
+
+def headline_table(collection: Collection) -> pd.DataFrame:
+    """One row per statement (input order), the headline of each analysis:
+
+    date (ISO, blank if undated), words, sentences, Flesch-Kincaid grade, diplomatic tone (-1 to +1),
+    VADER and TextBlob polarity (leak-free, -1 to +1), the theme with the largest share of words and
+    that share (0-1), themes present (of the lexicon's), commitments and how many firm, actions, and
+    the most active agent with its share of the actions (0-1; near 1: one actor does everything).
+    """
+    st = collection.statements
+    shares = st[[theme_column(t) for t in collection.themes]]
+    shares.columns = list(collection.themes)
+    has_theme = shares.fillna(0).max(axis=1) > 0
+    top_theme = shares.fillna(0).idxmax(axis=1).where(has_theme, "")
+    table = pd.DataFrame({
+        "date": st["date"].fillna(""),
+        "words": st["words"],
+        "sentences": st["sentences"],
+        "FK grade": st["fk_grade"].round(1),
+        "diplomatic tone": st["diplomatic_tone"].round(2),
+        "VADER": st["vader"].round(2),
+        "TextBlob": st["textblob_polarity"].round(2),
+        "top theme": top_theme,
+        "its share": shares.fillna(0).max(axis=1).where(has_theme).round(2),
+        "themes": st["themes_present"],
+        "commitments": st["commitments"],
+        "firm": st["firm_commitments"],
+        "actions": st["actions"],
+        "top agent": st["top_agent"].fillna(""),
+        "agent share": st["top_agent_share"].round(2),
+    }, index=st.index)
+    return table
+
+
+#: The measures placed in the collection by :func:`percentile_table`: column → label.
+PERCENTILE_MEASURES = {
+    "words": "length (words)", "words_per_sentence": "words per sentence", "fk_grade": "FK grade",
+    "diplomatic_tone": "diplomatic tone", "vader": "VADER", "textblob_polarity": "TextBlob polarity",
+    "textblob_subjectivity": "TextBlob subjectivity", "themes_present": "themes present",
+    "commitments": "commitments", "actions": "actions", "top_agent_share": "top agent's share",
+}
+
+
+def percentile(values: pd.Series) -> pd.Series:
+    """Each value's percentile in its series, 0-100: the share of the *other* values below it, ties
+    counting half: 100 × (below + ½ × equal others) / (n − 1). The lowest gets 0, the highest 100,
+    the middle of an odd-sized set 50. Missing values stay missing; fewer than two values give none."""
+    v = values.astype("float64")
+    known = v.dropna()
+    n = len(known)
+    out = pd.Series(np.nan, index=values.index, dtype="float64")
+    if n < 2:
+        return out
+    arr = np.sort(known.to_numpy())
+    below = np.searchsorted(arr, known.to_numpy(), side="left")
+    equal = np.searchsorted(arr, known.to_numpy(), side="right") - below - 1
+    out[known.index] = 100.0 * (below + 0.5 * equal) / (n - 1)
+    return out
+
+
+def percentile_table(collection: Collection) -> pd.DataFrame:
+    """Statement × measure: each statement's percentile (0-100) in the collection (see :func:`percentile`).
+    50 is the collection's middle; 0 and 100 are its lowest and highest. A statement where a measure
+    is not computed (not English) is blank and not counted."""
+    st = collection.statements.reset_index(drop=True)
+    table = pd.DataFrame({label: percentile(st[col]).round(0) for col, label in PERCENTILE_MEASURES.items()})
+    table.index = collection.statements.index
+    return table
+
+
+def summary_table(collection: Collection) -> pd.DataFrame:
+    """Measure × statistic: how many statements have the measure, and its minimum, quartiles, median
+    and maximum over them: the collection in one small table, however many statements it holds."""
+    st = collection.statements
+    rows = []
+    for col, label in PERCENTILE_MEASURES.items():
+        v = st[col].astype("float64").dropna()
+        if v.empty:
+            rows.append((label, 0) + (np.nan,) * 5)
+            continue
+        q = v.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).to_numpy()
+        rows.append((label, len(v), *np.round(q, 2)))
+    return pd.DataFrame(rows, columns=["measure", "statements", "min", "25th percentile", "median",
+                                       "75th percentile", "max"]).set_index("measure")
+
+
+# ---- keyness ----------------------------------------------------------------------------------------
+
+def log_likelihood(a: Any, b: Any, c: Any, d: Any) -> Any:
+    """G² of a term seen ``a`` times in a text of ``c`` words and ``b`` times in a reference of ``d``
+    words (Rayson & Garside 2000; see the module). Works on numbers or numpy arrays; 0 or more."""
+    a, b, c, d = (np.asarray(x, dtype="float64") for x in (a, b, c, d))
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
+        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
+    g2 = 2.0 * (t1 + t2)
+    return float(g2) if g2.ndim == 0 else g2
+
+
+def log_ratio(a: Any, b: Any, c: Any, d: Any) -> Any:
+    """Hardie's Log Ratio, log2((a/c)/(b/d)), with a zero count taken as 0.5: the binary log of how
+    many times more frequent the term is in the text than in the reference (+1: twice, −1: half)."""
+    a, b, c, d = (np.asarray(x, dtype="float64") for x in (a, b, c, d))
+    r = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+    return float(r) if r.ndim == 0 else r
+
+
+def _band(g2: float) -> str:
+    return next((label for cut, label in SIGNIFICANCE if g2 >= cut), "not significant")
+
+
+def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None = 10) -> pd.DataFrame:
+    """The terms more frequent in each statement than in the rest of the collection, by G².
+
+    One row per (statement, term) with G² ≥ ``min_g2`` (default: p < 0.05) and Log Ratio > 0 (used
+    more here), strongest first, at most ``top`` per statement (``None``: all). Columns: count here,
+    per 1,000 content words here and in the rest, G², p band, Log Ratio. Empty for a statement whose
+    words are all shared; with one statement there is no rest, so no keyness. Statements that are
+    not English have no term rows: they are neither scored nor part of the rest.
+    """
+    cols = ["statement", "term", "count", "per 1,000 here", "per 1,000 rest", "G²", "p", "log ratio"]
+    terms = collection.tables["term"]
+    if len(collection) < 2 or terms.empty:
+        return pd.DataFrame(columns=cols)
+    a = terms["count"].to_numpy(dtype="float64")
+    c = terms.groupby("key", sort=False)["count"].transform("sum").to_numpy(dtype="float64")
+    grand = float(terms["count"].sum())
+    b = terms.groupby("term", sort=False)["count"].transform("sum").to_numpy(dtype="float64") - a
+    d = grand - c
+    g2 = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
+    lr = log_ratio(a, b, c, np.where(d > 0, d, 1.0))
+    keep = (g2 >= min_g2) & (lr > 0) & (d > 0)  # the threshold applies to G² before rounding
+    table = pd.DataFrame({
+        "key": terms["key"].to_numpy(), "term": terms["term"].to_numpy(), "count": terms["count"].to_numpy(),
+        "per 1,000 here": np.round(1000 * a / c, 1), "per 1,000 rest": np.round(1000 * b / np.where(d > 0, d, 1), 1),
+        "G²": np.round(g2, 2), "log ratio": np.round(lr, 2)})[keep]
+    order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
+    table = table.assign(_order=table["key"].map(order)).sort_values(
+        ["_order", "G²", "term"], ascending=[True, False, True], kind="stable")
+    if top is not None:
+        table = table.groupby("key", sort=False).head(top)
+    labels = collection.labels
+    table.insert(0, "statement", table.pop("key").map(labels))
+    table["p"] = table["G²"].map(_band)
+    return table[cols].reset_index(drop=True)
+
+
+def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_statement: int = 5,
+                      min_g2: float = 3.84) -> pd.DataFrame:
+    """One row per statement: its most distinctive terms with their G², strongest first, and how many
+    terms reach the threshold ``min_g2`` (give the same as to :func:`keyness_table`, called with
+    ``top=None`` so that the count is complete). A statement that is not English has no terms read."""
+    rows = []
+    level = next((label for cut, label in SIGNIFICANCE if min_g2 >= cut), f"G² ≥ {min_g2:g}")
+    groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
+    not_english = set(collection.statements.index[collection.statements["english"].eq(False).fillna(False)])
+    n_english = len(collection) - len(not_english)
+    for label in collection.statements.index:
+        mine = groups.get(label)
+        if label in not_english:
+            rows.append((label, "not read: not English", 0))
+        elif n_english < 2:
+            rows.append((label, "no other English statement to compare with", 0))
+        elif mine is None or mine.empty:
+            rows.append((label, f"none reaches {level}", 0))
+        else:
+            shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement],
+                                                              mine["G²"][:per_statement]))
+            rows.append((label, shown, len(mine)))
+    return pd.DataFrame(rows, columns=["statement", "key terms (G²)", f"terms at {level}"]).set_index("statement")
+
+
+# ---- themes and time ----------------------------------------------------------------------------------
+
+def theme_matrix(collection: Collection) -> pd.DataFrame:
+    """Statement × theme: the theme's share of the statement's words (0-1; each statement's row adds
+    up to the share of its words in some theme). Blank for a statement not read (not English)."""
+    st = collection.statements
+    table = st[[theme_column(t) for t in collection.themes]].copy()
+    table.columns = list(collection.themes)
+    return table
+
+
+def tone_over_time(collection: Collection) -> pd.DataFrame:
+    """The dated statements in date order (ties in input order): date, where it was read, diplomatic
+    tone, VADER and TextBlob polarity (-1 to +1). Undated statements are left out."""
+    st = collection.statements
+    dated = st[st["date"].notna()].copy()
+    dated["_date"] = pd.to_datetime(dated["date"])
+    dated = dated.sort_values("_date", kind="stable")
+    return pd.DataFrame({"date": dated["_date"].dt.date, "date read from": dated["date_source"],
+                         "diplomatic tone": dated["diplomatic_tone"].round(2), "VADER": dated["vader"].round(2),
+                         "TextBlob": dated["textblob_polarity"].round(2)}, index=dated.index)
+
+
+def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Reading:
+    """The collection in plain words: size, dated share, and the statements at the ends of the
+    diplomatic tone and of length."""
+    n = len(collection)
+    words = headlines["words"]
+    parts = [f"{n:,} statements, {int(words.sum()):,} words of body text "
+             f"(from {int(words.min()):,} to {int(words.max()):,} words a statement)."]
+    dated = int((headlines["date"] != "").sum())
+    parts.append(f"{dated} of them carry a date." if dated else "None carries a date, so there is no time line.")
+    tone = headlines["diplomatic tone"].dropna()
+    if len(tone) >= 2 and tone.max() > tone.min():
+        def who(value: float) -> str:
+            names = list(tone.index[tone == value])
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+            return f"is {shown}" if len(names) == 1 else f"are {len(names):,} statements ({shown})"
+
+        low = "most pressing" if tone.min() < 0 else "least cooperative"
+        parts.append(f"By diplomatic tone, the most cooperative {who(tone.max())}, at {tone.max():+.2f}; the "
+                     f"{low} {who(tone.min())}, at {tone.min():+.2f}.")
+    elif len(tone) >= 2:
+        parts.append(f"Every statement read has the same diplomatic tone ({tone.iloc[0]:+.2f}).")
+    if collection.skipped:
+        parts.append(f"{len(collection.skipped)} file{'s' if len(collection.skipped) != 1 else ''} could not be "
+                     "read and are left out (listed below).")
+    return Reading(" ".join(parts))
+
+
+# ---- long tables ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Paged:
+    """A table shown to at most ``max_rows`` rows, with a line saying how many more there are and where
+    the whole table is (``saved_as``: its CSV name in the report's tables/ folder; "" if not saved);
+    ``table`` is the whole table."""
+
+    table: pd.DataFrame
+    max_rows: int
+    saved_as: str = ""
+
+    def _repr_html_(self) -> str:
+        import html
+        # pandas escapes every value; a measure not computed shows as a blank cell, not "NaN" or "<NA>"
+        # (only the columns with a gap become text, so the others keep pandas' number formatting)
+        head = self.table.head(self.max_rows).copy()
+        for column in head.columns:
+            if head[column].isna().any():
+                head[column] = head[column].astype(object).where(head[column].notna(), "")
+        shown = head.to_html(max_cols=None)
+        if len(self.table) <= self.max_rows:
+            return shown
+        where = (f"; the whole table is saved as tables/{html.escape(self.saved_as)}.csv" if self.saved_as
+                 else "; set output_dir (report runs do) to save the whole table as CSV")
+        return (shown + f'<p class="readout-reading">Showing the first {self.max_rows:,} of '
+                        f"{len(self.table):,} rows{where}.</p>")
+
+    def __repr__(self) -> str:
+        more = len(self.table) - self.max_rows
+        return repr(self.table.head(self.max_rows)) + (f"\n… {more:,} more rows" if more > 0 else "")
+
+
+def paged(table: pd.DataFrame, max_rows: int, name: str = "", output_dir: str = "") -> Paged:
+    """``table`` to be shown to at most ``max_rows`` rows, the rest summarised in one line that points
+    to ``tables/<name>.csv`` when ``output_dir`` is set (the notebook saves the table there)."""
+    if max_rows < 1:
+        raise UsageError(f"max_rows must be at least 1, not {max_rows}")
+    return Paged(table, max_rows, name if str(output_dir).strip() else "")
+
+
+def collection_provenance(collection: Collection, parameters: dict[str, Any]) -> pd.DataFrame:
+    """Parameters and versions as a two-column table (item, value), paths shown by file name only."""
+    from readout.report.provenance import package_versions, shown_value
+
+    rows = [("statements compared", f"{len(collection):,}"),
+            ("files skipped", f"{len(collection.skipped):,}")]
+    rows += [(f"parameter: {k}", ", ".join(shown_value(x) for x in v) if isinstance(v, list) else shown_value(v))
+             for k, v in parameters.items()]
+    rows += [(f"version: {k}", v) for k, v in package_versions(["pandas", "matplotlib", "textblob"]).items()]
+    return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")
+
+
+def skipped_table(collection: Collection) -> pd.DataFrame:
+    """The files that could not be read: file name (never the full path) and the problem."""
+    rows = [line.split(": ", 1) if ": " in line else [line, ""] for line in collection.skipped]
+    return pd.DataFrame([(Path(f).name, problem) for f, problem in rows], columns=["file", "problem"])
+
+
+def statement_list(collection: Collection) -> pd.DataFrame:
+    """Which statement is which: label, file name, title, date and sha256 of the file's bytes."""
+    st = collection.statements
+    return pd.DataFrame({"file": st["file"], "title": st["title"], "date": st["date"].fillna(""),
+                         "sha256": st["sha256"]}, index=st.index)

@@ -1,0 +1,389 @@
+"""The corpus engine: every per-statement analysis over a large collection, without notebooks, on Dask.
+
+The recipe (:func:`run_corpus`):
+
+1. load and check the data files (lexicons, action scheme) once, on the machine that runs the command;
+2. list the statement files (folders, patterns, files), never their contents;
+3. cut the list into batches of ``batch_size`` statements; the command reads a batch's bytes and
+   sends them, with the lexicons (sent once per worker), to a Dask worker, which parses and analyses
+   each statement with :func:`readout.analyses.rows.analyse` and sends back rows;
+4. at most two batches per worker are in flight, and finished batches are written in input order,
+   one Parquet row group per batch and level, to a hidden folder next to ``--out``; so memory
+   stays bounded however many statements there are, and the tables do not depend on which worker
+   finished first;
+5. write ``corpus.json`` (what ran, on what, what was skipped and why), then swap the folder in
+   at ``--out``. Earlier tables stay untouched until the new ones are complete.
+
+Schedulers: ``local`` (default) starts a ``dask.distributed.LocalCluster`` on this machine with
+one single-threaded worker process per core (``--workers`` to choose); an address such as
+``tcp://10.0.0.5:8786`` connects to a running Dask scheduler, whose workers must have this
+package installed; ``synchronous`` analyses in this process, without Dask (for debugging and as
+the reference the tests compare the cluster's results with).
+
+Exit codes: 0 every statement analysed; 1 some statements skipped (unreadable or failing; each named
+in the log and in ``corpus.json``), the rest written, or the cluster could not run the analysis at all
+(nothing written); 2 bad usage or input (a scheduler that cannot be reached or has no worker
+included), nothing written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from readout.analyses.lexicons import DATA_FILE_PARAMETERS, Lexicons
+from readout.analyses.rows import COLUMNS, LEVELS, analyse
+from readout.analyses.topics.themes import theme_column
+from readout.errors import BadInputError, ReadoutError, UsageError
+from readout.report.provenance import git_commit, package_versions
+from readout.run.inputs import read_statements, statement_files
+from readout.run.parameters import load_data_files
+from readout.run.publishing import building, publish, write_manifest
+from readout.text.statement import Statement, statement_from_bytes
+
+__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "schemas",
+           "frames_from_rows"]
+
+#: Statements sent to a worker at a time: large enough that scheduling costs little, small enough
+#: that a batch's rows are a few megabytes.
+BATCH_SIZE = 50
+#: Seconds to wait for a worker on a scheduler given by address before giving up.
+WORKER_WAIT = 30.0
+#: The file written next to the tables that says what they hold; its presence marks a corpus folder.
+MANIFEST = "corpus.json"
+
+_WORDS = [name for name, _ in COLUMNS["statement"]].index("words")
+_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+
+
+def schemas(lexicons: Lexicons) -> dict[str, pa.Schema]:
+    """The Arrow schema of each level's table (the statement level gains one column per theme)."""
+    out = {level: pa.schema([(name, _ARROW[kind]) for name, kind in COLUMNS[level]]) for level in LEVELS}
+    out["statement"] = pa.schema(list(out["statement"]) + [pa.field(theme_column(t), pa.float64())
+                                                            for t in lexicons.themes.themes])
+    return out
+
+
+#: (key, the file's bytes), (key, why it could not be read), or (key, the statement already parsed)
+Item = tuple[str, "bytes | str | Statement"]
+
+
+def analyse_batch(items: list[Item], lexicons: Lexicons) -> tuple[dict[str, list[tuple[Any, ...]]], list[str]]:
+    """Parse and analyse each statement of a batch; return every level's rows (in item order) and one
+    line per statement that was skipped (bad input, or an analysis that failed)."""
+    rows: dict[str, list[tuple[Any, ...]]] = {level: [] for level in LEVELS}
+    problems = []
+    for key, data in items:
+        if isinstance(data, str):
+            problems.append(f"{key}: {data}")
+            continue
+        try:
+            statement = data if isinstance(data, Statement) else statement_from_bytes(key, data, lexicons.actors)
+            result = analyse(statement, lexicons, key)
+        except BadInputError as exc:
+            problems.append(str(exc))
+            continue
+        except Exception as exc:  # one failing statement never stops the others; its reason is kept
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(f"{key}: analysis failed ({exc.__class__.__name__}: {exc} at "
+                            f"{Path(where.filename).name}:{where.lineno})")
+            continue
+        for level in LEVELS:
+            rows[level] += result.tables[level]
+    return rows, problems
+
+
+def _read(path: str) -> bytes | str:
+    """A file's bytes, or the reason it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        return "is a directory, not a statement file"
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+
+
+@dataclass
+class CorpusRun:
+    """What a corpus run did: counts, skipped files with reasons, rows per level, seconds, exit code."""
+
+    statements: int = 0
+    skipped: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    words: int = 0
+    seconds: float = 0.0
+    scheduler: str = "local"
+    workers: int = 0
+    exit_code: int = 0
+
+
+def _arrow_table(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
+    columns = list(zip(*rows)) if rows else [()] * len(schema)
+    return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, schema)], schema=schema)
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    # Whole numbers and flags keep their kind where a value is missing (pandas' nullable Int64, boolean).
+    return table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
+
+
+def frames_from_rows(rows: dict[str, list[tuple[Any, ...]]], lexicons: Lexicons) -> dict[str, pd.DataFrame]:
+    """Rows of :func:`analyse_batch` as pandas tables, typed exactly as :func:`read_corpus` reads them."""
+    return {level: _to_pandas(_arrow_table(rows[level], schema)) for level, schema in schemas(lexicons).items()}
+
+
+class _Tables:
+    """One Parquet writer per level, writing into ``folder``; a batch's rows become one row group."""
+
+    def __init__(self, folder: Path, schema: dict[str, pa.Schema]) -> None:
+        self.schema = schema
+        self.writers = {level: pq.ParquetWriter(folder / f"{level}.parquet", schema[level], compression="zstd")
+                        for level in LEVELS}
+
+    def write(self, rows: dict[str, list[tuple[Any, ...]]], run: CorpusRun) -> None:
+        for level in LEVELS:
+            table = _arrow_table(rows[level], self.schema[level])
+            self.writers[level].write_table(table)
+            run.rows[level] += table.num_rows
+        run.statements += len(rows["statement"])
+        run.words += sum(r[_WORDS] for r in rows["statement"])
+
+    def close(self) -> None:
+        for w in self.writers.values():
+            w.close()
+
+
+def _batches(files: list[str], size: int) -> Iterator[list[Item]]:
+    """Batches of (key, bytes), read only when the batch is about to be sent."""
+    for k in range(0, len(files), size):
+        yield [(path, _read(path)) for path in files[k:k + size]]
+
+
+def _run_synchronous(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callable) -> None:
+    for batch in batches:
+        consume(*analyse_batch(batch, lexicons))
+
+
+def _run_dask(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callable, scheduler: str,
+              workers: int | None, note: Callable[[str], None]) -> int:
+    """Send batches to a Dask cluster, at most two per worker at once; consume results in input order.
+    Returns the number of workers."""
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler == "local":
+        n = workers or os.cpu_count() or 1
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                               host="127.0.0.1", silence_logs=50)
+        client = Client(cluster)
+    else:
+        if "://" not in scheduler and ":" not in scheduler:
+            raise UsageError(f"--scheduler {scheduler}: expected 'local', 'synchronous' or a Dask scheduler address "
+                             "such as tcp://host:8786")
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UsageError(f"{scheduler}: cannot reach a Dask scheduler there ({exc.__class__.__name__})") from None
+    try:
+        if cluster is None:
+            try:  # a scheduler with no worker would hold the batches for ever
+                client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except TimeoutError:
+                raise UsageError(f"{scheduler}: the Dask scheduler has no worker (waited {WORKER_WAIT:g} s); start "
+                                 f"one with 'dask worker {scheduler}'") from None
+        n_workers = len(client.scheduler_info()["workers"]) if cluster is None else workers or os.cpu_count() or 1
+        if cluster is None:
+            note(f"connected to the Dask scheduler at {scheduler} ({n_workers} workers)")
+        shared = client.scatter(lexicons, broadcast=True)
+        window = 2 * max(1, sum(client.nthreads().values()))
+        pending = as_completed()
+        done: dict[int, Any] = {}
+        index: dict[str, int] = {}
+        next_to_write = 0
+        submitted = 0
+        feed = iter(batches)
+
+        def submit() -> bool:
+            nonlocal submitted
+            batch = next(feed, None)
+            if batch is None:
+                return False
+            future = client.submit(analyse_batch, batch, shared, pure=False, key=f"readout-batch-{uuid.uuid4().hex}")
+            index[future.key] = submitted
+            pending.add(future)
+            submitted += 1
+            return True
+
+        while submitted < window and submit():
+            pass
+        for future in pending:
+            try:
+                done[index.pop(future.key)] = future.result()
+            except Exception as exc:  # a worker that cannot run the analysis at all (not one bad statement)
+                if exc.__class__.__name__ == "KilledWorker":
+                    raise ReadoutError(f"{scheduler}: Dask workers died running a batch, more than once (out of "
+                                       "memory?); try fewer statements per batch (--batch-size)") from None
+                raise ReadoutError(f"{scheduler}: a batch failed on a Dask worker ({exc.__class__.__name__}: {exc}); "
+                                   "are readout and its requirements installed on every worker?") from None
+            future.release()
+            while next_to_write in done:
+                consume(*done.pop(next_to_write))
+                next_to_write += 1
+            # Batches in flight or finished but not yet written stay within the window, even when an
+            # early batch is slow: memory is bounded by the window, not by the collection.
+            while submitted - next_to_write < window and submit():
+                pass
+        return n_workers
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _safe_to_replace(out: Path) -> str | None:
+    """Why ``out`` must not be replaced (it holds something that is not an earlier corpus), or None."""
+    if not out.exists():
+        return None
+    if not out.is_dir():
+        return f"{out}: exists and is not a folder"
+    if (out / MANIFEST).is_file() or not any(out.iterdir()):
+        return None
+    return (f"{out}: folder holds files that are not an earlier corpus run (no {MANIFEST}); "
+            "choose an empty or new --out folder")
+
+
+def run_corpus(
+    paths: list[str],
+    out: Path,
+    parameters: dict[str, Any] | None = None,
+    scheduler: str = "local",
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    progress: bool | None = None,
+) -> CorpusRun:
+    """Analyse every statement named by ``paths`` and write ``out/<level>.parquet`` and ``out/corpus.json``.
+
+    ``parameters`` are the notebooks' data-file parameters (``actors_path``, ``theme_lexicon_path`` ...).
+    The returned run's ``exit_code`` is 0, 1 or 2 (see the module). ``progress``: show a progress
+    bar on standard error (default: when it is a terminal).
+    """
+    began = time.perf_counter()
+    started = dt.datetime.now(dt.timezone.utc)
+    run = CorpusRun(scheduler=scheduler)
+    parameters = dict(parameters or {})
+    try:
+        if batch_size < 1:
+            raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
+        if workers is not None and workers < 1:
+            raise UsageError(f"--workers must be at least 1, not {workers}")
+        unknown = sorted(set(parameters) - set(DATA_FILE_PARAMETERS))
+        if unknown:
+            raise UsageError(f"unknown corpus parameter {', '.join(map(repr, unknown))} "
+                             f"(known: {', '.join(DATA_FILE_PARAMETERS)})")
+        for name, value in parameters.items():
+            if name.endswith("_path") and not isinstance(value, str):
+                raise UsageError(f"parameter '{name}': expected the path of a file, got {value!r}")
+            if name == "expected_themes" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise UsageError(f"parameter 'expected_themes': expected a list of theme names (give it in a -f YAML "
+                                 f"file), got {value!r}")
+            if name.endswith("_path") and value and not Path(value).is_file():
+                raise UsageError(f"{value}: file not found (parameter '{name}')")
+        lexicons = load_data_files(parameters)
+        found = statement_files(paths)  # a file reached twice is analysed once
+        # Files named directly are checked now, as 'run' and 'compare' check them; files found in a
+        # folder are read batch by batch, and skipped there if they cannot be analysed.
+        read_statements([f for f in found if f.named], lexicons.actors)
+        files = [f.path for f in found]
+        why = _safe_to_replace(out)
+        if why:
+            raise UsageError(why)
+    except UsageError as exc:
+        err(str(exc))
+        run.exit_code = 2
+        return run
+
+    bar = None
+    if progress if progress is not None else sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(total=len(files), unit="statement", file=sys.stderr, leave=False)
+    try:
+        with building(out) as build:
+            tables = _Tables(build, schemas(lexicons))
+
+            def consume(rows: dict[str, list[tuple[Any, ...]]], problems: list[str]) -> None:
+                tables.write(rows, run)
+                for line in problems:
+                    err(f"skipped: {line}")
+                run.skipped += problems
+                if bar is not None:
+                    bar.update(len(rows["statement"]) + len(problems))
+
+            try:
+                if scheduler == "synchronous":
+                    _run_synchronous(_batches(files, batch_size), lexicons, consume)
+                    run.workers = 1
+                else:
+                    run.workers = _run_dask(_batches(files, batch_size), lexicons, consume, scheduler, workers, err)
+            finally:
+                tables.close()
+                if bar is not None:
+                    bar.close()
+            if run.statements == 0:
+                raise UsageError(f"no readable statement among {len(files)} file{'s' if len(files) != 1 else ''}; "
+                                 "nothing written")
+            run.seconds = round(time.perf_counter() - began, 2)
+            write_manifest(build, {
+                "statements": run.statements,
+                "files": len(files),
+                "skipped": run.skipped,
+                "rows": run.rows,
+                "words": run.words,
+                "tables": {level: f"{level}.parquet" for level in LEVELS},
+                "inputs": paths,
+                "parameters": parameters,
+                "data_files": {"themes": lexicons.themes.source, "actions": lexicons.scheme.source,
+                               "actors": list(lexicons.actors.sources)},
+                "themes": list(lexicons.themes.themes),
+                "scheduler": scheduler,
+                "workers": run.workers,
+                "batch_size": batch_size,
+                "versions": package_versions(),
+                "git_commit": git_commit(),
+                "started": started.isoformat(timespec="seconds"),
+                "seconds": run.seconds,
+            }, MANIFEST)
+            publish(build, out)  # an earlier corpus there is removed only afterwards
+    except UsageError as exc:
+        err(str(exc))
+        run.exit_code = 2
+        return run
+    err(f"analysed {run.statements} statements ({run.words:,} words) in {run.seconds:.1f} s on {run.workers} "
+        f"worker{'s' if run.workers != 1 else ''}; skipped {len(run.skipped)}; tables in {out}")
+    run.exit_code = 1 if run.skipped else 0
+    return run
+
+
+def read_corpus(folder: str | Path) -> dict[str, Any]:
+    """The tables of a corpus folder as pandas DataFrames, by level, plus ``"manifest"``."""
+    folder = Path(folder)
+    if not (folder / MANIFEST).is_file():
+        raise ReadoutError(f"{folder}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
+    tables: dict[str, Any] = {level: _to_pandas(pq.read_table(folder / f"{level}.parquet")) for level in LEVELS}
+    tables["manifest"] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    return tables

@@ -1,0 +1,303 @@
+"""Turning executed notebooks into pages a reader who never sees code can open offline."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import html
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+# isort: off
+from readout import _fastimport  # noqa: F401  (before nbformat: see the module)
+import nbformat
+# isort: on
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
+
+__all__ = ["PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up", "write_index",
+           "write_archive_index"]
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@functools.lru_cache(maxsize=2)
+def _exporter(keep_code: bool) -> "HTMLExporter":
+    """One exporter per setting: building its templates is most of an export's cost.
+
+    nbconvert is imported here, not at the top, so that the runner can start the
+    kernels first and build the exporter while they work (:func:`warm_up`).
+    """
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="readout",
+        extra_template_basedirs=[str(_TEMPLATES)],
+        exclude_input=not keep_code,
+        exclude_input_prompt=not keep_code,
+        exclude_output_prompt=True,
+        # Validate once after all preprocessors, not after each: each
+        # validation compiles the notebook schema anew (~35 ms x 12 here).
+        optimistic_validation=True,
+    )
+
+
+def warm_up(keep_code: bool = False) -> None:
+    """Build the exporter and its templates ahead of time (the runner does this while notebooks execute)."""
+    _exporter(keep_code).from_notebook_node(nbformat.v4.new_notebook())
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page of a report says about its statement: title, source file name, sha256, the
+    parameters the notebook ran with (shown in a provenance box), and the report's other notebooks
+    (links to them go to their pages)."""
+
+    title: str
+    source: str
+    sha256: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    notebooks: frozenset[str] = frozenset()  # stems, e.g. "03-tone"
+    collection: bool = False  # a page about several statements: "Collection", "Files", no index link
+
+
+_H2 = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_NOTEBOOK_LINK = re.compile(r'<a href="(\d\d-[\w-]+)\.ipynb((?:#[^"]*)?)"')  # a link tag (statement text is escaped)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _decorate(body: str, context: PageContext) -> str:
+    """Add the page header (statement, file, sha256, parameters), a table of contents from the
+    section headings, and point links to sibling notebooks at their pages. Every value is escaped."""
+    e = html.escape
+    toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in
+                  ((a, _TAGS.sub("", t).strip()) for a, t in _H2.findall(body)))
+    shown = {k: (Path(v).name if k.endswith("_path") and isinstance(v, str) and v else v)
+             for k, v in context.parameters.items() if k not in ("statement_path", "output_dir")}
+    params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(_BIDI.sub('', repr(v)))}</code></td></tr>"
+                     for k, v in shown.items())
+    box = f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>"
+    source = [f'{"Files" if context.collection else "File"} <code>{e(_BIDI.sub("", context.source))}</code>']
+    if context.sha256:
+        source.append(f'sha256{" of their sha256 sums" if context.collection else ""} '
+                      f'<code class="readout-sha">{e(context.sha256)}</code>')
+    if not context.collection:  # a statement's page sits in its report folder, beside the folder's index
+        source.append('<a href="index.html">report index</a>')
+    header = (
+        '<header class="readout-page">'
+        f'<p class="readout-statement">{"Collection" if context.collection else "Statement"}: '
+        f'<strong>{e(context.title)}</strong></p>'
+        f'<p class="readout-source">{" &middot; ".join(source)}</p>'
+        f'<details class="readout-provenance"><summary>Parameters of this run</summary>{box}</details>'
+        f'<div class="readout-print-only"><p>Parameters of this run:</p>{box}</div></header>'
+        + (f'<nav class="readout-toc" aria-label="Contents"><p>Contents</p><ol>{toc}</ol></nav>' if toc else "")
+    )
+    body = body.replace("<main>", "<main>" + header, 1)
+    heading = re.search(r"<h1 id=\"[^\"]*\">(.*?)<a class=\"anchor-link\"", body, re.S)
+    page_title = (_TAGS.sub("", heading.group(1)).strip() if heading else "Report") + " | " + e(context.title)
+    body = re.sub(r"<title>.*?</title>", lambda _: f"<title>{page_title}</title>", body, count=1, flags=re.S)
+    return _NOTEBOOK_LINK.sub(
+        lambda m: f'<a href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in context.notebooks else m.group(0), body)
+
+
+# An absolute path's directories: after a space, quote, bracket, "=" or a terminal colour code.
+_DIRECTORIES = re.compile(r"""(\x1b\[[0-9;]*m|^|[\s'"(\[=])(/(?:[^\s/'"()\[\]:,\x1b]+/)+)""", re.M)
+
+
+def strip_directories(text: str) -> str:
+    """``text`` with the directories of every absolute path cut to "…/" ("/home/ana/lib/x.py" → "…/x.py"),
+    so that a page shows file names, never where they sit on someone's machine."""
+    return _DIRECTORIES.sub(lambda m: m.group(1) + "…/", text)
+
+
+def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, context: PageContext | None = None) -> None:
+    """Export ``notebook`` to ``target`` as one self-contained HTML page.
+
+    Code cells and prompts are left out unless ``keep_code``; figures are
+    embedded; no script is loaded from the network. With ``context``, the page
+    opens with the statement's title, file and sha256, the parameters in a
+    provenance box and a table of contents. Not for concurrent use from several threads.
+    """
+    node = nbformat.read(notebook, as_version=4)
+    for cell in node.cells:  # a traceback or a warning names files by their full path: keep the names only
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["traceback"] = [strip_directories(line) for line in output.get("traceback", [])]
+                output["evalue"] = strip_directories(output.get("evalue", ""))
+            elif output.get("output_type") == "stream":
+                output["text"] = strip_directories(output.get("text", ""))
+    body, _ = _exporter(keep_code).from_notebook_node(node)
+    if context is not None:
+        body = _decorate(body, context)
+    target.write_text(body, encoding="utf-8")
+
+
+def notebook_title(notebook: Path) -> str:
+    """The question a notebook answers: its first markdown heading, else its file name."""
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        return notebook.stem
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return notebook.stem
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 60rem;
+       margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }}
+code {{ font-size: 0.9em; word-break: break-all; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
+th, td {{ text-align: left; padding: 0.3rem 0.8rem 0.3rem 0; border-bottom: 1px solid #ddd;
+          vertical-align: top; }}
+.failed {{ color: #b2182b; font-weight: bold; }}
+.ok {{ color: #1a7f37; }}
+.warn {{ background: #fff4ce; padding: 0.5rem 0.8rem; border-left: 4px solid #d4a106; }}
+.scroll {{ overflow-x: auto; }}
+h1, p {{ overflow-wrap: anywhere; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>Report on <code>{source}</code> &middot; sha256 <code>{sha}</code> &middot; status
+<span class="{status}">{status}</span></p>
+{warnings}
+<h2>Notebooks</h2>
+<div class="scroll"><table>
+<tr><th>page</th><th>status</th><th>seconds</th><th>executed notebook</th></tr>
+{rows}
+</table></div>
+<h2>Tables (CSV)</h2>
+<ul>
+{tables}
+</ul>
+<p><a href="manifest.json">manifest.json</a>: input, parameters, versions and timings of this run.</p>
+</body>
+</html>
+"""
+
+
+def write_index(report_dir: Path, manifest: dict) -> None:
+    """Write ``index.html`` linking every notebook page, executed notebook and table in ``report_dir``.
+
+    Every value taken from the statement or the manifest is escaped: text is
+    data, never markup.
+    """
+    e = html.escape
+    rows = []
+    for nb in manifest["notebooks"]:
+        stem = Path(nb["notebook"]).stem
+        status = nb["status"]
+        detail = ""
+        if nb.get("error"):
+            err = nb["error"]
+            detail = f" (cell {err.get('cell_index')}: {e(str(err.get('ename')))})"
+        rows.append(
+            f'<tr><td><a href="{e(stem)}.html">{e(nb.get("title") or stem)}</a></td>'
+            f'<td class="{e(status)}">{e(status)}{detail}</td><td>{nb["seconds"]:.1f}</td>'
+            f'<td><a href="{e(nb["notebook"])}">{e(nb["notebook"])}</a></td></tr>'
+        )
+    tables = [f'<li><a href="tables/{e(t)}">{e(t)}</a></li>' for t in manifest.get("tables", [])]
+    warnings = "".join(f'<p class="warn">{e(w)}</p>' for w in manifest["input"].get("warnings", []))
+    page = _PAGE.format(
+        title=e(manifest.get("title") or manifest["slug"]),
+        source=e(Path(manifest["input"]["path"]).name),
+        sha=e(manifest["input"]["sha256"]),
+        status=e(manifest["status"]),
+        warnings=warnings,
+        rows="\n".join(rows),
+        tables="\n".join(tables) or "<li>none</li>",
+    )
+    (report_dir / "index.html").write_text(page, encoding="utf-8")
+
+
+_ARCHIVE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Statement reports</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 75rem;
+       margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #1b1b1b; }}
+.scroll {{ overflow-x: auto; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
+th, td {{ text-align: left; padding: 0.35rem 0.8rem 0.35rem 0; border-bottom: 1px solid #ddd; vertical-align: top; }}
+td a {{ overflow-wrap: anywhere; }}
+.failed {{ color: #b2182b; font-weight: bold; }}
+.ok {{ color: #1a7f37; }}
+code {{ font-size: 0.85em; }}
+</style>
+</head>
+<body>
+<h1>Statement reports</h1>
+<p>{count} in this folder, newest run first. Each links to its report; the tone and themes are the
+summary page's headline figures.</p>
+<div class="scroll"><table>
+<tr><th>statement</th><th>file</th><th>run finished (UTC)</th><th>status</th><th>tone</th><th>themes, in order</th></tr>
+{rows}
+</table></div>
+</body>
+</html>
+"""
+
+
+def _headline(report: Path, question: str) -> str:
+    """The summary page's figure for ``question`` ("" if the summary table is missing)."""
+    try:
+        with open(report / "tables" / "summary.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row.get("question") == question:
+                    return row.get("figure", "")
+    except OSError:
+        pass
+    return ""
+
+
+def write_archive_index(outputs: Path) -> Path:
+    """Write ``outputs/index.html`` listing every complete report under ``outputs``: statement (linked),
+    file, when the run finished, status, headline tone and themes. Written to a temporary file and
+    moved into place, so a reader never sees half a page. Every value is escaped."""
+    e = html.escape
+    reports = []
+    for manifest_path in outputs.glob("*/manifest.json"):
+        if manifest_path.parent.name.startswith("."):
+            continue  # a report being built, or an old one being removed
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        reports.append((manifest.get("finished", ""), manifest_path.parent, manifest))
+    rows = []
+    for finished, folder, manifest in sorted(reports, key=lambda r: (r[0], r[1].name), reverse=True):
+        status = str(manifest.get("status", "unknown"))
+        rows.append(
+            f'<tr><td><a href="{e(folder.name)}/index.html">{e(str(manifest.get("title") or folder.name))}</a></td>'
+            f'<td><code>{e(Path(str(manifest.get("input", {}).get("path", ""))).name)}</code></td>'
+            f"<td>{e(finished.replace('T', ' ').removesuffix('+00:00'))}</td>"
+            f'<td class="{e(status)}">{e(status)}</td>'
+            f"<td>{e(_headline(folder, 'What tone does it take?'))}</td>"
+            f"<td>{e(_headline(folder, 'What is it about?'))}</td></tr>"
+        )
+    page = _ARCHIVE.format(count=f"{len(rows)} report{'s' if len(rows) != 1 else ''}",
+                           rows="\n".join(rows) or '<tr><td colspan="6">no reports yet</td></tr>')
+    target = outputs / "index.html"
+    partial = outputs / f".index-{os.getpid()}.html"
+    partial.write_text(page, encoding="utf-8")
+    os.replace(partial, target)
+    return target

@@ -1,0 +1,168 @@
+"""How do many statements become reports in one scheduled run? Checked first, then one report each.
+
+Exit codes (:func:`run_collection`): 0 every notebook ran (or its report was up to date); 1 some
+notebook failed (its executed notebook is kept and rendered, and the manifest names the failing
+cell, or a notebook ran past its time limit), or a file found in a folder could not be read; 2 bad
+input or usage, with nothing under the outputs folder changed; 3 another exclusive run holds the
+outputs folder; 4 the whole-run time limit ran out (statements not reached keep their earlier reports).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import fcntl
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from readout.errors import UsageError
+from readout.report.export import write_archive_index
+from readout.text.statement import Statement, slugify
+
+from .inputs import read_statements, statement_files
+from .kernels import Deadline
+from .parameters import Plan, find_notebooks, plan_run
+from .report import RunOptions, code_version, report_slug, run_key, run_report, up_to_date
+
+__all__ = ["run_collection"]
+
+
+def run_collection(
+    paths: list[str],
+    parameters: dict[str, Any],
+    options: RunOptions = RunOptions(),
+    err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+) -> int:
+    """Run every notebook on every statement; return the exit code (0, 1, 2, 3 or 4).
+
+    Every parameter and every file named directly is checked before anything runs: one bad one
+    means exit code 2 and nothing under ``options.outputs`` is touched. Files found in a folder or
+    by a pattern are skipped when they cannot be read (exit code 1), and the others run
+    (:mod:`readout.run.inputs`). The same file named twice is run once. A statement whose complete
+    earlier report matches its input, parameters and code version is skipped (``options.force`` runs
+    it again). With ``options.exclusive``, a second run while one holds ``outputs/.locks/run.lock``
+    exits with code 3 at once. When the whole-run limit runs out before every statement's report is
+    done, the run stops and exits with code 4.
+    """
+    clock = options.limits.start()  # the whole-run limit counts from here: reading the statements is part of the run
+    shown_outputs = options.outputs
+    options = dataclasses.replace(options, outputs=options.outputs.resolve())
+    log_lines: list[str] = []
+
+    def note(line: str) -> None:  # every line also goes to the run's log file
+        log_lines.append(line)
+        err(line)
+
+    skipped: list[str] = []
+    try:
+        plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
+        files = statement_files(paths)
+        if options.outputs.exists() and not options.outputs.is_dir():
+            raise UsageError(f"{shown_outputs}: exists and is not a folder (--out)")
+        statements = read_statements(files, plan.lexicons.actors, skipped)
+        if not statements:
+            for line in skipped:
+                note(line)
+            note("no readable statement to run")
+            return 2
+    except UsageError as exc:
+        for line in str(exc).splitlines():
+            note(line)
+        return 2
+    lock_file = None
+    if options.exclusive:
+        (options.outputs / ".locks").mkdir(parents=True, exist_ok=True)
+        lock_file = open(options.outputs / ".locks" / "run.lock", "w")  # noqa: SIM115  (held until the run ends)
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock_file.close()
+            note(f"another run is writing reports to {shown_outputs} (it holds {shown_outputs}/.locks/run.lock); "
+                 "this one stops without running")
+            return 3
+    try:
+        return _run_all(statements, skipped, plan, options, shown_outputs, clock, note, log_lines)
+    finally:
+        if lock_file is not None:
+            lock_file.close()
+
+
+def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions, shown_outputs: Path,
+             clock: Deadline, note: Callable[[str], None], log_lines: list[str]) -> int:
+    """Run (or skip) each checked statement; end with a summary line and the run's log file."""
+    started = dt.datetime.now(dt.timezone.utc)
+    outputs = options.outputs
+    bar = None
+    if options.progress if options.progress is not None else sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(total=len(statements) * len(plan.notebooks), unit="notebook", file=sys.stderr, leave=False,
+                   dynamic_ncols=True)
+
+    def err(line: str) -> None:  # lines go above the progress bar, not through it
+        if bar is None:
+            note(line)
+        else:
+            with bar.external_write_mode():
+                note(line)
+
+    def say(line: str) -> None:  # standard output, above the bar too
+        if bar is None:
+            print(line)
+        else:
+            with bar.external_write_mode():
+                print(line)
+
+    tick = (lambda: bar.update(1)) if bar is not None else (lambda: None)
+    for line in skipped:
+        err(f"skipped: {line}")
+    taken: dict[str, Path] = {}
+    for statement in statements:
+        taken.setdefault(slugify(Path(statement.path).stem), Path(statement.path).resolve())
+    version = code_version(plan.notebooks)
+    done, current, failed, not_reached = 0, 0, [], []
+    for k, statement in enumerate(statements, 1):
+        slug = report_slug(Path(statement.path).resolve(), taken, outputs)
+        key = run_key(statement, plan.parameters, version)
+        if not options.force and up_to_date(outputs / slug, key):
+            current += 1
+            err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")
+            say(f"Report: {shown_outputs / slug / 'index.html'}  (up to date)")
+            if bar is not None:
+                bar.update(len(plan.notebooks))
+            continue
+        if clock.expired():  # out of time: an up-to-date report above still counts as such
+            not_reached.append(statement.path)
+            continue
+        for w in statement.warnings:
+            err(f"warning: {w}")
+        err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
+        report = run_report(statement, plan, options, slug, clock, err, key, tick)
+        if not report.published:
+            not_reached.append(statement.path)
+            err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
+            continue
+        if report.ok:
+            done += 1
+        else:
+            failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')})")
+        say(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
+    if bar is not None:
+        bar.close()
+    write_archive_index(outputs)
+    summary = (f"done {done}, up to date {current}, failed {len(failed) + len(skipped)}"
+               + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped])
+                  if failed or skipped else ""))
+    if not_reached:
+        summary += (f"; the whole-run time limit ({clock.limits.run:g} s) ran out, not reached {len(not_reached)}: "
+                    + "; ".join(not_reached))
+    note(summary)
+    logs = outputs / "logs"
+    logs.mkdir(exist_ok=True)
+    (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
+        "\n".join(log_lines) + "\n", encoding="utf-8")
+    if not_reached:  # the limit stopped the run before every statement's report was done
+        return 4
+    return 1 if failed or skipped else 0

@@ -1,0 +1,106 @@
+"""Which statement files was a command given, and which can be analysed?
+
+Files, folders (the ``.txt`` files directly inside) and quoted patterns. The input rule, written
+once here for ``run``, ``compare``, ``corpus`` and the comparison notebook: a file **named
+directly** that cannot be analysed stops the command (every such file is named, exit code 2); a
+file **found** in a folder or by a pattern that cannot be analysed is skipped and named, and the
+others go on.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from readout.errors import BadInputError, UsageError
+from readout.text.mentions import ActorLexicon
+from readout.text.statement import Statement, load_statement
+
+__all__ = ["StatementFile", "Refused", "expand_paths", "unique_files", "statement_files", "read_statements"]
+
+
+@dataclass(frozen=True)
+class StatementFile:
+    """A statement file as a command reached it: ``path`` as given or found; ``named``: given
+    directly (not found in a folder or by a pattern)."""
+
+    path: str
+    named: bool
+
+
+class Refused(UsageError):
+    """Files named directly that cannot be analysed: one line each (``lines``), the command stops."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def expand_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Statement files from the command line: (path, named directly?) for each, and usage problems.
+
+    A folder stands for the ``.txt`` files directly inside it, sorted; a pattern with ``*``, ``?`` or
+    ``[`` that names no file is expanded (for a scheduler that passes it quoted). A folder or pattern
+    that yields no file is a problem.
+    """
+    files: list[tuple[str, bool]] = []
+    problems = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.glob("*.txt") if f.is_file())
+            if not found:
+                problems.append(f"{path}: folder holds no .txt statement files")
+            files += [(f, False) for f in found]
+        elif not p.exists() and any(ch in path for ch in "*?["):
+            found = sorted(f for f in glob.glob(path) if Path(f).is_file())
+            if not found:
+                problems.append(f"{path}: no file matches this pattern")
+            files += [(f, False) for f in found]
+        else:
+            files.append((path, True))
+    return files, problems
+
+
+def unique_files(files: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each file once (the same file reached twice, e.g. named and in its folder, by its resolved
+    path), at its first place, and counted as named directly if it was named anywhere: so whether a
+    bad file is refused or skipped does not depend on the order of the arguments."""
+    first: dict[Path, int] = {}
+    out: list[tuple[str, bool]] = []
+    for path, named in files:
+        resolved = Path(path).resolve()
+        if resolved in first:
+            k = first[resolved]
+            out[k] = (out[k][0], out[k][1] or named)
+            continue
+        first[resolved] = len(out)
+        out.append((path, named))
+    return out
+
+
+def statement_files(paths: list[str]) -> list[StatementFile]:
+    """The files ``paths`` stand for, each once (:func:`expand_paths`, :func:`unique_files`); a folder
+    or pattern that yields no file raises :class:`UsageError`."""
+    files, problems = expand_paths(paths)
+    if problems:
+        raise UsageError(problems[0])
+    return [StatementFile(path, named) for path, named in unique_files(files)]
+
+
+def read_statements(files: Iterable[StatementFile], actors: ActorLexicon | None = None,
+                    skipped: list[str] | None = None) -> list[Statement]:
+    """Read and parse each file, by the input rule: if any file named directly cannot be analysed,
+    raise :class:`Refused` naming every one; a file found that cannot be is left out and its line
+    ("path: problem") appended to ``skipped``."""
+    statements, refused = [], []
+    for file in files:
+        try:
+            statements.append(load_statement(file.path, actor_lexicon=actors))
+        except BadInputError as exc:
+            (refused if file.named else skipped if skipped is not None else []).append(str(exc))
+    if refused:
+        raise Refused(refused)
+    return statements

@@ -1,0 +1,233 @@
+"""How is one statement's report made? Its notebooks executed, exported and published as one folder.
+
+The recipe (:func:`run_report`): build the report in a hidden folder beside where it will live,
+execute the notebooks (in name order, on ``jobs`` kernels at once, each kernel running its next
+notebook after a namespace reset), export each to an HTML page as soon as it is done, write the
+index and the manifest, then publish the folder whole (:mod:`readout.run.publishing`). An earlier
+report of the same statement stays untouched until the new one is complete; two runs on the same
+statement each build their own folder and take turns to publish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jupyter_core.utils import ensure_event_loop
+
+from readout.paths import NOTEBOOKS_DIR
+from readout.report.export import PageContext, notebook_title, notebook_to_html, warm_up, write_index
+from readout.report.provenance import git_commit, package_versions
+from readout.text.statement import Statement, slugify
+
+from .kernels import KERNEL, Deadline, Kernel, Limits, NotebookRun, execute, not_started
+from .parameters import Plan
+from .publishing import building, publish, write_manifest
+
+__all__ = ["RunOptions", "Report", "run_report", "report_slug", "code_version", "run_key", "up_to_date", "now"]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run goes, whatever the statements: where reports go (``outputs``), which notebooks
+    (``notebooks_dir``), how many kernels at once (``jobs``), the time limits, whether pages keep
+    their code, whether up-to-date reports run again (``force``), whether a second run must wait its
+    turn or stop (``exclusive``), and whether a progress bar shows (``progress``; default: on a terminal)."""
+
+    outputs: Path = Path("outputs")
+    notebooks_dir: Path = NOTEBOOKS_DIR
+    jobs: int = 2
+    limits: Limits = Limits()
+    keep_code: bool = False
+    force: bool = False
+    exclusive: bool = False
+    progress: bool | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A published report folder and how its notebooks went."""
+
+    statement_path: str
+    directory: Path
+    notebooks: tuple[NotebookRun, ...]
+    published: bool = True  # False: stopped by the whole-run time limit, nothing written
+
+    @property
+    def ok(self) -> bool:
+        return all(n.status == "ok" for n in self.notebooks)
+
+
+def now() -> str:
+    """The time now in UTC, to the second, as ISO 8601 (for manifests)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
+    """The report folder name for a statement file: its file name, made safe.
+
+    The name gets the first 8 characters of the path's hash when it would
+    otherwise clash: with another file in the same run (``taken``), or with an
+    earlier report in ``outputs`` made from a different file.
+    """
+    slug = slugify(path.stem)
+    clash = slug in taken and taken[slug] != path
+    earlier = outputs / slug / "manifest.json"
+    if not clash and earlier.is_file():
+        try:
+            clash = Path(json.loads(earlier.read_text(encoding="utf-8"))["input"]["path"]) != path
+        except (OSError, ValueError, KeyError, TypeError):
+            clash = False
+    if clash or slug == "statement" and not path.stem.isascii():
+        slug = f"{slug}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+    return slug
+
+
+def code_version(notebooks: tuple[Path, ...] | list[Path]) -> str:
+    """A hash of what decides a report's content: every file of the package and the notebooks run."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+            digest.update(str(f.relative_to(package)).encode() + b"\0" + f.read_bytes())
+    for nb in notebooks:
+        digest.update(nb.name.encode() + b"\0" + nb.read_bytes())
+    return digest.hexdigest()
+
+
+def run_key(statement: Statement, parameters: dict[str, Any], version: str) -> str:
+    """What an up-to-date report must match: the input's sha256, the parameters (files named by a
+    ``*_path`` parameter by their content) and the code version."""
+    shown = {}
+    for name, value in sorted(parameters.items()):
+        if name.endswith("_path") and isinstance(value, str) and value:
+            shown[name] = hashlib.sha256(Path(value).read_bytes()).hexdigest()
+        else:
+            shown[name] = value
+    blob = json.dumps({"input": statement.sha256, "parameters": shown, "code": version}, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def up_to_date(report: Path, key: str) -> bool:
+    """Whether the complete report at ``report`` was made with ``key`` (see :func:`run_key`)."""
+    try:
+        manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return manifest.get("status") == "ok" and manifest.get("run_key") == key
+
+
+def run_report(
+    statement: Statement,
+    plan: Plan,
+    options: RunOptions = RunOptions(),
+    slug: str | None = None,
+    clock: Deadline | None = None,
+    log: Callable[[str], None] = lambda line: None,
+    key: str | None = None,
+    tick: Callable[[], None] = lambda: None,
+) -> Report:
+    """Build, then publish, the report for one checked statement at ``options.outputs/<slug>/``.
+
+    ``clock`` is the clock of a run already going (default: ``options.limits`` started now); a
+    notebook stopped by a limit counts as failed. ``tick`` is called as each notebook ends (for a
+    progress bar); ``key`` is recorded for the up-to-date check.
+    """
+    clock = clock or options.limits.start()
+    started = now()
+    slug = slug or statement.slug
+    final = options.outputs / slug
+    source = str(Path(statement.path).resolve())
+    notebooks = plan.notebooks
+    with building(final) as build:
+        (build / "tables").mkdir()
+        export_lock, queue_lock = threading.Lock(), threading.Lock()
+
+        def job(nb: Path, kernel: Kernel) -> NotebookRun:
+            params = plan.for_notebook(nb)
+            params["statement_path"] = source
+            if "output_dir" in plan.declared[nb.name]:
+                params["output_dir"] = str(build / "tables")
+            limit, limit_name = clock.for_notebook()
+            if limit is not None and limit <= 0:
+                run = not_started(nb)
+            else:
+                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name)
+            tick()
+            log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
+                + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
+            if (build / nb.name).exists():
+                # Each page is exported as soon as its notebook is done, while the others
+                # still run; one exporter, so one export at a time.
+                with export_lock:
+                    page = PageContext(statement.title, Path(statement.path).name, statement.sha256, params,
+                                       frozenset(n.stem for n in notebooks))
+                    notebook_to_html(build / nb.name, build / f"{nb.stem}.html", options.keep_code, page)
+            return run
+
+        def worker(queue: list[Path], results: dict[str, NotebookRun]) -> None:
+            kernel = Kernel(notebooks[0].parent)
+            try:
+                while True:
+                    with queue_lock:
+                        if not queue:
+                            return
+                        nb = queue.pop(0)
+                    results[nb.name] = job(nb, kernel)
+            finally:
+                kernel.shutdown()
+                loop = ensure_event_loop()  # this thread's loop, which ran its kernel: close it with the thread
+                if not loop.is_running():
+                    loop.close()
+
+        queue, results = list(notebooks), {}
+        workers = max(1, min(options.jobs, len(notebooks)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(worker, queue, results) for _ in range(workers)]
+            with export_lock:  # nbconvert loads and its templates compile while the kernels start
+                warm_up(options.keep_code)
+            for f in futures:
+                f.result()
+        runs = tuple(results[nb.name] for nb in notebooks)
+        if any(r.error and r.error.get("limit") == "whole-run" for r in runs):
+            # Stopped part-way by the run's limit: not a report; an earlier one stays in place.
+            shutil.rmtree(build, ignore_errors=True)
+            return Report(statement.path, final, runs, published=False)
+        manifest = {
+            "slug": slug,
+            "title": statement.title,
+            "status": "ok" if all(r.status == "ok" for r in runs) else "failed",
+            "input": {
+                "path": source,
+                "sha256": statement.sha256,
+                "bytes": statement.n_bytes,
+                "encoding": statement.encoding,
+                "normalizations": list(statement.normalizations),
+                "warnings": list(statement.warnings),
+            },
+            "parameters": plan.parameters,
+            "run_key": key,
+            "kernel": KERNEL,
+            "versions": package_versions(),
+            "git_commit": git_commit(),
+            "started": started,
+            "finished": now(),
+            "notebooks": [
+                {"notebook": r.notebook, "title": notebook_title(build / r.notebook), "status": r.status,
+                 "seconds": r.seconds, "error": r.error}
+                for r in runs
+            ],
+            "tables": sorted(p.name for p in (build / "tables").glob("*.csv")),
+        }
+        write_manifest(build, manifest)
+        write_index(build, manifest)
+        publish(build, final)
+    return Report(statement.path, final, runs)

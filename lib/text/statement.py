@@ -1,0 +1,232 @@
+"""The statement model every analysis shares.
+
+``load_statement(path)`` builds it once: raw file → normalised text → header,
+dateline and end markers (kept as metadata, not counted as body) → paragraphs
+and list items → sentences with character offsets and stable ids → tokens,
+plus the actors the text names. Everything is immutable; analyses are plain
+functions of a :class:`Statement` and never change it.
+
+Ids are stable across runs of the same text: paragraph ``p2`` is the second
+body block (paragraph or list item), sentence ``p2s3`` its third sentence.
+Every ``start``/``end`` is a character offset into :attr:`Statement.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from readout.errors import BadInputError
+
+from .layout import Dateline, Line, find_layout
+from .mentions import ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
+from .segment import split_sentences
+from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
+from .tokens import Token, is_word, tokenize
+
+__all__ = ["Sentence", "Paragraph", "Statement", "load_statement", "statement_from_bytes", "parse_statement", "slugify"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One body sentence. ``id`` is "p{paragraph}s{n}", e.g. "p2s3"."""
+
+    id: str
+    paragraph_id: str
+    index: int  # 1-based position among all body sentences
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]  # the word tokens' text (punctuation left out), as written
+
+    @property
+    def n_words(self) -> int:
+        """Number of word tokens (0 or more)."""
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body block: ``kind`` is "paragraph" or "item" (a list item, ``marker`` e.g. "1.")."""
+
+    id: str
+    index: int  # 1-based
+    kind: str
+    marker: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A parsed statement: its text, its wrapping and its body.
+
+    ``text`` is the normalised text (offsets point into it). ``sha256`` is of
+    the file's bytes; ``encoding`` how they were decoded; ``warnings`` what a
+    reader should know about the input. ``header`` lines, ``dateline``,
+    ``headings``, ``end_markers`` and ``trailer`` are metadata: none of their
+    words count as body text.
+    """
+
+    path: str
+    slug: str
+    text: str
+    sha256: str
+    encoding: str
+    n_bytes: int
+    normalizations: tuple[str, ...]
+    warnings: tuple[str, ...]
+    header: tuple[Line, ...]
+    dateline: Dateline | None
+    headings: tuple[Line, ...]
+    paragraphs: tuple[Paragraph, ...]
+    end_markers: tuple[Line, ...]
+    trailer: tuple[Line, ...]
+    mentions: tuple[ActorMention, ...]
+    actor_lexicon: ActorLexicon
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """All body sentences in text order."""
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    @cached_property
+    def n_words(self) -> int:
+        """Body words (header, dateline, headings and end matter excluded)."""
+        return sum(s.n_words for s in self.sentences)
+
+    def derived(self, key: str, compute: Callable[[Statement], T]) -> T:
+        """``compute(self)``, worked out once per statement and shared by every analysis asking with ``key``.
+
+        For views that several measures read (folded terms, the tagged
+        sentences, the language check). The statement stays immutable: the
+        memo holds values computed from it, never changes to it. ``key``
+        must name one computation (by convention ``"module.function"``).
+        """
+        memo: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute(self)
+        return memo[key]
+
+    @property
+    def title(self) -> str:
+        """A title for reports: the header's title line; else the opening words of
+        the first sentence (up to 10, with "…"); else the file name."""
+        for line in self.header:
+            if line.role == "title":
+                return line.text
+        if self.sentences:
+            words = self.sentences[0].text.split()
+            return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+        return Path(self.path).name
+
+    @property
+    def label(self) -> str:
+        """The title cut to at most 60 characters, for figure titles."""
+        return self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        """The body sentence containing character ``offset``, if any."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def header_field(self, role: str) -> str | None:
+        """The first header line with ``role`` (office, genre, person, place, date, title)."""
+        return next((line.text for line in self.header if line.role == role), None)
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """A file-system-safe name: lower case letters, digits and single hyphens."""
+    slug = _SLUG.sub("-", name.lower()).strip("-")
+    return slug[:80] or "statement"
+
+
+def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
+    text = source.text
+    layout = find_layout(text)
+    paragraphs: list[Paragraph] = []
+    headings: list[Line] = []
+    n_sent = 0
+    for block in layout.blocks:
+        if block.kind == "heading":
+            headings.append(Line(text[block.start : block.end], block.start, block.end, "heading"))
+            continue
+        pid = f"p{len(paragraphs) + 1}"
+        sentences = []
+        for k, (a, b) in enumerate(split_sentences(text[block.start : block.end], block.start), 1):
+            n_sent += 1
+            tokens = tuple(tokenize(text[a:b], a))
+            words = tuple(t.text for t in tokens if is_word(t))
+            sentences.append(Sentence(f"{pid}s{k}", pid, n_sent, a, b, text[a:b], tokens, words))
+        paragraphs.append(
+            Paragraph(pid, len(paragraphs) + 1, block.kind, block.marker, block.start, block.end,
+                      text[block.start : block.end], tuple(sentences))
+        )
+    spans = [(s.start, s.end) for p in paragraphs for s in p.sentences]
+    if not spans:
+        raise BadInputError(source.path, "has no body text (only header, dateline or end matter)")
+    return Statement(
+        path=source.path,
+        slug=slugify(Path(source.path).stem),
+        text=text,
+        sha256=source.sha256,
+        encoding=source.encoding,
+        n_bytes=source.n_bytes,
+        normalizations=source.normalizations,
+        warnings=source.warnings,
+        header=layout.header,
+        dateline=layout.dateline,
+        headings=tuple(headings),
+        paragraphs=tuple(paragraphs),
+        end_markers=layout.end_markers,
+        trailer=layout.trailer,
+        mentions=tuple(find_mentions(text, lexicon, spans)),
+        actor_lexicon=lexicon,
+    )
+
+
+def load_statement(
+    path: str | Path, actors_path: str | Path | None = None, max_bytes: int = MAX_BYTES, *,
+    actor_lexicon: ActorLexicon | None = None,
+) -> Statement:
+    """Read, check and parse one statement file.
+
+    ``actors_path`` names an extra alias file (YAML or CSV) that extends the
+    shipped one; ``actor_lexicon`` is one already loaded (it wins). Bad input,
+    including a file with no body sentences, raises
+    :class:`~readout.errors.BadInputError` with one line naming the file and
+    the problem.
+    """
+    return _build(read_source(path, max_bytes), actor_lexicon or load_actor_lexicon(actors_path or None))
+
+
+def statement_from_bytes(path: str | Path, data: bytes, actor_lexicon: ActorLexicon | None = None,
+                         max_bytes: int = MAX_BYTES) -> Statement:
+    """A statement from a file's bytes read elsewhere, checked as :func:`load_statement` checks a file.
+
+    ``path`` names the file in messages and reports; ``actor_lexicon`` defaults to the shipped one.
+    """
+    return _build(decode_source(path, data, max_bytes), actor_lexicon or load_actor_lexicon(None))
+
+
+def parse_statement(text: str, name: str = "statement.txt", actors_path: str | Path | None = None) -> Statement:
+    """Parse a statement given as a string (for tests and quick looks); ``name`` stands in for the path."""
+    normalized, done = normalize_text(text)
+    data = text.encode("utf-8")
+    source = SourceText(name, normalized, hashlib.sha256(data).hexdigest(), "utf-8", len(data), done, ())
+    return _build(source, load_actor_lexicon(actors_path or None))

@@ -1,0 +1,283 @@
+"""Sentiment: TextBlob exactly as TextBlob, VADER as its authors recommend, leaks, actors, and the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from readout import parse_statement
+from readout.analyses.tone.diplomatic import document_tone, load_tone_lexicon, tone_table
+from readout.analyses.tone.sentiment import (
+    agreement,
+    coverage_table,
+    document_table,
+    leak_table,
+    score_sentence,
+    score_statement,
+    sentence_table,
+    sign,
+    strongest,
+)
+from readout.analyses.tone.toward import actor_sentences, actor_table
+from readout.analyses.tone.validation import sign_accuracy, validation_table
+
+
+@pytest.fixture(scope="module")
+def scores(seed):
+    return score_statement(seed)
+
+
+def test_sentence_values_equal_textblob_and_vader(seed, scores):
+    vader = SentimentIntensityAnalyzer()
+    for x in scores:
+        assert (x.polarity, x.subjectivity) == tuple(TextBlob(x.sentence.text).sentiment)
+        assert x.vader == vader.polarity_scores(x.sentence.text)["compound"]
+    # p1s1: TextBlob scores "strong" (+0.4333) and "common" (-0.3): mean 0.0667
+    first = scores[0]
+    assert first.polarity == pytest.approx((0.43333333 - 0.3) / 2)
+    # leak-free: "common" (as in "common goals") is a genre sense, so only "strong" remains
+    assert first.polarity_clean == pytest.approx(0.43333333)
+
+
+def test_document_values(seed, scores):
+    table = document_table(seed, scores, document_tone(seed))
+    body = " ".join(s.text for s in seed.sentences)
+    assert table.loc["TextBlob polarity (-1 to +1)", "raw"] == round(TextBlob(body).sentiment.polarity, 3)
+    # VADER's authors: score sentences and average them for longer texts
+    mean = sum(x.vader for x in scores) / len(scores)
+    assert table.loc["VADER compound, mean of sentences (-1 to +1)", "raw"] == round(mean, 3)
+    assert table.loc["diplomatic tone (-1 to +1)", "raw"] == 1.0
+
+
+def test_leaks_found_on_the_seed(scores):
+    leaks = leak_table(scores)
+    found = {(r.lexicon, r.words): r.leak for r in leaks.itertuples()}
+    assert found[("TextBlob", "common")] == "another sense in this genre"
+    assert found[("VADER", "United")].startswith("part of the name")
+    assert found[("VADER", "Security")] == "part of the name 'High Level Security Dialogue'"
+    assert found[("TextBlob", "criminal")] == "issue term used as a label"
+    assert found[("VADER", "criminal")] == "issue term used as a label"
+    # VADER on p2s3 turns from negative (smuggling, smugglers, arrests) to positive without the issue labels
+    p2s3 = next(x for x in scores if x.sentence.id == "p2s3")
+    assert p2s3.vader < 0 < p2s3.vader_clean
+
+
+def test_sentence_table_and_agreement(scores):
+    table = sentence_table(scores)
+    assert list(table.index) == [x.sentence.id for x in scores]
+    agree = agreement(scores)
+    assert agree["sentences"] == 12
+    same = sum(sign(x.polarity) == sign(x.vader) for x in scores)
+    assert agree["sign_agreement"] == pytest.approx(same / 12)
+    assert -1 <= agree["pearson_r"] <= 1
+    best = strongest(scores)
+    assert best["most positive"].sentence.id == "p2s1"  # "notable" and "impressive"
+
+
+def test_tone_measure_reads_verbs_and_negation():
+    s = parse_statement("The United States congratulated Honduras. The minister did not agree. "
+                        "Both sides expressed concern about the delays but welcomed the plan. The talks were held.")
+    table = tone_table(s)
+    assert table["tone"].to_list() == [1.0, -1.0, 0.0, 0.0]
+    assert table.loc["p1s2", "evidence"] == "agree (-1, negated by 'not')"
+    assert table.loc["p1s3", "evidence"] == "expressed concern (-1); welcomed (+1)"
+    # document: +2 (congratulated) +1 (welcomed) against 1 (negated agree) + 1 (concern): (3 - 2) / 5 = 0.2
+    assert document_tone(s) == pytest.approx(0.2)
+
+
+def test_custom_tone_lexicon(tmp_path):
+    own = tmp_path / "tone.yaml"
+    own.write_text("cooperation:\n  embraced: 1\npressure:\n  scolded: -2\nnegators: [not]\n", encoding="utf-8")
+    s = parse_statement("The minister embraced the plan. The envoy scolded the mayor.")
+    assert tone_table(s, load_tone_lexicon(own))["tone"].to_list() == [1.0, -1.0]
+    assert tone_table(s)["tone"].to_list() == [0.0, 0.0]
+
+
+def test_actor_tone(seed, scores):
+    tones = tone_table(seed)["tone"]
+    rows = actor_sentences(seed, scores, tones)
+    roles = {(r.actor, r.sentence): r.role for r in rows.itertuples()}
+    assert roles[("United States", "p2s5")] == "subject"  # "The United States also congratulated Honduras"
+    assert roles[("Honduras", "p2s5")] == "object"
+    assert roles[("Honduras", "p2s1")] == "subject"  # "Honduras highlighted its notable successes"
+    table = actor_table(rows)
+    assert table.loc["Honduras", ["sentences", "as subject", "as object"]].to_list() == [8, 5, 3]
+    assert table.loc["United States", "diplomatic tone"] == pytest.approx(6 / 7, abs=0.001)  # p2s3 has no match
+
+
+def test_coverage(seed):
+    table = coverage_table(seed)
+    assert table.loc["TextBlob (Pattern lexicon)", "words scored"] == 26
+    assert table.loc["VADER", "words scored"] == 61
+    assert table.loc["diplomatic tone (matches)", "words scored"] == 17
+    assert (table["words"] == 351).all()
+
+
+def test_labelled_set_and_sign_accuracy():
+    table = validation_table()
+    assert len(table) == 36
+    assert set(table["kind"]) == {"praise", "agreement", "procedure", "concern", "condemnation", "sanctions",
+                                  "negation"}
+    accuracy = sign_accuracy()["share"]
+    print(f"\nsign accuracy on 36 labelled sentences: {accuracy.to_dict()}")
+    assert accuracy.to_dict() == {"TextBlob": 0.361, "TextBlob (leak-free)": 0.333, "VADER": 0.722,
+                                  "VADER (leak-free)": 0.833, "diplomatic tone": 1.0}
+    assert accuracy["diplomatic tone"] > max(accuracy["TextBlob"], accuracy["VADER"])
+
+
+def test_sentence_without_hits():
+    s = parse_statement("The meeting was held on Tuesday.")
+    x = score_sentence(s.sentences[0], s)
+    assert (x.polarity, x.polarity_clean, x.vader) == (0.0, 0.0, 0.0)
+
+
+def test_accuracy_reading():
+    from readout.analyses.tone.validation import accuracy_reading
+    assert str(accuracy_reading(sign_accuracy())) == (
+        "On the 36 labelled sentences, the sign was read right by TextBlob 13 of 36 (36%), TextBlob (leak-free) "
+        "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 36 of 36 "
+        "(100%). The set and the diplomatic-tone lexicon share an author.")
+
+
+def test_bad_tone_lexicon_and_leak_list(tmp_path):
+    from readout import BadInputError
+    from readout.analyses.tone.leaks import load_leak_lexicon
+    bad = tmp_path / "tone.yaml"
+    bad.write_text("cooperation:\n  agreed: yes\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"tone.yaml: tone lexicon: weight of 'agreed' must be a non-zero whole"):
+        load_tone_lexicon(bad)
+    with pytest.raises(BadInputError, match=r"missing.yaml: leak list not found"):
+        load_leak_lexicon(tmp_path / "missing.yaml")
+    listy = tmp_path / "list.yaml"
+    listy.write_text("- crime\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"list.yaml: leak list must be a YAML mapping"):
+        load_leak_lexicon(listy)
+
+
+@pytest.mark.parametrize("text", [
+    "We are happy 😀 with the progress made by Honduras!",
+    "THE UNITED STATES STRONGLY CONDEMNS THE HORRIFIC ATTACK!!!",
+    "The plan is good, but the delays are very bad.",
+    "The talks were kind of useful, not great :)",
+    "Honduras didn’t fail to act.",
+    # VADER's look-back rules: "no" before a lexicon word, "never so", "without doubt", "least", idioms
+    "There is no good reason and no real progress, never so good, without doubt a great step.",
+    "It was the least helpful meeting, at least not a bad one, and the talks were a kind of success.",
+    "The reforms are the bomb, yet the delegation said the plan would break a leg and cut the mustard.",
+])
+def test_vader_raw_equals_polarity_scores_on_hard_inputs(text):
+    s = parse_statement(text)
+    vader = SentimentIntensityAnalyzer()
+    for x in score_statement(s):
+        assert x.vader == vader.polarity_scores(x.sentence.text)["compound"]
+        assert (x.polarity, x.subjectivity) == tuple(TextBlob(x.sentence.text).sentiment)
+
+
+def test_names_are_not_sentence_openers_or_headlines():
+    praised = score_statement(parse_statement("Strong Honduran leadership was praised."))[0]
+    assert praised.polarity_clean == praised.polarity > 0  # "Strong" opens the sentence: not a name
+    shout = score_statement(parse_statement("THE UNITED STATES STRONGLY CONDEMNS THE HORRIFIC ATTACK."))[0]
+    assert shout.vader_clean < -0.5 and shout.polarity_clean < 0
+    modified = score_statement(parse_statement("We note the very common goals of both nations."))[0]
+    assert (modified.polarity, modified.polarity_clean) == (pytest.approx(-0.39), 0.0)  # "very" does not rescue
+
+
+@pytest.mark.parametrize("text, tone", [
+    ("The minister didn't agree to the plan.", -1.0),
+    ("The minister didn’t agree to the plan.", -1.0),
+    ("The minister, who could not attend, welcomed the plan.", 1.0),
+    ("Without delay, we condemn the attack.", -1.0),
+    ("The government not only welcomed the plan but also pledged funds.", 1.0),
+    ("The Press Secretary announced the schedule at a press conference.", 0.0),
+    ("We provide urgent humanitarian assistance.", 0.0),
+    ("He paid a courtesy call on the President.", 0.0),
+    ("They signed the trade agreement.", 0.0),
+    ("Honduras disagreed with the proposal.", -1.0),
+])
+def test_tone_negation_and_overmatching(text, tone):
+    assert tone_table(parse_statement(text))["tone"].iloc[0] == tone
+
+
+def test_strongest_reading_says_when_nothing_is_negative():
+    from readout.analyses.tone.sentiment import strongest_reading
+    s = parse_statement("The talks were excellent.")
+    reading = str(strongest_reading(score_statement(s)))
+    assert "No sentence reads negative by TextBlob (leak-free)." in reading
+    assert reading.startswith("No sentence reads negative by TextBlob") is True
+
+
+def test_tone_reading_warns_on_a_foreign_statement():
+    from readout.analyses.tone.sentiment import tone_reading
+    s = parse_statement("Los Estados Unidos y Honduras celebraron hoy un diálogo sobre seguridad.")
+    scores = score_statement(s)
+    reading = str(tone_reading(document_table(s, scores, document_tone(s)), scores, s))
+    assert reading.endswith("This statement does not look like English: all three lexicons are English, so these "
+                            "scores say nothing about it.")
+
+
+def test_tone_matching_finds_exactly_what_the_lexicon_expression_finds(seed):
+    """The fast matcher tries the expression only where a phrase can open; it must find the same spans."""
+
+    lexicon = load_tone_lexicon()
+    texts = [s.text for s in seed.sentences] + [row.text for row in validation_table().itertuples()] + [
+        "WELCOMED, welcomes and Welcoming: the U.S. congratulated Honduras's co-operation.",
+        "They didn't agree; the ministers expressed  concern and called\non the parties to act.",
+        "Agreed-upon steps, re-affirmed ties, and 'urged' restraint.",
+    ]
+    for text in texts:
+        expected = [m.span() for m in lexicon.matcher.pattern.finditer(text)]
+        assert [m.span() for _, m in lexicon.matcher.find(text)] == expected, text
+    assert sum(len(lexicon.matcher.find(t)) for t in texts) > 40
+
+
+def test_vader_word_offsets_match_a_forward_search(seed):
+    """VADER's words are located inside their own whitespace token; on ordinary text that is where a
+    forward search finds them, and a word whose token holds it twice is placed in the right token."""
+    from readout.analyses.tone.sentiment import _offsets, _vader, _vader_valences
+
+    for s in seed.sentences:
+        words, _, text, _ = _vader_valences(_vader(), s.text)
+        fast = _offsets(text, s.text, words)
+        cursor, slow = 0, []
+        for w in words:
+            slow.append(s.text.find(w, cursor))
+            cursor = slow[-1] + len(w)
+        assert fast == slow
+        assert all(s.text[a : a + len(w)] == w for a, w in zip(fast, words, strict=True))
+    text = "Good, (good) good."
+    words, _, vtext, _ = _vader_valences(_vader(), text)
+    assert words == ["Good", "good", "good"] and _offsets(vtext, text, words) == [0, 7, 13]
+
+
+def test_negation_window_reads_the_same_words_as_the_whole_clause(seed):
+    """The clause before a match is read from its last characters when they settle it; the negation
+    window (the last words, and the word after each) must be what the whole text before gives."""
+    import re
+
+    from readout.analyses.tone.diplomatic import _CLAUSE_BREAK, _WORD, NEGATION_WINDOW, _clause_words_before
+
+    texts = [s.text for s in seed.sentences] + [
+        "The ministers, who had travelled from Tegucigalpa and San Pedro Sula for the third round of the talks "
+        "that began in the spring - after long delays - did not only agree but welcomed the plan.",
+        "Officials said that the long-delayed and much-discussed reform of the national civilian police force "
+        "didn’t receive the support it needed from the legislature in the current session at all.",
+    ]
+    for text in texts:
+        for end in [m.start() for m in re.finditer(r"\b\w", text)]:
+            whole = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(text[:end].replace("’", "'"))[-1])]
+            fast = _clause_words_before(text, end, reach=40)
+            assert fast[-(NEGATION_WINDOW + 1):] == whole[-(NEGATION_WINDOW + 1):], (text[:end][-60:])
+
+
+@pytest.mark.parametrize("text", [
+    "Great progress!!!", "Is this bad?? Really???", "A terrible, awful, horrible failure!", "Nothing here.",
+    "Good but bad!", "The talks were fine?", "", "!!!!!!",
+])
+def test_compound_equals_vaders_score_valence(text):
+    from readout.analyses.tone.sentiment import _compound, _vader, _vader_valences
+
+    vader = _vader()
+    _, valences, read, _ = _vader_valences(vader, text)
+    assert _compound(vader, valences, read) == vader.score_valence(valences, read)["compound"]
+    assert _compound(vader, valences, read) == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]

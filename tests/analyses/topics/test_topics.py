@@ -1,0 +1,295 @@
+"""Key terms, themes and the topic model: hand-computed values, the seed's themes, bad lexicons."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from readout import parse_statement
+from readout.analyses.terms import fold
+from readout.analyses.topics import keyterms, themes, topicmodel
+from readout.errors import BadInputError
+from readout.text.language import NotComputable
+
+
+def lexicon_file(tmp_path, text: str):
+    path = tmp_path / "themes.yaml"
+    path.write_text(text, encoding="utf-8")
+    return themes.load_theme_lexicon(path)
+
+
+# --- the seed: every theme a reader names, with its evidence sentence ---------------------------
+
+SEED_THEMES = [  # (theme, sentence, a matched phrase in it)
+    ("security and crime", "p1s2", "crime"),
+    ("counternarcotics", "p2s1", "drug traffickers"),  # "the extradition of major drug traffickers"
+    ("migration and smuggling", "p2s2", "smuggling"),  # "On migrant smuggling, ..."
+    ("human rights", "p2s6", "human rights"),
+    ("anti-corruption and governance", "p2s5", "transparency international"),
+    ("anti-corruption and governance", "p2s5", "corruption"),
+    ("justice and rule of law", "p1s2", "judicial institutions"),
+    ("justice and rule of law", "p2s1", "extradition"),
+    ("economic development and prosperity", "p3s2", "economic"),
+    ("regional cooperation", "p3s3", "regional cooperation"),
+]
+
+
+@pytest.mark.parametrize(("theme", "sentence", "phrase"), SEED_THEMES)
+def test_seed_themes_are_found_with_their_evidence(seed, theme, sentence, phrase):
+    found = themes.read_themes(seed)
+    assert theme in found.of_sentence(sentence)
+    evidence = themes.sentence_theme_table(found).loc[sentence, "evidence"]
+    assert phrase in evidence.split(f"{theme}: ", 1)[1].split(" | ")[0]
+
+
+def test_seed_shares_agenda_and_silences(seed):
+    found = themes.read_themes(seed)
+    table = themes.theme_share_table(found)
+    # security and crime: p1s2 p2s1 p2s2 p2s3 p2s4 p2s6 p3s1 p3s2 p3s3 ("arrests" in p2s2)
+    flow = themes.theme_flow(found)
+    assert flow.loc["security and crime"].gt(0).sum() == table.loc["security and crime", "sentences"] == 9
+    assert table.loc["security and crime", "share of sentences"] == round(9 / 12, 3)
+    assert list(table.index[:3]) == ["security and crime", "justice and rule of law", "counternarcotics"]
+    assert table.loc["security and crime", "agenda rank"] == 1 and table.loc["security and crime", "first sentence"] == "p1s2"
+    # shares of words add up to the share of words in sentences with a theme (all but p1s1, 19 words)
+    assert table["words allocated"].sum() == pytest.approx(351 - 19, abs=0.5)
+    assert themes.silences(found, found.lexicon.expected) == ["democracy and elections"]
+    assert list(themes.unmatched_sentences(found).index) == ["p1s1"]
+    coverage = themes.coverage_table(found)
+    assert (coverage.loc["sentences with a theme", "count"], coverage.loc["sentences with a theme", "of"]) == (11, 12)
+
+
+# --- shares and agenda order, computed by hand ---------------------------------------------------
+
+LEXICON = """
+themes:
+  alpha: [apples, orchard*]
+  beta: [boats, harbour master]
+  gamma: [clouds]
+expected: [alpha, gamma]
+"""
+
+
+def test_shares_and_agenda_by_hand(tmp_path):
+    lexicon = lexicon_file(tmp_path, LEXICON)
+    # s1: 4 words, beta then alpha; s2: 6 words, alpha (twice); s3: 5 words, no theme
+    st = parse_statement("Boats carry ripe apples. The orchards grow apples every year. Nothing else happened here today.")
+    found = themes.read_themes(st, lexicon)
+    assert found.of_sentence("p1s1") == ("beta", "alpha") and found.of_sentence("p1s3") == ()
+    table = themes.theme_share_table(found)
+    assert list(table.index) == ["beta", "alpha", "gamma"]  # agenda: beta's "Boats" comes first
+    assert table.loc["alpha", "sentences"] == 2 and table.loc["alpha", "share of sentences"] == round(2 / 3, 3)
+    assert table.loc["alpha", "words allocated"] == 2 + 6  # half of s1's 4 words, all of s2's 6
+    assert table.loc["alpha", "share of words"] == round(8 / 15, 3)
+    assert table.loc["beta", "share of words"] == round(2 / 15, 3)
+    assert table.loc["alpha", "matches"] == 3 and table.loc["alpha", "evidence"] == "apples (2), orchards"
+    assert pd_isna(table.loc["gamma", "agenda rank"]) and table.loc["gamma", "sentences"] == 0
+    assert themes.silences(found, lexicon.expected) == ["gamma"]
+    assert "never appears: gamma" in str(themes.silence_reading(found, lexicon.expected))
+    reading = str(themes.agenda_reading(table, found))
+    assert "opens with beta (sentence p1s1)" in reading and "alpha gets the most space, 53% of the words" in reading
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def test_longer_phrase_wins_and_multiword_phrases_match_across_lines(tmp_path):
+    lexicon = lexicon_file(tmp_path, LEXICON)
+    st = parse_statement("The Harbour\nMaster met the boats.")
+    found = themes.read_themes(st, lexicon)
+    assert [(m.theme, m.text) for m in found.matches] == [("beta", "Harbour\nMaster"), ("beta", "boats")]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("themes: []\n", "theme lexicon needs 'themes:'"),
+    ("themes:\n  a: [x]\n  b: [X]\n", "'X' is listed under both 'a' and 'b'"),
+    ("themes:\n  a: []\n", "theme 'a' must list at least one phrase"),
+    ("themes:\n  a: [x]\nexpected: [b]\n", "'expected' names unknown themes: 'b'"),
+    ("- a\n", "theme lexicon must be a YAML mapping"),
+])
+def test_bad_theme_lexicons_are_named(tmp_path, text, message):
+    with pytest.raises(BadInputError, match=f"themes.yaml: .*{message}"):
+        lexicon_file(tmp_path, text)
+
+
+def test_expected_themes_must_exist(tmp_path):
+    lexicon = themes.load_theme_lexicon()
+    assert themes.expected_themes(lexicon, []) == lexicon.expected
+    assert themes.expected_themes(lexicon, ["human rights"]) == ("human rights",)
+    with pytest.raises(BadInputError, match="expected_themes names themes this lexicon does not have: 'weather'"):
+        themes.expected_themes(lexicon, ["weather"])
+
+
+# --- key terms: TF-IDF by hand -------------------------------------------------------------------
+
+def test_idf_and_term_scores_by_hand():
+    st = parse_statement("Smugglers crossed the border. The smuggler fled. Police arrived in MS-13 territory in 2024.")
+    rows = {r[0]: r for r in keyterms.term_scores(st)}
+    # "Smugglers" (sentence start) and "smuggler" fold together: count 2, in 2 of 3 sentences
+    assert fold("Smugglers", sentence_start=True) == "smuggler"
+    term, count, df, weight, score, written, first = rows["smuggler"]
+    assert (count, df, first) == (2, 2, "p1s1")
+    assert weight == pytest.approx(math.log(4 / 3) + 1) and score == pytest.approx(2 * (math.log(4 / 3) + 1))
+    assert rows["border"][4] == pytest.approx(math.log(4 / 2) + 1)  # once, in one sentence: ln(4/2) + 1 = 1.693
+    assert {"ms-13", "2024"} <= set(rows)  # digits and hyphens kept whole
+    assert keyterms.idf(3, 3) == 1.0
+
+
+def test_phrases_counted_inside_longer_runs_and_covered_ones_dropped():
+    st = parse_statement("They defend human rights. Human rights defenders met bilateral human rights partners.")
+    rows = {r[0]: r for r in keyterms.phrase_scores(st)}
+    assert rows["human rights"][1] == 3  # inside "human rights defenders" and "bilateral human rights partners" too
+    # "rights defenders" occurs only inside "human rights defenders", as often: left out for it
+    assert "human rights defender" in rows and "rights defender" not in rows
+    table = keyterms.key_terms_table(st, n=3)
+    assert table.loc["human rights", "kind"] == "phrase" and table.index[0] == "human"
+
+
+# --- the topic model -----------------------------------------------------------------------------
+
+def test_nmf_recovers_two_blocks_and_is_reproducible():
+    x = np.array([[1, 1, 1, 0, 0, 0], [2, 1, 1, 0, 0, 0], [1, 2, 1, 0, 0, 0],
+                  [0, 0, 0, 1, 1, 2], [0, 0, 0, 2, 1, 1], [0, 0, 0, 1, 1, 1]], dtype=float)
+    w, h, iterations, error = topicmodel.nmf(x, 2, seed=7)
+    assert (w >= 0).all() and (h >= 0).all() and error < 1.5 and iterations >= 10
+    main = w.argmax(axis=1)
+    assert len(set(main[:3])) == 1 and len(set(main[3:])) == 1 and main[0] != main[3]
+    w2, h2, _, _ = topicmodel.nmf(x, 2, seed=7)
+    assert np.array_equal(w, w2) and np.array_equal(h, h2)
+    with pytest.raises(ValueError):
+        topicmodel.nmf(-x, 2)
+
+
+def test_topic_model_on_the_seed(seed):
+    model = topicmodel.fit_topics(seed, 3, 2024)
+    shares = topicmodel.sentence_topic_table(model)
+    assert shares.drop(columns="main topic").sum(axis=1).round(2).eq(1.0).all()
+    comparison = topicmodel.topic_theme_table(model, themes.read_themes(seed))
+    smuggling = shares.loc["p2s2", "main topic"]  # the migrant-smuggling sentence's topic
+    assert comparison.loc[smuggling, "closest theme"] == "migration and smuggling"
+    assert "lines up best with migration and smuggling" in str(topicmodel.topic_reading(model, comparison))
+    again = topicmodel.fit_topics(seed, 3, 2024)
+    assert np.array_equal(model.w, again.w)
+
+
+def test_topic_model_refuses_too_small_statements():
+    one = parse_statement("The United States and Honduras agreed today to extend their security partnership.")
+    with pytest.raises(NotComputable, match="1 different sentence with content words is too few for 3 topics"):
+        topicmodel.fit_topics(one, 3)
+    with pytest.raises(NotComputable, match="at least 1"):
+        topicmodel.fit_topics(one, 0)
+
+
+def test_theme_matcher_finds_exactly_what_the_full_expression_finds(seed):
+    lexicon = themes.load_theme_lexicon()
+    texts = [s.text for s in seed.sentences] + [
+        "Drug traffickers, drugs and DRUG TRAFFICKING; smugglers smuggled migrants across the border.",
+        "The Rule of Law and rule-of-law reforms, transnational organized crime and organized crime.",
+        "Économie, human rights defenders' rights, MS-13 gangs and the Northern\nTriangle.",
+    ]
+    for text in texts:
+        expected = [(m.span(), m.lastgroup) for m in lexicon.matcher.pattern.finditer(text)]
+        assert [(m.span(), m.lastgroup) for _, m in lexicon.matcher.find(text)] == expected, text
+    found = [lexicon.entries[k][1] for k, _ in lexicon.matcher.find(texts[-3])]
+    assert found[:3] == ["counternarcotics"] * 3 and "migration and smuggling" in found
+
+
+# --- review findings, each pinned down --------------------------------------------------------
+
+def test_apostrophes_straight_or_curly_and_possessives_match():
+    found = themes.read_themes(parse_statement("The region's police, the court’s rulings and the judges' work."))
+    assert [(m.theme, m.text) for m in found.matches] == [
+        ("regional cooperation", "region's"), ("security and crime", "police"),
+        ("justice and rule of law", "court’s"), ("justice and rule of law", "judges'")]
+    from readout.analyses.phrases import PhraseMatcher
+
+    matcher = PhraseMatcher((("children's", "rights"),))
+    assert [m.group() for _, m in matcher.find("Children’s rights and children's  rights.")] == [
+        "Children’s rights", "children's  rights"]
+    assert fold("region’s") == "region" and fold("judges'") == "judge" and fold("Honduras’s") == "honduras"
+
+
+def test_phrase_matcher_equals_its_expression_on_random_lexicons():
+    import random
+
+    from readout.analyses.phrases import PhraseMatcher
+
+    rng = random.Random(11)
+    pool = ["security", "rule", "of", "law", "drug*", "u.s.", "ms-13", "$100", "#metoo", "(ms-13)", "children's",
+            "o'neil", "anti-corrupt*", "border", "bord*", "x*", "region"]
+    noise = ["the", "a", ",", "-", "'s", "’s", "'", "BORDERS", "Rule", "Law", "$100", "#MeToo", "U.S.", "(MS-13)",
+             "Children’s", "O’Neil", "anti-corruption", "regional", "xylophone", "\n"]
+    for _ in range(300):
+        phrases = tuple(tuple(rng.choice(pool) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6)))
+        matcher = PhraseMatcher(phrases)
+        for _ in range(10):
+            text = " ".join(rng.choice(pool + noise).rstrip("*") for _ in range(rng.randint(1, 25)))
+            assert [(m.span(), m.lastgroup) for _, m in matcher.find(text)] == [
+                (m.span(), m.lastgroup) for m in matcher.pattern.finditer(text)], (phrases, text)
+    money = PhraseMatcher((("$100",),))
+    assert [m.span() for _, m in money.find("a fine of $100 today")] == [(10, 14)]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("themes:\n  a:\n    -\n", "a phrase that is not text: None"),
+    ("themes:\n  a: [no]\n", "a phrase that is not text: False"),
+    ("themes:\n  a: [1.50]\n", "a phrase that is not text: 1.5"),
+    ("themes:\n  a: [[rights, law]]\n", "a phrase that is not text"),
+    ("themes:\n  1: [x]\n", "theme name 1 must be text"),
+    ("themes:\n  a: ['* rights']\n", "'\\* rights': '\\*' may only end a word"),
+    ("themes:\n  a: ['ri*ghts']\n", "may only end a word"),
+    ("themes:\n  a: [x]\nexpected: [a, a]\n", "'expected' names a theme twice"),
+])
+def test_theme_lexicon_junk_is_refused(tmp_path, text, message):
+    with pytest.raises(BadInputError, match=message):
+        lexicon_file(tmp_path, text)
+
+
+def test_expected_themes_must_be_a_list_of_names():
+    lexicon = themes.load_theme_lexicon()
+    with pytest.raises(BadInputError, match="expected_themes must be a list of theme names, got 'human rights'"):
+        themes.expected_themes(lexicon, "human rights")
+    assert themes.expected_themes(lexicon, ["human rights", "human rights"]) == ("human rights",)
+
+
+def test_topic_weights_do_not_depend_on_the_factor_scale(seed):
+    model = topicmodel.fit_topics(seed, 3, 2024)
+    assert np.allclose(model.h.sum(axis=1), 1.0)
+    assert 0 < model.error < 1  # relative: the share of the matrix left unexplained
+    # "none" only for a sentence whose words no topic uses (seed 1 leaves p2s5's words out of every topic)
+    other = topicmodel.fit_topics(seed, 3, 1)
+    table = topicmodel.sentence_topic_table(other)
+    _, _, x = topicmodel._matrix(seed)
+    for i, sid in enumerate(other.sentence_ids):
+        uses = float((x[i] @ other.h.T).sum())
+        assert (table.loc[sid, "main topic"] == "none") == (uses == 0.0), sid
+    assert table.loc["p2s5", "main topic"] == "none"
+
+
+def test_topic_model_refuses_copies_negative_seeds_and_key_terms_zero():
+    copies = parse_statement(" ".join(["Border security funding grows quickly across regional police networks."] * 6))
+    with pytest.raises(NotComputable, match="1 different sentence with content words is too few for 3 topics"):
+        topicmodel.fit_topics(copies, 3)
+    with pytest.raises(NotComputable, match="the seed must be a whole number of 0 or more"):
+        topicmodel.fit_topics(copies, 1, -1)
+    with pytest.raises(NotComputable, match="must be at least 1"):
+        keyterms.key_terms_table(copies, 0)
+
+
+def test_closest_theme_only_when_over_represented(tmp_path):
+    lexicon = lexicon_file(tmp_path, "themes:\n  crime: [crime]\n  boats: [boats]\n")
+    st = parse_statement("Crime fell. Crime rose. Crime stayed. Boats came. Crime and boats.")
+    found = themes.read_themes(st, lexicon)
+    ids = tuple(s.id for s in st.sentences)
+    w = np.array([[1, 0], [1, 0], [1, 0], [0, 1], [0, 1]], dtype=float)  # topic 2: "Boats came.", "Crime and boats."
+    model = topicmodel.TopicModel(2, 0, ids, ("crime", "boat"), w, np.array([[1.0, 0.0], [0.0, 1.0]]), 1, 0.0)
+    table = topicmodel.topic_theme_table(model, found)
+    assert table.loc["topic 2", "closest theme"] == "boats"  # 2 of 2 against 2 of 5
+    assert table.loc["topic 1", "closest theme"] == "crime"  # 3 of 3 against 4 of 5
+    model = topicmodel.TopicModel(1, 0, ids, ("crime", "boat"), np.ones((5, 1)), np.array([[0.5, 0.5]]), 1, 0.0)
+    assert topicmodel.topic_theme_table(model, found).loc["topic 1", "closest theme"] == "(none)"

@@ -1,0 +1,291 @@
+"""Comparing statements: keyness on a published worked example, percentiles, the collection's tables,
+figures that switch to distributions for large collections, and the 'compare' command."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import PYTHON, SEED
+
+from readout.collection import compare
+from readout.collection.corpus import run_corpus
+from readout.collection.figures import LABELLED, measure_figure, theme_share_figure, tone_time_figure
+from readout.errors import UsageError
+from readout.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from readout.run.parameters import find_notebooks
+
+DEMO = PROJECT_ROOT / "seeds" / "demo"
+
+
+@pytest.fixture(scope="module")
+def collection():
+    return compare.build_collection([str(SEED.parent), str(DEMO)])
+
+
+def test_log_likelihood_on_the_published_worked_example():
+    # The worked example of UCREL's log-likelihood calculator as taught in corpus-linguistics courses: a
+    # word seen 52 times in 50,000 words and 57 times in 75,000 words is reported as LL +2.65 (not
+    # significant: below 3.84). The figure is the calculator's output, quoted, not ours.
+    assert round(compare.log_likelihood(52, 57, 50_000, 75_000), 2) == 2.65
+    # By hand: E1 = 43.6, E2 = 65.4.
+    assert compare.log_likelihood(52, 57, 50_000, 75_000) == pytest.approx(
+        2 * (52 * math.log(52 / 43.6) + 57 * math.log(57 / 65.4)))
+    assert compare.log_likelihood(10, 0, 100, 100) == pytest.approx(2 * 10 * math.log(10 / 5))  # 0 ln 0 = 0
+    assert compare.log_likelihood(5, 10, 100, 200) == 0.0  # the same relative frequency
+    assert compare.log_ratio(52, 57, 50_000, 75_000) == pytest.approx(math.log2((52 / 50_000) / (57 / 75_000)))
+    assert compare.log_ratio(4, 0, 100, 100) == pytest.approx(math.log2(4 / 0.5))  # a zero count counts 0.5
+    g2 = compare.log_likelihood(np.array([52, 10]), np.array([57, 0]), np.array([50_000, 100]), np.array([75_000, 100]))
+    assert g2.shape == (2,) and round(float(g2[0]), 2) == 2.65
+
+
+@pytest.mark.parametrize("values, expected", [
+    ([1, 2, 3], [0, 50, 100]), ([1, 1, 2], [25, 25, 100]), ([5, 5], [50, 50]),
+    ([3, None, 1], [100, None, 0]), ([7], [None]),
+])
+def test_percentile(values, expected):
+    got = compare.percentile(pd.Series(values, dtype="float64"))
+    assert [None if pd.isna(v) else v for v in got] == expected
+
+
+def test_headlines_of_the_seed_and_demonstration_statements(collection):
+    h = compare.headline_table(collection)
+    assert list(h.index) == ["000_1844251938b000cf", "demo-2016-06-honduras-dialogue",
+                             "demo-2017-09-guatemala-concern", "demo-2018-03-el-salvador-migration"]
+    assert list(h["words"]) == [351, 164, 160, 165]
+    assert list(h["date"]) == ["", "2016-06-14", "2017-09-03", "2018-03-22"]
+    assert h.loc["demo-2017-09-guatemala-concern", "diplomatic tone"] == -0.38
+    assert h.loc["demo-2017-09-guatemala-concern", "top theme"] == "anti-corruption and governance"
+    assert h.loc["demo-2018-03-el-salvador-migration", "top theme"] == "migration and smuggling"
+    assert (h.loc["000_1844251938b000cf", "commitments"], h.loc["000_1844251938b000cf", "firm"]) == (4, 1)
+    assert collection.themes[0] == "security and crime" and len(collection.themes) == 9
+    reading = str(compare.collection_reading(collection, h))
+    assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
+                              "3 of them carry a date.")
+    assert "the most pressing is demo-2017-09-guatemala-concern, at -0.38." in reading
+    assert "the most cooperative are 3 statements (000_1844251938b000cf, " in reading
+
+
+def test_summary_of_the_collection(collection):
+    table = compare.summary_table(collection)
+    assert table.loc["length (words)"].tolist() == [4, 160, 163, 164.5, 211.5, 351]
+    assert table.loc["diplomatic tone", "min"] == -0.38 and table.loc["diplomatic tone", "median"] == 1.0
+
+
+def test_percentiles_of_the_collection(collection):
+    p = compare.percentile_table(collection)
+    assert p.loc["000_1844251938b000cf", "length (words)"] == 100  # the longest
+    assert p.loc["demo-2017-09-guatemala-concern", "length (words)"] == 0  # the shortest
+    assert p.loc["demo-2017-09-guatemala-concern", "diplomatic tone"] == 0
+    assert p.loc["000_1844251938b000cf", "diplomatic tone"] == 67  # three tied at the top: (1 + 0.5 × 2) / 3
+
+
+def test_keyness_matches_a_count_by_hand(collection):
+    k = compare.keyness_table(collection, top=None)
+    terms = collection.tables["term"]
+    guat = terms[terms["key"].str.endswith("guatemala-concern.txt")]
+    a = int(guat.loc[guat["term"] == "guatemala", "count"].iloc[0])
+    b = int(terms.loc[terms["term"] == "guatemala", "count"].sum()) - a
+    c, d = int(guat["count"].sum()), int(terms["count"].sum()) - int(guat["count"].sum())
+    row = k[(k["statement"] == "demo-2017-09-guatemala-concern") & (k["term"] == "guatemala")].iloc[0]
+    assert (row["count"], a, b) == (6, 6, 1)
+    assert row["G²"] == round(compare.log_likelihood(a, b, c, d), 2) == 16.08
+    assert row["p"] == "p < 0.0001" and row["log ratio"] > 0
+    assert k.groupby("statement", sort=False)["G²"].apply(lambda g: g.is_monotonic_decreasing).all()
+    assert (k["G²"] >= 3.84).all()
+    summary = compare.key_terms_summary(collection, k, 2)
+    assert summary.loc["demo-2017-09-guatemala-concern", "key terms (G²)"] == "guatemala (16.1), call (7.2)"
+    assert summary.loc["000_1844251938b000cf", "key terms (G²)"] == "none reaches p < 0.05"
+
+
+def test_theme_matrix_and_tone_over_time(collection):
+    m = compare.theme_matrix(collection)
+    assert list(m.columns) == list(collection.themes)
+    assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
+    assert m.loc["000_1844251938b000cf", "security and crime"] == 0.351
+    t = compare.tone_over_time(collection)
+    assert list(t.index) == ["demo-2016-06-honduras-dialogue", "demo-2017-09-guatemala-concern",
+                             "demo-2018-03-el-salvador-migration"]  # date order; the undated seed left out
+    assert list(t["date read from"]) == ["header"] * 3
+
+
+def test_collection_from_a_corpus_folder_equals_one_built_here(collection, tmp_path):
+    run = run_corpus([str(SEED.parent), str(DEMO)], tmp_path / "c", scheduler="synchronous", err=[].append)
+    assert run.exit_code == 0
+    read = compare.read_collection(tmp_path / "c")
+    assert read.themes == collection.themes
+    for level, table in collection.tables.items():
+        pd.testing.assert_frame_equal(read.tables[level], table, check_exact=True)
+
+
+def test_too_few_or_bad_statements(tmp_path):
+    with pytest.raises(UsageError, match="1 readable statement among the files given: a comparison needs at least two"):
+        compare.build_collection([str(SEED)])
+    with pytest.raises(UsageError, match="missing.txt: no such file"):
+        compare.build_collection([str(SEED), str(tmp_path / "missing.txt")])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in DEMO.glob("*.txt"):
+        shutil.copy(f, folder)
+    (folder / "empty.txt").write_text("")
+    found = compare.build_collection([str(folder)])
+    assert len(found) == 3
+    assert compare.skipped_table(found).to_dict("records") == [{"file": "empty.txt", "problem": "is empty"}]
+
+
+def test_paged_tables_say_how_many_rows_are_left_out(collection):
+    table = compare.headline_table(collection)
+    html = compare.paged(table, 2, "headlines", "/some/report/tables")._repr_html_()
+    assert "Showing the first 2 of 4 rows; the whole table is saved as tables/headlines.csv." in html
+    assert "set output_dir (report runs do) to save the whole table as CSV" in compare.paged(
+        table, 2, "headlines", "")._repr_html_()  # interactive: nothing is saved, so no file is named
+    assert html.count("<tr>") == 3  # header and two rows
+    assert "Showing" not in compare.paged(table, 4)._repr_html_()
+    with pytest.raises(UsageError):
+        compare.paged(table, 0)
+
+
+def test_figures_switch_to_distributions_for_large_collections(tmp_path):
+    rng = random.Random(7)
+    lines = SEED.read_text(encoding="utf-8").split(". ")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(LABELLED + 5):
+        rng.shuffle(lines)
+        (folder / f"{2000 + k}-01-01-statement.txt").write_text(". ".join(lines), encoding="utf-8")
+    many = compare.build_collection([str(folder)])
+    assert len(many) == LABELLED + 5
+    h = compare.headline_table(many)
+    assert measure_figure(h["FK grade"], "Flesch-Kincaid grade", "grade").axes[0].get_title() == \
+        f"Flesch-Kincaid grade across {LABELLED + 5} statements"
+    assert theme_share_figure(compare.theme_matrix(many)).axes[0].get_title().startswith(
+        f"Theme shares across {LABELLED + 5} statements")
+    over_time = compare.tone_over_time(many)
+    assert len(over_time) == LABELLED + 5 and list(over_time["date read from"].unique()) == ["file name"]
+    figure = tone_time_figure(over_time)  # 45 yearly statements: the median per year, the middle half shaded
+    labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert "diplomatic tone, median per year" in labels and "VADER, each statement" in labels
+    assert figure.axes[0].get_title().endswith("median per year with the middle half shaded")
+    labels = [t.get_text() for t in tone_time_figure(over_time.head(12)).axes[0].get_legend().get_texts()]
+    assert labels == ["diplomatic tone", "diplomatic tone, running median of 5", "VADER", "VADER, running median of 5"]
+    few = compare.build_collection([str(SEED.parent), str(DEMO)])
+    assert len(measure_figure(compare.headline_table(few)["VADER"], "VADER", "-1 to +1").axes[0].patches) == 4
+
+
+def test_the_comparison_notebook_is_not_run_on_each_statement():
+    names = [p.name for p in find_notebooks(NOTEBOOKS_DIR)]
+    assert "compare.ipynb" not in names and names[0] == "00-summary.ipynb"
+    assert (NOTEBOOKS_DIR / "compare.ipynb").is_file()
+
+
+def compare_cmd(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "readout", "compare", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_compare_command_writes_a_page_and_tables(tmp_path):
+    out = tmp_path / "outputs" / "comparison"
+    done = compare_cmd(SEED.parent, DEMO, "--out", out, "-p", "n_key_terms", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Comparison: {out / 'index.html'}"
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Comparison of 4 statements" in page and "guatemala (16.1), call (7.2)" in page
+    assert str(tmp_path) not in page and str(PROJECT_ROOT) not in page  # file names only, never local paths
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok" and manifest["parameters"]["n_key_terms"] == 2
+    assert sorted(manifest["tables"]) == sorted(["headlines.csv", "statements.csv", "summary.csv", "percentiles.csv",
+                                                 "keyness.csv",
+                                                 "key_terms.csv", "theme_shares.csv", "tone_over_time.csv",
+                                                 "skipped.csv"])
+    headlines = pd.read_csv(out / "tables" / "headlines.csv", index_col=0)
+    assert list(headlines["words"]) == [351, 164, 160, 165]
+
+    before = (out / "index.html").read_bytes()
+    for args, message in [((SEED,), "1 readable statement among the paths given: a comparison needs at least two"),
+                          ((SEED, tmp_path / "missing.txt"), "missing.txt: no such file"),
+                          ((SEED, DEMO, "-p", "n_terms", "3"), "unknown parameter 'n_terms'"),
+                          ((), "compare: give at least two statements")]:
+        bad = compare_cmd(*args, "--out", out, cwd=tmp_path)
+        assert bad.returncode == 2 and message in bad.stderr, (args, bad.stderr)
+    assert (out / "index.html").read_bytes() == before
+
+
+def test_compare_command_on_a_corpus_folder(tmp_path):
+    assert run_corpus([str(SEED.parent), str(DEMO)], tmp_path / "corpus", scheduler="synchronous",
+                      err=[].append).exit_code == 0
+    done = compare_cmd("--corpus", tmp_path / "corpus", "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "cmp" / "index.html").read_text(encoding="utf-8")
+    assert "Comparison of the corpus in corpus" in page and str(tmp_path) not in page
+    assert pd.read_csv(tmp_path / "cmp" / "tables" / "headlines.csv")["words"].tolist() == [351, 164, 160, 165]
+    bad = compare_cmd("--corpus", tmp_path, "--out", tmp_path / "cmp2", cwd=tmp_path)
+    assert bad.returncode == 2 and "not a corpus folder" in bad.stderr
+
+
+def test_a_file_named_and_found_in_its_folder_counts_once():
+    c = compare.build_collection([str(SEED.parent), str(SEED), str(DEMO)])
+    assert len(c) == 4 and list(c.statements.index)[0] == "000_1844251938b000cf"
+    assert "(2)" not in "".join(c.labels.values())
+
+
+def test_a_collection_with_no_english_statement(tmp_path):
+    folder = tmp_path / "es"
+    folder.mkdir()
+    spanish = (PROJECT_ROOT / "tests" / "fixtures" / "edge" / "spanish-pass.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(spanish, encoding="utf-8")
+    (folder / "b.txt").write_text(spanish.replace("Honduras", "Guatemala"), encoding="utf-8")
+    c = compare.build_collection([str(folder)])
+    assert c.themes[4] == "anti-corruption and governance"  # from the lexicon, not rebuilt from a column name
+    h = compare.headline_table(c)
+    assert h["FK grade"].isna().all() and list(h["top theme"]) == ["", ""]
+    assert theme_share_figure(compare.theme_matrix(c)).axes[0].get_title().endswith("(none looks like English)")
+    k = compare.keyness_table(c, top=None)
+    assert k.empty
+    assert compare.key_terms_summary(c, k)["key terms (G²)"].tolist() == ["not read: not English"] * 2
+    html = compare.paged(h, 10)._repr_html_()
+    assert "NaN" not in html and "&lt;NA&gt;" not in html  # a measure not computed is a blank cell
+
+
+def test_compare_refuses_what_it_cannot_compare(tmp_path):
+    dateline_only = tmp_path / "dateline.txt"
+    dateline_only.write_text("Washington, DC - ", encoding="utf-8")
+    bad = compare_cmd(SEED, DEMO, dateline_only, "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.strip().endswith("dateline.txt: has no body text (only header, "
+                                                                "dateline or end matter)")
+    assert run_corpus([str(SEED)], tmp_path / "one", scheduler="synchronous", err=[].append).exit_code == 0
+    one = compare_cmd("--corpus", tmp_path / "one", "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert one.returncode == 2 and "the corpus holds 1 statement: a comparison needs at least two" in one.stderr
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "manifest.json").write_text('{"title": "a statement report"}', encoding="utf-8")
+    taken = compare_cmd(SEED, DEMO, "--out", report, cwd=tmp_path)
+    assert taken.returncode == 2 and "not an earlier comparison" in taken.stderr
+    assert not (tmp_path / "cmp").exists()
+
+
+def test_compare_checks_found_files_in_full_and_named_files_wherever_they_are_named(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    shutil.copy(DEMO / "demo-2016-06-honduras-dialogue.txt", folder / "b.txt")
+    (folder / "c.txt").write_text("WASHINGTON, March 3, 2015 -\n", encoding="utf-8")  # a dateline, no body
+    done = compare_cmd(folder, "--out", tmp_path / "cmp", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Comparison of 2 statements" in (tmp_path / "cmp" / "index.html").read_text(encoding="utf-8")
+    before = (tmp_path / "cmp" / "index.html").read_bytes()
+    for args in [(folder, folder / "c.txt"), (folder / "c.txt", folder)]:  # named: refused, in either order
+        bad = compare_cmd(*args, "--out", tmp_path / "cmp", cwd=tmp_path)
+        assert bad.returncode == 2 and "c.txt: has no body text" in bad.stderr, args
+    assert (tmp_path / "cmp" / "index.html").read_bytes() == before
+    (tmp_path / "afile").write_text("x")
+    bad = compare_cmd(folder, "--out", tmp_path / "afile", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
+    bad = compare_cmd(folder, "--out", tmp_path / "cmp", "-p", "max_rows", "0", cwd=tmp_path)
+    assert bad.returncode == 2 and "parameter 'max_rows': must be at least 1, not 0" in bad.stderr

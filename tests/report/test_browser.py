@@ -1,0 +1,258 @@
+"""The HTML reports in a real browser: headless Chromium, driven by Selenium through chromedriver.
+
+Reports are built for the seed and for a hostile statement of our own writing
+(markup, script, `javascript:` links and Markdown in its text, in an actor name
+and in a keyword). Every page must load with no console error and no request
+leaving the file, every link must resolve, every figure must be visible, and
+nothing from the statement may run: its markup shows as literal text.
+
+Screenshots of the summary page at desktop and phone widths are saved in
+``outputs/test-screenshots/`` for a person to look at.
+
+Needs the Debian packages ``chromium`` and ``chromium-driver`` (``.ci/run``
+installs them). Where they are missing the tests are skipped, except under CI
+(``CI`` set), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from conftest import FIXTURES, SEED
+
+from readout.paths import PROJECT_ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+HOSTILE = FIXTURES / "hostile" / "hostile-pass.txt"
+SCREENSHOTS = PROJECT_ROOT / "outputs" / "test-screenshots"
+PAGES = ["index.html", "00-summary.html", "01-anatomy.html", "02-style.html", "03-tone.html", "04-topics.html",
+         "05-actors.html"]
+
+if not (CHROMIUM and CHROMEDRIVER):
+    if os.environ.get("CI"):
+        raise RuntimeError("the browser tests need the Debian packages chromium and chromium-driver (CI installs them)")
+    pytest.skip("chromium and chromedriver are not installed", allow_module_level=True)
+
+from selenium import webdriver  # noqa: E402  (only once the browser is known to be there)
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+# Run before any script of the page: record every dialog and every script element that runs.
+WATCH = """
+window.__dialogs = [];
+for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
+  window[name] = function (...args) { window.__dialogs.push(name + ':' + args.join(',')); };
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Path:
+    """Reports for the seed and the hostile statement, in one outputs folder."""
+    out = tmp_path_factory.mktemp("browser") / "outputs"
+    proc = subprocess.run(
+        [sys.executable, "-m", "readout", "run", str(SEED), str(HOSTILE), "--out", str(out),
+         "-p", "actors_path", str(FIXTURES / "hostile" / "hostile-actors.yaml"),
+         "-f", str(_params(out.parent))],
+        capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _params(folder: Path) -> Path:
+    params = folder / "params.yaml"
+    params.write_text(json.dumps({"kwic_terms": ["<script>alert(5)</script>", "[x](javascript:alert(7))",
+                                                 "smuggler"]}), encoding="utf-8")
+    return params
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    options.set_capability("unhandledPromptBehavior", "ignore")
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH})
+    yield driver
+    driver.quit()
+
+
+def _open(driver, page: Path) -> dict:
+    """Load a page; return what happened: console errors, requests, dialogs."""
+    driver.get_log("browser"), driver.get_log("performance")  # start from clean logs
+    driver.get(page.as_uri())
+    try:
+        alert = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        alert = None
+    requests = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requests.append(message["params"]["request"]["url"])
+    return {
+        "errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"],
+        "requests": requests,
+        "dialogs": driver.execute_script("return window.__dialogs") if alert is None else [alert],
+    }
+
+
+def _report_folders(reports: Path) -> list[Path]:
+    return sorted(p for p in reports.iterdir() if (p / "manifest.json").is_file())
+
+
+def _report_pages(reports: Path) -> list[Path]:
+    pages = [reports / "index.html"]
+    for folder in _report_folders(reports):
+        pages += [folder / name for name in PAGES]
+    return pages
+
+
+def test_the_harness_sees_dialogs_requests_and_errors(tmp_path, browser):
+    """A page that does what a report must never do: the checks below would catch it."""
+    canary = tmp_path / "canary.html"
+    canary.write_text('<!DOCTYPE html><html><body><p>canary</p><script>alert(9); undefinedFunction();</script>'
+                      '<img src="http://127.0.0.1:9/x.png"></body></html>', encoding="utf-8")
+    seen = _open(browser, canary)
+    assert seen["dialogs"] == ["alert:9"]
+    assert any(u.startswith("http://127.0.0.1:9/") for u in seen["requests"])
+    assert any("undefinedFunction" in e for e in seen["errors"])
+
+
+def test_every_page_loads_offline_without_errors_or_dialogs(reports, browser):
+    pages = _report_pages(reports)
+    assert len(pages) == 1 + 2 * len(PAGES)
+    for page in pages:
+        seen = _open(browser, page)
+        assert seen["errors"] == [], page
+        assert seen["dialogs"] == [], page
+        leaving = [u for u in seen["requests"] if not u.startswith(("file://", "data:"))]
+        assert leaving == [], page
+
+
+def test_every_link_resolves(reports, browser):
+    for page in _report_pages(reports):
+        browser.get(page.as_uri())
+        hrefs = browser.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)")
+        for href in hrefs:
+            url = urlparse(href)
+            assert url.scheme == "file", (page, href)  # nothing points off the page's folder, no javascript:
+            target = Path(unquote(url.path))
+            assert target.is_file(), (page, href)
+            if url.fragment and target.suffix == ".html":
+                html = target.read_text(encoding="utf-8")
+                assert f'id="{unquote(url.fragment)}"' in html, (page, href)
+
+
+def test_every_figure_is_visible(reports, browser):
+    for folder in _report_folders(reports):
+        for name in PAGES[2:]:
+            browser.get((folder / name).as_uri())
+            sizes = browser.execute_script(
+                "return [...document.images].map(i => [i.naturalWidth, i.getBoundingClientRect().width,"
+                " i.getBoundingClientRect().height])")
+            assert sizes, (folder.name, name)
+            assert all(n > 0 and w > 0 and h > 0 for n, w, h in sizes), (folder.name, name, sizes)
+
+
+def test_statement_markup_is_literal_text_everywhere(reports, browser):
+    hostile = next(p for p in reports.iterdir() if p.name.startswith("hostile"))
+    for name in PAGES[1:]:
+        browser.get((hostile / name).as_uri())
+        text = browser.find_element(By.TAG_NAME, "body").text
+        assert "<script>alert(1)</script>" in text, name  # in the page header's title, at least
+        dom = browser.execute_script("""return {
+            scripts: [...document.scripts].filter(s => s.textContent.includes('alert(')).length,
+            injected: document.querySelectorAll('img[src="x"], iframe, a[href^="javascript:"], b[onmouseover]').length,
+            hidden: getComputedStyle(document.body).display}""")
+        assert dom == {"scripts": 0, "injected": 0, "hidden": "block"}, name
+    anatomy = (hostile / "01-anatomy.html")
+    browser.get(anatomy.as_uri())
+    text = browser.find_element(By.TAG_NAME, "body").text
+    for literal in ('<img src=x onerror="alert(2)">', "[plan](javascript:alert(3))",
+                    '<a href="javascript:alert(4)">praised</a>', "**Bold claims**", "{{ 7*7 }}",
+                    "<b onmouseover=alert(6)>Evil Ministry</b>"):
+        assert literal in text, literal
+    browser.get((hostile / "02-style.html").as_uri())
+    assert "<script>alert(5)</script>" in browser.find_element(By.TAG_NAME, "body").text  # a keyword parameter
+
+
+def test_every_page_fits_a_phone_width_window(reports, browser):
+    browser.set_window_size(390, 900)
+    try:
+        for page in _report_pages(reports):
+            browser.get(page.as_uri())
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (page, overflow)
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+def test_summary_screenshots_at_desktop_and_phone_width(reports, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for folder in _report_folders(reports):
+        for label, width in (("desktop", 1280), ("phone", 390)):
+            browser.set_window_size(width, 900)
+            browser.get((folder / "00-summary.html").as_uri())
+            height = browser.execute_script("return document.documentElement.scrollHeight")
+            browser.set_window_size(width, min(height + 50, 6000))
+            # the page fits the width: nothing wider than the window but the boxes that scroll
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (folder.name, label, overflow)
+            shot = SCREENSHOTS / f"{folder.name}-summary-{label}.png"
+            assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+    browser.set_window_size(1280, 900)
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory) -> Path:
+    """The comparison page for the seed, the demonstration statements and the hostile statement."""
+    out = tmp_path_factory.mktemp("browser-compare") / "comparison"
+    proc = subprocess.run(
+        [sys.executable, "-m", "readout", "compare", str(SEED.parent), str(PROJECT_ROOT / "seeds" / "demo"),
+         str(HOSTILE), "--out", str(out), "-p", "actors_path", str(FIXTURES / "hostile" / "hostile-actors.yaml")],
+        capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return out / "index.html"
+
+
+def test_comparison_page_offline_figures_links_and_literal_text(comparison, browser):
+    seen = _open(browser, comparison)
+    assert seen["errors"] == [] and seen["dialogs"] == []
+    assert [u for u in seen["requests"] if not u.startswith(("file://", "data:"))] == []
+    sizes = browser.execute_script(
+        "return [...document.images].map(i => [i.naturalWidth, i.getBoundingClientRect().width,"
+        " i.getBoundingClientRect().height])")
+    assert len(sizes) == 4 and all(n > 0 and w > 0 and h > 0 for n, w, h in sizes), sizes
+    hrefs = browser.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    for href in hrefs:
+        url = urlparse(href)
+        assert url.scheme == "file" and Path(unquote(url.path)).is_file(), href
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "Comparison of 5 statements" in text and "<script>alert(1)</script>" in text  # a title, as text
+    assert browser.execute_script("return [...document.scripts].filter(s => s.textContent.includes('alert(')).length") == 0
+    browser.set_window_size(390, 900)
+    try:
+        assert browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth") <= 0
+    finally:
+        browser.set_window_size(1280, 900)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height + 50, 8000))
+    shot = SCREENSHOTS / "comparison-desktop.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+    browser.set_window_size(1280, 900)

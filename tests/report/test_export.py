@@ -1,0 +1,90 @@
+"""Pages and files a reader opens: page header, links, titles, archive index, CSV safety, figure text."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from readout import parse_statement
+from readout.report import figures
+from readout.report.export import PageContext, _decorate, write_archive_index
+from readout.report.tables import save_tables
+
+BODY = ('<html><head><title>Notebook</title></head><body><main>'
+        '<h1 id="The-title">The title<a class="anchor-link" href="#The-title">¶</a></h1>'
+        '<h2 id="Part-one">Part one<a class="anchor-link" href="#Part-one">¶</a></h2>'
+        '<a href="03-tone.ipynb#The-diplomatic-tone">More</a> <a href="99-other.ipynb">other</a>'
+        '<td>href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt;</td></main></body></html>')
+
+
+def test_page_header_title_contents_and_links():
+    context = PageContext('A <b>"title"</b>', "a\u202efile.txt", "ab" * 32, {"actors_path": "/home/me/x.yaml",
+                                                                            "n_topics": 3},
+                          frozenset({"01-anatomy", "02-style", "03-tone"}))
+    page = _decorate(BODY, context)
+    assert "<title>The title | A &lt;b&gt;&quot;title&quot;&lt;/b&gt;</title>" in page
+    assert '<a href="03-tone.html#The-diplomatic-tone">' in page  # our link goes to the page
+    assert '<a href="99-other.ipynb">' in page  # not a notebook of this report: left alone
+    assert 'href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt;' in page  # statement text untouched
+    assert '<li><a href="#Part-one">Part one</a></li>' in page
+    assert "afile.txt" in page and "\u202e" not in page  # no direction override from a file name
+    assert "x.yaml" in page and "/home/me" not in page  # file names, not local paths
+    assert page.count("<td><code>3</code></td>") == 2  # the parameters box, and its print copy
+
+
+def test_archive_index_lists_reports_not_building_folders(tmp_path):
+    for name, finished in (("b", "2026-01-02T10:00:00+00:00"), ("a", "2026-01-03T10:00:00+00:00"),
+                           (".building-c-1234", "2026-01-04T10:00:00+00:00")):
+        folder = tmp_path / name
+        (folder / "tables").mkdir(parents=True)
+        (folder / "manifest.json").write_text(json.dumps({
+            "title": f"Statement <{name}>", "status": "ok", "finished": finished,
+            "input": {"path": f"/x/{name}.txt"}}), encoding="utf-8")
+        (folder / "tables" / "summary.csv").write_text(
+            "question,figure,reading,explained in\nWhat tone does it take?,tone of " + name + ",r,l\n"
+            "What is it about?,themes of " + name + ",r,l\n", encoding="utf-8")
+    page = write_archive_index(tmp_path).read_text(encoding="utf-8")
+    assert "2 reports in this folder" in page and ".building" not in page
+    assert page.index('href="a/index.html"') < page.index('href="b/index.html"')  # newest first
+    assert "Statement &lt;a&gt;" in page and "tone of a" in page and "themes of b" in page
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused(tmp_path):
+    table = pd.DataFrame({"text": ['=HYPERLINK("https://evil.example/","x")', "@SUM(A1)", "plain", "-2+3"],
+                          "n": [1, -2, 3, 4]}, index=pd.Index(["=1", "a", "b", "c"], name="id"))
+    save_tables({"t": table}, tmp_path)
+    back = pd.read_csv(tmp_path / "t.csv", dtype=str)
+    assert list(back["text"]) == ["'=HYPERLINK(\"https://evil.example/\",\"x\")", "'@SUM(A1)", "plain", "'-2+3"]
+    assert list(back["n"]) == ["1", "-2", "3", "4"] and back["id"][0] == "'=1"
+    assert table.loc["=1", "text"].startswith("=")  # the table in the notebook is left as it was
+
+
+def test_dollar_signs_in_titles_are_text_not_math():
+    st = parse_statement("Grants of $5 million (50% of the total) and $3 million for Honduras were announced.")
+    figures.use_house_style()
+    fig = figures.sentence_length_figure(st)
+    fig.savefig(io.BytesIO(), format="png")  # mathtext would fail on this title
+    assert "$5 million" in fig.axes[0].get_title()
+
+
+def test_pages_show_file_names_not_where_they_sit(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from readout.report.export import notebook_to_html, strip_directories
+
+    assert strip_directories("\x1b[0;32m/home/ana/lib/compare.py:123\x1b[0m") == "\x1b[0;32m…/compare.py:123\x1b[0m"
+    assert strip_directories('File "/usr/lib/x.py", line 3; see https://example.org/a/b or 3/4') == \
+        'File "…/x.py", line 3; see https://example.org/a/b or 3/4'
+    cell = new_code_cell("raise ValueError", outputs=[
+        new_output("error", ename="UsageError", evalue="/home/ana/in/one.txt: has no body text",
+                   traceback=["File \x1b[0;32m/home/ana/lib/compare.py:123\x1b[0m",
+                              "\x1b[0;31mUsageError\x1b[0m: /home/ana/in/one.txt: has no body text"]),
+        new_output("stream", name="stderr", text="/home/ana/.venv/lib/site.py:4: UserWarning: careful\n")])
+    nbformat.write(new_notebook(cells=[cell]), tmp_path / "n.ipynb")
+    notebook_to_html(tmp_path / "n.ipynb", tmp_path / "n.html", keep_code=True)
+    page = (tmp_path / "n.html").read_text(encoding="utf-8")
+    assert "/home/ana" not in page
+    assert "one.txt: has no body text" in page and "compare.py" in page and "site.py" in page

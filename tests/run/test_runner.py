@@ -1,0 +1,638 @@
+"""The runner end to end: report folders, manifest, exit codes, bad input, parameters, concurrency.
+
+Most cases use the small fixture notebooks in fixtures/notebooks/ (fast); one
+runs the real collection on the seed and on a second statement.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, PROJECT_ROOT, SEED
+
+from readout.errors import UsageError
+from readout.report.provenance import requirement_names
+from readout.run.parameters import check_parameters, parse_value, read_parameter_file
+
+PASS = FIXTURES / "notebooks" / "pass"
+MIXED = FIXTURES / "notebooks" / "mixed"
+RELEASE = FIXTURES / "formats" / "full-release-pass.txt"
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "readout", "run", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=300)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the sha256 of its contents."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def earlier(tmp_path) -> Path:
+    """An outputs folder that already holds a report a user would not want to lose."""
+    out = tmp_path / "outputs"
+    old = out / "000-1844251938b000cf"
+    old.mkdir(parents=True)
+    (old / "index.html").write_text("earlier report", encoding="utf-8")
+    return out
+
+
+def test_real_collection_on_seed_and_second_statement(tmp_path):
+    out = tmp_path / "outputs"
+    proc = run(SEED, RELEASE, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    seed_dir, release_dir = out / "000-1844251938b000cf", out / "full-release-pass"
+    assert proc.stdout.splitlines() == [f"Report: {seed_dir / 'index.html'}", f"Report: {release_dir / 'index.html'}"]
+    for folder, n_sentences, n_paragraphs in ((seed_dir, 12, 3), (release_dir, 10, 8)):
+        names = {p.name for p in folder.iterdir()}
+        assert {"01-anatomy.ipynb", "01-anatomy.html", "index.html", "manifest.json", "tables"} <= names
+        assert len(read_csv(folder / "tables" / "sentences.csv")) == n_sentences
+        assert len(read_csv(folder / "tables" / "paragraphs.csv")) == n_paragraphs
+        page = (folder / "01-anatomy.html").read_text(encoding="utf-8")
+        assert "How is this statement built?" in page
+        assert "load_statement(" not in page  # code cells are left out
+        assert "<script src=" not in page and "cdnjs" not in page  # nothing loaded from the network
+        assert 'src="data:image/png;base64,' in page  # figures embedded
+        index = (folder / "index.html").read_text(encoding="utf-8")
+        assert '<a href="01-anatomy.html">How is this statement built?</a>' in index
+        for link in ("01-anatomy.html", "01-anatomy.ipynb", "manifest.json", "tables/sentences.csv"):
+            assert f'href="{link}"' in index and (folder / link).is_file()
+    manifest = json.loads((seed_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok"
+    assert manifest["input"]["path"] == str(SEED.resolve())
+    assert manifest["input"]["sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert manifest["input"]["encoding"] == "utf-8"
+    assert manifest["parameters"] == {}
+    assert [(n["notebook"], n["title"], n["status"], n["error"]) for n in manifest["notebooks"]] == [
+        ("00-summary.ipynb", "The statement at a glance", "ok", None),
+        ("01-anatomy.ipynb", "How is this statement built?", "ok", None),
+        ("02-style.ipynb", "How is this statement written?", "ok", None),
+        ("03-tone.ipynb", "What tone does this statement take, toward whom, and can we trust the number?", "ok", None),
+        ("04-topics.ipynb", "What is this statement about, and what does it leave out?", "ok", None),
+        ("05-actors.ipynb", "Who does what to whom, and who promises what?", "ok", None)]
+    assert manifest["notebooks"][0]["seconds"] > 0
+    for name in requirement_names():
+        assert manifest["versions"][name] == metadata.version(name)
+    assert manifest["versions"]["python"] == ".".join(map(str, sys.version_info[:3]))
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=SEED.parent).stdout.strip()
+    assert manifest["git_commit"].removesuffix("+dirty") == head
+    assert manifest["started"] <= manifest["finished"]
+    assert manifest["tables"] == [
+        "acronyms.csv", "action_validation.csv", "actions.csv", "actor_balance.csv", "actor_mentions.csv",
+        "actor_references.csv", "actor_tone.csv", "actor_tone_sentences.csv",
+        "collocations_bigrams.csv", "collocations_trigrams.csv", "commitments.csv", "credit_edges.csv",
+        "diplomatic_tone.csv", "dispersion.csv",
+        "key_terms.csv", "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
+        "mentions_by_paragraph.csv", "metadata.csv", "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv",
+        "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",
+        "sentence_themes.csv", "sentence_topics.csv", "sentences.csv", "sentiment_document.csv",
+        "sentiment_evidence.csv", "sentiment_leaks.csv", "sentiment_paragraphs.csv", "sentiment_sentences.csv",
+        "summary.csv", "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "tone_validation.csv", "top_terms.csv",
+        "topic_terms.csv", "topics_vs_themes.csv", "unmatched_sentences.csv"]
+    shares_csv = {r["theme"]: r for r in read_csv(seed_dir / "tables" / "theme_shares.csv")}
+    assert (shares_csv["security and crime"]["agenda rank"], shares_csv["security and crime"]["sentences"]) == ("1", "9")
+    assert shares_csv["democracy and elections"]["agenda rank"] == ""
+    tone_csv = {r["sentence"]: r for r in read_csv(seed_dir / "tables" / "diplomatic_tone.csv")}
+    assert tone_csv["p2s5"]["evidence"] == "congratulated (+2)"
+    readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
+    assert readability_csv["Flesch Reading Ease"]["value"] == "6.02"
+    assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
+    mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
+    assert {r["actor"]: r["total"] for r in mentions} == {
+        "United States": "7", "Honduras": "8", "Both sides": "3", "Transparency International": "1"}
+    assert not [p for p in out.iterdir() if p.name.startswith((".building-", ".old-"))]
+
+
+def test_a_folder_of_unreadable_statements_runs_nothing(earlier):
+    before = snapshot(earlier)
+    proc = run(FIXTURES / "bad", "--out", earlier, "--notebooks", PASS)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"{FIXTURES / 'bad' / 'empty-fail.txt'}: is empty",
+                                        f"{FIXTURES / 'bad' / 'whitespace-fail.txt'}: contains only white space",
+                                        "no readable statement to run"]
+    assert snapshot(earlier) == before
+    proc = run(FIXTURES / "notebooks", "--out", earlier, "--notebooks", PASS)  # a folder with no .txt file
+    assert (proc.returncode, proc.stderr.strip()) == (2, f"{FIXTURES / 'notebooks'}: folder holds no .txt "
+                                                         "statement files")
+
+
+def test_folder_runs_skip_bad_files_and_up_to_date_reports(tmp_path):
+    """A scheduled run over a folder: bad files are reported and skipped, the rest run; a second run skips
+    what is up to date; --force runs it again; a changed statement runs again; a summary and a log file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Washington, DC - The two sides met. They agreed to meet again.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Honduras welcomed the plan.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run(folder, "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 1  # one statement could not be read
+    assert f"skipped: {folder / 'c.txt'}: contains only white space" in proc.stderr
+    assert proc.stderr.splitlines()[-1] == f"done 2, up to date 0, failed 1: {folder / 'c.txt'} (unreadable)"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["a", "b", "index.html", "logs"]
+    logs = list((out / "logs").glob("run-*.log"))
+    assert len(logs) == 1 and "done 2, up to date 0, failed 1" in logs[0].read_text(encoding="utf-8")
+    (folder / "c.txt").unlink()
+    again = run(str(folder / "*.txt"), "--out", out, "--notebooks", PASS)  # a quoted pattern, as cron passes it
+    assert again.returncode == 0
+    assert again.stderr.splitlines()[-1] == "done 0, up to date 2, failed 0"
+    assert again.stdout.splitlines() == [f"Report: {out / 'a' / 'index.html'}  (up to date)",
+                                         f"Report: {out / 'b' / 'index.html'}  (up to date)"]
+    (folder / "b.txt").write_text("Honduras welcomed the new plan.\n", encoding="utf-8")
+    changed = run(folder, "--out", out, "--notebooks", PASS)
+    assert changed.stderr.splitlines()[-1] == "done 1, up to date 1, failed 0"
+    forced = run(folder, "--out", out, "--notebooks", PASS, "--force")
+    assert forced.stderr.splitlines()[-1] == "done 2, up to date 0, failed 0"
+    other = run(folder, "--out", out, "--notebooks", PASS, "-p", "greeting", "hi")  # other parameters: run again
+    assert other.stderr.splitlines()[-1] == "done 2, up to date 0, failed 0"
+
+
+def test_exclusive_runs_do_not_overlap(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    (out / ".locks").mkdir(parents=True)
+    with open(out / ".locks" / "run.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a scheduled run in progress
+        proc = run(SEED, "--out", out, "--notebooks", PASS, "--exclusive")
+    assert proc.returncode == 3
+    assert proc.stderr.strip() == (f"another run is writing reports to {out} (it holds {out}/.locks/run.lock); "
+                                   "this one stops without running")
+    assert not (out / "000-1844251938b000cf").exists()
+    proc = run(SEED, "--out", out, "--notebooks", PASS, "--exclusive")  # the lock released: it runs
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("bad/no-such-file.txt", "no such file"),
+        ("bad/empty-fail.txt", "is empty"),
+        ("bad/whitespace-fail.txt", "contains only white space"),
+        ("bad/image-fail.png", "is a binary file, not text (save the statement as plain .txt)"),
+        ("bad/page-fail.html",
+         "is an HTML page, not a statement's text (copy the statement's text into a .txt file)"),
+    ],
+)
+def test_bad_input_one_line_exit_2_nothing_changed(earlier, name, problem):
+    before = snapshot(earlier)
+    proc = run(FIXTURES / name, "--out", earlier, "--notebooks", PASS)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"{FIXTURES / name}: {problem}"]
+    assert proc.stdout == ""
+    assert snapshot(earlier) == before
+    assert sorted(p.name for p in earlier.iterdir()) == ["000-1844251938b000cf"]
+
+
+def test_oversized_file_refused(earlier, tmp_path):
+    big = tmp_path / "book.txt"
+    big.write_text("The two sides met again. " * 9000, encoding="utf-8")
+    proc = run(big, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.strip()) == (
+        2, f"{big}: is 225,000 bytes; the limit for one statement is 200,000 bytes (about 30,000 words)")
+
+
+def test_one_bad_input_among_good_runs_nothing(earlier):
+    before = snapshot(earlier)
+    proc = run(SEED, FIXTURES / "bad" / "empty-fail.txt", "--out", earlier, "--notebooks", PASS)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"{FIXTURES / 'bad' / 'empty-fail.txt'}: is empty"]
+    assert snapshot(earlier) == before
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-p", "colour", "blue"],
+         "unknown parameter 'colour': no notebook declares it (known: actors_path, greeting, pause)"),
+        (["-p", "pause", "soon"], "parameter 'pause': expected a number, got 'soon'"),
+        (["-p", "actors_path", "missing.yaml"], "missing.yaml: file not found (parameter 'actors_path')"),
+        (["-p", "output_dir", "x"], "parameter 'output_dir' is set by the runner for each statement; do not pass it"),
+        (["-f", "no-such.yaml"], "no-such.yaml: parameter file not found"),
+    ],
+)
+def test_bad_parameters_exit_2(earlier, args, message):
+    before = snapshot(earlier)
+    proc = run(SEED, *args, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.strip()) == (2, message)
+    assert snapshot(earlier) == before
+
+
+def test_bad_tone_lexicon_is_refused_before_running(earlier, tmp_path):
+    bad = tmp_path / "tone.yaml"
+    bad.write_text("cooperation: [agreed]\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = run(SEED, "-p", "tone_lexicon_path", bad, "--out", earlier)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith(f"{bad}: tone lexicon")
+    assert snapshot(earlier) == before
+
+
+def test_bad_theme_lexicon_or_expected_themes_are_refused_before_running(earlier, tmp_path):
+    bad = tmp_path / "themes.yaml"
+    bad.write_text("themes:\n  crime: [crime]\n  police: [Crime]\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = run(SEED, "-p", "theme_lexicon_path", bad, "--out", earlier)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"{bad}: theme lexicon: 'Crime' is listed under both 'crime' and 'police' " \
+                                  "(a phrase belongs to one theme)"
+    params = tmp_path / "params.yaml"
+    params.write_text("expected_themes: [human rights, weather]\n", encoding="utf-8")
+    proc = run(SEED, "-f", params, "--out", earlier)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("data/themes.yaml: expected_themes names themes this lexicon does not "
+                                          "have: 'weather'")
+    assert snapshot(earlier) == before
+
+
+def test_bad_action_scheme_is_refused_before_running(earlier, tmp_path):
+    bad = tmp_path / "actions.yaml"
+    bad.write_text("categories: []\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = run(SEED, "-p", "actions_path", bad, "--out", earlier)
+    assert (proc.returncode, proc.stderr.strip()) == (2, f"{bad}: action scheme needs 'categories:', each with a "
+                                                         "kind and a list of verbs")
+    assert snapshot(earlier) == before
+
+
+def test_parameters_from_yaml_and_p(tmp_path):
+    params = tmp_path / "params.yaml"
+    params.write_text("greeting: from yaml\npause: 0\n", encoding="utf-8")
+    out = tmp_path / "outputs"
+    proc = run(RELEASE, "-f", params, "-p", "greeting", "from -p", "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0, proc.stderr
+    report = out / "full-release-pass"
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"] == {"greeting": "from -p", "pause": 0}
+    executed = json.loads((report / "01-count-pass.ipynb").read_text(encoding="utf-8"))
+    printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
+    assert "from -p: 10 sentences, 8 mentions" in printed
+    assert len(read_csv(report / "tables" / "sentences.csv")) == 10
+
+
+def test_failing_notebook_exit_1_kept_and_named(tmp_path):
+    out = tmp_path / "outputs"
+    proc = run(SEED, "--out", out, "--notebooks", MIXED)
+    assert proc.returncode == 1
+    report = out / "000-1844251938b000cf"
+    assert proc.stdout.strip() == f"Report: {report / 'index.html'}  (some notebooks failed)"
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed"
+    runs = {n["notebook"]: n for n in manifest["notebooks"]}
+    assert runs["01-count-pass.ipynb"]["status"] == "ok"
+    failed = runs["02-broken-fail.ipynb"]
+    assert failed["status"] == "failed"
+    # cells: markdown, parameters, injected parameters, "x = 1", the raise
+    assert failed["error"] == {"cell_index": 4, "execution_count": 4, "ename": "ValueError",
+                               "evalue": "this notebook fails on purpose",
+                               "source": 'raise ValueError("this notebook fails on purpose")'}
+    assert (report / "02-broken-fail.ipynb").is_file()
+    assert "this notebook fails on purpose" in (report / "02-broken-fail.html").read_text(encoding="utf-8")
+    assert "cell 4: ValueError" in (report / "index.html").read_text(encoding="utf-8")
+
+
+def test_earlier_report_intact_until_new_one_complete_and_concurrent_runs(earlier):
+    report = earlier / "000-1844251938b000cf"
+    args = [sys.executable, "-m", "readout", "run", str(SEED), "--out", str(earlier), "--notebooks", str(PASS),
+            "-p", "pause", "2.0", "-p", "greeting"]
+    first = subprocess.Popen([*args, "first"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen([*args, "second"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    # Both runs are building; the earlier report is still there, unchanged.
+    assert (report / "index.html").read_text(encoding="utf-8") == "earlier report"
+    assert first.wait(120) == 0 and second.wait(120) == 0
+    # The report that stands is one run's, whole: its manifest, notebook and tables agree.
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    greeting = manifest["parameters"]["greeting"]
+    assert greeting in ("first", "second") and manifest["status"] == "ok"
+    executed = (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
+    assert f"{greeting}: 12 sentences" in executed
+    assert len(read_csv(report / "tables" / "sentences.csv")) == 12
+    assert sorted(p.name for p in earlier.iterdir()) == [".locks", "000-1844251938b000cf", "index.html", "logs"]
+
+
+def test_relative_out_and_actors_path(tmp_path):
+    (tmp_path / "extra.yaml").write_text("actors:\n  Northern Triangle:\n    aliases: [the Northern Triangle]\n",
+                                         encoding="utf-8")
+    proc = run(SEED, "--out", "rel-out", "-p", "actors_path", "extra.yaml", "--notebooks", PASS, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "Report: rel-out/000-1844251938b000cf/index.html"
+    report = tmp_path / "rel-out" / "000-1844251938b000cf"
+    assert len(read_csv(report / "tables" / "sentences.csv")) == 12
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"] == {"actors_path": str(tmp_path / "extra.yaml")}
+    assert manifest["tables"] == ["sentences.csv"]
+    assert "hello: 12 sentences, 20 mentions" in (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
+    assert not list(PASS.glob("rel-out*"))  # nothing written beside the notebooks
+
+
+def test_relative_statement_paths_survive_notebooks_running_side_by_side(tmp_path):
+    """Two notebooks at a time, two statements given by relative paths: the second statement is still
+    found from where the command ran (the runner never changes its own working directory)."""
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text("Washington, DC - The two sides met. They agreed to meet again.\n",
+                                     encoding="utf-8")
+    notebooks = tmp_path / "notebooks"  # two notebooks, so that two run side by side
+    notebooks.mkdir()
+    for name in ("01-count-pass.ipynb", "02-count-pass.ipynb"):
+        (notebooks / name).write_bytes((PASS / "01-count-pass.ipynb").read_bytes())
+    proc = run("first.txt", "second.txt", "--out", "out", "--notebooks", notebooks, "--jobs", "2", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["Report: out/first/index.html", "Report: out/second/index.html"]
+    for name in ("first", "second"):
+        manifest = json.loads((tmp_path / "out" / name / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["input"]["path"] == str(tmp_path / f"{name}.txt")
+        assert manifest["status"] == "ok"
+
+
+def test_yaml_value_of_unsupported_type_exit_2(earlier, tmp_path):
+    params = tmp_path / "p.yaml"
+    params.write_text("greeting: 2024-01-05\n", encoding="utf-8")
+    proc = run(SEED, "-f", params, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.strip()) == (2, "parameter 'greeting': value datetime.date(2024, 1, 5) is "
+                                                      "not a string, number, true/false, list or mapping (quote it in YAML)")
+
+
+def test_same_file_name_from_two_folders_gets_two_reports(tmp_path):
+    out = tmp_path / "outputs"
+    for folder, text in (("a", "The two sides met. They agreed."), ("b", "Honduras welcomed it.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "statement.txt").write_text(text, encoding="utf-8")
+    assert run(tmp_path / "a" / "statement.txt", "--out", out, "--notebooks", PASS).returncode == 0
+    proc = run(tmp_path / "b" / "statement.txt", tmp_path / "b" / "statement.txt", "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0
+    suffix = hashlib.sha256(str(tmp_path / "b" / "statement.txt").encode()).hexdigest()[:8]
+    assert proc.stdout.splitlines() == [f"Report: {out / f'statement-{suffix}' / 'index.html'}"]  # run once
+    assert len(read_csv(out / "statement" / "tables" / "sentences.csv")) == 2
+    assert len(read_csv(out / f"statement-{suffix}" / "tables" / "sentences.csv")) == 1
+
+
+def test_non_utf8_input_is_read_with_a_warning(tmp_path):
+    statement = tmp_path / "pasted-from-word.txt"
+    statement.write_bytes("Tegucigalpa - The minister’s “plan” was welcomed. Both sides agreed.".encode("cp1252"))
+    out = tmp_path / "outputs"
+    proc = run(statement, "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0, proc.stderr
+    warning = f"{statement}: not valid UTF-8 (first bad byte at offset 26); read as Windows-1252"
+    assert f"warning: {warning}" in proc.stderr.splitlines()
+    manifest = json.loads((out / "pasted-from-word" / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["input"]["encoding"], manifest["input"]["warnings"]) == ("cp1252", [warning])
+    assert warning in (out / "pasted-from-word" / "index.html").read_text(encoding="utf-8")
+
+
+def test_papermill_cli_runs_a_notebook_directly(tmp_path):
+    statement = tmp_path / "word.txt"
+    statement.write_bytes("Tegucigalpa - The minister’s plan was welcomed. Both sides agreed.".encode("cp1252"))
+    target = tmp_path / "anatomy.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "papermill", "notebooks/01-anatomy.ipynb", str(target),
+                           "-p", "statement_path", str(statement), "--kernel", "python3"],
+                          capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT)
+    assert proc.returncode == 0, proc.stderr
+    executed = json.loads(target.read_text(encoding="utf-8"))
+    text = json.dumps(executed["cells"])
+    assert "Warning: " in text and "read as Windows-1252" in text
+    assert "2 sentences average" in text
+
+
+def test_parse_value_like_papermill():
+    assert [parse_value(v) for v in ("3", "2.5", "True", "False", "None", "text", "1e3")] == [
+        3, 2.5, True, False, None, "text", 1000.0]
+
+
+def test_check_parameters():
+    declared = {"01.ipynb": {"statement_path": "", "output_dir": "", "actors_path": ""},
+                "02.ipynb": {"statement_path": "", "k": 3, "alpha": 0.5, "strict": False, "terms": []}}
+    check_parameters({"actors_path": "a.yaml", "k": 3, "alpha": 1, "strict": True, "terms": ["a", "b"]}, declared)
+    with pytest.raises(UsageError, match=r"unknown parameter 'kk': no notebook declares it \(known: actors_path, "):
+        check_parameters({"kk": 3}, declared)
+    cases = [
+        ({"k": "three"}, "parameter 'k': expected a whole number, got 'three'"),
+        ({"k": 2.5}, "parameter 'k': expected a whole number, got 2.5"),
+        ({"alpha": True}, "parameter 'alpha': expected a number, got True"),
+        ({"strict": 1}, "parameter 'strict': expected true or false, got 1"),
+        ({"actors_path": 5}, "parameter 'actors_path': expected text, got 5"),
+        ({"alpha": float("nan")}, "parameter 'alpha': value nan is not a string, number, true/false, list or mapping"),
+        ({"terms": [dt.date(2024, 1, 5)]}, "parameter 'terms': value [datetime.date(2024, 1, 5)] is not a string"),
+    ]
+    for params, message in cases:
+        with pytest.raises(UsageError) as info:
+            check_parameters(params, declared)
+        assert str(info.value).startswith(message)
+
+
+def test_parameter_file_must_be_a_mapping(tmp_path):
+    bad = tmp_path / "list.yaml"
+    bad.write_text("- a\n- b\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="list.yaml: parameter file must hold a mapping"):
+        read_parameter_file(bad)
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    assert read_parameter_file(empty) == {}
+
+
+def test_style_notebook_on_edge_cases(tmp_path, seed):
+    """One sentence, no verbs, Spanish, 5,000 words: every notebook runs, and says what it could not compute."""
+    paragraphs = [" ".join(s.text for s in p.sentences) for p in seed.paragraphs]
+    long_text = "\n\n".join(paragraphs * 15)  # 45 paragraphs, 5,265 words
+    (tmp_path / "long.txt").write_text("Washington, DC - " + long_text, encoding="utf-8")
+    edge = FIXTURES / "edge"
+    inputs = [edge / "one-sentence-pass.txt", edge / "no-verbs-pass.txt", edge / "spanish-pass.txt",
+              edge / "no-themes-pass.txt", tmp_path / "long.txt"]
+    out = tmp_path / "outputs"
+    proc = run(*inputs, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+
+    def shown(slug: str, notebook: str = "02-style") -> str:
+        for name in ("00-summary", "01-anatomy", "02-style", "03-tone", "04-topics", "05-actors"):
+            nb = json.loads((out / slug / f"{name}.ipynb").read_text(encoding="utf-8"))
+            assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"], name
+        nb = json.loads((out / slug / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+        return json.dumps(nb["cells"])
+
+    spanish = shown("spanish-pass")
+    assert "Readability not computed: it is built for English" in spanish
+    assert "Part-of-speech tagging not computed" in spanish
+    assert "Not computed, so not saved: readability" in spanish
+    assert "no verbs, so no noun/verb ratio" in shown("no-verbs-pass")
+    one = shown("one-sentence-pass")
+    # "The United States and Honduras agreed today to extend their security partnership for five more years." = 16
+    assert "only 16 words: unstable under 100" in one and "1 sentence; SMOG is normed on 30" in one
+    assert "5265 words" in shown("long") or "5,265 words" in shown("long")
+    manifest = json.loads((out / "long" / "manifest.json").read_text(encoding="utf-8"))
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok", "ok", "ok", "ok"]
+    tone_nb = shown("spanish-pass", "03-tone")
+    # no English tagger, so no subject or object is claimed
+    assert re.search(r"p1s1\s+mentioned", tone_nb) and not re.search(r"p1s1\s+(subject|object)", tone_nb)
+    assert len(read_csv(out / "long" / "tables" / "sentences.csv")) == 180
+    # topics: what could not be computed, and why
+    assert "1 different sentence with content words is too few for 3 topics" in shown("one-sentence-pass", "04-topics")
+    no_themes = shown("no-themes-pass", "04-topics")
+    assert "No theme of the lexicon" in no_themes and "9 of the 9 expected themes never appear" in no_themes
+    assert "does not look like English, so its themes cannot be read here" in shown("spanish-pass", "04-topics")
+    assert len(read_csv(out / "long" / "tables" / "sentence_topics.csv")) == 180
+    assert "Actions not computed" in shown("spanish-pass", "05-actors")
+
+
+def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):
+    """With one kernel, the second notebook runs after the first in the same kernel: its namespace is
+    cleared and its cells are numbered from 1, as in a fresh kernel."""
+    out = tmp_path / "outputs"
+    proc = run(SEED, "--out", out, "--notebooks", MIXED, "--jobs", "1")
+    assert proc.returncode == 1
+    manifest = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    failed = {n["notebook"]: n for n in manifest["notebooks"]}["02-broken-fail.ipynb"]
+    assert (failed["error"]["cell_index"], failed["error"]["execution_count"]) == (4, 4)
+    executed = json.loads((out / "000-1844251938b000cf" / "02-broken-fail.ipynb").read_text(encoding="utf-8"))
+    counts = [c.get("execution_count") for c in executed["cells"] if c["cell_type"] == "code"]
+    assert counts[:4] == [1, 2, 3, 4]
+    assert "not unique in database" not in json.dumps(executed)  # IPython's history, off in our kernels
+
+
+def test_per_notebook_time_limit_stops_a_notebook_and_names_it(tmp_path):
+    out = tmp_path / "outputs"
+    began = time.monotonic()
+    proc = run(SEED, "--out", out, "--notebooks", PASS, "-p", "pause", "120", "--notebook-timeout", "3")
+    assert proc.returncode == 1, proc.stderr
+    assert time.monotonic() - began < 60
+    manifest = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    error = manifest["notebooks"][0]["error"]
+    assert (error["ename"], error["limit"]) == ("Timeout", "per-notebook")
+    assert re.fullmatch(r"stopped after [34] s: the per-notebook time limit ran out", error["evalue"])
+    assert 3 <= manifest["notebooks"][0]["seconds"] < 20
+    assert "01-count-pass.ipynb: failed" in proc.stderr and "Timeout" in proc.stderr
+
+
+def test_whole_run_time_limit_exit_4_earlier_report_kept(earlier):
+    before = snapshot(earlier)
+    began = time.monotonic()
+    proc = run(SEED, RELEASE, "--out", earlier, "--notebooks", PASS, "-p", "pause", "120", "--run-timeout", "4")
+    assert proc.returncode == 4, proc.stderr
+    assert time.monotonic() - began < 60
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"done 0, up to date 0, failed 0; the whole-run time limit (4 s) ran out, not reached 2: {SEED}; {RELEASE}")
+    after = snapshot(earlier)
+    assert {k: v for k, v in after.items() if k.startswith("000-")} == before  # the earlier report, unchanged
+    assert not (earlier / "full-release-pass").exists() and not list(earlier.glob(".building-*"))
+
+
+@pytest.mark.parametrize("flag", ["--notebook-timeout", "--run-timeout", "--timeout"])
+def test_time_limits_must_be_positive(earlier, flag):
+    proc = run(SEED, "--out", earlier, flag, "0")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"{flag} must be a positive number of seconds, not 0"
+
+
+def test_progress_bar_counts_notebooks(tmp_path, capsys):
+    from readout.run import RunOptions, run_collection
+    lines: list[str] = []
+    code = run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / "out", PASS, progress=True),
+                          err=lines.append)
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "2/2 [" in captured.err and "notebook" in captured.err  # the bar, drawn on standard error
+    assert captured.out.count("Report: ") == 2 and lines[-1] == "done 2, up to date 0, failed 0"
+
+
+def test_per_cell_time_limit_stops_a_silent_cell(tmp_path):
+    out = tmp_path / "outputs"
+    began = time.monotonic()
+    proc = run(SEED, "--out", out, "--notebooks", PASS, "-p", "pause", "120", "--timeout", "3")
+    assert proc.returncode == 1, proc.stderr
+    assert time.monotonic() - began < 60
+    error = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))[
+        "notebooks"][0]["error"]
+    assert error["ename"] == "CellTimeoutError" and error["evalue"].endswith("after 3 seconds.")
+
+
+def test_a_cell_that_ignores_interrupts_is_killed_after_the_grace_period(tmp_path):
+    out = tmp_path / "outputs"
+    began = time.monotonic()
+    proc = run(SEED, "--out", out, "--notebooks", FIXTURES / "notebooks" / "stubborn", "-p", "pause", "300",
+               "--notebook-timeout", "3")
+    took = time.monotonic() - began
+    assert proc.returncode == 1, proc.stderr
+    assert 13 <= took < 60  # 3 s limit, the 10 s grace after the interrupt, then the kill
+    run_ = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))["notebooks"][0]
+    assert run_["error"]["ename"] == "Timeout" and run_["error"]["limit"] == "per-notebook"
+
+
+def test_whole_run_limit_publishes_what_finished_and_names_what_did_not(tmp_path):
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    nb = json.loads((PASS / "01-count-pass.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][2]["source"] = ("import time\nfrom pathlib import Path\n"
+                                "time.sleep(120 if 'release' in Path(statement_path).name else 0)\nprint('done')")
+    (notebooks / "01-slow-on-release.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    out = tmp_path / "outputs"
+    proc = run(SEED, RELEASE, "--out", out, "--notebooks", notebooks, "--run-timeout", "20")
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"done 1, up to date 0, failed 0; the whole-run time limit (20 s) ran out, not reached 1: {RELEASE}")
+    assert json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))["status"] == "ok"
+    assert not (out / "full-release-pass").exists()
+
+
+def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(tmp_path, monkeypatch):
+    from readout.run import RunOptions, kernels, run_collection
+
+    def broken(self):
+        raise RuntimeError("no kernel today")
+
+    monkeypatch.setattr(kernels.Kernel, "ready", broken)
+    lines: list[str] = []
+    code = run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / "out", PASS), err=lines.append)
+    assert code == 1
+    assert lines[-1] == (f"done 0, up to date 0, failed 2: {SEED} (01-count-pass.ipynb); "
+                         f"{RELEASE} (01-count-pass.ipynb)")
+    manifest = json.loads((tmp_path / "out" / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["notebooks"][0]["error"]["evalue"] == "no kernel today"
+    assert len(list((tmp_path / "out" / "logs").glob("run-*.log"))) == 1
+
+
+def test_kernels_leave_no_threads_or_open_files_behind(tmp_path):
+    """Papermill never closes the clients of a kernel it was given; the runner must, or a long scheduled
+    run runs out of file descriptors (a client holds a thread and about fifteen)."""
+    import os
+    import threading
+
+    from readout.run import RunOptions, run_collection
+    counts = []
+    for k in range(3):
+        assert run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / str(k), PASS, force=True),
+                              err=[].append) == 0
+        counts.append((threading.active_count(), len(os.listdir("/proc/self/fd"))))
+    assert counts[0] == counts[1] == counts[2], counts
+
+
+def test_out_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    proc = run(SEED, "--out", tmp_path / "afile")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"{tmp_path / 'afile'}: exists and is not a folder (--out)"
+
+
+def test_a_named_bad_file_is_refused_even_when_its_folder_comes_first(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "b.txt").write_text("", encoding="utf-8")
+    proc = run(folder, folder / "b.txt", "--out", tmp_path / "out")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"{folder / 'b.txt'}: is empty"
+    assert not (tmp_path / "out").exists()

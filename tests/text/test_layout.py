@@ -1,0 +1,125 @@
+"""Header block, dateline, end markers, list items and headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout import parse_statement
+from readout.text.layout import find_layout
+
+
+def test_full_release_header_roles(release):
+    assert [(h.role, h.text) for h in release.header] == [
+        ("office", "Office of the Spokesperson"),
+        ("genre", "Media Note"),
+        ("person", "Jane Q. Doe, Department Spokesperson"),
+        ("place", "Washington, DC"),
+        ("date", "March 5, 2025"),
+        ("title", "Readout of the U.S.-Guatemala Working Group on Border Security"),
+    ]
+    assert release.title == "Readout of the U.S.-Guatemala Working Group on Border Security"
+    assert release.header_field("date") == "March 5, 2025"
+
+
+def test_full_release_body_items_heading_and_end_matter(release):
+    assert release.dateline.place == "Washington, DC"
+    assert [(p.id, p.kind, p.marker) for p in release.paragraphs] == [
+        ("p1", "paragraph", ""), ("p2", "paragraph", ""), ("p3", "item", "1."), ("p4", "item", "2."),
+        ("p5", "item", "3."), ("p6", "paragraph", ""), ("p7", "item", "-"), ("p8", "item", "-"),
+    ]
+    assert release.paragraphs[2].text == "The United States will fund training for 200 border officers."
+    assert [h.text for h in release.headings] == ["Background"]
+    assert [m.text for m in release.end_markers] == ["###"]
+    assert [t.text for t in release.trailer] == [
+        "For further information, please contact the Office of Press Relations."]
+    # Nothing outside the body is counted: 40+7+10+10+8+22+7+5 words.
+    assert release.n_words == 109
+    assert len(release.sentences) == 10
+
+
+@pytest.mark.parametrize(
+    "opening, place, date",
+    [
+        ("Washington, DC - The talks", "Washington, DC", None),
+        ("WASHINGTON — The talks", "WASHINGTON", None),
+        ("Tegucigalpa, Honduras -- The talks", "Tegucigalpa, Honduras", None),
+        ("BRUSSELS, March 5 (Reuters) - The talks", "BRUSSELS", "March 5"),
+    ],
+)
+def test_datelines(opening, place, date):
+    d = find_layout(opening + " went well.").dateline
+    assert (d.place, d.date) == (place, date)
+    assert d.text.rstrip().endswith(("-", "—"))
+
+
+def test_no_dateline_in_ordinary_prose():
+    assert find_layout("The United States and Honduras met today - and agreed.").dateline is None
+    assert find_layout("The U.S.-Honduras dialogue met today.").dateline is None
+
+
+@pytest.mark.parametrize("marker", ["###", "# # #", "-30-", "End Text", "END TEXT", "[END]"])
+def test_end_markers(marker):
+    s = parse_statement(f"The two sides met.\n\n{marker}\n\nContact: press office")
+    assert [m.text for m in s.end_markers] == [marker]
+    assert [t.text for t in s.trailer] == ["Contact: press office"]
+    assert [x.text for x in s.sentences] == ["The two sides met."]
+
+
+def test_hard_wrapped_lines_join_one_paragraph():
+    s = parse_statement("The two sides met in\nTegucigalpa and agreed\nto meet again.\n\nA second paragraph.")
+    assert [p.text for p in s.paragraphs] == ["The two sides met in\nTegucigalpa and agreed\nto meet again.",
+                                             "A second paragraph."]
+
+
+def test_short_lines_alone_are_body_not_header():
+    s = parse_statement("The two sides met")
+    assert s.header == ()
+    assert [x.text for x in s.sentences] == ["The two sides met"]
+
+
+def test_wrapped_line_starting_like_a_marker_continues_the_sentence():
+    s = parse_statement("Today Secretary of State Antony\nJ. Blinken met the minister. Coverage spanned 2023\n"
+                        "- 2024 and beyond.")
+    assert [p.kind for p in s.paragraphs] == ["paragraph"]
+    assert [x.text for x in s.sentences] == ["Today Secretary of State Antony\nJ. Blinken met the minister.",
+                                             "Coverage spanned 2023\n- 2024 and beyond."]
+
+
+@pytest.mark.parametrize("bullet", ["●", "►", "\uf0b7", "o", "•", "-", "*"])
+def test_bullets(bullet):
+    s = parse_statement(f"The two sides agreed:\n{bullet} to meet again\n{bullet} to share data")
+    assert [(p.kind, p.marker, p.text) for p in s.paragraphs] == [
+        ("paragraph", "", "The two sides agreed:"), ("item", bullet, "to meet again"), ("item", bullet, "to share data")]
+
+
+def test_header_running_straight_into_the_body_and_in_capitals():
+    s = parse_statement("PRESS STATEMENT\nANTONY J. BLINKEN, SECRETARY OF STATE\nJANUARY 5, 2024\n"
+                        "The United States welcomes the agreement.")
+    assert [(h.role, h.text) for h in s.header] == [
+        ("genre", "PRESS STATEMENT"), ("person", "ANTONY J. BLINKEN, SECRETARY OF STATE"), ("date", "JANUARY 5, 2024")]
+    assert [x.text for x in s.sentences] == ["The United States welcomes the agreement."]
+    assert s.title == "The United States welcomes the agreement."
+
+
+@pytest.mark.parametrize(
+    "opening, place",
+    [
+        ("Washington, DC—The talks", "Washington, DC"),
+        ("Ciudad de México, 5 de marzo de 2024 — Las delegaciones", "Ciudad de México"),
+        ("ÉVORA, Portugal - The talks", "ÉVORA, Portugal"),
+    ],
+)
+def test_more_datelines(opening, place):
+    assert find_layout(opening + " went well.").dateline.place == place
+
+
+@pytest.mark.parametrize("opening", ["The Secretary - welcomed the deal.", "Mr. Smith - The deal.",
+                                     "Today - The deal was signed.", "In Washington - The deal was signed."])
+def test_not_datelines(opening):
+    assert find_layout(opening).dateline is None
+
+
+def test_section_break_is_not_an_end_marker():
+    s = parse_statement("The two sides met.\n\n* * *\n\nThey agreed.")
+    assert s.end_markers == () and s.trailer == ()
+    assert [x.text for x in s.sentences] == ["The two sides met.", "They agreed."]

@@ -1,0 +1,121 @@
+"""Reading a statement file: what is refused (one line: file and problem), what is accepted and how."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from conftest import FIXTURES, SEED
+
+from readout import BadInputError, load_statement
+from readout.text.source import MAX_BYTES, read_source
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("bad/empty-fail.txt", "is empty"),
+        ("bad/whitespace-fail.txt", "contains only white space"),
+        ("bad/image-fail.png", "is a binary file, not text (save the statement as plain .txt)"),
+        ("bad/page-fail.html",
+         "is an HTML page, not a statement's text (copy the statement's text into a .txt file)"),
+        ("bad", "is a directory, not a statement file (name the .txt files inside it)"),
+        ("bad/no-such-file.txt", "no such file"),
+    ],
+)
+def test_refused_with_one_line_naming_the_file(name, problem):
+    path = FIXTURES / name
+    with pytest.raises(BadInputError) as info:
+        read_source(path)
+    assert str(info.value) == f"{path}: {problem}"
+    assert "\n" not in str(info.value)
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text("The two sides met. " * (MAX_BYTES // 19 + 1), encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"book.txt: is 200,013 bytes; the limit for one statement is 200,000 bytes"):
+        read_source(path)
+
+
+def test_a_statement_quoting_markup_is_text_not_a_page(tmp_path):
+    path = tmp_path / "hostile.txt"
+    path.write_text('The minister wrote <script>alert(1)</script> and <img src=x onerror="x()">. We agreed.', "utf-8")
+    assert "<script>" in read_source(path).text
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "word.txt"
+    data = "Honduras’ minister said “yes” – Señor Peña agreed.".encode("cp1252")
+    path.write_bytes(data)
+    source = read_source(path)
+    assert source.encoding == "cp1252"
+    assert source.text == "Honduras’ minister said “yes” – Señor Peña agreed."
+    assert source.warnings == (f"{path}: not valid UTF-8 (first bad byte at offset 8); read as Windows-1252",)
+    assert source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_bom_crlf_curly_quotes_and_accents_are_accepted_silently(tmp_path):
+    path = tmp_path / "pasted.txt"
+    text = "Tegucigalpa - “We welcome it,” said José Peña.\r\n\r\nThe two sides agreed.\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    statement = load_statement(path)
+    assert statement.encoding == "utf-8-sig"
+    assert statement.warnings == ()
+    assert statement.text == "Tegucigalpa - “We welcome it,” said José Peña.\n\nThe two sides agreed."
+    assert [s.text for s in statement.sentences] == ["“We welcome it,” said José Peña.", "The two sides agreed."]
+    assert statement.dateline.place == "Tegucigalpa"
+
+
+def test_decomposed_accents_are_composed(tmp_path):
+    path = tmp_path / "nfd.txt"
+    path.write_text("Jose\u0301 Pen\u0303a met the delegation.", encoding="utf-8")
+    assert read_source(path).text == "José Peña met the delegation."
+
+
+def test_seed_hash_and_decoding():
+    source = read_source(SEED)
+    assert source.encoding == "utf-8"
+    assert source.n_bytes == 2514
+    assert source.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert source.normalizations == ()
+
+
+def test_statement_with_only_a_dateline_has_no_body(tmp_path):
+    path = tmp_path / "dateline.txt"
+    path.write_text("Washington, DC - \n", encoding="utf-8")
+    with pytest.raises(BadInputError) as info:
+        load_statement(path)
+    assert str(info.value) == f"{path}: has no body text (only header, dateline or end matter)"
+
+
+@pytest.mark.parametrize("prefix", [b"\xef\xbb\xbf", b"<!-- saved from url=(0014)about:internet -->\n"])
+def test_html_behind_a_bom_or_comment_is_refused(tmp_path, prefix):
+    path = tmp_path / "saved.htm"
+    path.write_bytes(prefix + b"<!DOCTYPE html><html><body><p>The two sides met.</p></body></html>")
+    with pytest.raises(BadInputError, match="is an HTML page"):
+        read_source(path)
+
+
+def test_nul_anywhere_is_binary(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(b"The two sides met. " * 600 + b"\x00 More.")
+    with pytest.raises(BadInputError, match="is a binary file"):
+        read_source(path)
+
+
+def test_word_line_breaks_and_stray_controls(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_bytes(b"The two sides met.\x0bThey agreed.\x0b\x0bBoth left.\x1a")
+    source = read_source(path)
+    assert source.text == "The two sides met.\nThey agreed.\n\nBoth left."
+    assert source.normalizations == ("manual line and page breaks converted to \\n",
+                                     "control and zero-width characters removed")
+
+
+def test_text_direction_controls_are_removed():
+    from readout.text.source import normalize_text
+
+    text, done = normalize_text("VADER reads \u202e+0.81\u202c and \u2067Honduras\u2069.")
+    assert text == "VADER reads +0.81 and Honduras."
+    assert "text-direction control characters removed" in done
