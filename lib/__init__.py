@@ -13,8 +13,8 @@ sub-package per question: anatomy, style, tone, topics, actors; and the rows the
 and the corpus engine read), :mod:`~readout.report` (figures, headlines, provenance, CSV
 and HTML), :mod:`~readout.run` (parameters, kernels, one report, batch runs, publishing)
 and :mod:`~readout.collection` (the corpus engine and the comparison); :mod:`~readout.cli`
-on top. :mod:`~readout.errors`, :mod:`~readout.paths` and :mod:`~readout.datafiles` serve
-every layer.
+on top. :mod:`~readout.errors`, :mod:`~readout.paths`, :mod:`~readout.datafiles` and
+:mod:`~readout.fields` (table fields and their reader labels) serve every layer.
 """
 
 from .errors import BadInputError, ReadoutError, UsageError

@@ -32,22 +32,22 @@ LONG_SENTENCE_WORDS: int = 30
 
 
 def overview(statement: Statement) -> pd.DataFrame:
-    """One row per fact: title, file, sha256, decoding, and counts of the body's parts."""
+    """One row per fact (its field in the index): title, file, sha256, decoding, and counts of the body's parts."""
     sents = statement.sentences
     rows = [
         ("title", statement.title),
         ("file", statement.path.replace("\\", "/").rsplit("/", 1)[-1]),
         ("sha256", statement.sha256),
-        ("decoded as", statement.encoding),
-        ("header lines", len(statement.header)),
+        ("decoded_as", statement.encoding),
+        ("header_lines", len(statement.header)),
         ("dateline", statement.dateline.place if statement.dateline else "none found"),
         ("paragraphs", sum(1 for p in statement.paragraphs if p.kind == "paragraph")),
-        ("list items", sum(1 for p in statement.paragraphs if p.kind == "item")),
+        ("list_items", sum(1 for p in statement.paragraphs if p.kind == "item")),
         ("headings", len(statement.headings)),
         ("sentences", len(sents)),
-        ("words (body)", statement.n_words),
-        ("actor mentions", len(statement.mentions)),
-        ("end markers", len(statement.end_markers)),
+        ("words_body", statement.n_words),
+        ("actor_mentions", len(statement.mentions)),
+        ("end_markers", len(statement.end_markers)),
     ]
     return pd.DataFrame(rows, columns=["fact", "value"]).set_index("fact")
 
@@ -97,14 +97,14 @@ def sentence_table(statement: Statement) -> pd.DataFrame:
 def mention_table(statement: Statement) -> pd.DataFrame:
     """One row per actor mention, numbered 1, 2, … in text order.
 
-    Columns: actor (canonical name), kind, as written, sentence, paragraph, start, end.
+    Columns: actor (canonical name), kind, as_written, sentence, paragraph, start, end.
     """
     kinds = {a.name: a.kind for a in statement.actor_lexicon.actors}
     rows = []
     for m in statement.mentions:
         s = statement.sentence_of(m.start)
         rows.append((m.actor, kinds.get(m.actor, ""), m.text, s.id if s else "", s.paragraph_id if s else "", m.start, m.end))
-    cols = ["actor", "kind", "as written", "sentence", "paragraph", "start", "end"]
+    cols = ["actor", "kind", "as_written", "sentence", "paragraph", "start", "end"]
     table = pd.DataFrame(rows, columns=cols)
     table.index = pd.RangeIndex(1, len(table) + 1, name="mention")
     return table
@@ -133,14 +133,14 @@ def sentence_length_summary(statement: Statement) -> pd.Series:
     return pd.Series(
         {
             "sentences": len(lengths),
-            "mean": round(lengths.mean(), 1) if len(lengths) else float("nan"),
+            "mean": lengths.mean() if len(lengths) else float("nan"),
             "median": lengths.median() if len(lengths) else float("nan"),
             "min": lengths.min() if len(lengths) else float("nan"),
             "max": lengths.max() if len(lengths) else float("nan"),
-            f"over {LONG_SENTENCE_WORDS} words": int((lengths > LONG_SENTENCE_WORDS).sum()),
+            f"over_{LONG_SENTENCE_WORDS}_words": int((lengths > LONG_SENTENCE_WORDS).sum()),
         },
-        name="words per sentence",
-    )
+        name="words_per_sentence",
+    ).rename_axis("measure")
 
 
 def sentence_length_reading(statement: Statement) -> Reading:
@@ -151,7 +151,7 @@ def sentence_length_reading(statement: Statement) -> Reading:
     longest = max(sents, key=lambda s: (s.n_words, -s.index))
     shortest = min(sents, key=lambda s: (s.n_words, s.index))
     summary = sentence_length_summary(statement)
-    n_long = int(summary[f"over {LONG_SENTENCE_WORDS} words"])
+    n_long = int(summary[f"over_{LONG_SENTENCE_WORDS}_words"])
     mean = summary["mean"]
     position = "below" if mean < 15 else "within" if mean <= 20 else "above"
     band = f"{position} the 15-20 word average that plain-language guidance recommends"

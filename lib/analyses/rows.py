@@ -1,9 +1,11 @@
-"""One statement's analyses as rows at five levels: statement, sentence, actor, theme and term.
+"""One statement's analyses as rows at seven levels: statement, sentence, actor, theme, term, edge and commitment.
 
-This is what the corpus engine (:mod:`readout.collection.corpus`) writes as Parquet tables and what the
-comparison notebook lines up side by side. Every value comes from the same library functions the
-per-statement notebooks call; nothing is recomputed another way, so a corpus row and a report
-agree. Column names are ``snake_case`` (they are data columns, for pandas, DuckDB or R).
+This is the one route of every headline number: the summary page renders its headlines from these
+rows (:mod:`readout.report.summary`), the corpus engine (:mod:`readout.collection.corpus`) writes
+them as Parquet tables, and the comparison notebook lines them up side by side. Every value comes
+from the same library functions the per-statement notebooks call, at full precision; nothing is
+recomputed another way, so a corpus row, the summary and a report agree. Column names are fields
+(``snake_case``, :mod:`readout.fields`), for pandas, DuckDB or R.
 
 Measures that read English words (readability, tone, sentiment, themes, actions, commitments) are
 left empty (``None``) for a statement that does not look like English, and it has no theme or term
@@ -40,6 +42,7 @@ from readout.analyses.tone.toward import actor_sentences, actor_table
 from readout.analyses.topics.themes import (
     read_themes,
     silences,
+    theme_column,
     theme_share_table,
 )
 from readout.text.dates import statement_date
@@ -47,11 +50,14 @@ from readout.text.language import NotComputable, looks_english
 from readout.text.statement import Statement
 
 from .terms import term_counts
+from .topics.keyterms import key_terms_table
 
 __all__ = ["LEVELS", "StatementRows", "analyse", "COLUMNS"]
 
 #: The tables, in the order they are written.
-LEVELS = ("statement", "sentence", "actor", "theme", "term")
+LEVELS = ("statement", "sentence", "actor", "theme", "term", "edge", "commitment")
+#: Key terms and key phrases (by TF-IDF over the sentences) kept in the statement row.
+KEY_TERMS, KEY_PHRASES = 5, 3
 
 
 #: Columns of each level and their kinds ("str", "int", "float", "bool"); the statement level also
@@ -64,8 +70,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("diplomatic_tone", "float"), ("vader", "float"), ("textblob_polarity", "float"),
         ("textblob_subjectivity", "float"), ("tone_sentences", "int"), ("actions", "int"),
         ("credit_edges", "int"), ("pressure_edges", "int"), ("top_agent", "str"), ("top_agent_share", "float"),
-        ("commitments", "int"), ("firm_commitments", "int"), ("actors_named", "int"), ("themes_present", "int"),
-        ("silences", "str"),
+        ("commitments", "int"), ("firm_commitments", "int"), ("dated_commitments", "int"), ("actors_named", "int"),
+        ("themes_present", "int"), ("themes_expected", "int"), ("silences", "str"), ("dateline", "str"),
+        ("key_terms", "str"), ("key_phrases", "str"),
     ),
     "sentence": (
         ("key", "str"), ("sentence", "str"), ("paragraph", "str"), ("position", "int"), ("start", "int"),
@@ -83,20 +90,41 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("sentence_share", "float"), ("word_share", "float"), ("matches", "int"),
     ),
     "term": (("key", "str"), ("term", "str"), ("count", "int")),
+    "edge": (("key", "str"), ("from_actor", "str"), ("to_actor", "str"), ("kind", "str"), ("actions", "int"),
+             ("sentences", "str")),
+    "commitment": (("key", "str"), ("sentence", "str"), ("strength", "str"), ("marker", "str"), ("who", "str"),
+                   ("to_what", "str"), ("date", "str"), ("amount", "str"), ("negated", "bool")),
 }
 
 
 @dataclass(frozen=True)
 class StatementRows:
-    """One statement's rows: ``tables[level]`` is a list of row tuples in :data:`COLUMNS` order."""
+    """One statement's rows: ``tables[level]`` is a list of row tuples in :data:`COLUMNS` order (the
+    statement level then one share per theme, named in ``themes``)."""
 
     key: str
     tables: dict[str, list[tuple[Any, ...]]]
+    themes: tuple[str, ...] = ()
+
+    def columns(self, level: str) -> list[str]:
+        """The column names of ``level``, in row order."""
+        names = [name for name, _ in COLUMNS[level]]
+        return names + [theme_column(t) for t in self.themes] if level == "statement" else names
+
+    def records(self, level: str) -> list[dict[str, Any]]:
+        """The rows of ``level`` as dictionaries of column name → value."""
+        names = self.columns(level)
+        return [dict(zip(names, row)) for row in self.tables[level]]
+
+    @property
+    def statement(self) -> dict[str, Any]:
+        """The statement row as a dictionary."""
+        return self.records("statement")[0]
 
 
-def _f(value: Any, digits: int = 4) -> float | None:
-    """A float rounded for storage (``None`` stays ``None``): equal inputs give equal stored values."""
-    return None if value is None or pd.isna(value) else round(float(value), digits)
+def _f(value: Any) -> float | None:
+    """A float as stored, at full precision (``None`` or NaN: ``None``, a missing value)."""
+    return None if value is None or pd.isna(value) else float(value)
 
 
 def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) -> StatementRows:
@@ -114,14 +142,15 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         commitments = commitment_table(statement)
     except NotComputable:
         actions, commitments = None, None
+    key_terms = key_terms_table(statement, KEY_TERMS)  # any language: counts and TF-IDF need no dictionary
     try:
         _, values = readability_scores(statement)
-        grade, ease = values["Flesch-Kincaid grade"], values["Flesch Reading Ease"]
+        grade, ease = values["flesch_kincaid_grade"], values["flesch_reading_ease"]
     except NotComputable:
         grade = ease = None
 
     # statement level
-    document = document_table(statement, scores, 0.0)["leak-free"]
+    document = document_table(statement, scores, 0.0)["leak_free"]
     live = commitments[~commitments["negated"]] if commitments is not None and len(commitments) else None
     edges = credit_edges(actions) if actions is not None else None
     agents = Counter(a.agent for a in actions if a.agent and a.mode not in ("negated", "requested")) if actions else Counter()
@@ -134,9 +163,9 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         _f(statement.n_words / len(sentences)),
         _f(grade) if english else None, _f(ease) if english else None,
         _f(document_tone(statement, lexicons.tone)) if english else None,
-        _f(document["VADER compound, mean of sentences (-1 to +1)"]) if english else None,
-        _f(document["TextBlob polarity (-1 to +1)"]) if english else None,
-        _f(document["TextBlob subjectivity (0 to 1)"]) if english else None,
+        _f(document["vader_compound_mean"]) if english else None,
+        _f(document["textblob_polarity"]) if english else None,
+        _f(document["textblob_subjectivity"]) if english else None,
         tone_matched if english else None,
         (sum(1 for a in actions if a.mode not in ("negated", "requested")) if actions is not None else None),
         int((edges["kind"] == "credit").sum()) if edges is not None else None,
@@ -145,11 +174,16 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         _f(top_n / sum(agents.values())) if agents else None,
         (len(live) if live is not None else 0) if commitments is not None else None,
         (int((live["strength"] == "firm").sum()) if live is not None else 0) if commitments is not None else None,
+        (int((live["date"] != "").sum()) if live is not None else 0) if commitments is not None else None,
         len({m.actor for m in statement.mentions}),
         int((shares["matches"] > 0).sum()) if english else None,
+        len(lexicons.expected),
         "; ".join(silences(found, lexicons.expected)) if english else None,
+        statement.dateline.place if statement.dateline else None,
+        "; ".join(key_terms.index[key_terms["kind"] == "term"]) or None,
+        "; ".join(list(key_terms.index[key_terms["kind"] == "phrase"])[:KEY_PHRASES]) or None,
     ]
-    row += [_f(shares.loc[t, "share of words"]) if english else None for t in lexicons.themes.themes]
+    row += [_f(shares.loc[t, "word_share"]) if english else None for t in lexicons.themes.themes]
     tables: dict[str, list[tuple[Any, ...]]] = {"statement": [tuple(row)]}
 
     # sentence level
@@ -183,19 +217,28 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         count = (lambda col: int(b[col]) if b is not None else (0 if actions is not None else None))
         tables["actor"].append((
             key, actor, int(m["sentences"]) if m is not None else 0,
-            _f(m["diplomatic tone"]) if m is not None and english else None,
-            _f(m["VADER (leak-free)"]) if m is not None and english else None,
-            count("as agent"), count("as target"), count("commitments"), count("self-credit"), count("credit given"),
-            count("credit received"), count("pressure given"), count("pressure received")))
+            _f(m["diplomatic_tone"]) if m is not None and english else None,
+            _f(m["vader_leak_free"]) if m is not None and english else None,
+            count("as_agent"), count("as_target"), count("commitments"), count("self_credit"), count("credit_given"),
+            count("credit_received"), count("pressure_given"), count("pressure_received")))
 
     # theme level: every theme of the lexicon, found or not
     tables["theme"] = [] if not english else [
-        (key, theme, None if pd.isna(r["agenda rank"]) else int(r["agenda rank"]), r["first sentence"] or None,
-         int(r["sentences"]), _f(r["share of sentences"]), _f(r["share of words"]), int(r["matches"]))
+        (key, theme, None if pd.isna(r["agenda_rank"]) else int(r["agenda_rank"]), r["first_sentence"] or None,
+         int(r["sentences"]), _f(r["sentence_share"]), _f(r["word_share"]), int(r["matches"]))
         for theme, r in shares.iterrows()]
 
     # term level: content words (English stop words left out, plurals folded), most frequent first, ties
     # alphabetical; none for a statement that is not English (its words would not be folded alike)
     tables["term"] = [] if not english else [
         (key, term, n) for term, n in sorted(term_counts(statement).items(), key=lambda kv: (-kv[1], kv[0]))]
-    return StatementRows(key, tables)
+
+    # edge level: who credits or presses whom (actions done or intended)
+    tables["edge"] = [] if edges is None else [
+        (key, r["from_actor"], r["to_actor"], r["kind"], int(r["actions"]), r["evidence"]) for r in edges.to_dict("records")]
+
+    # commitment level: the ledger, negated markers included (marked)
+    tables["commitment"] = [] if commitments is None else [
+        (key, r["sentence"], r["strength"], r["marker"], r["who"], r["to_what"], r["date"], r["amount"],
+         bool(r["negated"])) for r in commitments.to_dict("records")]
+    return StatementRows(key, tables, tuple(lexicons.themes.themes))

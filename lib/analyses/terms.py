@@ -147,4 +147,4 @@ def top_terms(statement: Statement, n: int = 10, exclude_actors: bool = False) -
         first_seen.setdefault(o[0], i)
     order = sorted(counts, key=lambda t: (-counts[t], first_seen[t]))[:n]
     rows = [(t, counts[t], len(sentences[t]), forms[t].most_common(1)[0][0], sentences[t][0]) for t in order]
-    return pd.DataFrame(rows, columns=["term", "count", "sentences", "as written", "first"]).set_index("term")
+    return pd.DataFrame(rows, columns=["term", "count", "sentences", "as_written", "first"]).set_index("term")

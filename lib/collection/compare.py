@@ -38,6 +38,7 @@ from readout.analyses.readings import Reading
 from readout.analyses.rows import LEVELS
 from readout.analyses.topics.themes import theme_column
 from readout.errors import UsageError
+from readout.report.display import readable
 from readout.run.inputs import read_statements, statement_files
 
 from .corpus import analyse_batch, frames_from_rows, read_corpus
@@ -147,29 +148,25 @@ def headline_table(collection: Collection) -> pd.DataFrame:
         "date": st["date"].fillna(""),
         "words": st["words"],
         "sentences": st["sentences"],
-        "FK grade": st["fk_grade"].round(1),
-        "diplomatic tone": st["diplomatic_tone"].round(2),
-        "VADER": st["vader"].round(2),
-        "TextBlob": st["textblob_polarity"].round(2),
-        "top theme": top_theme,
-        "its share": shares.fillna(0).max(axis=1).where(has_theme).round(2),
-        "themes": st["themes_present"],
+        "fk_grade": st["fk_grade"],
+        "diplomatic_tone": st["diplomatic_tone"],
+        "vader": st["vader"],
+        "textblob": st["textblob_polarity"],
+        "top_theme": top_theme,
+        "top_theme_share": shares.fillna(0).max(axis=1).where(has_theme),
+        "themes_present": st["themes_present"],
         "commitments": st["commitments"],
-        "firm": st["firm_commitments"],
+        "firm_commitments": st["firm_commitments"],
         "actions": st["actions"],
-        "top agent": st["top_agent"].fillna(""),
-        "agent share": st["top_agent_share"].round(2),
+        "top_agent": st["top_agent"].fillna(""),
+        "top_agent_share": st["top_agent_share"],
     }, index=st.index)
     return table
 
 
-#: The measures placed in the collection by :func:`percentile_table`: column → label.
-PERCENTILE_MEASURES = {
-    "words": "length (words)", "words_per_sentence": "words per sentence", "fk_grade": "FK grade",
-    "diplomatic_tone": "diplomatic tone", "vader": "VADER", "textblob_polarity": "TextBlob polarity",
-    "textblob_subjectivity": "TextBlob subjectivity", "themes_present": "themes present",
-    "commitments": "commitments", "actions": "actions", "top_agent_share": "top agent's share",
-}
+#: The measures (statement-table fields) placed in the collection by :func:`percentile_table`.
+PERCENTILE_MEASURES = ("words", "words_per_sentence", "fk_grade", "diplomatic_tone", "vader", "textblob_polarity",
+                       "textblob_subjectivity", "themes_present", "commitments", "actions", "top_agent_share")
 
 
 def percentile(values: pd.Series) -> pd.Series:
@@ -194,7 +191,7 @@ def percentile_table(collection: Collection) -> pd.DataFrame:
     50 is the collection's middle; 0 and 100 are its lowest and highest. A statement where a measure
     is not computed (not English) is blank and not counted."""
     st = collection.statements.reset_index(drop=True)
-    table = pd.DataFrame({label: percentile(st[col]).round(0) for col, label in PERCENTILE_MEASURES.items()})
+    table = pd.DataFrame({col: percentile(st[col]) for col in PERCENTILE_MEASURES})
     table.index = collection.statements.index
     return table
 
@@ -204,15 +201,15 @@ def summary_table(collection: Collection) -> pd.DataFrame:
     and maximum over them: the collection in one small table, however many statements it holds."""
     st = collection.statements
     rows = []
-    for col, label in PERCENTILE_MEASURES.items():
+    for col in PERCENTILE_MEASURES:
         v = st[col].astype("float64").dropna()
         if v.empty:
-            rows.append((label, 0) + (np.nan,) * 5)
+            rows.append((col, 0) + (np.nan,) * 5)
             continue
         q = v.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).to_numpy()
-        rows.append((label, len(v), *np.round(q, 2)))
-    return pd.DataFrame(rows, columns=["measure", "statements", "min", "25th percentile", "median",
-                                       "75th percentile", "max"]).set_index("measure")
+        rows.append((col, len(v), *q))
+    return pd.DataFrame(rows, columns=["measure", "statements", "min", "percentile_25", "median",
+                                       "percentile_75", "max"]).set_index("measure")
 
 
 # ---- keyness ----------------------------------------------------------------------------------------
@@ -251,7 +248,7 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     words are all shared; with one statement there is no rest, so no keyness. Statements that are
     not English have no term rows: they are neither scored nor part of the rest.
     """
-    cols = ["statement", "term", "count", "per 1,000 here", "per 1,000 rest", "G²", "p", "log ratio"]
+    cols = ["statement", "term", "count", "per_1000_here", "per_1000_rest", "g2", "p", "log_ratio"]
     terms = collection.tables["term"]
     if len(collection) < 2 or terms.empty:
         return pd.DataFrame(columns=cols)
@@ -262,19 +259,19 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     d = grand - c
     g2 = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
     lr = log_ratio(a, b, c, np.where(d > 0, d, 1.0))
-    keep = (g2 >= min_g2) & (lr > 0) & (d > 0)  # the threshold applies to G² before rounding
+    keep = (g2 >= min_g2) & (lr > 0) & (d > 0)
     table = pd.DataFrame({
         "key": terms["key"].to_numpy(), "term": terms["term"].to_numpy(), "count": terms["count"].to_numpy(),
-        "per 1,000 here": np.round(1000 * a / c, 1), "per 1,000 rest": np.round(1000 * b / np.where(d > 0, d, 1), 1),
-        "G²": np.round(g2, 2), "log ratio": np.round(lr, 2)})[keep]
+        "per_1000_here": 1000 * a / c, "per_1000_rest": 1000 * b / np.where(d > 0, d, 1),
+        "g2": g2, "log_ratio": lr})[keep]
     order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
     table = table.assign(_order=table["key"].map(order)).sort_values(
-        ["_order", "G²", "term"], ascending=[True, False, True], kind="stable")
+        ["_order", "g2", "term"], ascending=[True, False, True], kind="stable")
     if top is not None:
         table = table.groupby("key", sort=False).head(top)
     labels = collection.labels
     table.insert(0, "statement", table.pop("key").map(labels))
-    table["p"] = table["G²"].map(_band)
+    table["p"] = table["g2"].map(_band)
     return table[cols].reset_index(drop=True)
 
 
@@ -298,9 +295,9 @@ def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_stateme
             rows.append((label, f"none reaches {level}", 0))
         else:
             shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement],
-                                                              mine["G²"][:per_statement]))
+                                                              mine["g2"][:per_statement]))
             rows.append((label, shown, len(mine)))
-    return pd.DataFrame(rows, columns=["statement", "key terms (G²)", f"terms at {level}"]).set_index("statement")
+    return pd.DataFrame(rows, columns=["statement", "key_terms_g2", "significant_terms"]).set_index("statement")
 
 
 # ---- themes and time ----------------------------------------------------------------------------------
@@ -321,9 +318,9 @@ def tone_over_time(collection: Collection) -> pd.DataFrame:
     dated = st[st["date"].notna()].copy()
     dated["_date"] = pd.to_datetime(dated["date"])
     dated = dated.sort_values("_date", kind="stable")
-    return pd.DataFrame({"date": dated["_date"].dt.date, "date read from": dated["date_source"],
-                         "diplomatic tone": dated["diplomatic_tone"].round(2), "VADER": dated["vader"].round(2),
-                         "TextBlob": dated["textblob_polarity"].round(2)}, index=dated.index)
+    return pd.DataFrame({"date": dated["_date"].dt.date, "date_source": dated["date_source"],
+                         "diplomatic_tone": dated["diplomatic_tone"], "vader": dated["vader"],
+                         "textblob": dated["textblob_polarity"]}, index=dated.index)
 
 
 def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Reading:
@@ -335,7 +332,7 @@ def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Readi
              f"(from {int(words.min()):,} to {int(words.max()):,} words a statement)."]
     dated = int((headlines["date"] != "").sum())
     parts.append(f"{dated} of them carry a date." if dated else "None carries a date, so there is no time line.")
-    tone = headlines["diplomatic tone"].dropna()
+    tone = headlines["diplomatic_tone"].dropna()
     if len(tone) >= 2 and tone.max() > tone.min():
         def who(value: float) -> str:
             names = list(tone.index[tone == value])
@@ -364,12 +361,13 @@ class Paged:
     table: pd.DataFrame
     max_rows: int
     saved_as: str = ""
+    digits: int | None = None  # decimals of every number shown (None: each field's own)
 
     def _repr_html_(self) -> str:
         import html
         # pandas escapes every value; a measure not computed shows as a blank cell, not "NaN" or "<NA>"
         # (only the columns with a gap become text, so the others keep pandas' number formatting)
-        head = self.table.head(self.max_rows).copy()
+        head = readable(self.table.head(self.max_rows), self.digits)
         for column in head.columns:
             if head[column].isna().any():
                 head[column] = head[column].astype(object).where(head[column].notna(), "")
@@ -383,15 +381,16 @@ class Paged:
 
     def __repr__(self) -> str:
         more = len(self.table) - self.max_rows
-        return repr(self.table.head(self.max_rows)) + (f"\n… {more:,} more rows" if more > 0 else "")
+        return repr(readable(self.table.head(self.max_rows), self.digits)) + (f"\n… {more:,} more rows" if more > 0 else "")
 
 
-def paged(table: pd.DataFrame, max_rows: int, name: str = "", output_dir: str = "") -> Paged:
-    """``table`` to be shown to at most ``max_rows`` rows, the rest summarised in one line that points
-    to ``tables/<name>.csv`` when ``output_dir`` is set (the notebook saves the table there)."""
+def paged(table: pd.DataFrame, max_rows: int, name: str = "", output_dir: str = "", digits: int | None = None) -> Paged:
+    """``table`` to be shown (labelled, rounded: :func:`readout.report.display.readable`) to at most
+    ``max_rows`` rows, the rest summarised in one line that points to ``tables/<name>.csv`` when
+    ``output_dir`` is set (the notebook saves the table there)."""
     if max_rows < 1:
         raise UsageError(f"max_rows must be at least 1, not {max_rows}")
-    return Paged(table, max_rows, name if str(output_dir).strip() else "")
+    return Paged(table, max_rows, name if str(output_dir).strip() else "", digits)
 
 
 def collection_provenance(collection: Collection, parameters: dict[str, Any]) -> pd.DataFrame:

@@ -384,6 +384,13 @@ def read_corpus(folder: str | Path) -> dict[str, Any]:
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
         raise ReadoutError(f"{folder}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
-    tables: dict[str, Any] = {level: _to_pandas(pq.read_table(folder / f"{level}.parquet")) for level in LEVELS}
+    tables: dict[str, Any] = {}
+    for level in LEVELS:
+        file = folder / f"{level}.parquet"
+        if file.is_file():
+            tables[level] = _to_pandas(pq.read_table(file))
+        else:  # a corpus written before this level existed: an empty table of its columns
+            schema = pa.schema([(name, _ARROW[kind]) for name, kind in COLUMNS[level]])
+            tables[level] = _to_pandas(_arrow_table([], schema))
     tables["manifest"] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     return tables

@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from readout.fields import label
+
 __all__ = ["LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure"]
 
 #: Most statements a figure names one by one.
@@ -126,8 +128,9 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
     if many:
         freq, name = _period(dates)
         periods = dates.dt.to_period(freq)
-    for column, color, marker in (("diplomatic tone", "#4c72b0", "o"), ("VADER", "#dd8452", "s")):
-        values = table[column].astype("float64")
+    for field, color, marker in (("diplomatic_tone", "#4c72b0", "o"), ("vader", "#dd8452", "s")):
+        values = table[field].astype("float64")
+        column = label(field)
         ax.plot(dates, values, linestyle="none", marker=marker, color=color, markersize=2 if many else 5,
                 alpha=0.2 if many else 1.0, label=f"{column}, each statement" if many else column)
         if many:
@@ -143,9 +146,9 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
             ax.plot(dates, values.rolling(5, center=True, min_periods=3).median(), color=color,
                     linewidth=1.5, label=f"{column}, running median of 5")
     if len(table) <= 12:  # few enough to name each point
-        for label, date, value in zip(table.index, dates, table["diplomatic tone"]):
+        for name, date, value in zip(table.index, dates, table["diplomatic_tone"]):
             if pd.notna(value):
-                ax.annotate(str(label), (date, value), textcoords="offset points", xytext=(4, 4), fontsize=7)
+                ax.annotate(str(name), (date, value), textcoords="offset points", xytext=(4, 4), fontsize=7)
     ax.axhline(0, color="0.5", linewidth=0.8)
     ax.set_ylim(-1.05, 1.15)
     ax.set_xlabel("date of the statement")

@@ -1,11 +1,12 @@
 """How is an analysis shown to a reader? Figures in one house style (:mod:`.figures`), the
-summary's headlines (:mod:`.summary`), provenance (:mod:`.provenance`), the CSV tables
+summary's headlines (:mod:`.summary`), tables as a page shows them (:mod:`.display`), provenance (:mod:`.provenance`), the CSV tables
 (:mod:`.tables`) and the HTML pages (:mod:`.export`). Imports analyses; never the run or
 collection layers.
 """
 
 from __future__ import annotations
 
+from .display import readable, show
 from .export import (
     PageContext,
     notebook_title,
@@ -37,11 +38,11 @@ from .summary import SECTIONS, Headline, Headlines, anchor, headlines
 from .tables import save_tables
 
 __all__ = [
-    "PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up", "write_index",
-    "write_archive_index", "use_house_style", "sentence_length_figure", "mentions_figure",
+    "readable", "show", "PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up",
+    "write_index", "write_archive_index", "use_house_style", "sentence_length_figure", "mentions_figure",
     "readability_figure", "dispersion_figure", "sentiment_arc_figure", "lexicon_comparison_figure",
     "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure",
-    "topic_weights_figure", "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "Headline",
-    "Headlines", "headlines", "anchor", "SECTIONS", "requirement_names", "package_versions", "git_commit",
-    "provenance_table", "shown_value", "save_tables"
+    "topic_weights_figure", "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE",
+    "requirement_names", "package_versions", "git_commit", "provenance_table", "shown_value", "Headline",
+    "Headlines", "headlines", "anchor", "SECTIONS", "save_tables"
 ]

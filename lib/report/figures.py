@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from readout.analyses.anatomy import LONG_SENTENCE_WORDS
+from readout.fields import label
 from readout.text.statement import Statement
 
 __all__ = ["use_house_style", "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure",
@@ -120,10 +121,10 @@ PLAIN_LANGUAGE_GRADE = 8
 def readability_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     """Grade-level indices (from :func:`readout.analyses.style.readability.readability_table`) as bars, with the
     plain-language target (grade 8) and the end of high school (grade 12) marked."""
-    grades = table.loc[["Flesch-Kincaid grade", "Gunning Fog", "SMOG", "Coleman-Liau", "ARI"], "value"]
+    grades = table.loc[["flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau", "ari"], "value"]
     fig = Figure(figsize=(10.0, 3.2))
     ax = fig.subplots()
-    ax.barh(list(grades.index)[::-1], list(grades.values)[::-1], color="#4d6d9a", height=0.6)
+    ax.barh([label(i) for i in grades.index][::-1], list(grades.values)[::-1], color="#4d6d9a", height=0.6)
     for y, v in enumerate(list(grades.values)[::-1]):
         ax.annotate(f"{v:.1f}", xy=(v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.axvline(PLAIN_LANGUAGE_GRADE, color="#1a7f37", linestyle="--", linewidth=1,
@@ -173,11 +174,11 @@ def sentiment_arc_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     ax = fig.subplots()
     xs = list(range(1, len(table) + 1))
     ax.axhline(0, color="0.6", linewidth=0.8)
-    ax.plot(xs, table["TextBlob polarity (leak-free)"], marker="o", color="#4d6d9a", label="TextBlob polarity (leak-free)")
-    ax.plot(xs, table["TextBlob polarity"], linestyle=":", color="#4d6d9a", label="TextBlob polarity (raw)")
-    ax.plot(xs, table["VADER (leak-free)"], marker="s", color="#b2182b", label="VADER compound (leak-free)")
-    ax.plot(xs, table["VADER"], linestyle=":", color="#b2182b", label="VADER compound (raw)")
-    ax.plot(xs, table["TextBlob subjectivity"], marker=".", linestyle="--", color="0.45",
+    ax.plot(xs, table["textblob_polarity_leak_free"], marker="o", color="#4d6d9a", label="TextBlob polarity (leak-free)")
+    ax.plot(xs, table["textblob_polarity"], linestyle=":", color="#4d6d9a", label="TextBlob polarity (raw)")
+    ax.plot(xs, table["vader_leak_free"], marker="s", color="#b2182b", label="VADER compound (leak-free)")
+    ax.plot(xs, table["vader"], linestyle=":", color="#b2182b", label="VADER compound (raw)")
+    ax.plot(xs, table["textblob_subjectivity"], marker=".", linestyle="--", color="0.45",
             label="TextBlob subjectivity (0 to 1)")
     _mark_paragraphs(ax, statement)
     ax.set_xticks(xs, list(table.index), rotation=90 if len(xs) > 20 else 0, fontsize=8)
@@ -197,7 +198,7 @@ def lexicon_comparison_figure(table: pd.DataFrame, statement: Statement, agreeme
     each point labelled by its sentence id; the title gives Pearson r and sign agreement."""
     fig = Figure(figsize=(6.5, 5.0))
     ax = fig.subplots()
-    x, y = table["TextBlob polarity (leak-free)"], table["VADER (leak-free)"]
+    x, y = table["textblob_polarity_leak_free"], table["vader_leak_free"]
     ax.axhspan(-0.05, 0.05, color="0.92")
     ax.axvspan(-0.05, 0.05, color="0.92")
     ax.scatter(x, y, color="#4d6d9a")
@@ -219,7 +220,7 @@ def lexicon_comparison_figure(table: pd.DataFrame, statement: Statement, agreeme
 def actor_tone_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     """Mean leak-free TextBlob, VADER and diplomatic tone of the sentences naming each actor
     (from :func:`readout.analyses.tone.toward.actor_table`)."""
-    measures = [("TextBlob (leak-free)", "#4d6d9a"), ("VADER (leak-free)", "#b2182b"), ("diplomatic tone", "#1a7f37")]
+    measures = [("textblob_leak_free", "#4d6d9a"), ("vader_leak_free", "#b2182b"), ("diplomatic_tone", "#1a7f37")]
     fig = Figure(figsize=(10.0, 1.4 + 0.6 * max(1, len(table))))
     ax = fig.subplots()
     if table.empty:
@@ -229,7 +230,7 @@ def actor_tone_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     height = 0.8 / len(measures)
     for k, (name, color) in enumerate(measures):
         ys = [i + (k - 1) * height for i in range(len(table))]
-        ax.barh(ys, table[name], height=height, color=color, label=name)
+        ax.barh(ys, table[name], height=height, color=color, label=label(name))
     ax.axvline(0, color="0.4", linewidth=0.8)
     ax.set_yticks(range(len(table)), [f"{a} ({n} sentence{'' if n == 1 else 's'})" for a, n in zip(table.index, table["sentences"],
                                                                               strict=True)])
@@ -271,11 +272,11 @@ def theme_share_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     fig = Figure(figsize=(10.0, 1.4 + 0.42 * max(1, len(table))))
     ax = fig.subplots()
     ys = range(len(table))
-    ax.barh([y - 0.2 for y in ys], table["share of sentences"], height=0.4, color="#4d6d9a",
+    ax.barh([y - 0.2 for y in ys], table["sentence_share"], height=0.4, color="#4d6d9a",
             label="share of sentences carrying the theme")
-    ax.barh([y + 0.2 for y in ys], table["share of words"], height=0.4, color="#d08c2b",
+    ax.barh([y + 0.2 for y in ys], table["word_share"], height=0.4, color="#d08c2b",
             label="share of words (a sentence's words split among its themes)")
-    ranks = [f"{r}. " if pd.notna(r) else "— " for r in table["agenda rank"]]
+    ranks = [f"{r}. " if pd.notna(r) else "— " for r in table["agenda_rank"]]
     ax.set_yticks(list(ys), [f"{r}{t}" for r, t in zip(ranks, table.index, strict=True)], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.0)
@@ -328,7 +329,7 @@ def topic_weights_figure(table: pd.DataFrame, statement: Statement, terms: pd.Da
     """Each sentence's topic shares as a heat map, topics as rows (named by their three heaviest terms
     when ``terms``, from :func:`readout.analyses.topics.topicmodel.topic_terms_table`, is given), paragraph boundaries
     dotted (from :func:`readout.analyses.topics.topicmodel.sentence_topic_table`)."""
-    shares = table.drop(columns=["main topic"]).T
+    shares = table.drop(columns=["main_topic"]).T
     if terms is not None:
         shares.index = [f"{t}: " + ", ".join(w.rsplit(" (", 1)[0] for w in terms.loc[t].iloc[0].split(", ")[:3])
                         for t in shares.index]
@@ -360,15 +361,15 @@ def credit_graph_figure(edges: pd.DataFrame, statement: Statement) -> Figure:
         ax.text(0.5, 0.5, "no credit or pressure between named actors", ha="center", va="center",
                 transform=ax.transAxes)
         return fig
-    nodes = list(dict.fromkeys([*edges["from"], *edges["to"]]))
+    nodes = list(dict.fromkeys([*edges["from_actor"], *edges["to_actor"]]))
     pos = {n: (math.cos(math.pi / 2 + 2 * math.pi * i / len(nodes)), math.sin(math.pi / 2 + 2 * math.pi * i / len(nodes)))
            for i, n in enumerate(nodes)} if len(nodes) > 1 else {nodes[0]: (0.0, 0.0)}
     colours = {"credit": "#1a7f37", "pressure": "#b2182b"}
     for row in edges.to_dict("records"):
-        a, b = pos[row["from"]], pos[row["to"]]
+        a, b = pos[row["from_actor"]], pos[row["to_actor"]]
         colour = colours.get(row["kind"], "0.4")
         width = 1 + row["actions"]
-        if row["from"] == row["to"]:
+        if row["from_actor"] == row["to_actor"]:
             loop = FancyArrowPatch((a[0] - 0.08, a[1] + 0.1), (a[0] + 0.08, a[1] + 0.1),
                                    connectionstyle="arc3,rad=-1.6", arrowstyle="-|>", mutation_scale=14,
                                    color=colour, linewidth=width)
@@ -406,7 +407,7 @@ def balance_figure(table: pd.DataFrame, statement: Statement) -> Figure:
     for i, (actor, row) in enumerate(table.iterrows()):
         xs = [m + (i - (len(table) - 1) / 2) * width for m in range(len(measures))]
         ax.bar(xs, row.to_numpy(), width=width, color=palette[i % len(palette)], label=str(actor))
-    ax.set_xticks(range(len(measures)), measures, fontsize=8, rotation=20)
+    ax.set_xticks(range(len(measures)), [label(m) for m in measures], fontsize=8, rotation=20)
     from matplotlib.ticker import MaxNLocator
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))

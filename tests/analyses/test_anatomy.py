@@ -8,10 +8,10 @@ from readout.analyses import anatomy
 
 def test_overview_counts(seed):
     facts = anatomy.overview(seed)["value"]
-    assert facts["paragraphs"] == 3 and facts["list items"] == 0
-    assert facts["sentences"] == 12 and facts["words (body)"] == 351
+    assert facts["paragraphs"] == 3 and facts["list_items"] == 0
+    assert facts["sentences"] == 12 and facts["words_body"] == 351
     assert facts["dateline"] == "Washington, DC"
-    assert facts["actor mentions"] == 19
+    assert facts["actor_mentions"] == 19
     assert facts["file"] == "000_1844251938b000cf.txt"
 
 

@@ -109,12 +109,12 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
         "summary.csv", "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "tone_validation.csv", "top_terms.csv",
         "topic_terms.csv", "topics_vs_themes.csv", "unmatched_sentences.csv"]
     shares_csv = {r["theme"]: r for r in read_csv(seed_dir / "tables" / "theme_shares.csv")}
-    assert (shares_csv["security and crime"]["agenda rank"], shares_csv["security and crime"]["sentences"]) == ("1", "9")
-    assert shares_csv["democracy and elections"]["agenda rank"] == ""
+    assert (shares_csv["security and crime"]["agenda_rank"], shares_csv["security and crime"]["sentences"]) == ("1", "9")
+    assert shares_csv["democracy and elections"]["agenda_rank"] == ""
     tone_csv = {r["sentence"]: r for r in read_csv(seed_dir / "tables" / "diplomatic_tone.csv")}
     assert tone_csv["p2s5"]["evidence"] == "congratulated (+2)"
     readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
-    assert readability_csv["Flesch Reading Ease"]["value"] == "6.02"
+    assert float(readability_csv["flesch_reading_ease"]["value"]) == pytest.approx(6.018045, abs=1e-6)  # full precision
     assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
     mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
     assert {r["actor"]: r["total"] for r in mentions} == {

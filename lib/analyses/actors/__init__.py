@@ -25,11 +25,13 @@ from .actions import (
     references,
 )
 from .commitments import FIRM, SOFT, commitment_reading, commitment_table
+from .subjects import Subject, coordinated, subject_before
 from .validation import action_scores, action_validation_table, annotated_sentences
 
 __all__ = [
     "ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references",
     "joint_agent", "extract_actions", "action_table", "reference_table", "credit_edges", "balance_table",
     "actions_reading", "CREDIT", "PRESSURE", "FIRM", "SOFT", "commitment_table", "commitment_reading",
-    "annotated_sentences", "action_validation_table", "action_scores"
+    "Subject", "subject_before", "coordinated", "annotated_sentences", "action_validation_table",
+    "action_scores"
 ]

@@ -59,6 +59,8 @@ from readout.text.language import require_english
 from readout.text.statement import Sentence, Statement
 from readout.text.tagging import TaggedSentence, tag_statement
 
+from .subjects import subject_before
+
 __all__ = ["ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references", "joint_agent",
            "extract_actions", "action_table", "reference_table", "credit_edges", "balance_table", "actions_reading", "CREDIT",
            "PRESSURE"]
@@ -345,53 +347,6 @@ def joint_agent(statement: Statement, *members: str) -> str:
     return " + ".join(dict.fromkeys(members))
 
 
-def _agent_of(statement: Statement, s: Sentence, refs: list[Reference], before: int, tagged: TaggedSentence,
-              index: dict[int, int]) -> tuple[str, str]:
-    """The subject reference before character ``before``: (actor, rule)."""
-    toks = tagged.tokens
-    candidates = []
-    for r in refs:
-        if r.end > before or r.possessive:
-            continue
-        k = index.get(r.start)
-        if k is None:  # a mention that starts inside a token: take it
-            candidates.append(r)
-            continue
-        j = k - 1
-        while j >= 0 and toks[j].tag in ("DT", "PDT") or (j >= 0 and toks[j].token.text.lower() in ("both", "also")):
-            j -= 1
-        if j >= 0 and toks[j].tag in ("IN", "TO") and toks[j].token.text.lower() not in _SUBORDINATORS:
-            continue  # inside a prepositional phrase: "to the United States"
-        if j >= 0 and toks[j].tag.startswith("VB") and toks[j].token.text.lower() not in _BE:
-            continue  # the object of an earlier verb: "which has long supported Honduras"
-        candidates.append(r)
-    if not candidates:
-        return "", ""
-    last = candidates[-1]
-    group = _coordinated(statement, s, refs, refs.index(last))
-    if len(group) > 1:
-        return joint_agent(statement, *group), "actors joined by 'and': a joint agent"
-    return last.actor, "the nearest reference before the verb, not in a prepositional phrase"
-
-
-def _coordinated(statement: Statement, s: Sentence, refs: list[Reference], i: int) -> list[str]:
-    """The actors of the list that ends at reference ``i`` ("A, B and C", "A and B"); [that actor] if none."""
-    group = [refs[i].actor]
-    j = i
-    while j >= 1:
-        gap = s.text[refs[j - 1].end - s.start: refs[j].start - s.start].strip().lower()
-        if j == i and gap in ("and", ", and"):
-            pass  # the list's last link
-        elif j < i and gap == ",":
-            pass  # an earlier item: "A, B and C"
-        else:
-            break
-        group.insert(0, refs[j - 1].actor)
-        j -= 1
-    actors = [a for a in dict.fromkeys(group) if a]
-    return actors if len(actors) > 1 else [refs[i].actor]
-
-
 def _target_after(s: Sentence, tagged: TaggedSentence, k: int, refs: list[Reference]) -> tuple[str, bool]:
     """The actor or noun phrase right after token ``k`` (skipping a particle such as "on")."""
     toks = tagged.tokens
@@ -436,7 +391,6 @@ def extract_actions(statement: Statement, scheme: ActionScheme | None = None) ->
         s = ts.sentence
         mine = [r for r in refs if r.sentence == s.id]
         toks = ts.tokens
-        index = {tt.token.start: i for i, tt in enumerate(toks)}  # token start offset -> position
         last_agent = ""
         for k, tt in enumerate(toks):
             word = tt.token.text.lower()
@@ -480,14 +434,14 @@ def extract_actions(statement: Statement, scheme: ActionScheme | None = None) ->
                 by = next((i for i in range(k + 1, len(toks)) if toks[i].token.text.lower() == "by"), None)
                 agent_ref = next((r for r in mine if by is not None and r.start >= toks[by].token.end), None)
                 agent = agent_ref.actor if agent_ref else ""
-                subject, _ = _agent_of(statement, s, mine, tt.token.start, ts, index)
+                subject = subject_before(statement, s, mine, tt.token.start, ts).actor
                 target, is_actor = subject, bool(subject)
                 rule = "passive: the agent follows 'by', the subject is the target"
             else:
                 if coordinated and last_agent:
                     agent, rule = last_agent, "coordinated with the action before it: the same agent"
                 else:
-                    agent, rule = _agent_of(statement, s, mine, tt.token.start, ts, index)
+                    agent, rule, _ = subject_before(statement, s, mine, tt.token.start, ts)
                 target, is_actor = _target_after(s, ts, k + _light_object(toks, k, scheme) if word in scheme.light
                                                  else k, mine)
             if category == "report own achievement":
@@ -519,7 +473,7 @@ def credit_edges(actions: list[Action]) -> pd.DataFrame:
         if kind:
             edges.setdefault((a.agent, a.target, kind), []).append(f"{a.sentence} ({a.lemma})")
     rows = [(src, dst, kind, len(v), "; ".join(v)) for (src, dst, kind), v in edges.items()]
-    return pd.DataFrame(rows, columns=["from", "to", "kind", "actions", "evidence"])
+    return pd.DataFrame(rows, columns=["from_actor", "to_actor", "kind", "actions", "evidence"])
 
 
 def _members(agent: str, joint: str, both: tuple[str, ...]) -> list[str]:
@@ -536,8 +490,8 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
     joint = _joint_name(statement)
     both = parties(statement)
     rows: dict[str, dict[str, int]] = {}
-    cols = ["as agent", "as target", "commitments", "self-credit", "credit given", "credit received",
-            "pressure given", "pressure received"]
+    cols = ["as_agent", "as_target", "commitments", "self_credit", "credit_given", "credit_received",
+            "pressure_given", "pressure_received"]
 
     def bump(actor: str, col: str) -> None:
         if actor:
@@ -550,28 +504,28 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
         targets = _members(a.target, joint, both) if a.target_is_actor else []
         if a.kind == "self-credit":
             for x in agents:
-                bump(x, "as agent")
-                bump(x, "self-credit")
+                bump(x, "as_agent")
+                bump(x, "self_credit")
             continue
         for x in agents:
-            bump(x, "as agent")
+            bump(x, "as_agent")
             if a.kind == "credit" and targets:
-                bump(x, "credit given")
+                bump(x, "credit_given")
             if a.kind == "pressure" and targets:
-                bump(x, "pressure given")
+                bump(x, "pressure_given")
         for y in targets:
-            bump(y, "as target")
+            bump(y, "as_target")
             if a.kind == "credit":
-                bump(y, "credit received")
+                bump(y, "credit_received")
             if a.kind == "pressure":
-                bump(y, "pressure received")
+                bump(y, "pressure_received")
     if isinstance(commitments, pd.DataFrame) and len(commitments):
         for who in commitments.loc[~commitments["negated"], "who"]:
             for x in _members(str(who), joint, both):
                 if x and x != "(unresolved)":
                     bump(x, "commitments")
     table = pd.DataFrame.from_dict(rows, orient="index", columns=cols).rename_axis("actor")
-    return table.sort_values(["as agent", "as target"], ascending=False, kind="stable") if len(table) else table
+    return table.sort_values(["as_agent", "as_target"], ascending=False, kind="stable") if len(table) else table
 
 
 def actions_reading(statement: Statement, actions: list[Action] | object, commitments: pd.DataFrame | object) -> str:
@@ -590,19 +544,19 @@ def actions_reading(statement: Statement, actions: list[Action] | object, commit
     if not top:
         return (f"{len(actions)} action{'s' if len(actions) != 1 else ''}, none with an agent the rules could "
                 "resolve to a named actor; see the table.")
-    credit = edges[(edges["kind"] == "credit") & (edges["from"] != edges["to"])]
-    self_credit = edges[(edges["kind"] == "credit") & (edges["from"] == edges["to"])]
+    credit = edges[(edges["kind"] == "credit") & (edges["from_actor"] != edges["to_actor"])]
+    self_credit = edges[(edges["kind"] == "credit") & (edges["from_actor"] == edges["to_actor"])]
     pressure = edges[edges["kind"] == "pressure"]
     parts = [f"{len(actions)} actions; the most active agents are "
              + ", ".join(f"{a} ({n})" for a, n in top) + "."]
     if len(credit):
-        parts.append("Credit flows " + "; ".join(f"from {r['from']} to {r['to']} ({r['actions']})"
+        parts.append("Credit flows " + "; ".join(f"from {r['from_actor']} to {r['to_actor']} ({r['actions']})"
                                                 for r in credit.to_dict("records")) + ".")
     if len(self_credit):
-        parts.append("Self-credit: " + "; ".join(f"{r['from']} ({r['actions']})" for r in self_credit.to_dict("records"))
+        parts.append("Self-credit: " + "; ".join(f"{r['from_actor']} ({r['actions']})" for r in self_credit.to_dict("records"))
                      + ".")
     parts.append("No actor presses another." if pressure.empty else
-                 "Pressure: " + "; ".join(f"{r['from']} on {r['to']} ({r['actions']})"
+                 "Pressure: " + "; ".join(f"{r['from_actor']} on {r['to_actor']} ({r['actions']})"
                                           for r in pressure.to_dict("records")) + ".")
     if isinstance(commitments, pd.DataFrame):
         live = commitments[~commitments["negated"]] if len(commitments) else commitments

@@ -7,8 +7,8 @@ A commitment is a marker of promise in a body sentence, with its strength:
 * soft: "seek to", "aim to", "hope to", "intend to", "explore", "can (continue
   to)", "could", "may", "would", "discussed ways / how / areas".
 
-For each: who commits (the subject before the marker, by the same reference
-rules as :mod:`readout.analyses.actors.actions`: pronouns resolved, two actors joined by "and"
+For each: who commits (the subject before the marker, by the rule actions use,
+:mod:`readout.analyses.actors.subjects`: pronouns resolved, actors joined by "and"
 together), to what (the words after the marker up to the end of the clause,
 at most 25 words), and any date ("by 2025", "in March", "next year", "within
 six months"), amount ("$5 million", "20 percent") or other party named in it.
@@ -32,8 +32,10 @@ import pandas as pd
 from readout.analyses.readings import Reading
 from readout.text.language import require_english
 from readout.text.statement import Statement
+from readout.text.tagging import tag_statement
 
-from .actions import _after_preposition, _coordinated, joint_agent, references
+from .actions import references
+from .subjects import subject_before
 
 __all__ = ["FIRM", "SOFT", "commitment_table", "commitment_reading"]
 
@@ -60,21 +62,6 @@ _AMOUNT = re.compile(r"(?:\b(?:US\$|USD|EUR)\s?\d[\d,.]*(?:\s?(?:million|billion
                      r"|\b\d[\d,.]*\s?(?:million|billion|thousand)?\s?(?:dollars|euros|lempiras|percent|per cent|%))", re.I)
 
 
-def _who(statement: Statement, sentence, sentence_refs: list, before: int) -> tuple[str, str]:
-    """The subject before character ``before`` among a sentence's references: (actor, its words). As for
-    actions: not a possessive, not inside a prepositional phrase; actors joined by "and" together."""
-    refs = [r for r in sentence_refs if r.end <= before and not r.possessive
-            and not _after_preposition(sentence, r.start)]
-    if not refs:
-        return "", ""
-    last = refs[-1]
-    group = _coordinated(statement, sentence, sentence_refs, sentence_refs.index(last))
-    if len(group) > 1:
-        first = next(r for r in sentence_refs if r.actor == group[0])
-        return joint_agent(statement, *group), statement.text[first.start:last.end]
-    return last.actor, last.text
-
-
 def commitment_table(statement: Statement) -> pd.DataFrame:
     """One row per commitment marker: sentence, strength (firm/soft), marker, who commits, to what, date,
     amount, other parties named, negated, and the sentence quoted.
@@ -86,6 +73,7 @@ def commitment_table(statement: Statement) -> pd.DataFrame:
     by_sentence: dict[str, list] = {}
     for r in references(statement):
         by_sentence.setdefault(r.sentence, []).append(r)
+    tagged = {ts.sentence.id: ts for ts in tag_statement(statement).sentences}
     for s in statement.sentences:
         found = list(_MARKERS.finditer(s.text))
         mine = by_sentence.get(s.id, [])
@@ -106,7 +94,7 @@ def commitment_table(statement: Statement) -> pd.DataFrame:
             what = " ".join(rest[: end.start() if end else len(rest)].split()[:25])
             if strength == "soft" and marker.lower().startswith("can ") and not what and " " not in marker:
                 continue
-            who, who_words = _who(statement, s, mine, s.start + m.start())
+            who, _, who_words = subject_before(statement, s, mine, s.start + m.start(), tagged[s.id])
             span = (s.start + m.end(), s.start + m.end() + len(what))
             others = sorted({r.actor for r in mine if span[0] <= r.start < span[1]
                              and r.actor and r.actor not in who.split(" + ")})
@@ -114,8 +102,8 @@ def commitment_table(statement: Statement) -> pd.DataFrame:
             amounts = "; ".join(a.group() for a in _AMOUNT.finditer(what))
             rows.append((s.id, strength, marker, who or "(unresolved)", who_words, what, dates, amounts,
                          ", ".join(others), negated, s.text))
-    return pd.DataFrame(rows, columns=["sentence", "strength", "marker", "who", "who (as written)", "to what",
-                                       "date", "amount", "other parties", "negated", "text"])
+    return pd.DataFrame(rows, columns=["sentence", "strength", "marker", "who", "who_as_written", "to_what",
+                                       "date", "amount", "other_parties", "negated", "text"])
 
 
 def commitment_reading(table: pd.DataFrame) -> Reading:

@@ -69,9 +69,9 @@ def action_validation_table(scheme: ActionScheme | None = None) -> pd.DataFrame:
             target_ok = bool(g and t) and (g in t or t in g)
         rows.append((gold["text"], gold["agent"], agent, agent_ok, gold["category"], category,
                      category == gold["category"], gold["target"], target, target_ok))
-    return pd.DataFrame(rows, columns=["text", "agent (annotated)", "agent (found)", "agent right",
-                                       "category (annotated)", "category (found)", "category right",
-                                       "target (annotated)", "target (found)", "target right"])
+    return pd.DataFrame(rows, columns=["text", "agent_annotated", "agent_found", "agent_right",
+                                       "category_annotated", "category_found", "category_right",
+                                       "target_annotated", "target_found", "target_right"])
 
 
 def action_scores(scheme: ActionScheme | None = None) -> pd.DataFrame:
@@ -79,10 +79,10 @@ def action_scores(scheme: ActionScheme | None = None) -> pd.DataFrame:
     table = action_validation_table(scheme)
     rows = []
     for field in ("agent", "category", "target"):
-        annotated = int((table[f"{field} (annotated)"] != "").sum())
-        extracted = int((table[f"{field} (found)"] != "").sum())
-        right = int(table[f"{field} right"].sum())
-        rows.append((field, annotated, extracted, right, round(right / extracted, 3) if extracted else 0.0,
-                     round(right / annotated, 3) if annotated else 0.0))
+        annotated = int((table[f"{field}_annotated"] != "").sum())
+        extracted = int((table[f"{field}_found"] != "").sum())
+        right = int(table[f"{field}_right"].sum())
+        rows.append((field, annotated, extracted, right, right / extracted if extracted else 0.0,
+                     right / annotated if annotated else 0.0))
     return pd.DataFrame(rows, columns=["field", "annotated", "extracted", "right", "precision", "recall"]
                         ).set_index("field")

@@ -85,9 +85,9 @@ def bigrams(statement: Statement, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     for a, b, f, pmi, g2 in bigram_scores(statement, min_freq):
         where = ", ".join(st.id for st, words in zip(statement.sentences, sents, strict=True)
                           if any(p == (a, b) for p in zip(words, words[1:], strict=False)))
-        rows.append((f"{a} {b}", f, round(pmi, 2), round(g2, 2), where))
-    table = pd.DataFrame(rows, columns=["bigram", "count", "PMI (bits)", "G2", "sentences"])
-    return table.sort_values(["PMI (bits)", "count"], ascending=False, kind="stable").set_index("bigram")
+        rows.append((f"{a} {b}", f, pmi, g2, where))
+    table = pd.DataFrame(rows, columns=["bigram", "count", "pmi_bits", "g2", "sentences"])
+    return table.sort_values(["pmi_bits", "count"], ascending=False, kind="stable").set_index("bigram")
 
 
 def trigram_scores(statement: Statement, min_freq: int = MIN_FREQ) -> list[tuple[str, int, float]]:
@@ -107,6 +107,6 @@ def trigram_scores(statement: Statement, min_freq: int = MIN_FREQ) -> list[tuple
 
 def trigrams(statement: Statement, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     """Content trigrams seen at least ``min_freq`` times: count and PMI (bits). Sorted by PMI."""
-    rows = [(t, f, round(pmi, 2)) for t, f, pmi in trigram_scores(statement, min_freq)]
-    table = pd.DataFrame(rows, columns=["trigram", "count", "PMI (bits)"])
-    return table.sort_values(["PMI (bits)", "count"], ascending=False, kind="stable").set_index("trigram")
+    rows = trigram_scores(statement, min_freq)
+    table = pd.DataFrame(rows, columns=["trigram", "count", "pmi_bits"])
+    return table.sort_values(["pmi_bits", "count"], ascending=False, kind="stable").set_index("trigram")

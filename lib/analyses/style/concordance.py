@@ -87,7 +87,7 @@ def dispersion_table(statement: Statement, terms: list[str] | None = None) -> pd
     """
     n_words = statement.n_words
     table = pd.DataFrame(term_positions(statement, terms), columns=["term", "position", "sentence"])
-    table.insert(2, "share", (table["position"] / max(1, n_words - 1)).round(3))
+    table.insert(2, "share", table["position"] / max(1, n_words - 1))
     return table
 
 

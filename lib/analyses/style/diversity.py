@@ -107,7 +107,7 @@ def diversity_scores(statement: Statement) -> dict[str, float]:
         m = mtld(tokens)
     except NotComputable:
         m = float("nan")
-    return {"tokens": len(tokens), "types": len(set(tokens)), "TTR": ttr(tokens), "MATTR": mattr(tokens), "MTLD": m}
+    return {"tokens": len(tokens), "types": len(set(tokens)), "ttr": ttr(tokens), "mattr": mattr(tokens), "mtld": m}
 
 
 def diversity_table(statement: Statement) -> pd.DataFrame:
@@ -115,11 +115,11 @@ def diversity_table(statement: Statement) -> pd.DataFrame:
     scores = diversity_scores(statement)
     n, types = scores["tokens"], scores["types"]
     window_note = f"window {MATTR_WINDOW} tokens" + (" (text shorter: equals TTR)" if n <= MATTR_WINDOW else "")
-    m = scores["MTLD"]  # NaN when not computable
+    m = scores["mtld"]  # NaN when not computable
     rows = [
-        ("TTR", round(scores["TTR"], 3), f"{types} types / {n} tokens; falls as texts grow: do not compare across lengths"),
-        ("MATTR", round(scores["MATTR"], 3), f"mean TTR over every {window_note}; 0-1, comparable across lengths"),
-        ("MTLD", round(m, 1),
+        ("ttr", scores["ttr"], f"{types} types / {n} tokens; falls as texts grow: do not compare across lengths"),
+        ("mattr", scores["mattr"], f"mean TTR over every {window_note}; 0-1, comparable across lengths"),
+        ("mtld", m,
          (f"mean run length keeping TTR above {MTLD_THRESHOLD}; higher is more varied"
           + ("; under 100 tokens: unstable" if n < 100 else "")) if m == m else
          "not computed: no word repeats, so no run ever falls to the threshold"),

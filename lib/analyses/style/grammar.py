@@ -61,9 +61,9 @@ def pos_profile(tagged: TaggedStatement) -> pd.DataFrame:
     """
     counts = pos_counts(tagged)
     n = counts.pop("words")
-    rows = [(name, count, round(count / n, 3) if n else float("nan")) for name, count in counts.items()]
+    rows = [(name, count, count / n if n else float("nan")) for name, count in counts.items()]
     verbs = counts["verbs"]
-    rows.append(("noun/verb ratio", "", round(counts["nouns"] / verbs, 2) if verbs else float("nan")))
+    rows.append(("noun_verb_ratio", "", counts["nouns"] / verbs if verbs else float("nan")))
     return pd.DataFrame(rows, columns=["class", "tokens", "share"]).set_index("class")
 
 
@@ -145,7 +145,7 @@ def noun_phrase_table(tagged: TaggedStatement, min_words: int = 1, limit: int | 
         if sid not in entry[1]:
             entry[1].append(sid)
     rows = [(f, counts[f], len(f.split()), first[f][0], ", ".join(first[f][1])) for f in first]
-    table = pd.DataFrame(rows, columns=["phrase", "count", "words", "as written", "sentences"])
+    table = pd.DataFrame(rows, columns=["phrase", "count", "words", "as_written", "sentences"])
     table = table.sort_values("count", ascending=False, kind="stable").set_index("phrase")
     return table if limit is None else table.head(limit)
 
@@ -153,7 +153,7 @@ def noun_phrase_table(tagged: TaggedStatement, min_words: int = 1, limit: int | 
 def grammar_reading(profile: pd.DataFrame, passives: pd.DataFrame, statement: Statement) -> Reading:
     """Plain sentences reading a :func:`pos_profile` and :func:`passive_sentences`."""
     n_sentences = sum(1 for s in statement.sentences if s.words)
-    ratio = profile.loc["noun/verb ratio", "share"]
+    ratio = profile.loc["noun_verb_ratio", "share"]
     ratio_text = f"noun/verb ratio {ratio:.2f}" if ratio == ratio else "no verbs, so no noun/verb ratio"
     ids = ", ".join(passives.index) if len(passives) else "none"
     return Reading(f"Nouns make up {profile.loc['nouns', 'share']:.0%} of the words and verbs "

@@ -24,6 +24,7 @@ from importlib import resources
 import pandas as pd
 
 from readout.analyses.readings import Reading
+from readout.fields import label
 from readout.text.language import NotComputable, require_english
 from readout.text.statement import Statement
 from readout.text.syllables import count_syllables, syllable_table
@@ -245,18 +246,18 @@ def _dale_chall_band(score: float) -> str:
 
 
 _SCALES = {
-    "Flesch Reading Ease": ("0-100, higher is easier; 60-70 plain English", flesch_reading_ease, _fre_band),
-    "Flesch-Kincaid grade": ("U.S. grade, higher is harder", flesch_kincaid_grade, grade_band),
-    "Gunning Fog": ("years of schooling, higher is harder", gunning_fog, grade_band),
-    "SMOG": ("U.S. grade, higher is harder", smog_index, grade_band),
-    "Coleman-Liau": ("U.S. grade, higher is harder", coleman_liau_index, grade_band),
-    "ARI": ("U.S. grade, higher is harder", automated_readability_index, grade_band),
-    "Dale-Chall": ("4.9 or less = grade 4 ... 10+ = graduate", dale_chall, _dale_chall_band),
+    "flesch_reading_ease": ("0-100, higher is easier; 60-70 plain English", flesch_reading_ease, _fre_band),
+    "flesch_kincaid_grade": ("U.S. grade, higher is harder", flesch_kincaid_grade, grade_band),
+    "gunning_fog": ("years of schooling, higher is harder", gunning_fog, grade_band),
+    "smog": ("U.S. grade, higher is harder", smog_index, grade_band),
+    "coleman_liau": ("U.S. grade, higher is harder", coleman_liau_index, grade_band),
+    "ari": ("U.S. grade, higher is harder", automated_readability_index, grade_band),
+    "dale_chall": ("4.9 or less = grade 4 ... 10+ = graduate", dale_chall, _dale_chall_band),
 }
 
 
 def readability_scores(statement: Statement) -> tuple[TextCounts, dict[str, float]]:
-    """The counts and every index's value (unrounded), by index name.
+    """The counts and every index's value (unrounded), by the index's field ("flesch_kincaid_grade" ...).
 
     Raises :class:`~readout.text.language.NotComputable` for a statement that is not English or has no words.
     """
@@ -267,7 +268,7 @@ def readability_scores(statement: Statement) -> tuple[TextCounts, dict[str, floa
 
 
 def readability_table(statement: Statement) -> pd.DataFrame:
-    """One row per index: value (2 decimals), its scale, the band this value falls in, and a caution.
+    """One row per index (its field in the index): value, its scale, the band this value falls in, and a caution.
 
     Raises :class:`~readout.text.language.NotComputable` for a statement that is not English or has no words.
     """
@@ -278,9 +279,9 @@ def readability_table(statement: Statement) -> pd.DataFrame:
         caution = []
         if c.words < MIN_RELIABLE_WORDS:
             caution.append(f"only {c.words} words: unstable under {MIN_RELIABLE_WORDS}")
-        if name == "SMOG" and c.sentences < SMOG_SENTENCES:
+        if name == "smog" and c.sentences < SMOG_SENTENCES:
             caution.append(f"{c.sentences} sentence{'' if c.sentences == 1 else 's'}; SMOG is normed on {SMOG_SENTENCES}")
-        rows.append((name, round(value, 2), scale, band(value), "; ".join(caution)))
+        rows.append((name, value, scale, band(value), "; ".join(caution)))
     return pd.DataFrame(rows, columns=["index", "value", "scale", "band", "caution"]).set_index("index")
 
 
@@ -291,13 +292,13 @@ def counts_table(statement: Statement) -> pd.DataFrame:
 
 
 _TEXTSTAT = {
-    "Flesch Reading Ease": "flesch_reading_ease",
-    "Flesch-Kincaid grade": "flesch_kincaid_grade",
-    "Gunning Fog": "gunning_fog",
-    "SMOG": "smog_index",
-    "Coleman-Liau": "coleman_liau_index",
-    "ARI": "automated_readability_index",
-    "Dale-Chall": "dale_chall_readability_score",
+    "flesch_reading_ease": "flesch_reading_ease",
+    "flesch_kincaid_grade": "flesch_kincaid_grade",
+    "gunning_fog": "gunning_fog",
+    "smog": "smog_index",
+    "coleman_liau": "coleman_liau_index",
+    "ari": "automated_readability_index",
+    "dale_chall": "dale_chall_readability_score",
 }
 
 
@@ -315,17 +316,17 @@ def textstat_comparison(statement: Statement) -> pd.DataFrame:
     ours = readability_table(statement)["value"]
     body = " ".join(s.text for s in statement.sentences)
     textstat.set_lang("en")
-    rows = [(name, ours[name], round(float(getattr(textstat, fn)(body)), 2)) for name, fn in _TEXTSTAT.items()]
+    rows = [(name, ours[name], float(getattr(textstat, fn)(body))) for name, fn in _TEXTSTAT.items()]
     c = text_counts(statement)
-    rows += [("sentences (count)", c.sentences, textstat.sentence_count(body)),
-             ("words (count)", c.words, textstat.lexicon_count(body)),
-             ("syllables (count)", c.syllables, textstat.syllable_count(body))]
+    rows += [("sentence_count", c.sentences, textstat.sentence_count(body)),
+             ("word_count", c.words, textstat.lexicon_count(body)),
+             ("syllable_count", c.syllables, textstat.syllable_count(body))]
     table = pd.DataFrame(rows, columns=["measure", "readout", "textstat"]).set_index("measure")
-    table["difference"] = (table["readout"] - table["textstat"]).round(2)
+    table["difference"] = table["readout"] - table["textstat"]
     return table
 
 
-_GRADE_INDICES = ("Flesch-Kincaid grade", "Gunning Fog", "SMOG", "Coleman-Liau", "ARI")
+_GRADE_INDICES = ("flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau", "ari")
 
 
 def readability_reading(table: pd.DataFrame) -> Reading:
@@ -335,11 +336,11 @@ def readability_reading(table: pd.DataFrame) -> Reading:
     gap = median - 8
     target = (f"{gap:.1f} grades above the plain-language target of grade 8" if gap > 0
               else f"at or below the plain-language target of grade 8 (by {-gap:.1f} grades)")
-    fre = table.loc["Flesch Reading Ease"]
+    fre = table.loc["flesch_reading_ease"]
     return Reading(f"The five grade-level indices put this statement between grade {low:.1f} and {high:.1f} "
             f"(median {median:.1f}: {grade_band(median)}), {target}. "
             f"Flesch Reading Ease is {fre['value']:.1f} ({fre['band']}); Dale-Chall reads "
-            f"{table.loc['Dale-Chall', 'value']:.1f} ({table.loc['Dale-Chall', 'band']}).")
+            f"{table.loc['dale_chall', 'value']:.1f} ({table.loc['dale_chall', 'band']}).")
 
 
 def comparison_reading(comparison: pd.DataFrame) -> Reading:
@@ -353,30 +354,30 @@ def comparison_reading(comparison: pd.DataFrame) -> Reading:
     """
     c = comparison
     parts = []
-    same = [k for k in ("sentences", "words", "syllables") if c.loc[f"{k} (count)", "difference"] == 0]
+    same = [k for k in ("sentences", "words", "syllables") if c.loc[f"{k[:-1]}_count", "difference"] == 0]
     if same:
         listed = same[0] if len(same) == 1 else ", ".join(same[:-1]) + " and " + same[-1]
         parts.append(f"textstat counts the same number of {listed}")
     for k in ("sentences", "words"):
         if k not in same:
-            parts.append(f"it counts {c.loc[f'{k} (count)', 'textstat']:.0f} {k} to our "
-                         f"{c.loc[f'{k} (count)', 'readout']:.0f} (it splits sentences at every period "
+            parts.append(f"it counts {c.loc[f'{k[:-1]}_count', 'textstat']:.0f} {k} to our "
+                         f"{c.loc[f'{k[:-1]}_count', 'readout']:.0f} (it splits sentences at every period "
                          "and strips punctuation its own way)")
-    ours, theirs = c.loc["syllables (count)", "readout"], c.loc["syllables (count)", "textstat"]
+    ours, theirs = c.loc["syllable_count", "readout"], c.loc["syllable_count", "textstat"]
     if "syllables" not in same:
         parts.append(f"it counts {theirs:.0f} syllables to our {ours:.0f} ({(theirs - ours) / ours:+.1%}): Pyphen "
                      "counts hyphenation points, which are not pronounced syllables")
     first = "; ".join(parts)
-    syllable_based = [k for k in ("Flesch Reading Ease", "Flesch-Kincaid grade", "Gunning Fog", "SMOG")
-                      if not (k == "SMOG" and c.loc[k, "textstat"] == 0)]
-    syl = ", ".join(f"{k} {c.loc[k, 'difference']:+.2f}" for k in syllable_based)
-    letters = max(abs(c.loc[k, "difference"]) for k in ("Coleman-Liau", "ARI"))
+    syllable_based = [k for k in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog")
+                      if not (k == "smog" and c.loc[k, "textstat"] == 0)]
+    syl = ", ".join(f"{label(k)} {c.loc[k, 'difference']:+.2f}" for k in syllable_based)
+    letters = max(abs(c.loc[k, "difference"]) for k in ("coleman_liau", "ari"))
     why = "through the syllable counts and" if "syllables" not in same else "only through"
     text = (first[:1].upper() + first[1:] + ". "
             f"The syllable-based indices differ {why} textstat's rounding of its averages to one decimal "
             f"({syl}); Coleman-Liau and ARI, which textstat computes from its own letter counts and rounded "
             f"averages, differ by at most {letters:.2f}, and Dale-Chall, which uses a word list, by "
-            f"{abs(c.loc['Dale-Chall', 'difference']):.2f}.")
-    if c.loc["SMOG", "textstat"] == 0:
+            f"{abs(c.loc['dale_chall', 'difference']):.2f}.")
+    if c.loc["smog", "textstat"] == 0:
         text += " textstat gives SMOG as 0 for a text of fewer than 3 sentences; ours extrapolates (see its caution)."
     return Reading(text)

@@ -138,7 +138,7 @@ def tone_table(statement: Statement, lexicon: ToneLexicon | None = None) -> pd.D
         tone, matches = sentence_tone(s, lexicon)
         evidence = "; ".join(f"{m.text} ({m.weight:+d}{', negated by ' + repr(m.negated_by) if m.negated_by else ''})"
                              for m in matches)
-        rows.append((s.id, round(tone, 3), sum(m.weight for m in matches if m.weight > 0),
+        rows.append((s.id, tone, sum(m.weight for m in matches if m.weight > 0),
                      -sum(m.weight for m in matches if m.weight < 0), evidence))
     return pd.DataFrame(rows, columns=["sentence", "tone", "cooperation", "pressure", "evidence"]).set_index("sentence")
 

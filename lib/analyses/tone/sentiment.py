@@ -272,10 +272,10 @@ def score_statement(statement: Statement, leaks: LeakLexicon | None = None) -> l
 
 def sentence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
     """One row per sentence: TextBlob polarity and subjectivity and VADER compound, raw and leak-free."""
-    rows = [(x.sentence.id, x.sentence.paragraph_id, round(x.polarity, 3), round(x.polarity_clean, 3),
-             round(x.subjectivity, 3), round(x.vader, 3), round(x.vader_clean, 3), x.sentence.text) for x in scores]
-    cols = ["sentence", "paragraph", "TextBlob polarity", "TextBlob polarity (leak-free)", "TextBlob subjectivity",
-            "VADER", "VADER (leak-free)", "text"]
+    rows = [(x.sentence.id, x.sentence.paragraph_id, x.polarity, x.polarity_clean, x.subjectivity, x.vader,
+             x.vader_clean, x.sentence.text) for x in scores]
+    cols = ["sentence", "paragraph", "textblob_polarity", "textblob_polarity_leak_free", "textblob_subjectivity",
+            "vader", "vader_leak_free", "text"]
     return pd.DataFrame(rows, columns=cols).set_index("sentence")
 
 
@@ -294,31 +294,30 @@ def paragraph_table(statement: Statement, scores: list[SentenceSentiment]) -> pd
     for p in statement.paragraphs:
         mine = [x for x in scores if x.sentence.paragraph_id == p.id]
         blob = TextBlob(" ".join(s.text for s in p.sentences)).sentiment
-        rows.append((p.id, len(mine), round(blob.polarity, 3), round(_clean_blob(mine), 3),
-                     round(blob.subjectivity, 3), round(_mean([x.vader for x in mine]), 3),
-                     round(_mean([x.vader_clean for x in mine]), 3)))
-    cols = ["paragraph", "sentences", "TextBlob polarity", "TextBlob polarity (leak-free)", "TextBlob subjectivity",
-            "VADER", "VADER (leak-free)"]
+        rows.append((p.id, len(mine), blob.polarity, _clean_blob(mine), blob.subjectivity,
+                     _mean([x.vader for x in mine]), _mean([x.vader_clean for x in mine])))
+    cols = ["paragraph", "sentences", "textblob_polarity", "textblob_polarity_leak_free", "textblob_subjectivity",
+            "vader", "vader_leak_free"]
     return pd.DataFrame(rows, columns=cols).set_index("paragraph")
 
 
 def document_table(statement: Statement, scores: list[SentenceSentiment], tone: float) -> pd.DataFrame:
-    """The whole body: each measure raw and leak-free (the diplomatic tone has no leaks to remove)."""
+    """The whole body, one row per measure (its field in the index): raw and leak-free (the diplomatic
+    tone has no leaks to remove), and the scale."""
     body = " ".join(s.text for s in statement.sentences)
     blob = TextBlob(body).sentiment
     rows = [
-        ("TextBlob polarity (-1 to +1)", round(blob.polarity, 3), round(_clean_blob(scores), 3)),
-        ("TextBlob subjectivity (0 to 1)", round(blob.subjectivity, 3), round(_clean_blob(scores, "subjectivity"), 3)),
-        ("VADER compound, mean of sentences (-1 to +1)", round(_mean([x.vader for x in scores]), 3),
-         round(_mean([x.vader_clean for x in scores]), 3)),
-        ("diplomatic tone (-1 to +1)", round(tone, 3), round(tone, 3)),
+        ("textblob_polarity", blob.polarity, _clean_blob(scores), "-1 to +1"),
+        ("textblob_subjectivity", blob.subjectivity, _clean_blob(scores, "subjectivity"), "0 to 1"),
+        ("vader_compound_mean", _mean([x.vader for x in scores]), _mean([x.vader_clean for x in scores]), "-1 to +1"),
+        ("diplomatic_tone", tone, tone, "-1 to +1"),
     ]
-    return pd.DataFrame(rows, columns=["measure", "raw", "leak-free"]).set_index("measure")
+    return pd.DataFrame(rows, columns=["measure", "raw", "leak_free", "scale"]).set_index("measure")
 
 
 def evidence_table(scores: list[SentenceSentiment]) -> pd.DataFrame:
     """Every scored word or phrase: sentence, lexicon, words, polarity (-1 to +1), leak reason ("" = kept)."""
-    rows = [(x.sentence.id, h.lexicon, h.words, round(h.polarity, 4), h.leak) for x in scores for h in x.hits]
+    rows = [(x.sentence.id, h.lexicon, h.words, h.polarity, h.leak) for x in scores for h in x.hits]
     return pd.DataFrame(rows, columns=["sentence", "lexicon", "words", "polarity", "leak"])
 
 
@@ -374,8 +373,8 @@ def coverage_table(statement: Statement, tone_lexicon: ToneLexicon | None = None
         ("VADER", sum(w in vader for w in words)),
         ("diplomatic tone (matches)", tone_matches),
     ]
-    return pd.DataFrame([(name, k, n, round(k / n, 3) if n else float("nan")) for name, k in rows],
-                        columns=["lexicon", "words scored", "words", "share"]).set_index("lexicon")
+    return pd.DataFrame([(name, k, n, k / n if n else float("nan")) for name, k in rows],
+                        columns=["lexicon", "words_scored", "words", "share"]).set_index("lexicon")
 
 
 def disagreement_table(scores: list[SentenceSentiment], tones: pd.Series) -> pd.DataFrame:
@@ -385,7 +384,7 @@ def disagreement_table(scores: list[SentenceSentiment], tones: pd.Series) -> pd.
         signs = (sign(x.polarity_clean), sign(x.vader_clean), sign(float(tones[x.sentence.id])))
         if len(set(signs)) > 1:
             rows.append((x.sentence.id, *("+" if v > 0 else "-" if v < 0 else "0" for v in signs), x.sentence.text))
-    return pd.DataFrame(rows, columns=["sentence", "TextBlob", "VADER", "diplomatic tone", "text"]).set_index("sentence")
+    return pd.DataFrame(rows, columns=["sentence", "textblob", "vader", "diplomatic_tone", "text"]).set_index("sentence")
 
 
 def strongest_reading(scores: list[SentenceSentiment]) -> Reading:
@@ -412,15 +411,13 @@ def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statem
     """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks."""
     agree = agreement(scores, clean=True)
     n_leaks = sum(1 for x in scores for h in x.hits if h.leak)
-    tb, vd, dt = (document.loc[k] for k in ("TextBlob polarity (-1 to +1)",
-                                             "VADER compound, mean of sentences (-1 to +1)",
-                                             "diplomatic tone (-1 to +1)"))
+    tb, vd, dt = (document.loc[k] for k in ("textblob_polarity", "vader_compound_mean", "diplomatic_tone"))
     r = agree["pearson_r"]
     corr = f", r = {r:.2f}" if r == r else ""
     return Reading(
-        f"TextBlob reads the body as {_describe(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak-free']:+.2f} without the "
+        f"TextBlob reads the body as {_describe(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak_free']:+.2f} without the "
         f"{n_leaks} leaked hits; VADER, averaged over sentences, as {_describe(vd['raw'])} ({vd['raw']:+.2f}), "
-        f"{vd['leak-free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
+        f"{vd['leak_free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
         f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {_describe(dt['raw'])} "
         f"({dt['raw']:+.2f})."
         + ("" if looks_english(statement) else " This statement does not look like English: all three lexicons "

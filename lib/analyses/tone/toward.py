@@ -49,9 +49,9 @@ def actor_sentences(statement: Statement, scores: list[SentenceSentiment], tones
             verb = first_verb.get(sentence.id)
             role = "subject" if verb is not None and m.end <= verb else "object"
         x = by_id[sentence.id]
-        rows.append((m.actor, sentence.id, role, round(x.polarity_clean, 3), round(x.vader_clean, 3),
-                     round(float(tones[sentence.id]), 3), sentence.text))
-    cols = ["actor", "sentence", "role", "TextBlob (leak-free)", "VADER (leak-free)", "diplomatic tone", "text"]
+        rows.append((m.actor, sentence.id, role, x.polarity_clean, x.vader_clean, float(tones[sentence.id]),
+                     sentence.text))
+    cols = ["actor", "sentence", "role", "textblob_leak_free", "vader_leak_free", "diplomatic_tone", "text"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -60,16 +60,16 @@ def actor_table(sentences: pd.DataFrame) -> pd.DataFrame:
     statement), and the mean of each leak-free measure over the actor's sentences (-1 to +1).
     Actors in order of first mention."""
     if sentences.empty:
-        return pd.DataFrame(columns=["sentences", "as subject", "as object", "role not read", "TextBlob (leak-free)",
-                                     "VADER (leak-free)", "diplomatic tone"]).rename_axis("actor")
+        return pd.DataFrame(columns=["sentences", "as_subject", "as_object", "role_not_read", "textblob_leak_free",
+                                     "vader_leak_free", "diplomatic_tone"]).rename_axis("actor")
     g = sentences.groupby("actor", sort=False)
     table = pd.DataFrame({
         "sentences": g.size(),
-        "as subject": g["role"].apply(lambda r: int((r == "subject").sum())),
-        "as object": g["role"].apply(lambda r: int((r == "object").sum())),
-        "role not read": g["role"].apply(lambda r: int((r == "mentioned").sum())),
-        "TextBlob (leak-free)": g["TextBlob (leak-free)"].mean().round(3),
-        "VADER (leak-free)": g["VADER (leak-free)"].mean().round(3),
-        "diplomatic tone": g["diplomatic tone"].mean().round(3),
+        "as_subject": g["role"].apply(lambda r: int((r == "subject").sum())),
+        "as_object": g["role"].apply(lambda r: int((r == "object").sum())),
+        "role_not_read": g["role"].apply(lambda r: int((r == "mentioned").sum())),
+        "textblob_leak_free": g["textblob_leak_free"].mean(),
+        "vader_leak_free": g["vader_leak_free"].mean(),
+        "diplomatic_tone": g["diplomatic_tone"].mean(),
     })
     return table.rename_axis("actor")

@@ -19,6 +19,7 @@ from importlib import resources
 import pandas as pd
 
 from readout.analyses.readings import Reading
+from readout.fields import label
 from readout.text.statement import parse_statement
 
 from .diplomatic import ToneLexicon, load_tone_lexicon, sentence_tone
@@ -40,20 +41,19 @@ def validation_table(lexicon: ToneLexicon | None = None) -> pd.DataFrame:
     """One row per labelled sentence: label, kind, and each measure's score (raw scores, as a user gets them)."""
     lexicon = lexicon or load_tone_lexicon()
     rows = []
-    for text, label, kind in labelled_sentences():
+    for text, expected_label, kind in labelled_sentences():
         statement = parse_statement(text)
         sentence = statement.sentences[0]
         scores = score_sentence(sentence, statement)
         tone, _ = sentence_tone(sentence, lexicon)
-        rows.append((text, label, kind, round(scores.polarity, 3), round(scores.polarity_clean, 3),
-                     round(scores.vader, 3), round(scores.vader_clean, 3), round(tone, 3)))
-    return pd.DataFrame(rows, columns=["text", "label", "kind", "TextBlob", "TextBlob (leak-free)", "VADER",
-                                       "VADER (leak-free)", "diplomatic tone"])
+        rows.append((text, expected_label, kind, scores.polarity, scores.polarity_clean, scores.vader, scores.vader_clean, tone))
+    return pd.DataFrame(rows, columns=["text", "label", "kind", "textblob", "textblob_leak_free", "vader",
+                                       "vader_leak_free", "diplomatic_tone"])
 
 
 def accuracy_reading(accuracy: pd.DataFrame) -> Reading:
     """One sentence giving each measure's share on the labelled set (from :func:`sign_accuracy`)."""
-    parts = [f"{row.Index} {row.right} of {row.sentences} ({row.share:.0%})" for row in accuracy.itertuples()]
+    parts = [f"{label(row.Index)} {row.right} of {row.sentences} ({row.share:.0%})" for row in accuracy.itertuples()]
     total = int(accuracy["sentences"].iloc[0]) if len(accuracy) else 0
     return Reading(f"On the {total} labelled sentences, the sign was read right by " + ", ".join(parts[:-1])
                    + f" and {parts[-1]}. The set and the diplomatic-tone lexicon share an author.")
@@ -64,7 +64,7 @@ def sign_accuracy(lexicon: ToneLexicon | None = None) -> pd.DataFrame:
     table = validation_table(lexicon)
     expected = table["label"].map(_LABELS)
     rows = []
-    for measure in ("TextBlob", "TextBlob (leak-free)", "VADER", "VADER (leak-free)", "diplomatic tone"):
+    for measure in ("textblob", "textblob_leak_free", "vader", "vader_leak_free", "diplomatic_tone"):
         right = int((table[measure].map(sign) == expected).sum())
-        rows.append((measure, right, len(table), round(right / len(table), 3)))
+        rows.append((measure, right, len(table), right / len(table)))
     return pd.DataFrame(rows, columns=["measure", "right", "sentences", "share"]).set_index("measure")

@@ -161,8 +161,8 @@ def key_terms_table(statement: Statement, n: int = 10, exclude_actors: bool = Tr
     def top(rows: list, kind: str) -> list:
         ranked = sorted(rows, key=lambda r: (-round(r[4], 9), -r[1], -round(_mean_score(r[0], word_score), 9),
                                              order[r[6]], r[0]))
-        return [(r[0], kind, r[1], r[2], round(r[3], 3), round(r[4], 3), r[5], r[6]) for r in ranked[:n]]
+        return [(r[0], kind, r[1], r[2], r[3], r[4], r[5], r[6]) for r in ranked[:n]]
 
     rows = top(terms, "term") + top(phrase_scores(statement, exclude_actors), "phrase")
-    table = pd.DataFrame(rows, columns=["term", "kind", "count", "sentences", "idf", "score", "as written", "first"])
+    table = pd.DataFrame(rows, columns=["term", "kind", "count", "sentences", "idf", "score", "as_written", "first"])
     return table.set_index("term")

@@ -202,16 +202,16 @@ def sentence_theme_table(themes: StatementThemes) -> pd.DataFrame:
         mine = themes.of_sentence(s.id)
         evidence = " | ".join(f"{t}: {_evidence(themes.by_sentence_and_theme[(s.id, t)])}" for t in mine)
         rows.append((s.id, s.paragraph_id, s.n_words, len(mine), "; ".join(mine) or "(none)", evidence, s.text))
-    return pd.DataFrame(rows, columns=["sentence", "paragraph", "words", "themes", "theme names", "evidence",
+    return pd.DataFrame(rows, columns=["sentence", "paragraph", "words", "themes", "theme_names", "evidence",
                                        "text"]).set_index("sentence")
 
 
 def theme_share_table(themes: StatementThemes) -> pd.DataFrame:
     """One row per lexicon theme, in agenda order (themes never matched last, in lexicon order).
 
-    Columns: agenda rank (1 = first to appear; blank if absent), first sentence, sentences, share of
-    sentences (0-1), words allocated (a sentence's words split equally among its themes), share of words
-    (0-1), matches, evidence (matched words by frequency).
+    Columns: agenda_rank (1 = first to appear; blank if absent), first_sentence, sentences, sentence_share
+    (0-1), words_allocated (a sentence's words split equally among its themes), word_share (0-1), matches,
+    evidence (matched words by frequency).
     """
     st = themes.statement
     n_sentences = len(st.sentences)
@@ -238,11 +238,11 @@ def theme_share_table(themes: StatementThemes) -> pd.DataFrame:
         mine = by_theme[t]
         sid = id_of[first[t][0]] if t in first else ""
         rows.append((t, agenda.index(t) + 1 if t in first else pd.NA, sid, len(sentences[t]),
-                     round(len(sentences[t]) / n_sentences, 3) if n_sentences else 0.0, round(allocated[t], 1),
-                     round(allocated[t] / n_words, 3) if n_words else 0.0, len(mine), _evidence(mine)))
-    table = pd.DataFrame(rows, columns=["theme", "agenda rank", "first sentence", "sentences", "share of sentences",
-                                        "words allocated", "share of words", "matches", "evidence"])
-    table["agenda rank"] = table["agenda rank"].astype("Int64")
+                     len(sentences[t]) / n_sentences if n_sentences else 0.0, allocated[t],
+                     allocated[t] / n_words if n_words else 0.0, len(mine), _evidence(mine)))
+    table = pd.DataFrame(rows, columns=["theme", "agenda_rank", "first_sentence", "sentences", "sentence_share",
+                                        "words_allocated", "word_share", "matches", "evidence"])
+    table["agenda_rank"] = table["agenda_rank"].astype("Int64")
     return table.set_index("theme")
 
 
@@ -277,11 +277,10 @@ def coverage_table(themes: StatementThemes) -> pd.DataFrame:
         k = bisect.bisect_right(starts, p) - 1
         matched += k >= 0 and p < spans[k][1]
     rows = [
-        ("sentences with a theme", len(themed), n_s, round(len(themed) / n_s, 3) if n_s else 0.0),
-        ("sentences with no theme", n_s - len(themed), n_s, round((n_s - len(themed)) / n_s, 3) if n_s else 0.0),
-        ("words in sentences with a theme", w_themed, n_w, round(w_themed / n_w, 3) if n_w else 0.0),
-        ("content words matched by a theme phrase", matched, len(positions),
-         round(matched / len(positions), 3) if positions else 0.0),
+        ("sentences_with_a_theme", len(themed), n_s, len(themed) / n_s if n_s else 0.0),
+        ("sentences_with_no_theme", n_s - len(themed), n_s, (n_s - len(themed)) / n_s if n_s else 0.0),
+        ("words_in_sentences_with_a_theme", w_themed, n_w, w_themed / n_w if n_w else 0.0),
+        ("content_words_matched", matched, len(positions), matched / len(positions) if positions else 0.0),
     ]
     return pd.DataFrame(rows, columns=["measure", "count", "of", "share"]).set_index("measure")
 
@@ -298,7 +297,7 @@ def unmatched_sentences(themes: StatementThemes, top: int = 5) -> pd.DataFrame:
             continue
         counts = per_sentence.get(s.id, Counter())
         rows.append((s.id, ", ".join(t for t, _ in counts.most_common(top)), s.text))
-    return pd.DataFrame(rows, columns=["sentence", "content words", "text"]).set_index("sentence")
+    return pd.DataFrame(rows, columns=["sentence", "content_words", "text"]).set_index("sentence")
 
 
 def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
@@ -310,15 +309,15 @@ def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
                        + ("" if looks_english(themes.statement) else " The lexicon is English and this statement "
                           "does not look like English."))
     first = present.index[0]
-    space = present.sort_values(["share of words", "agenda rank"], ascending=[False, True]).index[0]
+    space = present.sort_values(["word_share", "agenda_rank"], ascending=[False, True]).index[0]
     n = len(present)
     text = (f"{n} of the lexicon's {len(table)} themes appear. The agenda opens with {first} "
-            f"(sentence {present.loc[first, 'first sentence']}); ")
+            f"(sentence {present.loc[first, 'first_sentence']}); ")
     if space == first:
-        text += f"it also gets the most space, {present.loc[space, 'share of words']:.0%} of the words."
+        text += f"it also gets the most space, {present.loc[space, 'word_share']:.0%} of the words."
     else:
-        text += (f"{space} gets the most space, {present.loc[space, 'share of words']:.0%} of the words "
-                 f"(first in sentence {present.loc[space, 'first sentence']}).")
+        text += (f"{space} gets the most space, {present.loc[space, 'word_share']:.0%} of the words "
+                 f"(first in sentence {present.loc[space, 'first_sentence']}).")
     order = ", ".join(present.index)
     text += f" Order of first appearance: {order}."
     if not looks_english(themes.statement):
@@ -341,10 +340,10 @@ def silence_reading(themes: StatementThemes, expected: tuple[str, ...] | list[st
 
 def coverage_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
     """How much of the statement the lexicon reads, and a warning for text that is not English."""
-    share = table.loc["sentences with a theme", "share"]
-    text = (f"The lexicon finds a theme in {table.loc['sentences with a theme', 'count']} of "
-            f"{table.loc['sentences with a theme', 'of']} sentences ({share:.0%}) and matches "
-            f"{table.loc['content words matched by a theme phrase', 'share']:.0%} of the content words.")
+    share = table.loc["sentences_with_a_theme", "share"]
+    text = (f"The lexicon finds a theme in {table.loc['sentences_with_a_theme', 'count']} of "
+            f"{table.loc['sentences_with_a_theme', 'of']} sentences ({share:.0%}) and matches "
+            f"{table.loc['content_words_matched', 'share']:.0%} of the content words.")
     if not looks_english(themes.statement):
         text += (" The lexicon is English and this statement does not look like English, so its themes "
                  "cannot be read here.")

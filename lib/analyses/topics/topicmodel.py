@@ -162,8 +162,8 @@ def topic_terms_table(model: TopicModel, n: int = 6) -> pd.DataFrame:
     for j, label in enumerate(model.labels):
         order = sorted(range(len(model.terms)), key=lambda c: (-round(float(model.h[j, c]), 9), c))[:n]
         top = ", ".join(f"{model.terms[c]} ({model.h[j, c]:.3f})" for c in order if model.h[j, c] > 1e-9)
-        rows.append((label, top, round(float(model.w[:, j].sum() / total), 3) if total > 0 else 0.0))
-    return pd.DataFrame(rows, columns=["topic", "top terms (weight)", "share of weight"]).set_index("topic")
+        rows.append((label, top, float(model.w[:, j].sum() / total) if total > 0 else 0.0))
+    return pd.DataFrame(rows, columns=["topic", "top_terms_weight", "weight_share"]).set_index("topic")
 
 
 def sentence_topic_table(model: TopicModel) -> pd.DataFrame:
@@ -171,8 +171,8 @@ def sentence_topic_table(model: TopicModel) -> pd.DataFrame:
     ("none" for a sentence without content words, or whose words no topic uses)."""
     sums = model.w.sum(axis=1, keepdims=True)
     shares = np.divide(model.w, sums, out=np.zeros_like(model.w), where=sums > 1e-12)
-    table = pd.DataFrame(shares.round(3), index=pd.Index(model.sentence_ids, name="sentence"), columns=model.labels)
-    table["main topic"] = [model.labels[int(r.argmax())] if s > 1e-12 else "none"
+    table = pd.DataFrame(shares, index=pd.Index(model.sentence_ids, name="sentence"), columns=model.labels)
+    table["main_topic"] = [model.labels[int(r.argmax())] if s > 1e-12 else "none"
                            for r, s in zip(shares, sums[:, 0], strict=True)]
     return table
 
@@ -182,7 +182,7 @@ def topic_theme_table(model: TopicModel, themes: StatementThemes) -> pd.DataFram
     those sentences carry (counts), and its closest theme: the one whose share among these sentences most
     exceeds its share among all sentences (ties: the larger count, then lexicon order), with both shares
     (0-1). A topic where no theme is more common than in the statement as a whole has none."""
-    main = sentence_topic_table(model)["main topic"]
+    main = sentence_topic_table(model)["main_topic"]
     n_all = len(main)
     overall = Counter(t for sid in main.index for t in themes.of_sentence(sid))
     rows = []
@@ -194,13 +194,13 @@ def topic_theme_table(model: TopicModel, themes: StatementThemes) -> pd.DataFram
         over = [t for t in counts if lift[t] > 1e-9]
         if over:
             best = min(over, key=lambda t: (-round(lift[t], 9), -counts[t], order[t]))
-            here, everywhere = round(counts[best] / len(sids), 3), round(overall[best] / n_all, 3)
+            here, everywhere = counts[best] / len(sids), overall[best] / n_all
         else:
             best, here, everywhere = "(none)", 0.0, 0.0
         rows.append((label, len(sids), ", ".join(sids), ", ".join(f"{t} ({n})" for t, n in counts.most_common()),
                      best, here, everywhere))
-    return pd.DataFrame(rows, columns=["topic", "sentences", "sentence ids", "themes of those sentences",
-                                       "closest theme", "share carrying it", "share of all sentences"]
+    return pd.DataFrame(rows, columns=["topic", "sentences", "sentence_ids", "themes_of_those_sentences",
+                                       "closest_theme", "share_carrying_it", "share_of_all_sentences"]
                         ).set_index("topic")
 
 
@@ -210,14 +210,14 @@ def topic_reading(model: TopicModel, comparison: pd.DataFrame) -> Reading:
     for label, row in comparison.iterrows():
         if row["sentences"] == 0:
             parts.append(f"{label} is the main topic of no sentence")
-        elif row["closest theme"] == "(none)":
+        elif row["closest_theme"] == "(none)":
             parts.append(f"{label}'s {row['sentences']} sentence{'s' if row['sentences'] != 1 else ''} carry no "
                          "theme more often than the statement as a whole")
         else:
-            parts.append(f"{label} lines up best with {row['closest theme']} ({row['share carrying it']:.0%} of "
-                         f"its {row['sentences']} sentences carry it, against {row['share of all sentences']:.0%} "
+            parts.append(f"{label} lines up best with {row['closest_theme']} ({row['share_carrying_it']:.0%} of "
+                         f"its {row['sentences']} sentences carry it, against {row['share_of_all_sentences']:.0%} "
                          "of all sentences)")
-    distinct = {r["closest theme"] for _, r in comparison.iterrows() if r["sentences"] and r["closest theme"] != "(none)"}
+    distinct = {r["closest_theme"] for _, r in comparison.iterrows() if r["sentences"] and r["closest_theme"] != "(none)"}
     summary = (f" The {model.k} topics map onto {len(distinct)} distinct theme{'s' if len(distinct) != 1 else ''}"
                f"; the topics leave {model.error:.0%} of the sentence-term matrix unexplained (relative error "
                f"after {model.iterations} iterations; 0% would be a perfect fit).")

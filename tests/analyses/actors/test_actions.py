@@ -24,7 +24,7 @@ def test_seed_acts_are_found_with_their_sentences(seed, found):
     # Honduras highlights its own successes: self-credit, twice
     assert ("Honduras", "highlight", "report own achievement", "Honduras", "done") in _acts(found, "p2s1")
     assert ("Honduras", "highlight", "report own achievement", "Honduras", "done") in _acts(found, "p2s2")
-    edges = {(r["from"], r["to"], r["kind"]): r for r in actions.credit_edges(found).to_dict("records")}
+    edges = {(r["from_actor"], r["to_actor"], r["kind"]): r for r in actions.credit_edges(found).to_dict("records")}
     assert edges[("Honduras", "Honduras", "credit")]["actions"] == 2
     # the United States congratulates Honduras: U.S. -> Honduras praise
     assert ("United States", "congratulate", "praise or congratulate", "Honduras", "done") in _acts(found, "p2s5")
@@ -45,7 +45,7 @@ def test_seed_acts_are_found_with_their_sentences(seed, found):
     ledger = commitments.commitment_table(seed)
     firm = ledger[ledger["strength"] == "firm"].iloc[0]
     assert (firm["sentence"], firm["who"]) == ("p2s6", "Honduras")
-    assert "improve its security" in firm["to what"] and "human rights" in firm["to what"]
+    assert "improve its security" in firm["to_what"] and "human rights" in firm["to_what"]
     assert list(ledger["sentence"]) == ["p1s2", "p2s6", "p3s1", "p3s1"]
     assert list(ledger["who"]) == ["Both sides", "Honduras", "United States", "Both sides"]
 
@@ -57,8 +57,8 @@ def test_seed_references_and_balance(seed, found):
     assert refs[(refs["sentence"] == "p2s6") & (refs["words"] == "its")]["actor"].tolist() == ["Honduras", "Honduras"]
     assert actions.parties(seed) == ("Honduras", "United States")
     balance = actions.balance_table(seed, found, commitments.commitment_table(seed))
-    assert balance.loc["Honduras", "self-credit"] == 2 and balance.loc["United States", "self-credit"] == 0
-    assert balance.loc["United States", "credit given"] == 2 and balance.loc["Honduras", "credit received"] == 2
+    assert balance.loc["Honduras", "self_credit"] == 2 and balance.loc["United States", "self_credit"] == 0
+    assert balance.loc["United States", "credit_given"] == 2 and balance.loc["Honduras", "credit_received"] == 2
     assert balance.loc["Honduras", "commitments"] == 3 and balance.loc["United States", "commitments"] == 3
 
 
@@ -95,7 +95,7 @@ def test_commitment_markers_dates_amounts_and_negation():
                          "Honduras will not extradite him. The ministers may meet in May 2026.")
     ledger = commitments.commitment_table(st)
     first = ledger.iloc[0]
-    assert (first["strength"], first["who"], first["date"], first["amount"], first["other parties"]) == (
+    assert (first["strength"], first["who"], first["date"], first["amount"], first["other_parties"]) == (
         "firm", "United States", "by March 2025", "$5 million", "Honduras")
     assert bool(ledger.iloc[1]["negated"]) and ledger.iloc[2]["strength"] == "soft"
     assert str(commitments.commitment_reading(ledger)).startswith("2 commitments: 1 firm and 1 soft.")
@@ -107,7 +107,7 @@ def test_annotated_set_precision_and_recall():
     for field in ("agent", "category", "target"):
         assert scores.loc[field, "precision"] >= 0.9 and scores.loc[field, "recall"] >= 0.9, field
     table = action_validation.action_validation_table()
-    assert table["agent right"].sum() == scores.loc["agent", "right"]
+    assert table["agent_right"].sum() == scores.loc["agent", "right"]
 
 
 def test_bad_action_scheme_and_non_english(tmp_path):
@@ -150,8 +150,8 @@ def test_review_cases_commitments():
     ledger = commitments.commitment_table(st)
     assert list(ledger["sentence"]) == ["p1s1", "p1s2", "p1s3"]
     first, second, third = (ledger.iloc[k] for k in range(3))
-    assert (first["amount"], first["date"], first["other parties"]) == ("$2.5 million", "by 2026", "Honduras")
-    assert "the U.S. Embassy to train 500 police officers by June 2026" in second["to what"]
+    assert (first["amount"], first["date"], first["other_parties"]) == ("$2.5 million", "by 2026", "Honduras")
+    assert "the U.S. Embassy to train 500 police officers by June 2026" in second["to_what"]
     assert second["date"] == "by June 2026"
     assert third["who"] == "United States"  # "U.S. assistance", not "to Honduras" (a prepositional phrase)
     assert third["amount"] == "20 percent" and third["date"] == "by the end of the year"

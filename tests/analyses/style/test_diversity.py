@@ -32,10 +32,10 @@ def test_mtld_by_hand():
 
 def test_seed_table(seed):
     table = diversity_table(seed)
-    assert table.loc["TTR", "value"] == pytest.approx(199 / 351, abs=0.001)
-    assert table.loc["MATTR", "meaning"].startswith("mean TTR over every window 50 tokens")
-    assert 0 < table.loc["MATTR", "value"] < 1
-    assert table.loc["MATTR", "value"] > table.loc["TTR", "value"]  # windows are short, so fewer repeats
+    assert table.loc["ttr", "value"] == pytest.approx(199 / 351, abs=0.001)
+    assert table.loc["mattr", "meaning"].startswith("mean TTR over every window 50 tokens")
+    assert 0 < table.loc["mattr", "value"] < 1
+    assert table.loc["mattr", "value"] > table.loc["ttr", "value"]  # windows are short, so fewer repeats
 
 
 def test_empty():
@@ -48,5 +48,5 @@ def test_mtld_when_no_word_repeats():
         mtld(list("abcdefgh"))
     from readout import parse_statement
     table = diversity_table(parse_statement("The two sides agreed on five new steps."))
-    assert table.loc["MTLD", "value"] != table.loc["MTLD", "value"]  # NaN, not inf
-    assert table.loc["MTLD", "meaning"] == "not computed: no word repeats, so no run ever falls to the threshold"
+    assert table.loc["mtld", "value"] != table.loc["mtld", "value"]  # NaN, not inf
+    assert table.loc["mtld", "meaning"] == "not computed: no word repeats, so no run ever falls to the threshold"

@@ -43,11 +43,11 @@ def test_sentence_values_equal_textblob_and_vader(seed, scores):
 def test_document_values(seed, scores):
     table = document_table(seed, scores, document_tone(seed))
     body = " ".join(s.text for s in seed.sentences)
-    assert table.loc["TextBlob polarity (-1 to +1)", "raw"] == round(TextBlob(body).sentiment.polarity, 3)
+    assert table.loc["textblob_polarity", "raw"] == TextBlob(body).sentiment.polarity  # full precision
     # VADER's authors: score sentences and average them for longer texts
     mean = sum(x.vader for x in scores) / len(scores)
-    assert table.loc["VADER compound, mean of sentences (-1 to +1)", "raw"] == round(mean, 3)
-    assert table.loc["diplomatic tone (-1 to +1)", "raw"] == 1.0
+    assert table.loc["vader_compound_mean", "raw"] == mean
+    assert table.loc["diplomatic_tone", "raw"] == 1.0 and table.loc["diplomatic_tone", "scale"] == "-1 to +1"
 
 
 def test_leaks_found_on_the_seed(scores):
@@ -102,15 +102,15 @@ def test_actor_tone(seed, scores):
     assert roles[("Honduras", "p2s5")] == "object"
     assert roles[("Honduras", "p2s1")] == "subject"  # "Honduras highlighted its notable successes"
     table = actor_table(rows)
-    assert table.loc["Honduras", ["sentences", "as subject", "as object"]].to_list() == [8, 5, 3]
-    assert table.loc["United States", "diplomatic tone"] == pytest.approx(6 / 7, abs=0.001)  # p2s3 has no match
+    assert table.loc["Honduras", ["sentences", "as_subject", "as_object"]].to_list() == [8, 5, 3]
+    assert table.loc["United States", "diplomatic_tone"] == pytest.approx(6 / 7, abs=0.001)  # p2s3 has no match
 
 
 def test_coverage(seed):
     table = coverage_table(seed)
-    assert table.loc["TextBlob (Pattern lexicon)", "words scored"] == 26
-    assert table.loc["VADER", "words scored"] == 61
-    assert table.loc["diplomatic tone (matches)", "words scored"] == 17
+    assert table.loc["TextBlob (Pattern lexicon)", "words_scored"] == 26
+    assert table.loc["VADER", "words_scored"] == 61
+    assert table.loc["diplomatic tone (matches)", "words_scored"] == 17
     assert (table["words"] == 351).all()
 
 
@@ -121,9 +121,9 @@ def test_labelled_set_and_sign_accuracy():
                                   "negation"}
     accuracy = sign_accuracy()["share"]
     print(f"\nsign accuracy on 36 labelled sentences: {accuracy.to_dict()}")
-    assert accuracy.to_dict() == {"TextBlob": 0.361, "TextBlob (leak-free)": 0.333, "VADER": 0.722,
-                                  "VADER (leak-free)": 0.833, "diplomatic tone": 1.0}
-    assert accuracy["diplomatic tone"] > max(accuracy["TextBlob"], accuracy["VADER"])
+    assert accuracy.to_dict() == {"textblob": 13 / 36, "textblob_leak_free": 12 / 36, "vader": 26 / 36,
+                                  "vader_leak_free": 30 / 36, "diplomatic_tone": 1.0}
+    assert accuracy["diplomatic_tone"] > max(accuracy["textblob"], accuracy["vader"])
 
 
 def test_sentence_without_hits():

@@ -50,15 +50,15 @@ def test_seed_shares_agenda_and_silences(seed):
     # security and crime: p1s2 p2s1 p2s2 p2s3 p2s4 p2s6 p3s1 p3s2 p3s3 ("arrests" in p2s2)
     flow = themes.theme_flow(found)
     assert flow.loc["security and crime"].gt(0).sum() == table.loc["security and crime", "sentences"] == 9
-    assert table.loc["security and crime", "share of sentences"] == round(9 / 12, 3)
+    assert table.loc["security and crime", "sentence_share"] == round(9 / 12, 3)
     assert list(table.index[:3]) == ["security and crime", "justice and rule of law", "counternarcotics"]
-    assert table.loc["security and crime", "agenda rank"] == 1 and table.loc["security and crime", "first sentence"] == "p1s2"
+    assert table.loc["security and crime", "agenda_rank"] == 1 and table.loc["security and crime", "first_sentence"] == "p1s2"
     # shares of words add up to the share of words in sentences with a theme (all but p1s1, 19 words)
-    assert table["words allocated"].sum() == pytest.approx(351 - 19, abs=0.5)
+    assert table["words_allocated"].sum() == pytest.approx(351 - 19, abs=0.5)
     assert themes.silences(found, found.lexicon.expected) == ["democracy and elections"]
     assert list(themes.unmatched_sentences(found).index) == ["p1s1"]
     coverage = themes.coverage_table(found)
-    assert (coverage.loc["sentences with a theme", "count"], coverage.loc["sentences with a theme", "of"]) == (11, 12)
+    assert (coverage.loc["sentences_with_a_theme", "count"], coverage.loc["sentences_with_a_theme", "of"]) == (11, 12)
 
 
 # --- shares and agenda order, computed by hand ---------------------------------------------------
@@ -80,12 +80,12 @@ def test_shares_and_agenda_by_hand(tmp_path):
     assert found.of_sentence("p1s1") == ("beta", "alpha") and found.of_sentence("p1s3") == ()
     table = themes.theme_share_table(found)
     assert list(table.index) == ["beta", "alpha", "gamma"]  # agenda: beta's "Boats" comes first
-    assert table.loc["alpha", "sentences"] == 2 and table.loc["alpha", "share of sentences"] == round(2 / 3, 3)
-    assert table.loc["alpha", "words allocated"] == 2 + 6  # half of s1's 4 words, all of s2's 6
-    assert table.loc["alpha", "share of words"] == round(8 / 15, 3)
-    assert table.loc["beta", "share of words"] == round(2 / 15, 3)
+    assert table.loc["alpha", "sentences"] == 2 and table.loc["alpha", "sentence_share"] == 2 / 3
+    assert table.loc["alpha", "words_allocated"] == 2 + 6  # half of s1's 4 words, all of s2's 6
+    assert table.loc["alpha", "word_share"] == 8 / 15
+    assert table.loc["beta", "word_share"] == 2 / 15
     assert table.loc["alpha", "matches"] == 3 and table.loc["alpha", "evidence"] == "apples (2), orchards"
-    assert pd_isna(table.loc["gamma", "agenda rank"]) and table.loc["gamma", "sentences"] == 0
+    assert pd_isna(table.loc["gamma", "agenda_rank"]) and table.loc["gamma", "sentences"] == 0
     assert themes.silences(found, lexicon.expected) == ["gamma"]
     assert "never appears: gamma" in str(themes.silence_reading(found, lexicon.expected))
     reading = str(themes.agenda_reading(table, found))
@@ -168,10 +168,10 @@ def test_nmf_recovers_two_blocks_and_is_reproducible():
 def test_topic_model_on_the_seed(seed):
     model = topicmodel.fit_topics(seed, 3, 2024)
     shares = topicmodel.sentence_topic_table(model)
-    assert shares.drop(columns="main topic").sum(axis=1).round(2).eq(1.0).all()
+    assert shares.drop(columns="main_topic").sum(axis=1).round(2).eq(1.0).all()
     comparison = topicmodel.topic_theme_table(model, themes.read_themes(seed))
-    smuggling = shares.loc["p2s2", "main topic"]  # the migrant-smuggling sentence's topic
-    assert comparison.loc[smuggling, "closest theme"] == "migration and smuggling"
+    smuggling = shares.loc["p2s2", "main_topic"]  # the migrant-smuggling sentence's topic
+    assert comparison.loc[smuggling, "closest_theme"] == "migration and smuggling"
     assert "lines up best with migration and smuggling" in str(topicmodel.topic_reading(model, comparison))
     again = topicmodel.fit_topics(seed, 3, 2024)
     assert np.array_equal(model.w, again.w)
@@ -267,8 +267,8 @@ def test_topic_weights_do_not_depend_on_the_factor_scale(seed):
     _, _, x = topicmodel._matrix(seed)
     for i, sid in enumerate(other.sentence_ids):
         uses = float((x[i] @ other.h.T).sum())
-        assert (table.loc[sid, "main topic"] == "none") == (uses == 0.0), sid
-    assert table.loc["p2s5", "main topic"] == "none"
+        assert (table.loc[sid, "main_topic"] == "none") == (uses == 0.0), sid
+    assert table.loc["p2s5", "main_topic"] == "none"
 
 
 def test_topic_model_refuses_copies_negative_seeds_and_key_terms_zero():
@@ -289,7 +289,7 @@ def test_closest_theme_only_when_over_represented(tmp_path):
     w = np.array([[1, 0], [1, 0], [1, 0], [0, 1], [0, 1]], dtype=float)  # topic 2: "Boats came.", "Crime and boats."
     model = topicmodel.TopicModel(2, 0, ids, ("crime", "boat"), w, np.array([[1.0, 0.0], [0.0, 1.0]]), 1, 0.0)
     table = topicmodel.topic_theme_table(model, found)
-    assert table.loc["topic 2", "closest theme"] == "boats"  # 2 of 2 against 2 of 5
-    assert table.loc["topic 1", "closest theme"] == "crime"  # 3 of 3 against 4 of 5
+    assert table.loc["topic 2", "closest_theme"] == "boats"  # 2 of 2 against 2 of 5
+    assert table.loc["topic 1", "closest_theme"] == "crime"  # 3 of 3 against 4 of 5
     model = topicmodel.TopicModel(1, 0, ids, ("crime", "boat"), np.ones((5, 1)), np.array([[0.5, 0.5]]), 1, 0.0)
-    assert topicmodel.topic_theme_table(model, found).loc["topic 1", "closest theme"] == "(none)"
+    assert topicmodel.topic_theme_table(model, found).loc["topic 1", "closest_theme"] == "(none)"

@@ -1,0 +1,55 @@
+"""The summary's headlines are rendered from the rows the corpus engine stores: one route for every number."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+
+from readout import parse_statement
+from readout.analyses.lexicons import Lexicons
+from readout.analyses.rows import analyse
+from readout.collection.corpus import read_corpus, run_corpus
+from readout.report.summary import headlines
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return Lexicons.load()
+
+
+def test_seed_headlines(seed, lexicons):
+    table = headlines(analyse(seed, lexicons)).table()
+    assert table.loc["What is this statement?", "reading"] == (
+        "3 paragraphs, 12 sentences and 351 words of body text, datelined Washington, DC.")
+    assert table.loc["How hard is it to read?", "figure"] == "Flesch-Kincaid grade 19.7"
+    assert table.loc["What tone does it take?", "figure"] == "diplomatic tone +1.00 (strongly positive)"
+    assert "VADER reads +0.62 without names" in table.loc["What tone does it take?", "reading"]
+    assert table.loc["Who credits whom?", "figure"] == "United States → Honduras (credit, 2)"
+    assert table.loc["Who credits whom?", "reading"].endswith("Self-credit: Honduras (2).")
+    assert table.loc["Who promises what?", "figure"] == "4 commitments, 1 firm"
+    assert table.loc["What does it leave out?", "figure"] == "democracy and elections"
+    assert table.loc["Which words stand out?", "figure"] == "crime, human, security, migrant, rights"
+    assert list(table.columns) == ["figure", "reading", "explained_in"]
+
+
+def test_headlines_equal_the_stored_corpus_row(tmp_path, lexicons):
+    """Rendering the rows the corpus engine wrote to Parquet gives the same page as the summary notebook."""
+    run = run_corpus([str(SEED)], tmp_path / "corpus", {}, scheduler="synchronous", err=[].append)
+    assert run.exit_code == 0
+    stored = read_corpus(tmp_path / "corpus")
+    st = stored["statement"].iloc[0]
+    direct = analyse(parse_statement(SEED.read_text(encoding="utf-8")), lexicons).statement
+    for field in ("words", "fk_grade", "diplomatic_tone", "vader", "tone_sentences", "commitments",
+                  "dated_commitments", "silences", "key_terms", "key_phrases", "dateline"):
+        assert st[field] == direct[field], field
+    assert list(stored["edge"]["from_actor"]) == ["Honduras", "United States"]
+    assert len(stored["commitment"]) == 4 and set(stored["commitment"]["strength"]) == {"firm", "soft"}
+
+
+def test_a_statement_not_in_english_says_so(lexicons):
+    spanish = parse_statement("Los Estados Unidos y Honduras celebraron el diálogo. Las delegaciones hablaron de "
+                              "la seguridad y de los derechos humanos en la región.")
+    table = headlines(analyse(spanish, lexicons)).table()
+    assert table.loc["What tone does it take?", "figure"] == "not read: the statement does not look like English"
+    assert table.loc["How hard is it to read?", "figure"] == "not computed"
+    assert table.loc["Who promises what?", "figure"] == "not computed"
