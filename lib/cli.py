@@ -10,14 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from readout.collection.comparison import run_comparison
-from readout.collection.corpus import BATCH_SIZE, run_corpus
+from readout.collection.corpus import BATCH_SIZE
 from readout.errors import ReadoutError, UsageError
 from readout.paths import NOTEBOOKS_DIR
-from readout.run.batch import run_collection
 from readout.run.kernels import CELL_TIMEOUT, Limits
 from readout.run.parameters import parse_value, read_parameter_file
 from readout.run.report import RunOptions
+
+# Each command imports what it runs (below), so that 'run' starts its kernels without waiting for the
+# corpus engine's or the comparison's imports.
 
 __all__ = ["main"]
 
@@ -123,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         if bad:
             print(bad, file=sys.stderr)
             return 2
+        from readout.collection.comparison import run_comparison
+
         try:
             options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
                                  keep_code=args.keep_code)
@@ -131,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             print("interrupted; the earlier comparison is untouched", file=sys.stderr)
             return 130
     if args.command == "corpus":
+        from readout.collection.corpus import run_corpus
+
         try:
             run = run_corpus(args.paths, args.out, parameters, args.scheduler, args.workers, args.batch_size)
         except KeyboardInterrupt:
@@ -145,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         if bad:
             print(bad, file=sys.stderr)
             return 2
+        from readout.run.batch import run_collection
+
         options = RunOptions(args.out, args.notebooks, args.jobs,
                              Limits(args.timeout, args.notebook_timeout, args.run_timeout),
                              args.keep_code, args.force, args.exclusive)

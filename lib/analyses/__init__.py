@@ -8,31 +8,71 @@ text), :mod:`.terms` (content words, folded), :mod:`.lexicons` (the editable dat
 loaded once) and :mod:`.rows` (a statement's analyses as rows at five levels: what the summary
 page and the corpus engine both read). Analyses import the text model, never the report, run
 or collection layers.
-"""
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed."""
 
 from __future__ import annotations
 
-from .anatomy import (
-    LONG_SENTENCE_WORDS,
-    mention_table,
-    mentions_by_paragraph,
-    metadata_table,
-    overview,
-    paragraph_table,
-    sentence_length_reading,
-    sentence_length_summary,
-    sentence_table,
-)
-from .lexicons import DATA_FILE_PARAMETERS, Lexicons, data_file_parameters
-from .phrases import PhraseLexicon, PhraseMatcher, Phrases
-from .readings import Reading, attempt, table_or
-from .rows import COLUMNS, LEVELS, StatementRows, analyse
-from .terms import PLURAL_SENSES, WordOccurrence, fold, term_counts, term_occurrences, top_terms, word_occurrences
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .anatomy import (
+        LONG_SENTENCE_WORDS,
+        mention_table,
+        mentions_by_paragraph,
+        metadata_table,
+        overview,
+        paragraph_table,
+        sentence_length_reading,
+        sentence_length_summary,
+        sentence_table,
+    )
+    from .lexicons import DATA_FILE_PARAMETERS, Lexicons, data_file_parameters
+    from .phrases import PhraseLexicon, PhraseMatcher, Phrases
+    from .readings import Reading, attempt, table_or
+    from .rows import COLUMNS, LEVELS, StatementRows, analyse
+    from .terms import PLURAL_SENSES, WordOccurrence, fold, term_counts, term_occurrences, top_terms, word_occurrences
+
+#: Each public name and the module (in this package) that defines it.
+_MODULE_OF = {
+    "overview": "anatomy", "metadata_table": "anatomy", "paragraph_table": "anatomy", "sentence_table": "anatomy",
+    "mention_table": "anatomy", "mentions_by_paragraph": "anatomy", "sentence_length_summary": "anatomy",
+    "sentence_length_reading": "anatomy", "LONG_SENTENCE_WORDS": "anatomy", "DATA_FILE_PARAMETERS": "lexicons",
+    "Lexicons": "lexicons", "data_file_parameters": "lexicons", "Phrases": "phrases", "PhraseMatcher": "phrases",
+    "PhraseLexicon": "phrases", "Reading": "readings", "attempt": "readings", "table_or": "readings", "LEVELS":
+    "rows", "StatementRows": "rows", "analyse": "rows", "COLUMNS": "rows", "PLURAL_SENSES": "terms", "fold":
+    "terms", "WordOccurrence": "terms", "word_occurrences": "terms", "term_occurrences": "terms", "term_counts":
+    "terms", "top_terms": "terms"
+}
 __all__ = [
-    "overview", "metadata_table", "paragraph_table", "sentence_table", "mention_table",
-    "mentions_by_paragraph", "sentence_length_summary", "sentence_length_reading", "LONG_SENTENCE_WORDS",
-    "DATA_FILE_PARAMETERS", "Lexicons", "data_file_parameters", "Phrases", "PhraseMatcher", "PhraseLexicon",
-    "Reading", "attempt", "table_or", "LEVELS", "StatementRows", "analyse", "COLUMNS", "PLURAL_SENSES",
-    "fold", "WordOccurrence", "word_occurrences", "term_occurrences", "term_counts", "top_terms"
+    "overview", "metadata_table", "paragraph_table", "sentence_table", "mention_table", "mentions_by_paragraph",
+    "sentence_length_summary", "sentence_length_reading", "LONG_SENTENCE_WORDS", "DATA_FILE_PARAMETERS", "Lexicons",
+    "data_file_parameters", "Phrases", "PhraseMatcher", "PhraseLexicon", "Reading", "attempt", "table_or", "LEVELS",
+    "StatementRows", "analyse", "COLUMNS", "PLURAL_SENSES", "fold", "WordOccurrence", "word_occurrences",
+    "term_occurrences", "term_counts", "top_terms"
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # a module of the package, reached as an attribute
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

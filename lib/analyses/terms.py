@@ -14,14 +14,14 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter, defaultdict
-from typing import NamedTuple
-
-import pandas as pd
-from textblob.en.inflect import singularize
+from typing import TYPE_CHECKING, NamedTuple
 
 from readout.text.language import stopwords
 from readout.text.statement import Statement
 from readout.text.syllables import syllable_table
+
+if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
+    import pandas as pd
 
 __all__ = ["PLURAL_SENSES", "fold", "WordOccurrence", "word_occurrences", "term_occurrences", "term_counts", "top_terms"]
 
@@ -33,6 +33,13 @@ PLURAL_SENSES = frozenset({"rights", "talks", "relations", "ties", "arms", "forc
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.cache
+def _singularize():  # TextBlob's singulariser, imported on first use
+    from textblob.en.inflect import singularize
+
+    return singularize
+
+
 def fold(word: str, sentence_start: bool = False) -> str:
     """The counting form of a word: lower case, a possessive ending dropped ("region’s", "judges'"); a
     plural common noun becomes its dictionary singular.
@@ -50,7 +57,7 @@ def fold(word: str, sentence_start: bool = False) -> str:
             break
     common = word.islower() or (sentence_start and word[:1].isupper() and word[1:].islower())
     if common and w.endswith("s") and len(w) > 3 and w not in PLURAL_SENSES:
-        single = singularize(w)
+        single = _singularize()(w)
         if single != w and single in syllable_table():
             return single
     return w
@@ -134,6 +141,8 @@ def top_terms(statement: Statement, n: int = 10, exclude_actors: bool = False) -
     single statement has no reference corpus for weighting). With
     ``exclude_actors``, the names of actors found by the statement model are left out.
     """
+    import pandas as pd
+
     occ = term_occurrences(statement, exclude_actors)
     counts = Counter(t for t, *_ in occ)
     forms: dict[str, Counter] = defaultdict(Counter)

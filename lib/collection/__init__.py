@@ -2,44 +2,94 @@
 tables on Dask (:mod:`.corpus`); the comparison lines them up: headlines, percentiles,
 keyness, theme shares, tone over time (:mod:`.compare`, with :mod:`.figures`), and runs the
 comparison notebook into a report (:mod:`.comparison`).
-"""
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed."""
 
 from __future__ import annotations
 
-from .compare import (
-    PERCENTILE_MEASURES,
-    SIGNIFICANCE,
-    Collection,
-    Paged,
-    build_collection,
-    collection_provenance,
-    collection_reading,
-    headline_table,
-    key_terms_summary,
-    keyness_table,
-    log_likelihood,
-    log_ratio,
-    make_collection,
-    paged,
-    percentile,
-    percentile_table,
-    read_collection,
-    skipped_table,
-    statement_list,
-    summary_table,
-    theme_matrix,
-    tone_over_time,
-)
-from .comparison import COMPARE_NOTEBOOK, run_comparison
-from .corpus import BATCH_SIZE, MANIFEST, CorpusRun, analyse_batch, frames_from_rows, read_corpus, run_corpus, schemas
-from .figures import LABELLED, measure_figure, theme_share_figure, tone_time_figure
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .compare import (
+        PERCENTILE_MEASURES,
+        SIGNIFICANCE,
+        Collection,
+        Paged,
+        build_collection,
+        collection_provenance,
+        collection_reading,
+        headline_table,
+        key_terms_summary,
+        keyness_table,
+        log_likelihood,
+        log_ratio,
+        make_collection,
+        paged,
+        percentile,
+        percentile_table,
+        read_collection,
+        skipped_table,
+        statement_list,
+        summary_table,
+        theme_matrix,
+        tone_over_time,
+    )
+    from .comparison import COMPARE_NOTEBOOK, run_comparison
+    from .corpus import (
+        BATCH_SIZE,
+        MANIFEST,
+        CorpusRun,
+        analyse_batch,
+        frames_from_rows,
+        read_corpus,
+        run_corpus,
+        schemas,
+    )
+    from .figures import LABELLED, measure_figure, theme_share_figure, tone_time_figure
+
+#: Each public name and the module (in this package) that defines it.
+_MODULE_OF = {
+    "Collection": "compare", "make_collection": "compare", "build_collection": "compare", "read_collection":
+    "compare", "headline_table": "compare", "summary_table": "compare", "percentile_table": "compare",
+    "PERCENTILE_MEASURES": "compare", "keyness_table": "compare", "key_terms_summary": "compare", "theme_matrix":
+    "compare", "tone_over_time": "compare", "collection_reading": "compare", "collection_provenance": "compare",
+    "statement_list": "compare", "skipped_table": "compare", "percentile": "compare", "log_likelihood": "compare",
+    "log_ratio": "compare", "SIGNIFICANCE": "compare", "Paged": "compare", "paged": "compare", "COMPARE_NOTEBOOK":
+    "comparison", "run_comparison": "comparison", "CorpusRun": "corpus", "BATCH_SIZE": "corpus", "MANIFEST":
+    "corpus", "run_corpus": "corpus", "read_corpus": "corpus", "analyse_batch": "corpus", "schemas": "corpus",
+    "frames_from_rows": "corpus", "LABELLED": "figures", "theme_share_figure": "figures", "measure_figure":
+    "figures", "tone_time_figure": "figures"
+}
 __all__ = [
-    "Collection", "make_collection", "build_collection", "read_collection", "headline_table",
-    "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
-    "theme_matrix", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
-    "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged",
-    "COMPARE_NOTEBOOK", "run_comparison", "CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus",
-    "read_corpus", "analyse_batch", "schemas", "frames_from_rows", "LABELLED", "theme_share_figure",
-    "measure_figure", "tone_time_figure"
+    "Collection", "make_collection", "build_collection", "read_collection", "headline_table", "summary_table",
+    "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary", "theme_matrix",
+    "tone_over_time", "collection_reading", "collection_provenance", "statement_list", "skipped_table",
+    "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged", "COMPARE_NOTEBOOK",
+    "run_comparison", "CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch",
+    "schemas", "frames_from_rows", "LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure"
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # a module of the package, reached as an attribute
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -38,21 +38,18 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from readout.analyses.lexicons import DATA_FILE_PARAMETERS, Lexicons
-from readout.analyses.rows import COLUMNS, LEVELS, analyse
-from readout.analyses.topics.themes import theme_column
 from readout.errors import BadInputError, ReadoutError, UsageError
-from readout.report.provenance import git_commit, package_versions
 from readout.run.inputs import read_statements, statement_files
-from readout.run.parameters import load_data_files
 from readout.run.publishing import building, publish, write_manifest
 from readout.text.statement import Statement, statement_from_bytes
+
+if TYPE_CHECKING:  # the analyses, pandas and pyarrow are imported when a corpus is analysed or read
+    import pandas as pd
+    import pyarrow as pa
+
+    from readout.analyses.lexicons import Lexicons
 
 __all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "schemas",
            "frames_from_rows"]
@@ -65,13 +62,26 @@ WORKER_WAIT = 30.0
 #: The file written next to the tables that says what they hold; its presence marks a corpus folder.
 MANIFEST = "corpus.json"
 
-_WORDS = [name for name, _ in COLUMNS["statement"]].index("words")
-_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+
+
+def _level_schema(level: str) -> pa.Schema:
+    """The Arrow schema of one level's columns (:data:`readout.analyses.rows.COLUMNS`)."""
+    import pyarrow as pa
+
+    from readout.analyses.rows import COLUMNS
+
+    arrow = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(name, arrow[kind]) for name, kind in COLUMNS[level]])
 
 
 def schemas(lexicons: Lexicons) -> dict[str, pa.Schema]:
     """The Arrow schema of each level's table (the statement level gains one column per theme)."""
-    out = {level: pa.schema([(name, _ARROW[kind]) for name, kind in COLUMNS[level]]) for level in LEVELS}
+    import pyarrow as pa
+
+    from readout.analyses.rows import LEVELS
+    from readout.analyses.topics.themes import theme_column
+
+    out = {level: _level_schema(level) for level in LEVELS}
     out["statement"] = pa.schema(list(out["statement"]) + [pa.field(theme_column(t), pa.float64())
                                                             for t in lexicons.themes.themes])
     return out
@@ -84,6 +94,8 @@ Item = tuple[str, "bytes | str | Statement"]
 def analyse_batch(items: list[Item], lexicons: Lexicons) -> tuple[dict[str, list[tuple[Any, ...]]], list[str]]:
     """Parse and analyse each statement of a batch; return every level's rows (in item order) and one
     line per statement that was skipped (bad input, or an analysis that failed)."""
+    from readout.analyses.rows import LEVELS, analyse
+
     rows: dict[str, list[tuple[Any, ...]]] = {level: [] for level in LEVELS}
     problems = []
     for key, data in items:
@@ -124,7 +136,7 @@ class CorpusRun:
 
     statements: int = 0
     skipped: list[str] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    rows: dict[str, int] = field(default_factory=dict)
     words: int = 0
     seconds: float = 0.0
     scheduler: str = "local"
@@ -133,11 +145,16 @@ class CorpusRun:
 
 
 def _arrow_table(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
+    import pyarrow as pa
+
     columns = list(zip(*rows)) if rows else [()] * len(schema)
     return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, schema)], schema=schema)
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    import pandas as pd
+    import pyarrow as pa
+
     # Whole numbers and flags keep their kind where a value is missing (pandas' nullable Int64, boolean).
     return table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
 
@@ -151,17 +168,20 @@ class _Tables:
     """One Parquet writer per level, writing into ``folder``; a batch's rows become one row group."""
 
     def __init__(self, folder: Path, schema: dict[str, pa.Schema]) -> None:
+        import pyarrow.parquet as pq
+
         self.schema = schema
+        self.words = [name for name in schema["statement"].names].index("words")
         self.writers = {level: pq.ParquetWriter(folder / f"{level}.parquet", schema[level], compression="zstd")
-                        for level in LEVELS}
+                        for level in schema}
 
     def write(self, rows: dict[str, list[tuple[Any, ...]]], run: CorpusRun) -> None:
-        for level in LEVELS:
-            table = _arrow_table(rows[level], self.schema[level])
+        for level, schema in self.schema.items():
+            table = _arrow_table(rows[level], schema)
             self.writers[level].write_table(table)
-            run.rows[level] += table.num_rows
+            run.rows[level] = run.rows.get(level, 0) + table.num_rows
         run.statements += len(rows["statement"])
-        run.words += sum(r[_WORDS] for r in rows["statement"])
+        run.words += sum(r[self.words] for r in rows["statement"])
 
     def close(self) -> None:
         for w in self.writers.values():
@@ -292,6 +312,10 @@ def run_corpus(
             raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
         if workers is not None and workers < 1:
             raise UsageError(f"--workers must be at least 1, not {workers}")
+        from readout.analyses.lexicons import DATA_FILE_PARAMETERS
+        from readout.report.provenance import git_commit, package_versions
+        from readout.run.parameters import load_data_files
+
         unknown = sorted(set(parameters) - set(DATA_FILE_PARAMETERS))
         if unknown:
             raise UsageError(f"unknown corpus parameter {', '.join(map(repr, unknown))} "
@@ -354,7 +378,7 @@ def run_corpus(
                 "skipped": run.skipped,
                 "rows": run.rows,
                 "words": run.words,
-                "tables": {level: f"{level}.parquet" for level in LEVELS},
+                "tables": {level: f"{level}.parquet" for level in run.rows},
                 "inputs": paths,
                 "parameters": parameters,
                 "data_files": {"themes": lexicons.themes.source, "actions": lexicons.scheme.source,
@@ -381,6 +405,10 @@ def run_corpus(
 
 def read_corpus(folder: str | Path) -> dict[str, Any]:
     """The tables of a corpus folder as pandas DataFrames, by level, plus ``"manifest"``."""
+    import pyarrow.parquet as pq
+
+    from readout.analyses.rows import LEVELS
+
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
         raise ReadoutError(f"{folder}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
@@ -390,7 +418,6 @@ def read_corpus(folder: str | Path) -> dict[str, Any]:
         if file.is_file():
             tables[level] = _to_pandas(pq.read_table(file))
         else:  # a corpus written before this level existed: an empty table of its columns
-            schema = pa.schema([(name, _ARROW[kind]) for name, kind in COLUMNS[level]])
-            tables[level] = _to_pandas(_arrow_table([], schema))
+            tables[level] = _to_pandas(_arrow_table([], _level_schema(level)))
     tables["manifest"] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     return tables

@@ -19,7 +19,7 @@ from readout.analyses.anatomy import LONG_SENTENCE_WORDS
 from readout.fields import label
 from readout.text.statement import Statement
 
-__all__ = ["use_house_style", "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure",
+__all__ = ["use_house_style", "figure_text", "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure",
            "sentiment_arc_figure", "lexicon_comparison_figure", "actor_tone_figure", "key_terms_figure",
            "theme_share_figure", "theme_flow_figure", "topic_weights_figure", "credit_graph_figure", "balance_figure",
            "PLAIN_LANGUAGE_GRADE"]
@@ -29,7 +29,10 @@ def use_house_style() -> None:
     """Set matplotlib and pandas display options used by every notebook.
 
     Fixed figure size and resolution (so stored outputs are reproducible),
-    no top/right spines, full-width text columns in tables.
+    no top/right spines, full-width text columns in tables. In a notebook, figures
+    are drawn once at their own size: every figure lays itself out
+    (``tight_layout``), so the inline backend's second drawing to crop it
+    (``bbox_inches="tight"``) is not needed.
     """
     plt.rcParams.update(
         {
@@ -50,6 +53,24 @@ def use_house_style() -> None:
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", None)  # every row: a long statement's tables are shown whole
     pd.set_option("display.width", 200)
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png", bbox_inches=None)
+        # A figure's text is its title: what a screen reader and a page's alternative text say of it.
+        shell.display_formatter.formatters["text/plain"].for_type(
+            Figure, lambda fig, printer, cycle: printer.text(figure_text(fig)))
+
+
+def figure_text(fig: Figure) -> str:
+    """A figure in words: "Figure: " and its titles (the figure's, then each axes'), lines joined by ": "."""
+    titles = [fig._suptitle.get_text() if fig._suptitle is not None else ""]
+    titles += [ax.get_title() for ax in fig.axes]
+    text = ": ".join(line.strip() for title in titles for line in title.splitlines() if line.strip())
+    return f"Figure: {text}" if text else "Figure"
 
 
 def _mark_paragraphs(ax: Axes, statement: Statement) -> None:

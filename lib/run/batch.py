@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from readout.errors import UsageError
-from readout.report.export import write_archive_index
 from readout.text.statement import Statement, slugify
 
 from .inputs import read_statements, statement_files
-from .kernels import Deadline
+from .kernels import Deadline, KernelPool
 from .parameters import Plan, find_notebooks, plan_run
 from .report import RunOptions, code_version, report_slug, run_key, run_report, up_to_date
 
@@ -57,6 +56,16 @@ def run_collection(
         err(line)
 
     skipped: list[str] = []
+    # The kernels start, and load what the notebooks need, while the input is checked: a run refused
+    # below shuts them down unused.
+    with KernelPool(options.jobs, options.notebooks_dir) as pool:
+        return _checked_run(paths, parameters, options, pool, clock, shown_outputs, note, log_lines, skipped)
+
+
+def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptions, pool: KernelPool,
+                 clock: Deadline, shown_outputs: Path, note: Callable[[str], None], log_lines: list[str],
+                 skipped: list[str]) -> int:
+    """Check everything, take the run lock if asked, then run (see :func:`run_collection`)."""
     try:
         plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
         files = statement_files(paths)
@@ -84,14 +93,14 @@ def run_collection(
                  "this one stops without running")
             return 3
     try:
-        return _run_all(statements, skipped, plan, options, shown_outputs, clock, note, log_lines)
+        return _run_all(statements, skipped, plan, options, pool, shown_outputs, clock, note, log_lines)
     finally:
         if lock_file is not None:
             lock_file.close()
 
 
-def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions, shown_outputs: Path,
-             clock: Deadline, note: Callable[[str], None], log_lines: list[str]) -> int:
+def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions, pool: KernelPool,
+             shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log_lines: list[str]) -> int:
     """Run (or skip) each checked statement; end with a summary line and the run's log file."""
     started = dt.datetime.now(dt.timezone.utc)
     outputs = options.outputs
@@ -139,7 +148,7 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
         for w in statement.warnings:
             err(f"warning: {w}")
         err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
-        report = run_report(statement, plan, options, slug, clock, err, key, tick)
+        report = run_report(statement, plan, options, slug, clock, err, key, tick, pool)
         if not report.published:
             not_reached.append(statement.path)
             err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
@@ -151,6 +160,8 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
         say(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
     if bar is not None:
         bar.close()
+    from readout.report.export import write_archive_index
+
     write_archive_index(outputs)
     summary = (f"done {done}, up to date {current}, failed {len(failed) + len(skipped)}"
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped])

@@ -9,22 +9,24 @@ that each notebook after the first skips the kernel's start-up and the imports a
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# isort: off
-from readout import _fastimport  # noqa: F401  (before nbformat: see the module)
-import nbformat
-# isort: on
-import papermill
-from jupyter_client import AsyncKernelManager, BlockingKernelClient
-from jupyter_core.utils import run_sync
+from jupyter_client import AsyncKernelManager
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_core.utils import ensure_event_loop, run_sync
 
-__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel", "execute", "not_started"]
+from .forkserver import ForkedProcess, ForkServer
+
+__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel", "KernelPool",
+           "execute", "not_started"]
 
 KERNEL = "python3"
 #: Seconds one notebook cell may run before the run counts it as failed.
@@ -86,22 +88,129 @@ class Deadline:
 _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 
 
+#: Run in a reused kernel before its next notebook: clear the namespace as ``%reset -f`` does and
+#: restart the cell count, so the stored notebook reads as from a fresh kernel (In [1], In [2] ...),
+#: whichever notebook ran before. The garbage collection ``%reset`` forces (twice, about 0.1 s each on
+#: a kernel holding pandas and matplotlib) is skipped: Python collects that garbage in its own time.
+#: The function's own name is cleared with the rest; it runs on from its frame.
+_RESET = """\
+def __readout_reset(ip=get_ipython(), gc=__import__("gc")):
+    collect = gc.collect
+    gc.collect = lambda *args, **kwargs: 0
+    try:
+        ip.reset(new_session=False)
+    finally:
+        gc.collect = collect
+    ip.execution_count = 1
+__readout_reset()
+"""
+
+
+#: Run in a kernel before its first notebook, while the runner checks its input: the imports and the
+#: data every notebook needs, so that no notebook pays for them (see :mod:`readout.run.warmup`).
+_WARM_UP = "import readout.run.warmup as __readout_warmup; __readout_warmup.warm_up()"
+
+
+class _Client(AsyncKernelClient):
+    """papermill's client of one kernel, kept for the kernel's life instead of made anew for each
+    notebook: a new client's handshake waits for its IOPub subscription to take (0.2 s or more a
+    notebook). When ``reset_pending`` is set (the kernel ran something before), the client clears the
+    namespace (:data:`_RESET`) before the next notebook's first cell."""
+
+    started = False
+    handshaken = False
+    reset_pending = False
+
+    def start_channels(self, *args: Any, **kwargs: Any) -> None:
+        if not self.started:  # papermill asks for every notebook; the channels stay open between them
+            super().start_channels(*args, **kwargs)
+            self.started = True
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:  # type: ignore[override]
+        if not self.handshaken:
+            await self._handshake(timeout or 60)
+            self.handshaken = True
+        if self.reset_pending:
+            self.reset_pending = False
+            await _run_silently(self, _RESET, timeout or 60)
+
+
+    async def _handshake(self, timeout: float) -> None:
+        """Wait until the kernel answers on the shell channel and its IOPub messages reach us. As
+        jupyter_client's own wait, but checking IOPub every 20 ms instead of giving it 0.2 s a try (a
+        new subscription misses the first messages, so the first try usually fails)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except queue.Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    await self.iopub_channel.get_msg(timeout=0.02)
+                except queue.Empty:
+                    pass
+                else:
+                    self._handle_kernel_info_reply(reply)
+                    return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+
+
 class _KernelManager(AsyncKernelManager):
-    """The asynchronous kernel manager, keeping the clients papermill makes of it: papermill treats a
-    kernel it was given as someone else's and never closes its clients, each of which holds a heartbeat
-    thread and about fifteen file descriptors; :meth:`close_clients` closes them after each notebook."""
+    """The asynchronous kernel manager, handing papermill the same client (:class:`_Client`) for
+    every notebook of the kernel (:meth:`close_client` closes it when the kernel goes), and starting
+    the kernel from ``forkserver`` when there is one (:mod:`readout.run.forkserver`)."""
+
+    def __init__(self, forkserver: ForkServer | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.client_class = f"{__name__}._Client"  # observed: sets the client factory
+        self.forkserver = forkserver
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        pid = None
+        if self.forkserver is not None:
+            cwd = str(kw.get("cwd") or os.getcwd())
+            pid = self.forkserver.fork(kernel_cmd, cwd, dict(kw.get("env") or os.environ))
+        if pid is None:  # no fork server, or it failed: the usual start
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            return
+        provisioner = self.provisioner
+        assert provisioner is not None
+        provisioner.process = ForkedProcess(pid)
+        provisioner.pid = provisioner.pgid = pid  # its own session: its process group is itself
+        provisioner.cwd = kw.get("cwd")
+        self._reconcile_connection_info(provisioner.connection_info)
 
     def client(self, **kwargs: Any) -> Any:
-        kc = super().client(**kwargs)
-        self.__dict__.setdefault("_readout_clients", []).append(kc)
+        kc = self.__dict__.get("_readout_client")
+        if kc is None:
+            kc = self.__dict__["_readout_client"] = super().client(**kwargs)
         return kc
 
-    def close_clients(self) -> None:
-        for kc in self.__dict__.pop("_readout_clients", []):
+    def close_client(self) -> None:
+        kc = self.__dict__.pop("_readout_client", None)
+        if kc is not None:
             try:
                 kc.stop_channels()
             except Exception:  # noqa: BLE001  (channels already closed)
                 pass
+
+
+async def _run_silently(kc: Any, code: str, timeout: float) -> None:
+    """Run ``code`` through the client ``kc`` (silently, not in the history) and wait for its reply;
+    a failure raises."""
+    msg_id = kc.execute(code, silent=True, store_history=False)
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = await kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if reply.get("parent_header", {}).get("msg_id") == msg_id:
+            break
+    if reply["content"].get("status") != "ok":
+        raise RuntimeError(f"the kernel could not run {code.split(chr(10))[0][:40]!r} ({reply['content'].get('ename')})")
 
 
 class Kernel:
@@ -119,32 +228,46 @@ class Kernel:
     on this thread's event loop (``run_sync``); one ``Kernel`` is used by one thread.
     """
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, forkserver: ForkServer | None = None) -> None:
         self.cwd = cwd
+        self.forkserver = forkserver
         self.km: _KernelManager | None = None
         self.used = False
         self.dirty = False  # the last notebook failed: its kernel may still be busy or half set up
 
     def ready(self) -> _KernelManager:
+        """The kernel, started if need be, its namespace cleared before the next notebook if it ran one."""
         if self.km is None or self.dirty or not run_sync(self.km.is_alive)():
-            self.shutdown()
-            self.km = _KernelManager(kernel_name=KERNEL)
-            run_sync(self.km.start_kernel)(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
-            self.used = self.dirty = False
+            self.start()
         elif self.used:
-            kc = BlockingKernelClient()
-            kc.load_connection_info(self.km.get_connection_info())
-            kc.start_channels()
-            try:
-                kc.wait_for_ready(timeout=60)
-                # Clear the namespace and restart the cell count, so the stored notebook reads
-                # as from a fresh kernel (In [1], In [2] ...), whichever notebook ran before.
-                kc.execute_interactive("get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1",
-                                       store_history=False, timeout=60)
-            finally:
-                kc.stop_channels()
+            self.km.client().reset_pending = True  # cleared by papermill's client, before the first cell
         self.used = True
         return self.km
+
+    def start(self) -> None:
+        """Start a new kernel (any old one is shut down first)."""
+        self.shutdown()
+        self.km = _KernelManager(self.forkserver, kernel_name=KERNEL)
+        run_sync(self.km.start_kernel)(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
+        self.used = self.dirty = False
+
+    def warm_up(self) -> bool:
+        """Start the kernel, connect to it, and run :data:`_WARM_UP` in it unless it was forked from a
+        server that had (:mod:`readout.run.forkserver`); True if all went well. A kernel that will not
+        start or warm up is left to :meth:`ready` to replace: warming is only ever a saving."""
+        try:
+            if self.km is None:
+                self.start()
+            kc = self.km.client()
+            kc.start_channels()
+            run_sync(kc.wait_for_ready)(timeout=60)
+            if not isinstance(getattr(self.km.provisioner, "process", None), ForkedProcess):
+                run_sync(_run_silently)(kc, _WARM_UP, 120)  # a forked kernel has it all from the server
+        except Exception:  # noqa: BLE001
+            self.dirty = True
+            return False
+        self.used = True  # its namespace holds the warm-up's names: clear them before the first notebook
+        return True
 
     def pid(self) -> int | None:
         """The kernel's process id, if it is running."""
@@ -152,12 +275,74 @@ class Kernel:
         return getattr(process, "pid", None)
 
     def shutdown(self) -> None:
+        if self.km is not None:
+            self.km.close_client()
         if self.km is not None and self.km.has_kernel:
             try:
                 run_sync(self.km.shutdown_kernel)(now=True)
             except Exception:  # noqa: BLE001  (a kernel already gone)
                 pass
         self.km = None
+
+
+class KernelPool:
+    """``size`` kernels for a whole run, each driven by a thread of its own (a kernel's client belongs to
+    its thread's event loop), forked from one fork server (:mod:`readout.run.forkserver`) started with
+    the pool. They start, and warm up (:meth:`Kernel.warm_up`), as soon as the pool is made: while the
+    runner checks its input and reads the statements. :meth:`submit` hands a job (a function of a
+    :class:`Kernel`) to the first free kernel; :meth:`close` shuts them all down.
+    """
+
+    def __init__(self, size: int, cwd: Path, warm: bool = True, fork: bool = True) -> None:
+        self.cwd, self.warm = cwd, warm
+        self.forkserver = ForkServer.take() if fork else None
+        self.jobs: queue.SimpleQueue[tuple[Callable[[Kernel], Any], Future] | None] = queue.SimpleQueue()
+        self.threads = [threading.Thread(target=self._work, name=f"readout-kernel-{k}", daemon=True)
+                        for k in range(max(1, size))]
+        for thread in self.threads:
+            thread.start()
+
+    def _work(self) -> None:
+        kernel = Kernel(self.cwd, self.forkserver)
+        try:
+            import papermill  # noqa: F401  (here, while the fork server loads: the first notebook needs it)
+
+            if self.warm:
+                kernel.warm_up()  # never raises: a kernel that does not warm up is started afresh
+            while (job := self.jobs.get()) is not None:
+                work, future = job
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    future.set_result(work(kernel))
+                except BaseException as exc:  # noqa: BLE001  (handed to whoever waits on the job)
+                    future.set_exception(exc)
+        finally:
+            kernel.shutdown()
+            loop = ensure_event_loop()  # this thread's loop, which ran its kernel: close it with the thread
+            if not loop.is_running():
+                loop.close()
+
+    def submit(self, work: Callable[[Kernel], Any]) -> Future:
+        """Run ``work(kernel)`` on the first free kernel; the future holds its result."""
+        future: Future = Future()
+        self.jobs.put((work, future))
+        return future
+
+    def close(self) -> None:
+        """Shut every kernel down once its current job is done."""
+        for _ in self.threads:
+            self.jobs.put(None)
+        for thread in self.threads:
+            thread.join()
+        if self.forkserver is not None:
+            self.forkserver.close()
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _signal(pid: int | None, signum: int) -> None:
@@ -182,6 +367,8 @@ def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: i
     would change the whole process's working directory while the notebook runs, and with two
     notebooks running at once the two changes interleave and can leave the runner in the wrong folder.
     """
+    import papermill  # here: the runner starts its kernels before it pays for papermill's imports
+
     began = time.perf_counter()
     error = None
     own = kernel is None
@@ -229,8 +416,6 @@ def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: i
             finished.set()
         if watchdog is not None:
             watchdog.cancel()
-        if kernel.km is not None:
-            kernel.km.close_clients()
         if error is not None or timed_out.is_set():
             kernel.dirty = True
         if own:
@@ -256,6 +441,8 @@ def _cell_source(notebook: Path, execution_count: int) -> str:
     Searched by execution count because papermill adds an error banner cell at
     the top of a failed notebook, which shifts the cell positions.
     """
+    import nbformat
+
     try:
         cells = nbformat.read(notebook, as_version=4).cells
     except (OSError, ValueError):

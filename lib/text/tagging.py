@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from textblob.en import parse
-
 from .language import NotComputable, require_english
 from .statement import Sentence, Statement
 from .tokens import Token
@@ -56,6 +54,8 @@ def tag_statement(statement: Statement) -> TaggedStatement:
 
 
 def _tag(statement: Statement) -> TaggedStatement:
+    from textblob.en import parse
+
     lines = [" ".join(t.text.replace(" ", "_") for t in s.tokens) for s in statement.sentences]
     parsed = parse("\n".join(lines), tokenize=False, tags=True, chunks=False, relations=False, lemmata=False)
     out = []

@@ -33,3 +33,20 @@ def test_rule_examples():
     words = ("state", "able", "formed", "nation", "agreed", "reduce", "social", "region", "media")
     assert [rule_syllables(w) for w in words] == [1, 2, 1, 2, 2, 2, 2, 2, 3]
     assert rule_syllables("union") == 3  # a known miss: "-ion" after a vowel-less onset reads as two
+
+
+def test_the_table_is_kept_in_the_user_cache_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):
+    import json
+
+    from readout.text import syllables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = syllables.syllable_table.__wrapped__()  # a build from the dictionary, as in a new process
+    cache = syllables._cache_file()
+    assert cache.parent == tmp_path / "readout" and json.loads(cache.read_text(encoding="utf-8")) == built
+    assert built["cooperation"] == 5 and len(built) == 126_052
+    cache.write_text('{"cooperation": 9}', encoding="utf-8")  # too small to be a table: built again
+    assert syllables.syllable_table.__wrapped__()["cooperation"] == 5
+    cache.write_text("not json", encoding="utf-8")
+    assert syllables.syllable_table.__wrapped__()["cooperation"] == 5
+    assert syllables.syllable_table.__wrapped__() == built  # and now read back from the cache

@@ -2,36 +2,74 @@
 category and target, who credits whom and each actor's balance (:mod:`.actions`); the
 commitment ledger (:mod:`.commitments`); the annotated sentences they are scored on
 (:mod:`.validation`).
-"""
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed."""
 
 from __future__ import annotations
 
-from .actions import (
-    CREDIT,
-    PRESSURE,
-    Action,
-    ActionScheme,
-    Reference,
-    action_table,
-    actions_reading,
-    balance_table,
-    credit_edges,
-    extract_actions,
-    issuer,
-    joint_agent,
-    load_action_scheme,
-    parties,
-    reference_table,
-    references,
-)
-from .commitments import FIRM, SOFT, commitment_reading, commitment_table
-from .subjects import Subject, coordinated, subject_before
-from .validation import action_scores, action_validation_table, annotated_sentences
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .actions import (
+        CREDIT,
+        PRESSURE,
+        Action,
+        ActionScheme,
+        Reference,
+        action_table,
+        actions_reading,
+        balance_table,
+        credit_edges,
+        extract_actions,
+        issuer,
+        joint_agent,
+        load_action_scheme,
+        parties,
+        reference_table,
+        references,
+    )
+    from .commitments import FIRM, SOFT, commitment_reading, commitment_table
+    from .subjects import Subject, coordinated, subject_before
+    from .validation import action_scores, action_validation_table, annotated_sentences
+
+#: Each public name and the module (in this package) that defines it.
+_MODULE_OF = {
+    "ActionScheme": "actions", "Reference": "actions", "Action": "actions", "load_action_scheme": "actions",
+    "parties": "actions", "issuer": "actions", "references": "actions", "joint_agent": "actions", "extract_actions":
+    "actions", "action_table": "actions", "reference_table": "actions", "credit_edges": "actions", "balance_table":
+    "actions", "actions_reading": "actions", "CREDIT": "actions", "PRESSURE": "actions", "FIRM": "commitments",
+    "SOFT": "commitments", "commitment_table": "commitments", "commitment_reading": "commitments", "Subject":
+    "subjects", "subject_before": "subjects", "coordinated": "subjects", "annotated_sentences": "validation",
+    "action_validation_table": "validation", "action_scores": "validation"
+}
 __all__ = [
-    "ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references",
-    "joint_agent", "extract_actions", "action_table", "reference_table", "credit_edges", "balance_table",
-    "actions_reading", "CREDIT", "PRESSURE", "FIRM", "SOFT", "commitment_table", "commitment_reading",
-    "Subject", "subject_before", "coordinated", "annotated_sentences", "action_validation_table",
-    "action_scores"
+    "ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references", "joint_agent",
+    "extract_actions", "action_table", "reference_table", "credit_edges", "balance_table", "actions_reading",
+    "CREDIT", "PRESSURE", "FIRM", "SOFT", "commitment_table", "commitment_reading", "Subject", "subject_before",
+    "coordinated", "annotated_sentences", "action_validation_table", "action_scores"
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # a module of the package, reached as an attribute
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -49,9 +49,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple
 
 from readout.datafiles import read_yaml_mapping
 from readout.errors import BadInputError
@@ -60,6 +58,9 @@ from readout.text.statement import Sentence, Statement
 from readout.text.tagging import TaggedSentence, tag_statement
 
 from .subjects import subject_before
+
+if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
+    import pandas as pd
 
 __all__ = ["ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references", "joint_agent",
            "extract_actions", "action_table", "reference_table", "credit_edges", "balance_table", "actions_reading", "CREDIT",
@@ -297,6 +298,8 @@ def _coordinated_subject(sentence: Sentence, mentions: list) -> bool:
 
 def reference_table(statement: Statement) -> pd.DataFrame:
     """Every reference by pronoun (and each actor's first mention by name): sentence, words, actor, rule."""
+    import pandas as pd
+
     seen: set[str] = set()
     rows = []
     members = " + ".join(parties(statement))
@@ -454,6 +457,8 @@ def extract_actions(statement: Statement, scheme: ActionScheme | None = None) ->
 
 def action_table(statement: Statement, actions: list[Action]) -> pd.DataFrame:
     """One row per action: sentence, agent, verb, lemma, category, target, mode, rule, and the sentence quoted."""
+    import pandas as pd
+
     text = {s.id: s.text for s in statement.sentences}
     rows = [(a.sentence, a.agent or "(unresolved)", a.verb, a.lemma, a.category, a.target or "—",
              a.mode + (", passive" if a.passive else ""), a.rule, text[a.sentence]) for a in actions]
@@ -465,6 +470,8 @@ def credit_edges(actions: list[Action]) -> pd.DataFrame:
     """Directed actor → actor edges: credit (praise, support, self-credit) and pressure (urging, concern,
     condemnation, sanctions), counted over actions done or intended (not negated, not merely requested
     of the agent by another); with their sentences."""
+    import pandas as pd
+
     edges: dict[tuple[str, str, str], list[str]] = {}
     for a in actions:
         if a.mode in ("negated", "requested") or not a.agent or not a.target_is_actor or not a.target:
@@ -487,6 +494,8 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
     made, self-credit (its own achievements reported), credit given and received (praise, support), pressure
     given and received (urging, concern, condemnation, sanctions); negated actions left out. A symmetric text
     gives the parties equal columns."""
+    import pandas as pd
+
     joint = _joint_name(statement)
     both = parties(statement)
     rows: dict[str, dict[str, int]] = {}
@@ -530,6 +539,8 @@ def balance_table(statement: Statement, actions: list[Action], commitments: pd.D
 
 def actions_reading(statement: Statement, actions: list[Action] | object, commitments: pd.DataFrame | object) -> str:
     """Two or three plain sentences: how many actions, who acts most, who credits whom, and the commitments."""
+    import pandas as pd
+
     if not isinstance(actions, list):  # not computed: the reason, as given
         return str(actions)
     if not actions:

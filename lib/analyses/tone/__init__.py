@@ -4,43 +4,68 @@ TextBlob and VADER per sentence, raw and without lexicon leaks (:mod:`.sentiment
 :mod:`.leaks`); the diplomatic-tone measure from an editable lexicon (:mod:`.diplomatic`);
 tone toward each actor (:mod:`.toward`); the labelled sentences it is checked on
 (:mod:`.validation`).
-"""
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed."""
 
 from __future__ import annotations
 
-from .diplomatic import (
-    NEGATION_WINDOW,
-    ToneLexicon,
-    ToneMatch,
-    document_tone,
-    load_tone_lexicon,
-    sentence_matches,
-    sentence_tone,
-    tone_table,
-)
-from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
-from .sentiment import (
-    NEUTRAL_BAND,
-    Hit,
-    SentenceSentiment,
-    agreement,
-    coverage_table,
-    disagreement_table,
-    document_table,
-    evidence_table,
-    leak_table,
-    paragraph_table,
-    score_sentence,
-    score_statement,
-    sentence_table,
-    sign,
-    strongest,
-    strongest_reading,
-    tone_reading,
-)
-from .toward import actor_sentences, actor_table
-from .validation import accuracy_reading, labelled_sentences, sign_accuracy, validation_table
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .diplomatic import (
+        NEGATION_WINDOW,
+        ToneLexicon,
+        ToneMatch,
+        document_tone,
+        load_tone_lexicon,
+        sentence_matches,
+        sentence_tone,
+        tone_table,
+    )
+    from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
+    from .sentiment import (
+        NEUTRAL_BAND,
+        Hit,
+        SentenceSentiment,
+        agreement,
+        coverage_table,
+        disagreement_table,
+        document_table,
+        evidence_table,
+        leak_table,
+        paragraph_table,
+        score_sentence,
+        score_statement,
+        sentence_table,
+        sign,
+        strongest,
+        strongest_reading,
+        tone_reading,
+    )
+    from .toward import actor_sentences, actor_table
+    from .validation import accuracy_reading, labelled_sentences, sign_accuracy, validation_table
+
+#: Each public name and the module (in this package) that defines it.
+_MODULE_OF = {
+    "ToneLexicon": "diplomatic", "ToneMatch": "diplomatic", "load_tone_lexicon": "diplomatic", "sentence_matches":
+    "diplomatic", "sentence_tone": "diplomatic", "tone_table": "diplomatic", "document_tone": "diplomatic",
+    "NEGATION_WINDOW": "diplomatic", "LeakLexicon": "leaks", "load_leak_lexicon": "leaks", "name_spans": "leaks",
+    "leak_reason": "leaks", "SentenceSentiment": "sentiment", "Hit": "sentiment", "score_sentence": "sentiment",
+    "score_statement": "sentiment", "sentence_table": "sentiment", "paragraph_table": "sentiment", "document_table":
+    "sentiment", "evidence_table": "sentiment", "leak_table": "sentiment", "agreement": "sentiment", "strongest":
+    "sentiment", "coverage_table": "sentiment", "disagreement_table": "sentiment", "tone_reading": "sentiment",
+    "strongest_reading": "sentiment", "NEUTRAL_BAND": "sentiment", "sign": "sentiment", "actor_sentences": "toward",
+    "actor_table": "toward", "labelled_sentences": "validation", "validation_table": "validation", "sign_accuracy":
+    "validation", "accuracy_reading": "validation"
+}
 __all__ = [
     "ToneLexicon", "ToneMatch", "load_tone_lexicon", "sentence_matches", "sentence_tone", "tone_table",
     "document_tone", "NEGATION_WINDOW", "LeakLexicon", "load_leak_lexicon", "name_spans", "leak_reason",
@@ -49,3 +74,20 @@ __all__ = [
     "disagreement_table", "tone_reading", "strongest_reading", "NEUTRAL_BAND", "sign", "actor_sentences",
     "actor_table", "labelled_sentences", "validation_table", "sign_accuracy", "accuracy_reading"
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # a module of the package, reached as an attribute
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -21,13 +21,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from readout.analyses.phrases import PhraseLexicon
 from readout.datafiles import read_yaml_mapping
 from readout.errors import BadInputError
 from readout.text.statement import Sentence, Statement
+
+if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
+    import pandas as pd
 
 __all__ = ["ToneLexicon", "ToneMatch", "load_tone_lexicon", "sentence_matches", "sentence_tone", "tone_table",
            "document_tone", "NEGATION_WINDOW"]
@@ -132,6 +134,8 @@ def sentence_tone(sentence: Sentence, lexicon: ToneLexicon) -> tuple[float, list
 
 def tone_table(statement: Statement, lexicon: ToneLexicon | None = None) -> pd.DataFrame:
     """One row per sentence: tone (-1 to +1), cooperation and pressure weights, the matched words."""
+    import pandas as pd
+
     lexicon = lexicon or load_tone_lexicon()
     rows = []
     for s in statement.sentences:

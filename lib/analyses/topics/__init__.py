@@ -1,47 +1,86 @@
 """What is the statement about, and what does it leave out? Key terms by TF-IDF
 (:mod:`.keyterms`), policy themes from an editable lexicon with shares, agenda order, flow,
 silences and coverage (:mod:`.themes`), and an exploratory topic model (:mod:`.topicmodel`).
-"""
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed.
+
+The names below are imported from their modules on first use, so importing the package costs
+nothing until a name is needed."""
 
 from __future__ import annotations
 
-from .keyterms import idf, key_terms_table, phrase_scores, term_scores
-from .themes import (
-    StatementThemes,
-    ThemeLexicon,
-    ThemeMatch,
-    agenda_reading,
-    coverage_reading,
-    coverage_table,
-    expected_themes,
-    load_theme_lexicon,
-    read_themes,
-    sentence_theme_table,
-    silence_reading,
-    silences,
-    theme_column,
-    theme_flow,
-    theme_share_table,
-    unmatched_sentences,
-)
-from .topicmodel import (
-    MAX_ITER,
-    TOL,
-    TopicModel,
-    fit_topics,
-    nmf,
-    scale_reading,
-    sentence_topic_table,
-    topic_reading,
-    topic_terms_table,
-    topic_theme_table,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .keyterms import idf, key_terms_table, phrase_scores, term_scores
+    from .themes import (
+        StatementThemes,
+        ThemeLexicon,
+        ThemeMatch,
+        agenda_reading,
+        coverage_reading,
+        coverage_table,
+        expected_themes,
+        load_theme_lexicon,
+        read_themes,
+        sentence_theme_table,
+        silence_reading,
+        silences,
+        theme_column,
+        theme_flow,
+        theme_share_table,
+        unmatched_sentences,
+    )
+    from .topicmodel import (
+        MAX_ITER,
+        TOL,
+        TopicModel,
+        fit_topics,
+        nmf,
+        scale_reading,
+        sentence_topic_table,
+        topic_reading,
+        topic_terms_table,
+        topic_theme_table,
+    )
+
+#: Each public name and the module (in this package) that defines it.
+_MODULE_OF = {
+    "idf": "keyterms", "term_scores": "keyterms", "phrase_scores": "keyterms", "key_terms_table": "keyterms",
+    "ThemeLexicon": "themes", "ThemeMatch": "themes", "StatementThemes": "themes", "load_theme_lexicon": "themes",
+    "expected_themes": "themes", "read_themes": "themes", "theme_column": "themes", "sentence_theme_table":
+    "themes", "theme_share_table": "themes", "theme_flow": "themes", "silences": "themes", "coverage_table":
+    "themes", "unmatched_sentences": "themes", "agenda_reading": "themes", "silence_reading": "themes",
+    "coverage_reading": "themes", "nmf": "topicmodel", "TopicModel": "topicmodel", "fit_topics": "topicmodel",
+    "topic_terms_table": "topicmodel", "sentence_topic_table": "topicmodel", "topic_theme_table": "topicmodel",
+    "topic_reading": "topicmodel", "scale_reading": "topicmodel", "MAX_ITER": "topicmodel", "TOL": "topicmodel"
+}
 __all__ = [
-    "idf", "term_scores", "phrase_scores", "key_terms_table", "ThemeLexicon", "ThemeMatch",
-    "StatementThemes", "load_theme_lexicon", "expected_themes", "read_themes", "theme_column",
-    "sentence_theme_table", "theme_share_table", "theme_flow", "silences", "coverage_table",
-    "unmatched_sentences", "agenda_reading", "silence_reading", "coverage_reading", "nmf", "TopicModel",
-    "fit_topics", "topic_terms_table", "sentence_topic_table", "topic_theme_table", "topic_reading",
-    "scale_reading", "MAX_ITER", "TOL"
+    "idf", "term_scores", "phrase_scores", "key_terms_table", "ThemeLexicon", "ThemeMatch", "StatementThemes",
+    "load_theme_lexicon", "expected_themes", "read_themes", "theme_column", "sentence_theme_table",
+    "theme_share_table", "theme_flow", "silences", "coverage_table", "unmatched_sentences", "agenda_reading",
+    "silence_reading", "coverage_reading", "nmf", "TopicModel", "fit_topics", "topic_terms_table",
+    "sentence_topic_table", "topic_theme_table", "topic_reading", "scale_reading", "MAX_ITER", "TOL"
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # a module of the package, reached as an attribute
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

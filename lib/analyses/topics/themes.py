@@ -31,9 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple
 
 from readout.analyses.phrases import PhraseLexicon
 from readout.analyses.readings import Reading
@@ -42,6 +40,9 @@ from readout.datafiles import read_yaml_mapping
 from readout.errors import BadInputError
 from readout.text.language import looks_english
 from readout.text.statement import Statement
+
+if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
+    import pandas as pd
 
 __all__ = ["ThemeLexicon", "ThemeMatch", "StatementThemes", "load_theme_lexicon", "expected_themes", "read_themes",
            "theme_column",
@@ -197,6 +198,8 @@ def _evidence(matches: list[ThemeMatch]) -> str:
 
 def sentence_theme_table(themes: StatementThemes) -> pd.DataFrame:
     """One row per sentence: paragraph, words, its themes (in order of first match) and the evidence per theme."""
+    import pandas as pd
+
     rows = []
     for s in themes.statement.sentences:
         mine = themes.of_sentence(s.id)
@@ -213,6 +216,8 @@ def theme_share_table(themes: StatementThemes) -> pd.DataFrame:
     (0-1), words_allocated (a sentence's words split equally among its themes), word_share (0-1), matches,
     evidence (matched words by frequency).
     """
+    import pandas as pd
+
     st = themes.statement
     n_sentences = len(st.sentences)
     n_words = st.n_words
@@ -248,6 +253,8 @@ def theme_share_table(themes: StatementThemes) -> pd.DataFrame:
 
 def theme_flow(themes: StatementThemes) -> pd.DataFrame:
     """Matches per theme (rows, lexicon order) and sentence (columns, text order): the theme flow."""
+    import pandas as pd
+
     st = themes.statement
     counts = Counter((m.theme, m.sentence) for m in themes.matches)
     data = [[counts[(t, s.id)] for s in st.sentences] for t in themes.lexicon.themes]
@@ -264,6 +271,8 @@ def silences(themes: StatementThemes, expected: tuple[str, ...] | list[str]) -> 
 def coverage_table(themes: StatementThemes) -> pd.DataFrame:
     """How much of the statement the lexicon reads: sentences and words in themed sentences, and content
     words matched by a theme phrase (content words as in the key terms: stop words and actor names left out)."""
+    import pandas as pd
+
     st = themes.statement
     themed = [s for s in st.sentences if themes.of_sentence(s.id)]
     n_s, n_w = len(st.sentences), st.n_words
@@ -288,6 +297,8 @@ def coverage_table(themes: StatementThemes) -> pd.DataFrame:
 def unmatched_sentences(themes: StatementThemes, top: int = 5) -> pd.DataFrame:
     """The sentences no theme matched, with their most frequent content words (actor names left out):
     what the lexicon misses."""
+    import pandas as pd
+
     per_sentence: dict[str, Counter[str]] = {}
     for t, _, _, sid in term_occurrences(themes.statement, exclude_actors=True):
         per_sentence.setdefault(sid, Counter())[t] += 1

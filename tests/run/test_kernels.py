@@ -1,0 +1,114 @@
+"""A run's kernels: forked from one warm server, reused between notebooks, and like a fresh kernel each time."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from readout.paths import NOTEBOOKS_DIR
+from readout.run.forkserver import ForkedProcess, ForkServer
+from readout.run.kernels import KernelPool, _run_silently, execute
+
+from conftest import FIXTURES, SEED
+
+PASS = FIXTURES / "notebooks" / "pass"
+
+#: What a notebook could see of the kernel it runs in, printed as JSON.
+PROBE = ("import json, os, sys, pandas as pd, matplotlib\n"
+         "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(), 'max_columns': pd.get_option('display.max_columns'),"
+         " 'backend': matplotlib.get_backend(), 'count': get_ipython().execution_count,"
+         " 'leftover': 'secret' in globals(), 'readout': 'readout.analyses.rows' in sys.modules}))")
+
+
+def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
+    """Run a one-cell notebook (optionally after ``before``, in the same kernel) and read what it printed."""
+    notebook = tmp / f"{name}.ipynb"
+    cells = [{"cell_type": "code", "id": "parameters", "metadata": {"tags": ["parameters"]},
+              "source": "statement_path = ''", "outputs": [], "execution_count": None},
+             {"cell_type": "code", "id": "probe", "metadata": {}, "source": PROBE, "outputs": [], "execution_count": None}]
+    notebook.write_text(json.dumps({"cells": cells, "metadata": {"kernelspec": {"name": "python3", "language": "python",
+                        "display_name": "Python 3"}}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+
+    def work(kernel):
+        if before:
+            from jupyter_core.utils import run_sync
+            kernel.ready()
+            run_sync(_run_silently)(kernel.km.client(), before, 60)
+        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel)
+
+    run = pool.submit(work).result(timeout=120)
+    assert run.status == "ok", run.error
+    out = json.loads((tmp / f"{name}-out.ipynb").read_text(encoding="utf-8"))
+    seen = json.loads("".join(out["cells"][-1]["outputs"][0]["text"]))
+    seen["cells"] = [c["execution_count"] for c in out["cells"]]
+    return seen
+
+
+def alive(pid: int) -> bool:
+    return ForkedProcess(pid).poll() is None
+
+
+def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
+    with KernelPool(2, tmp_path) as pool:
+        server = pool.forkserver.process.pid
+        first = probe(pool, tmp_path, "a", before="secret = 42")
+        second = probe(pool, tmp_path, "b")
+        # forked from the server, which had already loaded the analyses
+        assert first["ppid"] == server and first["readout"]
+        # as in a kernel started the usual way: pandas' kernel display default, the inline backend
+        assert first["max_columns"] == 20 and "inline" in first["backend"]
+        # reused kernels start each notebook with a clean namespace, counting cells from 1
+        assert first["leftover"] is False and first["cells"] == [1, 2]
+        assert second["leftover"] is False and second["cells"] == [1, 2]
+        kernels = {first["pid"], second["pid"]}
+    with KernelPool(1, tmp_path, warm=False, fork=False) as pool:
+        fresh = probe(pool, tmp_path, "fresh")
+    assert (fresh["count"], fresh["max_columns"], fresh["backend"]) == (first["count"], 20, first["backend"])
+    time.sleep(0.5)
+    assert not [pid for pid in kernels | {server} if alive(pid)]  # closing the pool stops them all
+
+
+def test_same_figures_and_tables_with_and_without_the_fork_server(tmp_path):
+    """A notebook's outputs do not depend on how its kernel was started."""
+    outputs = []
+    for fork in (True, False):
+        with KernelPool(1, PASS, fork=fork) as pool:
+            run = pool.submit(lambda kernel: execute(PASS / "01-count-pass.ipynb", tmp_path / f"{fork}.ipynb",
+                                                     {"statement_path": str(SEED)}, 60, kernel)).result(120)
+        assert run.status == "ok"
+        cells = json.loads((tmp_path / f"{fork}.ipynb").read_text(encoding="utf-8"))["cells"]
+        outputs.append([c.get("outputs") for c in cells if c["cell_type"] == "code"])
+    assert outputs[0] == outputs[1] and any(outputs[0])
+
+
+def test_a_fork_server_that_does_not_start_leaves_the_usual_kernels(tmp_path, monkeypatch):
+    monkeypatch.setattr("readout.run.forkserver.sys.executable", "/nonexistent/python")
+    server = ForkServer()
+    assert server.fork(["python"], str(tmp_path), {}) is None  # the caller starts the kernel itself
+    server.close()
+    monkeypatch.undo()
+    with KernelPool(1, tmp_path) as pool:
+        pool.forkserver.close()  # gone before any kernel was asked for
+        pool.forkserver.ready = False
+        assert probe(pool, tmp_path, "c")["ppid"] == os.getpid()  # started by jupyter_client instead
+
+
+def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(tmp_path):
+    with KernelPool(1, NOTEBOOKS_DIR) as pool:
+        def work(kernel):
+            kernel.ready()
+            pid = kernel.pid()
+            assert ForkedProcess(pid).poll() is None
+            os.kill(pid, signal.SIGKILL)
+            deadline = time.monotonic() + 10
+            while kernel.km.provisioner.process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            return pid, kernel.km.provisioner.process.poll()
+
+        pid, code = pool.submit(work).result(timeout=60)
+    assert code is not None and not alive(pid)

@@ -1,0 +1,56 @@
+"""Notebook parameters: what each notebook declares, read without papermill, as papermill reads it."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+
+import papermill
+import pytest
+
+from readout.paths import NOTEBOOKS_DIR
+from readout.run.parameters import notebook_parameters
+
+from conftest import FIXTURES
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb")) + sorted((FIXTURES / "notebooks").rglob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_declared_parameters_are_papermills(notebook):
+    theirs = {}
+    for name, info in papermill.inspect_notebook(str(notebook)).items():
+        try:
+            theirs[name] = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError):
+            theirs[name] = None
+    assert notebook_parameters(notebook) == theirs
+
+
+def test_seed_notebook_declares_its_data_files():
+    declared = notebook_parameters(NOTEBOOKS_DIR / "04-topics.ipynb")
+    assert declared == {"statement_path": "", "actors_path": "", "output_dir": "", "theme_lexicon_path": "",
+                        "expected_themes": [], "n_terms": 10, "n_topics": 3, "topic_seed": 2024}
+
+
+def test_odd_parameter_cells(tmp_path):
+    nb = {"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "outputs": [],
+                     "source": ["a = 1\n", "b: int = 2  # typed\n", "c = os.getcwd()\n", "d, e = 1, 2\n"]}]}
+    (tmp_path / "x.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    assert notebook_parameters(tmp_path / "x.ipynb") == {"a": 1, "b": 2, "c": None}
+    (tmp_path / "y.ipynb").write_text("{not json", encoding="utf-8")
+    assert notebook_parameters(tmp_path / "y.ipynb") == {}
+
+
+def test_the_runner_checks_its_input_without_the_analysis_stack():
+    """A run starts its kernels at once and checks its input while they load: the checks must not
+    import pandas, papermill or TextBlob (seconds of the run's time on two cores)."""
+    code = ("import sys; from readout.run.parameters import plan_run, find_notebooks; "
+            "from readout.run.inputs import read_statements, statement_files; "
+            "plan = plan_run({}, find_notebooks()); read_statements(statement_files(['seeds']), plan.lexicons.actors); "
+            "print(sorted(m for m in ('pandas', 'papermill', 'nbformat', 'textblob', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=NOTEBOOKS_DIR.parent)
+    assert out.stdout.strip() == "[]"
