@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STATEMENT ?= $(wildcard seeds/*.txt)
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab notebooks compare bench clean
+.PHONY: help report test lab notebooks compare bench validate clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/topics_throughput.py
 	$(BIN)/python bench/actions_throughput.py
 	$(BIN)/python bench/corpus_throughput.py
+
+## Measure the actor readings on the labelled development corpus (../shared/corpus), misses included
+validate: $(VENV)/.installed
+	$(BIN)/python -m readout validate ../shared/corpus \
+	    --precision bench/samples/actor_mentions_judged.csv --precision bench/samples/actor_references_judged.csv
 
 ## Delete the environment and every generated report
 clean:

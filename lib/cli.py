@@ -2,6 +2,7 @@
 
 ``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``: reports (notebooks, HTML).
 ``python -m readout corpus PATH [PATH ...] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a collection.
+``python -m readout validate DIR [--actors FILE] [--precision FILE ...]``: figures on a labelled folder.
 """
 
 from __future__ import annotations
@@ -94,7 +95,34 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                         help=f"statements sent to a worker at a time (default: {BATCH_SIZE})")
     _parameter_options(corpus, "a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml")
+    validate = sub.add_parser(
+        "validate", help="measure the actor readings on a labelled folder (labels.csv and statements/)",
+        description="Print speaker accuracy, recall of the praised and pressed actors and the share of unresolved "
+                    "agents on DIR (laid out like the development corpus: DIR/labels.csv and DIR/statements/), "
+                    "each with its misses; and the precision of hand-judged samples given with --precision.")
+    validate.add_argument("folder", type=Path, metavar="DIR", help="the labelled folder")
+    validate.add_argument("--actors", type=Path, default=None, metavar="FILE",
+                          help="an actors file (YAML or CSV) that extends the shipped one, as actors_path does")
+    validate.add_argument("--precision", type=Path, action="append", default=[], metavar="FILE",
+                          help="a judged sample (CSV with a verdict column) whose precision to print; may be repeated")
+    validate.add_argument("--misses", type=int, default=None, metavar="N",
+                          help="print at most N misses per figure (default: all)")
+    validate.add_argument("--strict", action="store_true", help="exit 1 when a figure misses its target")
     return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """``validate``: the figures, printed; 2 (one line) for a missing or malformed folder or sample."""
+    from readout.collection.validation import format_validation, meets_targets, sample_precision, validate
+
+    try:
+        result = validate(args.folder, args.actors)
+        samples = [sample_precision(path) for path in args.precision]
+    except ReadoutError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(format_validation(result, samples, args.misses), end="")
+    return 1 if args.strict and not meets_targets(result, samples) else 0
 
 
 def _bad_limits(args: argparse.Namespace) -> str:
@@ -108,6 +136,8 @@ def _bad_limits(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args)
     try:
         parameters: dict = {}
         for f in args.parameters_file:

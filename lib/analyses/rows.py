@@ -34,6 +34,8 @@ from readout.analyses.actors.actions import (
     extract_actions,
 )
 from readout.analyses.actors.commitments import commitment_table
+from readout.analyses.actors.coverage import coverage_of
+from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.lexicons import Lexicons
 from readout.analyses.style.readability import readability_scores
 from readout.analyses.tone.diplomatic import document_tone, tone_table
@@ -58,6 +60,8 @@ __all__ = ["LEVELS", "StatementRows", "analyse", "COLUMNS"]
 LEVELS = ("statement", "sentence", "actor", "theme", "term", "edge", "commitment")
 #: Key terms and key phrases (by TF-IDF over the sentences) kept in the statement row.
 KEY_TERMS, KEY_PHRASES = 5, 3
+#: Names not recognised kept in the statement row (the first ones, in text order).
+UNRECOGNISED_KEPT = 10
 
 
 #: Columns of each level and their kinds ("str", "int", "float", "bool"); the statement level also
@@ -71,6 +75,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("textblob_subjectivity", "float"), ("tone_sentences", "int"), ("actions", "int"),
         ("credit_edges", "int"), ("pressure_edges", "int"), ("top_agent", "str"), ("top_agent_share", "float"),
         ("commitments", "int"), ("firm_commitments", "int"), ("dated_commitments", "int"), ("actors_named", "int"),
+        ("speaker", "str"), ("speaker_rule", "str"), ("speaker_evidence", "str"), ("names_recognised", "float"),
+        ("unrecognised_names", "str"), ("unresolved_agents", "float"), ("speaker_known", "bool"),
         ("themes_present", "int"), ("themes_expected", "int"), ("silences", "str"), ("dateline", "str"),
         ("key_terms", "str"), ("key_phrases", "str"),
     ),
@@ -81,8 +87,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("themes", "str"), ("actions", "int"), ("commitment", "str"), ("text", "str"),
     ),
     "actor": (
-        ("key", "str"), ("actor", "str"), ("sentences", "int"), ("diplomatic_tone", "float"), ("vader", "float"),
-        ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
+        ("key", "str"), ("actor", "str"), ("kind", "str"), ("country", "str"), ("sentences", "int"),
+        ("diplomatic_tone", "float"), ("vader", "float"), ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
         ("credit_given", "int"), ("credit_received", "int"), ("pressure_given", "int"), ("pressure_received", "int"),
     ),
     "theme": (
@@ -150,6 +156,8 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         grade = ease = None
 
     # statement level
+    speaker = speaker_of(statement)
+    cover = coverage_of(statement, actions)
     document = document_table(statement, scores, 0.0)["leak_free"]
     live = commitments[~commitments["negated"]] if commitments is not None and len(commitments) else None
     edges = credit_edges(actions) if actions is not None else None
@@ -176,6 +184,10 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         (int((live["strength"] == "firm").sum()) if live is not None else 0) if commitments is not None else None,
         (int((live["date"] != "").sum()) if live is not None else 0) if commitments is not None else None,
         len({m.actor for m in statement.mentions}),
+        speaker.name or None, speaker.rule or None, speaker.evidence or None,
+        _f(cover.name_share) if cover.name_share is not None else None,
+        "; ".join(cover.unrecognised[:UNRECOGNISED_KEPT]) or None,
+        _f(cover.unresolved_share) if cover.unresolved_share is not None else None, speaker.known,
         int((shares["matches"] > 0).sum()) if english else None,
         len(lexicons.expected),
         "; ".join(silences(found, lexicons.expected)) if english else None,
@@ -215,8 +227,10 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         m = mentioned.loc[actor] if actor in mentioned.index else None
         b = balance.loc[actor] if actor in balance.index else None
         count = (lambda col: int(b[col]) if b is not None else (0 if actions is not None else None))
+        known = statement.actors.get(actor)
         tables["actor"].append((
-            key, actor, int(m["sentences"]) if m is not None else 0,
+            key, actor, known.kind if known else "joint", (known.country or None) if known else None,
+            int(m["sentences"]) if m is not None else 0,
             _f(m["diplomatic_tone"]) if m is not None and english else None,
             _f(m["vader_leak_free"]) if m is not None and english else None,
             count("as_agent"), count("as_target"), count("commitments"), count("self_credit"), count("credit_given"),

@@ -4,12 +4,6 @@ keyness, theme shares, tone over time (:mod:`.compare`, with :mod:`.figures`), a
 comparison notebook into a report (:mod:`.comparison`).
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations
@@ -54,6 +48,24 @@ if TYPE_CHECKING:
         schemas,
     )
     from .figures import LABELLED, measure_figure, theme_share_figure, tone_time_figure
+    from .validation import (
+        LABEL_COLUMNS,
+        REFERENCE_SAMPLE_COLUMNS,
+        SAMPLE_COLUMNS,
+        TARGETS,
+        Figure,
+        Labelled,
+        Validation,
+        format_validation,
+        label_found,
+        meets_targets,
+        precision_sample,
+        read_labels,
+        read_sample,
+        sample_precision,
+        sample_still_read,
+        validate,
+    )
 
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
@@ -66,7 +78,12 @@ _MODULE_OF = {
     "comparison", "run_comparison": "comparison", "CorpusRun": "corpus", "BATCH_SIZE": "corpus", "MANIFEST":
     "corpus", "run_corpus": "corpus", "read_corpus": "corpus", "analyse_batch": "corpus", "schemas": "corpus",
     "frames_from_rows": "corpus", "LABELLED": "figures", "theme_share_figure": "figures", "measure_figure":
-    "figures", "tone_time_figure": "figures"
+    "figures", "tone_time_figure": "figures", "LABEL_COLUMNS": "validation", "SAMPLE_COLUMNS": "validation",
+    "REFERENCE_SAMPLE_COLUMNS": "validation", "Labelled": "validation", "read_labels": "validation", "Figure":
+    "validation", "Validation": "validation", "validate": "validation", "label_found": "validation",
+    "precision_sample": "validation", "read_sample": "validation", "sample_precision": "validation",
+    "sample_still_read": "validation", "meets_targets": "validation", "format_validation": "validation", "TARGETS":
+    "validation"
 }
 __all__ = [
     "Collection", "make_collection", "build_collection", "read_collection", "headline_table", "summary_table",
@@ -74,7 +91,10 @@ __all__ = [
     "tone_over_time", "collection_reading", "collection_provenance", "statement_list", "skipped_table",
     "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged", "COMPARE_NOTEBOOK",
     "run_comparison", "CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch",
-    "schemas", "frames_from_rows", "LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure"
+    "schemas", "frames_from_rows", "LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure",
+    "LABEL_COLUMNS", "SAMPLE_COLUMNS", "REFERENCE_SAMPLE_COLUMNS", "Labelled", "read_labels", "Figure",
+    "Validation", "validate", "label_found", "precision_sample", "read_sample", "sample_precision",
+    "sample_still_read", "meets_targets", "format_validation", "TARGETS"
 ]
 
 

@@ -4,12 +4,6 @@ summary's headlines (:mod:`.summary`), tables as a page shows them (:mod:`.displ
 collection layers.
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations
@@ -34,6 +28,7 @@ if TYPE_CHECKING:
         balance_figure,
         credit_graph_figure,
         dispersion_figure,
+        figure_text,
         key_terms_figure,
         lexicon_comparison_figure,
         mentions_figure,
@@ -46,31 +41,31 @@ if TYPE_CHECKING:
         use_house_style,
     )
     from .provenance import git_commit, package_versions, provenance_table, requirement_names, shown_value
-    from .summary import SECTIONS, Headline, Headlines, anchor, headlines
+    from .summary import SECTIONS, Headline, Headlines, anchor, coverage_warning, headlines
     from .tables import save_tables
 
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
     "readable": "display", "show": "display", "PageContext": "export", "notebook_title": "export",
     "notebook_to_html": "export", "strip_directories": "export", "warm_up": "export", "write_index": "export",
-    "write_archive_index": "export", "use_house_style": "figures", "sentence_length_figure": "figures",
-    "mentions_figure": "figures", "readability_figure": "figures", "dispersion_figure": "figures",
-    "sentiment_arc_figure": "figures", "lexicon_comparison_figure": "figures", "actor_tone_figure": "figures",
-    "key_terms_figure": "figures", "theme_share_figure": "figures", "theme_flow_figure": "figures",
-    "topic_weights_figure": "figures", "credit_graph_figure": "figures", "balance_figure": "figures",
-    "PLAIN_LANGUAGE_GRADE": "figures", "requirement_names": "provenance", "package_versions": "provenance",
-    "git_commit": "provenance", "provenance_table": "provenance", "shown_value": "provenance", "Headline":
-    "summary", "Headlines": "summary", "headlines": "summary", "anchor": "summary", "SECTIONS": "summary",
-    "save_tables": "tables"
+    "write_archive_index": "export", "use_house_style": "figures", "figure_text": "figures",
+    "sentence_length_figure": "figures", "mentions_figure": "figures", "readability_figure": "figures",
+    "dispersion_figure": "figures", "sentiment_arc_figure": "figures", "lexicon_comparison_figure": "figures",
+    "actor_tone_figure": "figures", "key_terms_figure": "figures", "theme_share_figure": "figures",
+    "theme_flow_figure": "figures", "topic_weights_figure": "figures", "credit_graph_figure": "figures",
+    "balance_figure": "figures", "PLAIN_LANGUAGE_GRADE": "figures", "requirement_names": "provenance",
+    "package_versions": "provenance", "git_commit": "provenance", "provenance_table": "provenance", "shown_value":
+    "provenance", "Headline": "summary", "Headlines": "summary", "headlines": "summary", "anchor": "summary",
+    "coverage_warning": "summary", "SECTIONS": "summary", "save_tables": "tables"
 }
 __all__ = [
     "readable", "show", "PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up",
-    "write_index", "write_archive_index", "use_house_style", "sentence_length_figure", "mentions_figure",
-    "readability_figure", "dispersion_figure", "sentiment_arc_figure", "lexicon_comparison_figure",
-    "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure", "topic_weights_figure",
-    "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "requirement_names", "package_versions",
-    "git_commit", "provenance_table", "shown_value", "Headline", "Headlines", "headlines", "anchor", "SECTIONS",
-    "save_tables"
+    "write_index", "write_archive_index", "use_house_style", "figure_text", "sentence_length_figure",
+    "mentions_figure", "readability_figure", "dispersion_figure", "sentiment_arc_figure",
+    "lexicon_comparison_figure", "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure",
+    "topic_weights_figure", "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "requirement_names",
+    "package_versions", "git_commit", "provenance_table", "shown_value", "Headline", "Headlines", "headlines",
+    "anchor", "coverage_warning", "SECTIONS", "save_tables"
 ]
 
 

@@ -23,7 +23,7 @@ from readout.analyses.rows import StatementRows
 from readout.analyses.style.readability import grade_band
 from readout.analyses.tone.sentiment import NEUTRAL_BAND
 
-__all__ = ["Headline", "Headlines", "headlines", "anchor", "SECTIONS"]
+__all__ = ["Headline", "Headlines", "headlines", "anchor", "coverage_warning", "SECTIONS"]
 
 
 def anchor(heading: str) -> str:
@@ -40,6 +40,7 @@ SECTIONS = {
     "themes": ("04-topics.ipynb", "Policy themes"),
     "silences": ("04-topics.ipynb", "Silences"),
     "terms": ("04-topics.ipynb", "Key terms and phrases"),
+    "speaker": ("05-actors.ipynb", "Who speaks"),
     "credit": ("05-actors.ipynb", "Who credits whom"),
     "commitments": ("05-actors.ipynb", "The commitment ledger"),
 }
@@ -53,6 +54,7 @@ class Headline:
     figure: str
     reading: str
     section: str  # a key of SECTIONS
+    warning: str = ""  # what the reader must know before trusting the figure ("" when nothing)
 
     @property
     def link(self) -> str:
@@ -69,20 +71,27 @@ class Headlines:
 
     def table(self) -> pd.DataFrame:
         """question, figure, reading and the section's address, one row per headline."""
-        return pd.DataFrame([(h.question, h.figure, h.reading, h.link) for h in self.rows],
-                            columns=["question", "figure", "reading", "explained_in"]).set_index("question")
+        return pd.DataFrame([(h.question, h.figure, h.reading, h.warning, h.link) for h in self.rows],
+                            columns=["question", "figure", "reading", "warning", "explained_in"]).set_index("question")
 
     def _repr_html_(self) -> str:
         e = html.escape
         rows = "".join(
             f'<tr><th scope="row">{e(h.question)}</th><td class="readout-figure">{e(h.figure)}</td>'
-            f'<td>{e(h.reading)} <a href="{e(h.link)}">{e(_link_text(h.section))}</a></td></tr>'
+            f'<td>{_warning_html(h.warning)}{e(h.reading)} <a href="{e(h.link)}">{e(_link_text(h.section))}</a></td></tr>'
             for h in self.rows)
         return (f'<table class="readout-headlines"><thead><tr><th>question</th><th>answer</th>'
                 f'<th>reading</th></tr></thead><tbody>{rows}</tbody></table>')
 
     def _repr_markdown_(self) -> None:  # never offer statement text as Markdown to a renderer
         return None
+
+
+def _warning_html(warning: str) -> str:
+    """A warning as a marked paragraph before the reading (nothing when there is none)."""
+    if not warning:
+        return ""
+    return f'<strong class="readout-warning" role="note">Warning: {html.escape(warning)}</strong> '
 
 
 def _link_text(section: str) -> str:
@@ -133,7 +142,7 @@ def _tone(st: dict[str, Any]) -> Headline:
         "tone")
 
 
-def _actors(actors: list[dict[str, Any]], english: bool) -> Headline:
+def _actors(actors: list[dict[str, Any]], english: bool, warning: str = "") -> Headline:
     named = [a for a in actors if a["sentences"] > 0]
     if not named:
         return Headline("Toward whom?", "no actor named",
@@ -147,7 +156,7 @@ def _actors(actors: list[dict[str, Any]], english: bool) -> Headline:
     return Headline("Toward whom?", figure,
                     "Mean diplomatic tone of the sentences naming each of the most-named actors ("
                     + ", ".join(f"{a['actor']}: {_plural(a['sentences'], 'sentence')}" for a in top)
-                    + "); a sentence praising one actor and pressing another counts for both.", "actors")
+                    + "); a sentence praising one actor and pressing another counts for both.", "actors", warning)
 
 
 def _themes(st: dict[str, Any], themes: list[dict[str, Any]]) -> list[Headline]:
@@ -186,6 +195,35 @@ def _terms(st: dict[str, Any]) -> Headline:
                                                                 else "."), "terms")
 
 
+def coverage_warning(st: dict[str, Any]) -> str:
+    """What a reader must know about the actor readings of a statement row ("" when coverage is within
+    the thresholds of :mod:`readout.analyses.actors.coverage`)."""
+    from readout.analyses.actors.coverage import MAX_UNRESOLVED, MIN_NAMES_RECOGNISED
+
+    parts = []
+    if not st.get("speaker_known", True):
+        parts.append('the speaker could not be read, so "we" and "our" are unresolved')
+    names = st.get("names_recognised")
+    if names is not None and names < MIN_NAMES_RECOGNISED:
+        missed = (st.get("unrecognised_names") or "").split("; ")
+        parts.append(f"only {names:.0%} of the names in the text are actors the tool knows (not known: "
+                     + ", ".join(missed[:4]) + (" …" if len(missed) > 4 else "") + ")")
+    unresolved = st.get("unresolved_agents")
+    if unresolved is not None and unresolved > MAX_UNRESOLVED:
+        parts.append(f"{unresolved:.0%} of the actions have an agent the rules could not resolve")
+    return ("; ".join(parts) + ". These figures may leave out who matters.") if parts else ""
+
+
+def _speaker(st: dict[str, Any]) -> Headline:
+    if not st.get("speaker"):
+        return Headline("Who speaks?", "unknown",
+                        "No header, signature, dateline or opening names the speaker, so \"we\" and \"our\" stay "
+                        "unresolved in the actor tables.", "speaker", coverage_warning(st))
+    return Headline("Who speaks?", st["speaker"],
+                    f"Read from the {st['speaker_rule']}: “{st['speaker_evidence']}”. \"We\" and \"our\" stand for "
+                    "the speaker in the actor tables.", "speaker")
+
+
 def _credit(st: dict[str, Any], edges: list[dict[str, Any]]) -> Headline:
     if st["actions"] is None:
         return Headline("Who credits whom?", "not computed",
@@ -197,7 +235,8 @@ def _credit(st: dict[str, Any], edges: list[dict[str, Any]]) -> Headline:
                "counted over the actions found.")
     if own:
         reading += " Self-credit: " + ", ".join(f"{e['from_actor']} ({e['actions']})" for e in own) + "."
-    return Headline("Who credits whom?", figure or "no actor credits or presses another", reading, "credit")
+    return Headline("Who credits whom?", figure or "no actor credits or presses another", reading, "credit",
+                    coverage_warning(st))
 
 
 def _commitments(st: dict[str, Any], ledger: list[dict[str, Any]]) -> Headline:
@@ -221,6 +260,7 @@ def headlines(rows: StatementRows) -> Headlines:
     reads, its tone and toward whom, who credits whom and promises what, what it covers and leaves out,
     which words stand out."""
     st = rows.statement
-    return Headlines((_built(st), _readability(st), _tone(st), _actors(rows.records("actor"), st["english"]),
+    return Headlines((_built(st), _readability(st), _tone(st),
+                      _actors(rows.records("actor"), st["english"], coverage_warning(st)), _speaker(st),
                       _credit(st, rows.records("edge")), _commitments(st, rows.records("commitment")),
                       *_themes(st, rows.records("theme")), _terms(st)))

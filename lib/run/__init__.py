@@ -4,12 +4,6 @@ limits (:mod:`.kernels`), one report built (:mod:`.report`) and published whole
 (:mod:`.publishing`), many statements in one scheduled run (:mod:`.batch`).
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations
@@ -19,8 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .batch import run_collection
+    from .forkserver import ForkedProcess, ForkServer, discard_early, serve, start_early
     from .inputs import Refused, StatementFile, expand_paths, read_statements, statement_files, unique_files
-    from .kernels import CELL_TIMEOUT, KERNEL, KILL_GRACE, Deadline, Kernel, Limits, NotebookRun, execute, not_started
+    from .kernels import (
+        CELL_TIMEOUT,
+        KERNEL,
+        KILL_GRACE,
+        Deadline,
+        Kernel,
+        KernelPool,
+        Limits,
+        NotebookRun,
+        execute,
+        not_started,
+    )
     from .parameters import (
         RUNNER_PARAMETERS,
         Plan,
@@ -35,27 +41,31 @@ if TYPE_CHECKING:
     )
     from .publishing import building, publish, swap_in, write_manifest
     from .report import Report, RunOptions, code_version, now, report_slug, run_key, run_report, up_to_date
+    from .warmup import WARM_UP_TEXT, warm_up
 
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
-    "run_collection": "batch", "StatementFile": "inputs", "Refused": "inputs", "expand_paths": "inputs",
-    "unique_files": "inputs", "statement_files": "inputs", "read_statements": "inputs", "KERNEL": "kernels",
-    "CELL_TIMEOUT": "kernels", "KILL_GRACE": "kernels", "NotebookRun": "kernels", "Limits": "kernels", "Deadline":
-    "kernels", "Kernel": "kernels", "execute": "kernels", "not_started": "kernels", "RUNNER_PARAMETERS":
-    "parameters", "Plan": "parameters", "find_notebooks": "parameters", "notebook_parameters": "parameters",
-    "parse_value": "parameters", "read_parameter_file": "parameters", "check_parameters": "parameters",
-    "resolve_path_parameters": "parameters", "load_data_files": "parameters", "plan_run": "parameters", "building":
-    "publishing", "write_manifest": "publishing", "publish": "publishing", "swap_in": "publishing", "RunOptions":
-    "report", "Report": "report", "run_report": "report", "report_slug": "report", "code_version": "report",
-    "run_key": "report", "up_to_date": "report", "now": "report"
+    "run_collection": "batch", "ForkServer": "forkserver", "ForkedProcess": "forkserver", "serve": "forkserver",
+    "start_early": "forkserver", "discard_early": "forkserver", "StatementFile": "inputs", "Refused": "inputs",
+    "expand_paths": "inputs", "unique_files": "inputs", "statement_files": "inputs", "read_statements": "inputs",
+    "KERNEL": "kernels", "CELL_TIMEOUT": "kernels", "KILL_GRACE": "kernels", "NotebookRun": "kernels", "Limits":
+    "kernels", "Deadline": "kernels", "Kernel": "kernels", "KernelPool": "kernels", "execute": "kernels",
+    "not_started": "kernels", "RUNNER_PARAMETERS": "parameters", "Plan": "parameters", "find_notebooks":
+    "parameters", "notebook_parameters": "parameters", "parse_value": "parameters", "read_parameter_file":
+    "parameters", "check_parameters": "parameters", "resolve_path_parameters": "parameters", "load_data_files":
+    "parameters", "plan_run": "parameters", "building": "publishing", "write_manifest": "publishing", "publish":
+    "publishing", "swap_in": "publishing", "RunOptions": "report", "Report": "report", "run_report": "report",
+    "report_slug": "report", "code_version": "report", "run_key": "report", "up_to_date": "report", "now": "report",
+    "WARM_UP_TEXT": "warmup", "warm_up": "warmup"
 }
 __all__ = [
-    "run_collection", "StatementFile", "Refused", "expand_paths", "unique_files", "statement_files",
-    "read_statements", "KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel",
-    "execute", "not_started", "RUNNER_PARAMETERS", "Plan", "find_notebooks", "notebook_parameters", "parse_value",
-    "read_parameter_file", "check_parameters", "resolve_path_parameters", "load_data_files", "plan_run", "building",
-    "write_manifest", "publish", "swap_in", "RunOptions", "Report", "run_report", "report_slug", "code_version",
-    "run_key", "up_to_date", "now"
+    "run_collection", "ForkServer", "ForkedProcess", "serve", "start_early", "discard_early", "StatementFile",
+    "Refused", "expand_paths", "unique_files", "statement_files", "read_statements", "KERNEL", "CELL_TIMEOUT",
+    "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel", "KernelPool", "execute", "not_started",
+    "RUNNER_PARAMETERS", "Plan", "find_notebooks", "notebook_parameters", "parse_value", "read_parameter_file",
+    "check_parameters", "resolve_path_parameters", "load_data_files", "plan_run", "building", "write_manifest",
+    "publish", "swap_in", "RunOptions", "Report", "run_report", "report_slug", "code_version", "run_key",
+    "up_to_date", "now", "WARM_UP_TEXT", "warm_up"
 ]
 
 

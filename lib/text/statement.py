@@ -3,7 +3,9 @@
 ``load_statement(path)`` builds it once: raw file → normalised text → header,
 dateline and end markers (kept as metadata, not counted as body) → paragraphs
 and list items → sentences with character offsets and stable ids → tokens,
-plus the actors the text names. Everything is immutable; analyses are plain
+plus the actors the text names: the gazetteer's (:mod:`.mentions`), the organisations named by
+the form of their names (:mod:`.names`) and the people introduced by a title or role
+(:mod:`.people`). Everything is immutable; analyses are plain
 functions of a :class:`Statement` and never change it.
 
 Ids are stable across runs of the same text: paragraph ``p2`` is the second
@@ -24,7 +26,9 @@ from typing import Any, TypeVar
 from readout.errors import BadInputError
 
 from .layout import Dateline, Line, find_layout
-from .mentions import ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
+from .mentions import Actor, ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
+from .names import find_organisations
+from .people import find_people
 from .segment import split_sentences
 from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
 from .tokens import Token, is_word, tokenize
@@ -94,6 +98,18 @@ class Statement:
     trailer: tuple[Line, ...]
     mentions: tuple[ActorMention, ...]
     actor_lexicon: ActorLexicon
+    named: tuple[Actor, ...] = ()
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        """Every actor a mention can name, by name: the gazetteer's and those found in this text
+        (:attr:`named`: people and organisations known by the form of their names)."""
+        return {**self.actor_lexicon.by_name, **{a.name: a for a in self.named}}
+
+    def kind_of(self, actor: str) -> str:
+        """The kind of an actor named in this statement (:data:`~readout.text.mentions.KINDS`), "" if unknown."""
+        found = self.actors.get(actor)
+        return found.kind if found else ""
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -195,9 +211,38 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
         paragraphs=tuple(paragraphs),
         end_markers=layout.end_markers,
         trailer=layout.trailer,
-        mentions=tuple(find_mentions(text, lexicon, spans)),
         actor_lexicon=lexicon,
+        **_actors_named(text, spans, lexicon),
     )
+
+
+def _actors_named(text: str, spans: list[tuple[int, int]], lexicon: ActorLexicon) -> dict[str, Any]:
+    """The mentions of the body, and the actors found by form: the gazetteer's mentions, then the
+    organisations named by their form (a longer name wins over a country inside it: "Cuban
+    Revolutionary National Police"), with their acronyms, then the people."""
+    mentions = find_mentions(text, lexicon, spans)
+    kinds = lexicon.by_name
+    organisations = find_organisations(text, spans, [(m.start, m.end, m.actor, kinds[m.actor].kind) for m in mentions])
+    named: list[Actor] = []
+    if organisations:
+        taken = [(o.start, o.end) for o in organisations]
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in taken)]
+        extra = []
+        for o in organisations:
+            if o.name not in {a.name for a in named}:
+                named.append(Actor(o.name, "organization", tuple(filter(None, (o.name, o.acronym))), o.country))
+            extra.append(ActorMention(o.name, text[o.start:o.end], o.start, o.end, "name"))
+            if o.acronym:
+                for a, b in spans:
+                    for m in re.finditer(rf"(?<![\w.-]){re.escape(o.acronym)}(?![\w-])", text[a:b]):
+                        start = a + m.start()
+                        if start > o.end and not re.fullmatch(r"\s*\(", text[o.end:start]) \
+                                and not any(x.start <= start < x.end for x in (*mentions, *extra)):
+                            extra.append(ActorMention(o.name, o.acronym, start, start + len(o.acronym), "name"))
+        mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    people, found = find_people(text, spans, mentions, lexicon)
+    named += [Actor(p.name, "person", (p.name,), p.country) for p in people]
+    return {"mentions": tuple(sorted([*mentions, *found], key=lambda m: m.start)), "named": tuple(named)}
 
 
 def load_statement(

@@ -49,13 +49,19 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert st["theme_security_and_crime"] == pytest.approx(0.35114, abs=5e-6) and st["theme_democracy_and_elections"] == 0.0
     assert st["dateline"] == "Washington, DC" and st["key_terms"] == "crime; human; security; migrant; rights"
     assert st["credit_edges"] == 2 and st["pressure_edges"] == 0
+    assert (st["speaker"], st["speaker_rule"]) == ("United States", "dateline")
+    assert st["unresolved_agents"] == 0.0 and 0 < st["names_recognised"] <= 1
     sentences = rows.tables["sentence"]
     assert [s[1] for s in sentences][:3] == ["p1s1", "p1s2", "p2s1"] and len(sentences) == 12
     assert sentences[0][4:7] == (17, 150, 19)  # offsets into the text, and words
     assert seed.text[17:150].startswith("The United States and Honduras have built")
-    actors = {a[1]: a for a in rows.tables["actor"]}
-    assert actors["Honduras"][2] == 8 and actors["Honduras"][8] == 2  # sentences naming it; self-credit
-    assert actors["United States"][9] == 2  # credit given
+    actor_cols = [c for c, _ in __import__("readout.analyses.rows", fromlist=["COLUMNS"]).COLUMNS["actor"]]
+    actors = {a[1]: dict(zip(actor_cols, a)) for a in rows.tables["actor"]}
+    honduras = actors["Honduras"]
+    assert (honduras["kind"], honduras["country"]) == ("country", None)
+    assert honduras["sentences"] == 9 and honduras["self_credit"] == 2  # sentences naming it ("Honduran" too)
+    assert actors["United States"]["credit_given"] == 2
+    assert actors["Transparency International"]["kind"] == "organization"
     themes = {t[1]: t for t in rows.tables["theme"]}
     assert len(themes) == 9 and themes["security and crime"][2:5] == (1, "p1s2", 9) and themes["security and crime"][5] == 0.75
     assert themes["security and crime"][6] == pytest.approx(0.35114, abs=5e-6) and themes["security and crime"][7] == 17

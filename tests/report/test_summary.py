@@ -29,7 +29,23 @@ def test_seed_headlines(seed, lexicons):
     assert table.loc["Who promises what?", "figure"] == "4 commitments, 1 firm"
     assert table.loc["What does it leave out?", "figure"] == "democracy and elections"
     assert table.loc["Which words stand out?", "figure"] == "crime, human, security, migrant, rights"
-    assert list(table.columns) == ["figure", "reading", "explained_in"]
+    assert table.loc["Who speaks?", "figure"] == "United States"
+    assert table.loc["Who speaks?", "reading"].startswith("Read from the dateline: “Washington, DC -”.")
+    assert (table["warning"] == "").all()  # the seed's actors are all recognised
+    assert list(table.columns) == ["figure", "reading", "warning", "explained_in"]
+
+
+def test_low_coverage_is_a_visible_warning(lexicons):
+    # names the tool cannot know, and a "we" nobody signs: the actor lines carry a warning
+    text = ("We condemn the Zorblan Liberation Council and the Quaxian Directorate. "
+            "We call on Marvel Tarn and Oskar Vell to stop. They must answer to Lorn Keep.")
+    rows = analyse(parse_statement(text), lexicons)
+    headline = {h.question: h for h in headlines(rows).rows}
+    assert headline["Who speaks?"].figure == "unknown"
+    for question in ("Toward whom?", "Who credits whom?", "Who speaks?"):
+        assert "the speaker could not be read" in headline[question].warning
+    html = headlines(rows)._repr_html_()
+    assert html.count('class="readout-warning" role="note"') == 3
 
 
 def test_headlines_equal_the_stored_corpus_row(tmp_path, lexicons):

@@ -97,8 +97,8 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["git_commit"].removesuffix("+dirty") == head
     assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == [
-        "acronyms.csv", "action_validation.csv", "actions.csv", "actor_balance.csv", "actor_mentions.csv",
-        "actor_references.csv", "actor_tone.csv", "actor_tone_sentences.csv",
+        "acronyms.csv", "action_validation.csv", "actions.csv", "actor_balance.csv", "actor_coverage.csv",
+        "actor_mentions.csv", "actor_references.csv", "actor_tone.csv", "actor_tone_sentences.csv", "actors_named.csv",
         "collocations_bigrams.csv", "collocations_trigrams.csv", "commitments.csv", "credit_edges.csv",
         "diplomatic_tone.csv", "dispersion.csv",
         "key_terms.csv", "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
@@ -118,7 +118,7 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
     mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
     assert {r["actor"]: r["total"] for r in mentions} == {
-        "United States": "7", "Honduras": "8", "Both sides": "3", "Transparency International": "1"}
+        "United States": "7", "Honduras": "9", "Both sides": "3", "Transparency International": "1"}
     assert not [p for p in out.iterdir() if p.name.startswith((".building-", ".old-"))]
 
 
@@ -285,7 +285,7 @@ def test_parameters_from_yaml_and_p(tmp_path):
     assert manifest["parameters"] == {"greeting": "from -p", "pause": 0}
     executed = json.loads((report / "01-count-pass.ipynb").read_text(encoding="utf-8"))
     printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
-    assert "from -p: 10 sentences, 8 mentions" in printed
+    assert "from -p: 10 sentences, 10 mentions" in printed  # Dr. Ana López is a person, found twice
     assert len(read_csv(report / "tables" / "sentences.csv")) == 10
 
 
@@ -341,7 +341,7 @@ def test_relative_out_and_actors_path(tmp_path):
     manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"] == {"actors_path": str(tmp_path / "extra.yaml")}
     assert manifest["tables"] == ["sentences.csv"]
-    assert "hello: 12 sentences, 20 mentions" in (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
+    assert "hello: 12 sentences, 21 mentions" in (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
     assert not list(PASS.glob("rel-out*"))  # nothing written beside the notebooks
 
 

@@ -4,12 +4,6 @@ commitment ledger (:mod:`.commitments`); the annotated sentences they are scored
 (:mod:`.validation`).
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations
@@ -37,6 +31,17 @@ if TYPE_CHECKING:
         references,
     )
     from .commitments import FIRM, SOFT, commitment_reading, commitment_table
+    from .coverage import (
+        MAX_UNRESOLVED,
+        MIN_NAMES_RECOGNISED,
+        Coverage,
+        cast_table,
+        coverage_of,
+        coverage_table,
+        coverage_warnings,
+        unrecognised_table,
+    )
+    from .speaker import SPEAKER_RULES, Speaker, find_speaker, speaker_of, speaker_reading
     from .subjects import Subject, coordinated, subject_before
     from .validation import action_scores, action_validation_table, annotated_sentences
 
@@ -46,15 +51,21 @@ _MODULE_OF = {
     "parties": "actions", "issuer": "actions", "references": "actions", "joint_agent": "actions", "extract_actions":
     "actions", "action_table": "actions", "reference_table": "actions", "credit_edges": "actions", "balance_table":
     "actions", "actions_reading": "actions", "CREDIT": "actions", "PRESSURE": "actions", "FIRM": "commitments",
-    "SOFT": "commitments", "commitment_table": "commitments", "commitment_reading": "commitments", "Subject":
-    "subjects", "subject_before": "subjects", "coordinated": "subjects", "annotated_sentences": "validation",
-    "action_validation_table": "validation", "action_scores": "validation"
+    "SOFT": "commitments", "commitment_table": "commitments", "commitment_reading": "commitments", "Coverage":
+    "coverage", "coverage_of": "coverage", "coverage_warnings": "coverage", "coverage_table": "coverage",
+    "unrecognised_table": "coverage", "cast_table": "coverage", "MIN_NAMES_RECOGNISED": "coverage",
+    "MAX_UNRESOLVED": "coverage", "Speaker": "speaker", "find_speaker": "speaker", "speaker_of": "speaker",
+    "speaker_reading": "speaker", "SPEAKER_RULES": "speaker", "Subject": "subjects", "subject_before": "subjects",
+    "coordinated": "subjects", "annotated_sentences": "validation", "action_validation_table": "validation",
+    "action_scores": "validation"
 }
 __all__ = [
     "ActionScheme", "Reference", "Action", "load_action_scheme", "parties", "issuer", "references", "joint_agent",
     "extract_actions", "action_table", "reference_table", "credit_edges", "balance_table", "actions_reading",
-    "CREDIT", "PRESSURE", "FIRM", "SOFT", "commitment_table", "commitment_reading", "Subject", "subject_before",
-    "coordinated", "annotated_sentences", "action_validation_table", "action_scores"
+    "CREDIT", "PRESSURE", "FIRM", "SOFT", "commitment_table", "commitment_reading", "Coverage", "coverage_of",
+    "coverage_warnings", "coverage_table", "unrecognised_table", "cast_table", "MIN_NAMES_RECOGNISED",
+    "MAX_UNRESOLVED", "Speaker", "find_speaker", "speaker_of", "speaker_reading", "SPEAKER_RULES", "Subject",
+    "subject_before", "coordinated", "annotated_sentences", "action_validation_table", "action_scores"
 ]
 
 

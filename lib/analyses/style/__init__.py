@@ -3,12 +3,6 @@ noun phrases, dispersion and keyword in context, collocations and acronyms: one 
 measure family, one function per measure.
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations

@@ -6,12 +6,6 @@ tone toward each actor (:mod:`.toward`); the labelled sentences it is checked on
 (:mod:`.validation`).
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations

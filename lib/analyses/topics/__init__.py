@@ -3,12 +3,6 @@
 silences and coverage (:mod:`.themes`), and an exploratory topic model (:mod:`.topicmodel`).
 
 The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
-nothing until a name is needed.
-
-The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations

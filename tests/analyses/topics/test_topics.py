@@ -128,7 +128,7 @@ def test_expected_themes_must_exist(tmp_path):
 # --- key terms: TF-IDF by hand -------------------------------------------------------------------
 
 def test_idf_and_term_scores_by_hand():
-    st = parse_statement("Smugglers crossed the border. The smuggler fled. Police arrived in MS-13 territory in 2024.")
+    st = parse_statement("Smugglers crossed the border. The smuggler fled. Police arrived in X-13 territory in 2024.")
     rows = {r[0]: r for r in keyterms.term_scores(st)}
     # "Smugglers" (sentence start) and "smuggler" fold together: count 2, in 2 of 3 sentences
     assert fold("Smugglers", sentence_start=True) == "smuggler"
@@ -136,7 +136,7 @@ def test_idf_and_term_scores_by_hand():
     assert (count, df, first) == (2, 2, "p1s1")
     assert weight == pytest.approx(math.log(4 / 3) + 1) and score == pytest.approx(2 * (math.log(4 / 3) + 1))
     assert rows["border"][4] == pytest.approx(math.log(4 / 2) + 1)  # once, in one sentence: ln(4/2) + 1 = 1.693
-    assert {"ms-13", "2024"} <= set(rows)  # digits and hyphens kept whole
+    assert {"x-13", "2024"} <= set(rows)  # digits and hyphens kept whole
     assert keyterms.idf(3, 3) == 1.0
 
 
@@ -261,8 +261,8 @@ def test_topic_weights_do_not_depend_on_the_factor_scale(seed):
     model = topicmodel.fit_topics(seed, 3, 2024)
     assert np.allclose(model.h.sum(axis=1), 1.0)
     assert 0 < model.error < 1  # relative: the share of the matrix left unexplained
-    # "none" only for a sentence whose words no topic uses (seed 1 leaves p2s5's words out of every topic)
-    other = topicmodel.fit_topics(seed, 3, 1)
+    # "none" only for a sentence whose words no topic uses (seed 3 leaves p2s5's words out of every topic)
+    other = topicmodel.fit_topics(seed, 3, 3)
     table = topicmodel.sentence_topic_table(other)
     _, _, x = topicmodel._matrix(seed)
     for i, sid in enumerate(other.sentence_ids):

@@ -1,0 +1,51 @@
+"""Coverage: names recognised, agents resolved, the cast table, and the warnings a reader sees."""
+
+from __future__ import annotations
+
+from readout import parse_statement
+from readout.analyses.actors import actions
+from readout.analyses.actors.coverage import (
+    MAX_UNRESOLVED,
+    MIN_NAMES_RECOGNISED,
+    cast_table,
+    coverage_of,
+    coverage_table,
+    coverage_warnings,
+)
+
+
+def test_seed_is_fully_covered(seed):
+    cover = coverage_of(seed, actions.extract_actions(seed))
+    assert (cover.names, cover.names_recognised, cover.unrecognised) == (12, 12, ())
+    assert (cover.actions, cover.unresolved, cover.speaker_known) == (22, 0, True)
+    assert coverage_warnings(cover) == []
+    table = coverage_table(cover)
+    assert table.loc["names_recognised", "share"] == 1.0 and bool(table.loc["unresolved_agents", "within"])
+
+
+def test_unknown_names_and_speaker_are_warned_about():
+    s = parse_statement("We condemn the Zorblan Liberation Council and Marvel Tarn. The Quaxian Front attacked "
+                        "Lorn Keep. Honduras welcomed it.")
+    cover = coverage_of(s, actions.extract_actions(s))
+    # the two organisations are known by their form; "… Council and Marvel Tarn" is one run of capitals
+    assert cover.unrecognised == ("Lorn Keep",)
+    assert (cover.names, cover.names_recognised) == (3, 2)
+    assert cover.name_share > MIN_NAMES_RECOGNISED == 0.6  # above the threshold: no names warning
+    warnings = coverage_warnings(cover)
+    assert len(warnings) == 2 and warnings[0].startswith("The speaker could not be read")
+    assert warnings[1].startswith("50% of the actions (1 of 2)") and MAX_UNRESOLVED == 0.3
+
+
+def test_cast_table_shows_people_with_their_country():
+    s = parse_statement("Nicaragua's President Daniel Ortega jailed journalist Juan Lopez. Ortega must free him; "
+                        "the Cuban Revolutionary National Police helped.")
+    table = cast_table(s)
+    assert table.to_dict("records") == [
+        {"actor": "Daniel Ortega (Nicaragua)", "kind": "person", "country": "Nicaragua", "mentions": 2,
+         "first_sentence": "p1s1", "found_by": "title or role in the text"},
+        {"actor": "Nicaragua", "kind": "country", "country": "", "mentions": 1, "first_sentence": "p1s1",
+         "found_by": "actor list"},
+        {"actor": "Juan Lopez", "kind": "person", "country": "", "mentions": 1, "first_sentence": "p1s1",
+         "found_by": "title or role in the text"},
+        {"actor": "Cuban Revolutionary National Police", "kind": "organization", "country": "Cuba", "mentions": 1,
+         "first_sentence": "p1s2", "found_by": "form of the name"}]

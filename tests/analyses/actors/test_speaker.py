@@ -1,0 +1,63 @@
+"""Who speaks: each rule on a statement of our own writing (unit checks; the corpus figures are in
+tests/collection/test_validation.py), and "we" read as the speaker in the actions."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout import parse_statement
+from readout.analyses.actors import actions, commitments
+from readout.analyses.actors.speaker import find_speaker, speaker_reading
+
+G7 = ("We, the Leaders of the G7, condemn Russia’s war of aggression against Ukraine. We call on Russia to withdraw "
+      "its troops from Ukraine. We commend Moldova for its solidarity. Russia will have to face consequences for its "
+      "actions.")
+
+
+@pytest.mark.parametrize("text, actors, rule", [
+    ("Antony J. Blinken, Secretary of State\n\nThe United States condemns the attack.", ("United States",),
+     "signature or office"),
+    ("Office of the Spokesperson\n\nWe welcome the decision.", ("United States",), "signature or office"),
+    ("Office of the Spokesperson\n\nThe following statement was released by the Governments of the United States of "
+     "America and Japan.\n\nBegin text:\n\nThe two sides met.", ("United States", "Japan"), "joint release"),
+    ("The following statement was released by France, Germany, Italy, the United Kingdom, and the United States:\n\n"
+     "We condemn the regime.", ("France", "Germany", "Italy", "United Kingdom", "United States"), "joint release"),
+    (G7, ("G7",), "we, the"),
+    ("On behalf of the Government of Canada, I congratulate the people of Peru.", ("Canada",), "on behalf of"),
+    ("TOKYO - We welcome the agreement.", ("Japan",), "dateline"),
+    ("The United States strongly condemns the launch.", ("United States",), "opening"),
+    ("President Joseph R. Biden, Jr. spoke today with Prime Minister Andrew Holness of Jamaica.", ("United States",),
+     "opening"),
+    ("Together with our NATO Allies, the United States will maintain its presence.", ("United States",),
+     "first person"),
+    ("Nothing here says who speaks, and we welcome it.", (), ""),
+])
+def test_speaker_rules(text, actors, rule):
+    speaker = find_speaker(parse_statement(text))
+    assert (speaker.actors, speaker.rule) == (actors, rule)
+
+
+def test_a_statement_about_another_country_does_not_make_it_the_speaker():
+    # the opening's subject is Russia, but no verb of speaking follows a title-only lead: not a speaker
+    assert not find_speaker(parse_statement("Yesterday, Russian President Vladimir Putin recognized two regions. "
+                                            "Russia is responsible; we are watching.")).known
+
+
+def test_g7_we_is_the_g7_and_its_pressure_and_credit_are_read():
+    s = parse_statement(G7)
+    refs = [(r.text, r.actor) for r in actions.references(s) if r.rule != "named"]
+    assert refs == [("We", "G7"), ("We", "G7"), ("its", "Russia"), ("We", "G7"), ("its", "Moldova"),
+                    ("its", "Russia")]
+    edges = actions.credit_edges(actions.extract_actions(s))
+    got = {(e["from_actor"], e["to_actor"], e["kind"]) for e in edges.to_dict("records")}
+    assert got == {("G7", "Russia", "pressure"), ("G7", "Moldova", "credit")}
+    assert all(a.agent for a in actions.extract_actions(s))
+    # the ledger's "will have to face consequences for its actions" is Russia's, not the UN's
+    assert commitments.commitment_table(s)[["who", "marker"]].to_dict("records") == [{"who": "Russia", "marker": "will"}]
+
+
+def test_speaker_reading_names_the_evidence():
+    s = parse_statement("Ned Price, Department Spokesperson\n\nWe are appalled.")
+    assert speaker_reading(s) == ("The speaker is United States, read from the signature or office: “Ned Price, "
+                                  "Department Spokesperson”. \"We\", \"our\", \"us\" and \"I\" stand for the speaker.")
+    assert "left unresolved" in speaker_reading(parse_statement("We are appalled."))

@@ -1,0 +1,108 @@
+"""The scorer of labelled folders: exact counts on a small folder of our own, the targets on the real
+development corpus (read from ../shared/corpus/, never copied), and refusals of malformed folders."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import PROJECT_ROOT
+
+from readout.collection.validation import (
+    read_labels,
+    sample_precision,
+    sample_still_read,
+    validate,
+)
+from readout.errors import BadInputError
+
+CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+SAMPLES = PROJECT_ROOT / "bench" / "samples"
+
+
+def labelled(tmp_path, rows: list[tuple[str, str, str, str, str]]):
+    """A labelled folder: (file name, text, speaker, praised, pressed) per statement."""
+    (tmp_path / "statements").mkdir()
+    lines = ["file,speaker,praised,pressed"]
+    for name, text, speaker, praised, pressed in rows:
+        (tmp_path / "statements" / name).write_text(text, encoding="utf-8")
+        lines.append(f'statements/{name},"{speaker}","{praised}","{pressed}"')
+    (tmp_path / "labels.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_counts_on_a_folder_of_our_own(tmp_path):
+    folder = labelled(tmp_path, [
+        ("a.txt", "Antony J. Blinken, Secretary of State\n\nThe United States condemns the Nicaraguan government "
+                  "and President Daniel Ortega. We stand with the people of Nicaragua.",
+         "United States", "Nicaraguan people", "Daniel Ortega (Ortega-Murillo regime); Nicaraguan government"),
+        ("b.txt", "The following statement was released by the Governments of the United States and Japan.\n\n"
+                  "The two sides welcomed the progress made by Zorbland.",
+         "United States and Japan", "Zorbland; other donors", ""),
+        ("c.txt", "We condemn the attack.", "United States", "", ""),
+    ])
+    result = validate(folder)
+    speaker = result.figure("speaker accuracy")
+    assert (speaker.right, speaker.total) == (2, 3) and speaker.misses == ["c: labelled 'United States', read '(unknown)'"]
+    recall = result.figure("recall of praised and pressed actors")
+    assert (recall.right, recall.total) == (3, 4)  # Zorbland is named but not recognised
+    assert recall.misses == ["b: praised 'Zorbland' not found"]
+    assert recall.notes == ["b: praised 'other donors' names no actor (not counted)"]
+    unresolved = result.figure("unresolved agents")
+    assert (unresolved.right, unresolved.total) == (1, 3)  # c's "We condemn" has no speaker
+    assert unresolved.misses[0].startswith("c p1s1: 'condemn'")
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p / "absent", "labelled folder not found"),
+    (lambda p: (p / "statements").mkdir() or p, "labels.csv: not found"),
+    (lambda p: (p / "labels.csv").write_text("file,speaker\nx.txt,United States\n") and p,
+     "labels.csv: missing columns praised, pressed"),
+    (lambda p: (p / "labels.csv").write_text("file,speaker,praised,pressed\nstatements/x.txt,US,,\n") and p,
+     "labels.csv: line 2: statements/x.txt not found"),
+])
+def test_malformed_folders_are_refused_in_one_line(tmp_path, make, message):
+    folder = make(tmp_path)
+    with pytest.raises(BadInputError, match=message):
+        read_labels(folder)
+    proc = subprocess.run([sys.executable, "-m", "readout", "validate", str(folder)], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert proc.returncode == 2 and proc.stdout == "" and len(proc.stderr.strip().splitlines()) == 1
+    assert message in proc.stderr
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    if not (CORPUS / "labels.csv").is_file():
+        pytest.skip(f"development corpus not found at {CORPUS} (read from ../shared/corpus/; not copied)")
+    return validate(CORPUS)
+
+
+def test_targets_on_the_development_corpus(corpus):
+    assert corpus.statements == 60
+    assert corpus.figure("speaker accuracy").share >= 0.95
+    assert corpus.figure("recall of praised and pressed actors").share >= 0.90
+    assert corpus.figure("unresolved agents").share <= 0.15
+
+
+def test_hand_judged_samples_still_describe_the_tool(corpus):
+    mentions = sample_precision(SAMPLES / "actor_mentions_judged.csv")
+    assert (mentions.right, mentions.total) == (97, 100)
+    references = sample_precision(SAMPLES / "actor_references_judged.csv")
+    assert (references.right, references.total) == (65, 78)
+    # a judged sample describes the tool as judged: if the readings drift, judge a fresh sample
+    for name in ("actor_mentions_judged.csv", "actor_references_judged.csv"):
+        same, total = sample_still_read(SAMPLES / name, CORPUS)
+        assert same >= 0.95 * total, f"{name}: only {same} of {total} rows are still read as judged"
+
+
+def test_validate_command_prints_every_figure(corpus):
+    proc = subprocess.run([sys.executable, "-m", "readout", "validate", str(CORPUS), "--misses", "2", "--precision",
+                           str(SAMPLES / "actor_mentions_judged.csv"), "--strict"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for line in ("speaker accuracy: ", "recall of praised and pressed actors: ", "unresolved agents: ",
+                 "precision (hand-checked sample): 97.0% (97 of 100) — meets the target (at least 95%)"):
+        assert line in proc.stdout
+    assert "… and " in proc.stdout  # misses beyond --misses are counted, not printed
