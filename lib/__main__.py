@@ -11,9 +11,13 @@ if _RUN:  # start loading the kernels' common part before anything else (see rea
 
 from .cli import main  # noqa: E402
 
-code = main()
-if _RUN:
-    forkserver.discard_early()  # a server no run took: the command stopped before it ran anything
+try:
+    code = main()
+except SystemExit as exc:  # argparse's usage errors and --help end here too
+    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+finally:
+    if _RUN:
+        forkserver.discard_early()  # a server no run took: the command stopped before it ran anything
 # Everything a command writes is written and closed by now: leave without tearing down the analysis
 # stack the process loaded (pandas, matplotlib, the kernels' clients), which takes about 0.4 s.
 sys.stdout.flush()

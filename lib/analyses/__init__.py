@@ -5,7 +5,7 @@ tone does it take, toward whom?), :mod:`.topics` (what is it about?), :mod:`.act
 what to whom, who promises what?). Beside them, what they share: :mod:`.readings` (sentences
 for a reader, rendered from the numbers), :mod:`.phrases` (finding a lexicon's phrases in
 text), :mod:`.terms` (content words, folded), :mod:`.lexicons` (the editable data files,
-loaded once) and :mod:`.rows` (a statement's analyses as rows at five levels: what the summary
+loaded once) and :mod:`.rows` (a statement's analyses as rows at seven levels: what the summary
 page and the corpus engine both read). Analyses import the text model, never the report, run
 or collection layers.
 

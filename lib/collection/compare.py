@@ -1,6 +1,6 @@
 """How do statements compare? A collection of statements, measured side by side.
 
-A :class:`Collection` holds the five tables of :mod:`readout.analyses.rows` for many statements: built
+A :class:`Collection` holds the tables of :mod:`readout.analyses.rows` for many statements: built
 here by analysing files (:func:`build_collection`), or read from a folder the corpus engine wrote
 (:func:`read_collection`), so the same functions serve two statements and twenty thousand. Each
 measure is one function of the collection that returns a table:
@@ -89,7 +89,7 @@ class Collection:
 
 def make_collection(tables: dict[str, pd.DataFrame], themes: tuple[str, ...] | list[str],
                     skipped: tuple[str, ...] | list[str] = ()) -> Collection:
-    """A collection from the five tables (as :func:`readout.collection.corpus.read_corpus` gives them) and the
+    """A collection from the tables (as :func:`readout.collection.corpus.read_corpus` gives them) and the
     theme lexicon's names in order; the labels and the labelled statement table are made once."""
     st = tables["statement"]
     labels = _labels(list(st["key"]), list(st["file"]))

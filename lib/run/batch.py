@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from readout.errors import UsageError
+from readout.errors import ReadoutError, UsageError
 from readout.text.statement import Statement, slugify
 
 from .inputs import read_statements, statement_files
@@ -58,8 +58,16 @@ def run_collection(
     skipped: list[str] = []
     # The kernels start, and load what the notebooks need, while the input is checked: a run refused
     # below shuts them down unused.
-    with KernelPool(options.jobs, options.notebooks_dir) as pool:
+    with KernelPool(_pool_size(options), options.notebooks_dir) as pool:
         return _checked_run(paths, parameters, options, pool, clock, shown_outputs, note, log_lines, skipped)
+
+
+def _pool_size(options: RunOptions) -> int:
+    """Kernels for a run: ``--jobs``, but no more than there are notebooks to run at once."""
+    try:
+        return max(1, min(options.jobs, len(find_notebooks(options.notebooks_dir))))
+    except ReadoutError:  # no notebooks: the run is refused below with the reason
+        return 1
 
 
 def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptions, pool: KernelPool,

@@ -9,11 +9,13 @@ server until written to). It is an ordinary ``python3`` kernel otherwise: the ru
 through its connection file, interrupts and kills it by its process id, and it runs in a session of
 its own, as jupyter_client starts kernels.
 
-The server itself runs no thread and opens no socket before it forks (forking a process with
-threads is unsafe). What it loads is loaded as a kernel would load it: matplotlib with the kernel's
-inline backend, pandas with its display defaults for a kernel. It ignores Ctrl-C (the runner decides what a Ctrl-C stops), reaps its children
-as they exit, and exits when the runner closes its input; its kernels notice their parent is gone
-and exit too. If the server cannot start or load, kernels are started the usual way.
+The server starts no Python thread and opens no socket before it forks (forking a process with
+threads is unsafe; the native threads of the libraries it loads are fork-safe). What it loads is
+loaded as a kernel would load it: matplotlib with the kernel's inline backend, pandas with its
+display defaults for a kernel. It ignores Ctrl-C (the runner decides what a Ctrl-C stops), reaps its
+children as they exit, and exits when the runner closes its input (when the runner ends, however it
+ends); each kernel is told the server's process id and exits when the server is gone. If the server
+cannot start or load, kernels are started the usual way.
 
 Protocol, one JSON object per line: the server says ``{"ready": true}`` once loaded; each request
 ``{"argv": [...], "cwd": "...", "env": {...}}`` is answered with ``{"pid": N}``.
@@ -179,7 +181,7 @@ def _child(request: dict[str, Any], protocol_out: int) -> None:
         os.close(devnull)
         os.close(protocol_out)
         env = dict(request["env"])
-        env["JPY_PARENT_PID"] = str(os.getppid())  # its parent is the server: it exits when the server does
+        env["JPY_PARENT_PID"] = str(os.getppid())
         os.environ.clear()
         os.environ.update(env)
         os.chdir(request["cwd"])
@@ -187,8 +189,12 @@ def _child(request: dict[str, Any], protocol_out: int) -> None:
 
         argv = list(request["argv"])
         start = next((k + 1 for k, arg in enumerate(argv) if arg == "ipykernel_launcher"), 1)
-        sys.argv = ["ipykernel_launcher", *argv[start:]]
-        kernelapp.launch_new_instance(argv=argv[start:])
+        # Its parent is the server, which exits when the runner does (its input closes). ipykernel read
+        # JPY_PARENT_PID when the server imported it, before this fork; so the parent is named here, and
+        # the kernel's poller exits it when the server is gone.
+        args = [*argv[start:], f"--IPKernelApp.parent_handle={os.getppid()}"]
+        sys.argv = ["ipykernel_launcher", *args]
+        kernelapp.launch_new_instance(argv=args)
         code = 0
     finally:
         os._exit(code)

@@ -14,7 +14,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -297,6 +297,7 @@ class KernelPool:
         self.cwd, self.warm = cwd, warm
         self.forkserver = ForkServer.take() if fork else None
         self.jobs: queue.SimpleQueue[tuple[Callable[[Kernel], Any], Future] | None] = queue.SimpleQueue()
+        self.running: dict[Future, Kernel] = {}  # each job being run, and its kernel
         self.threads = [threading.Thread(target=self._work, name=f"readout-kernel-{k}", daemon=True)
                         for k in range(max(1, size))]
         for thread in self.threads:
@@ -305,23 +306,69 @@ class KernelPool:
     def _work(self) -> None:
         kernel = Kernel(self.cwd, self.forkserver)
         try:
-            import papermill  # noqa: F401  (here, while the fork server loads: the first notebook needs it)
-
+            try:
+                import papermill  # noqa: F401  (here, while the fork server loads: the first notebook needs it)
+            except ImportError:
+                pass  # execute() imports it again and reports the failure on the job's future
             if self.warm:
                 kernel.warm_up()  # never raises: a kernel that does not warm up is started afresh
             while (job := self.jobs.get()) is not None:
                 work, future = job
                 if not future.set_running_or_notify_cancel():
                     continue
+                self.running[future] = kernel
                 try:
                     future.set_result(work(kernel))
                 except BaseException as exc:  # noqa: BLE001  (handed to whoever waits on the job)
                     future.set_exception(exc)
+                finally:
+                    self.running.pop(future, None)
+        except BaseException as exc:  # noqa: BLE001  a dying thread fails the jobs waiting, never hangs them
+            self._fail_waiting(exc)
+            raise
         finally:
             kernel.shutdown()
             loop = ensure_event_loop()  # this thread's loop, which ran its kernel: close it with the thread
             if not loop.is_running():
                 loop.close()
+
+    def _fail_waiting(self, exc: BaseException) -> None:
+        """Fail every job still queued (a worker thread died: nobody else may take them)."""
+        while True:
+            try:
+                job = self.jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is None:
+                self.jobs.put(None)  # keep the close() sentinel for another thread
+                return
+            if job[1].set_running_or_notify_cancel():
+                job[1].set_exception(exc)
+
+    def stop(self, futures: list[Future]) -> None:
+        """Stop these jobs now (after Ctrl-C, or an error that ends a report): cancel those not started,
+        interrupt the kernels running the others (then kill them after :data:`KILL_GRACE` seconds), and
+        wait until none is running, so that nothing writes into a folder about to be removed."""
+        for future in futures:
+            future.cancel()
+        deadline = time.monotonic() + KILL_GRACE
+        for future in futures:
+            kernel = self.running.get(future)
+            if kernel is not None:
+                _signal(kernel.pid(), signal.SIGINT)
+        for future in futures:
+            kernel = self.running.get(future)
+            try:
+                future.exception(timeout=max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                if kernel is not None:
+                    _signal(kernel.pid(), signal.SIGKILL)
+                try:
+                    future.exception(timeout=KILL_GRACE)
+                except TimeoutError:
+                    pass
+            except CancelledError:
+                pass
 
     def submit(self, work: Callable[[Kernel], Any]) -> Future:
         """Run ``work(kernel)`` on the first free kernel; the future holds its result."""

