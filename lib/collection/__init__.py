@@ -1,15 +1,17 @@
 """How do many statements compare? The corpus engine writes every statement's rows as Parquet
 tables on Dask (:mod:`.corpus`); the comparison lines them up: headlines, percentiles,
 keyness, theme shares, tone over time (:mod:`.compare`, with :mod:`.figures`), and runs the
-comparison notebook into a report (:mod:`.comparison`).
+comparison notebook into a report (:mod:`.comparison`). How well the tool reads a labelled folder
+of real statements: :mod:`.validation` (``python -m readout validate``).
 
 The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from readout._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .compare import (
@@ -97,19 +99,4 @@ __all__ = [
     "sample_still_read", "meets_targets", "format_validation", "TARGETS"
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _MODULE_OF:
-        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    try:  # a module of the package, reached as an attribute
-        return importlib.import_module(f".{name}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{name}":
-            raise
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -2,7 +2,9 @@
 
 A file is read and checked (:mod:`.source`), its wrapping found: header, dateline, end
 markers (:mod:`.layout`); its body split into sentences with character offsets
-(:mod:`.segment`) and tokens (:mod:`.tokens`); the actors it names found (:mod:`.mentions`);
+(:mod:`.segment`) and tokens (:mod:`.tokens`); the actors it names found: the gazetteer of every
+country (:mod:`.gazetteer`) and the actor file (:mod:`.mentions`), organisations known by the form of
+their names (:mod:`.names`) and people introduced by a title or role (:mod:`.people`);
 all built once into one immutable :class:`Statement` (:mod:`.statement`). Views of it that
 several analyses read: part-of-speech tags (:mod:`.tagging`), whether it is English
 (:mod:`.language`), syllables from the CMU dictionary (:mod:`.syllables`) and the date it
@@ -13,8 +15,9 @@ nothing until a name is needed."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from readout._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .dates import StatementDate, parse_date, statement_date
@@ -92,19 +95,4 @@ __all__ = [
     "TaggedSentence", "TaggedStatement", "tag_statement", "Token", "tokenize", "is_word"
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _MODULE_OF:
-        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    try:  # a module of the package, reached as an attribute
-        return importlib.import_module(f".{name}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{name}":
-            raise
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

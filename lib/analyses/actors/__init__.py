@@ -1,15 +1,17 @@
-"""Who does what to whom, and who promises what? References and actions with agent, verb,
-category and target, who credits whom and each actor's balance (:mod:`.actions`); the
-commitment ledger (:mod:`.commitments`); the annotated sentences they are scored on
-(:mod:`.validation`).
+"""Who speaks, who does what to whom, and who promises what? Who "we" are (:mod:`.speaker`);
+references and actions with agent, verb, category and target, who credits whom and each actor's
+balance (:mod:`.actions`), with the one subject rule (:mod:`.subjects`); the commitment ledger
+(:mod:`.commitments`); how much of the cast the tool recognised, and the warnings a reader sees
+(:mod:`.coverage`); the annotated sentences the rules are scored on (:mod:`.validation`).
 
 The names below are imported from their modules on first use, so importing the package costs
 nothing until a name is needed."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from readout._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .actions import (
@@ -68,19 +70,4 @@ __all__ = [
     "subject_before", "coordinated", "annotated_sentences", "action_validation_table", "action_scores"
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _MODULE_OF:
-        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    try:  # a module of the package, reached as an attribute
-        return importlib.import_module(f".{name}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{name}":
-            raise
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
