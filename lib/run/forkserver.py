@@ -23,6 +23,7 @@ Protocol, one JSON object per line: the server says ``{"ready": true}`` once loa
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -257,6 +258,11 @@ def serve() -> None:
             from readout.run.warmup import warm_up
 
             warm_up()
+            # What is loaded stays for the kernels' whole life: move it out of the garbage collector's
+            # sight, so that a kernel's full collections walk only what its notebooks make (and the
+            # pages of memory it shares with the server are not written to by the collector).
+            gc.collect()
+            gc.freeze()
             if threading.active_count() != 1:  # forking a process with threads is unsafe
                 raise RuntimeError(f"{threading.active_count() - 1} threads started while loading")
             out.write(json.dumps({"ready": True}) + "\n")
