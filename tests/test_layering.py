@@ -1,7 +1,7 @@
 """The package's folders are its layers: no module imports one from a layer above its own.
 
 Layers, lowest first: the modules every layer may use (``errors``, ``paths``, ``datafiles``,
-``fields``, ``_fastimport``, ``_lazy``), ``text`` (file → Statement), ``analyses``, ``report``, ``run``, ``collection``,
+``fields``, ``_fastimport``, ``_lazy``, ``usercache``), ``text`` (file → Statement), ``analyses``, ``report``, ``run``, ``collection``,
 and the command line on top. Inside ``analyses``: what the questions share (``readings``,
 ``phrases``, ``terms``), then the questions (``anatomy``, ``style``, ``tone``, ``topics``,
 ``actors``), which never import one another, then ``lexicons`` and ``rows``, which gather them.
@@ -20,7 +20,7 @@ from readout.paths import PROJECT_ROOT
 LIB = PROJECT_ROOT / "lib"
 
 #: Layer of each top-level part of the package (a module or a sub-package), lowest first.
-LAYERS = {"errors": 0, "paths": 0, "datafiles": 0, "fields": 0, "_fastimport": 0, "_lazy": 0, "text": 1, "": 1.5, "analyses": 2,
+LAYERS = {"errors": 0, "paths": 0, "datafiles": 0, "fields": 0, "_fastimport": 0, "_lazy": 0, "usercache": 0, "text": 1, "": 1.5, "analyses": 2,
           "report": 3, "run": 4, "collection": 5, "cli": 6, "__main__": 7}
 #: Layer of each part of ``analyses`` (a question sub-package or a module beside them).
 ANALYSES = {"readings": 0, "phrases": 0, "terms": 0, "anatomy": 1, "style": 1, "tone": 1, "topics": 1, "actors": 1,

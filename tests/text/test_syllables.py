@@ -42,11 +42,22 @@ def test_the_table_is_kept_in_the_user_cache_and_a_bad_cache_is_ignored(tmp_path
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = syllables.syllable_table.__wrapped__()  # a build from the dictionary, as in a new process
-    cache = syllables._cache_file()
-    assert cache.parent == tmp_path / "readout" and json.loads(cache.read_text(encoding="utf-8")) == built
+    (cache,) = (tmp_path / "readout").glob("cmudict-*-syllables-*.json")
+    assert json.loads(cache.read_text(encoding="utf-8")) == built
+    assert list((tmp_path / "readout").glob(".*")) == []  # no partial file left
     assert built["cooperation"] == 5 and len(built) == 126_052
     cache.write_text('{"cooperation": 9}', encoding="utf-8")  # too small to be a table: built again
     assert syllables.syllable_table.__wrapped__()["cooperation"] == 5
     cache.write_text("not json", encoding="utf-8")
     assert syllables.syllable_table.__wrapped__()["cooperation"] == 5
     assert syllables.syllable_table.__wrapped__() == built  # and now read back from the cache
+
+
+def test_no_home_folder_means_no_cache_not_a_failure(monkeypatch):
+    from readout import usercache
+    from readout.text import syllables
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(usercache.Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    assert usercache.cache_file("x.json") is None
+    assert syllables.syllable_table.__wrapped__()["cooperation"] == 5  # built, not cached
