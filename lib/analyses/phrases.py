@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import NamedTuple
 
-__all__ = ["Phrases", "PhraseMatcher", "PhraseLexicon"]
+from readout.text.lemmas import normal_form
+
+__all__ = ["Phrases", "PhraseMatcher", "PhraseLexicon", "FormMatcher", "FormMatch", "GAP_WORDS"]
 
 _RUN = re.compile(r"[\w'’]+")
 _APOSTROPHE = "['’]"
@@ -143,3 +146,110 @@ class PhraseLexicon:
     def matcher(self) -> PhraseMatcher:
         """The phrases compiled for matching (built once per lexicon)."""
         return PhraseMatcher(self.phrases)
+
+
+# --- matching by dictionary form ------------------------------------------------------------------
+
+#: A gap in a phrase: up to this many words ("hold ... accountable": "hold Russia's leaders accountable").
+GAP_WORDS = 4
+_GAP = "..."
+
+
+class FormMatch(NamedTuple):
+    """One phrase found among a sentence's tokens: the phrase's index, its tokens and characters."""
+
+    phrase: int
+    first: int  # index of its first token in the sentence
+    last: int  # index of its last token
+    start: int  # character offsets in the statement
+    end: int
+
+
+class FormMatcher:
+    """Phrases matched word by word on a sentence's tokens, each word in all its written forms.
+
+    A phrase is a tuple of words: a dictionary form (``call``: call, calls, called, calling, from
+    :func:`readout.text.lemmas.forms_of`), ``=form`` for that form only (``=pressed``), ``stem*`` for
+    any word that begins so, or ``...`` for a gap of up to :data:`GAP_WORDS` words (no punctuation).
+    Tokens are compared in their normal form (:func:`readout.text.lemmas.normal_form`: lower case,
+    no possessive ending). The words of a phrase are consecutive word tokens. Matches do not overlap
+    and are found left to right; at one token, the phrase listed first wins (list longer ones first).
+    """
+
+    def __init__(self, phrases: Phrases) -> None:
+        from readout.text.lemmas import forms_table
+
+        self.phrases = phrases
+        table = forms_table({w for p in phrases for w in p if w != _GAP and not w.startswith("=")
+                             and not w.endswith("*")})
+        self._tests: list[tuple[object, ...]] = []
+        self._first: dict[str, list[int]] = {}
+        self._wild_first: list[tuple[str, int]] = []
+        for k, phrase in enumerate(phrases):
+            tests: list[object] = []
+            for w in phrase:
+                if w == _GAP:
+                    tests.append(None)
+                elif w.startswith("="):
+                    tests.append(frozenset({w[1:].lower()}))
+                elif w.endswith("*"):
+                    tests.append(w[:-1].lower())
+                else:
+                    tests.append(table[w.lower()])
+            if not tests or tests[0] is None or tests[-1] is None:
+                raise ValueError(f"phrase {' '.join(phrase)!r}: a gap '...' must stand between two words")
+            self._tests.append(tuple(tests))
+            if isinstance(tests[0], str):
+                self._wild_first.append((tests[0], k))
+            else:
+                for form in tests[0]:  # type: ignore[union-attr]
+                    self._first.setdefault(form, []).append(k)
+
+    def _fits(self, test: object, form: str) -> bool:
+        return form.startswith(test) if isinstance(test, str) else form in test  # type: ignore[operator]
+
+    def _match_at(self, k: int, forms: list[str], words: list[bool], i: int) -> int:
+        """The index of the last token of phrase ``k`` matched from token ``i``; -1 if it does not match."""
+        tests = self._tests[k]
+        j = i
+        t = 1
+        while t < len(tests):
+            test = tests[t]
+            if test is None:  # a gap: the next word may come after up to GAP_WORDS words
+                nxt = tests[t + 1]
+                for skip in range(1, GAP_WORDS + 2):
+                    at = j + skip
+                    if at >= len(forms) or not words[at]:
+                        return -1
+                    if self._fits(nxt, forms[at]):
+                        j = at
+                        break
+                else:
+                    return -1
+                t += 2
+                continue
+            j += 1
+            if j >= len(forms) or not words[j] or not self._fits(test, forms[j]):
+                return -1
+            t += 1
+        return j
+
+    def find(self, tokens: tuple | list) -> list[FormMatch]:
+        """Every phrase among ``tokens`` (the statement model's tokens of one sentence), left to right."""
+        forms = [normal_form(t.text) for t in tokens]
+        words = [any(c.isalnum() for c in t.text) for t in tokens]
+        found: list[FormMatch] = []
+        i = 0
+        while i < len(forms):
+            candidates = self._first.get(forms[i], [])
+            if self._wild_first and words[i]:
+                extra = [k for stem, k in self._wild_first if forms[i].startswith(stem)]
+                candidates = sorted([*candidates, *extra]) if extra else candidates
+            for k in candidates:
+                last = self._match_at(k, forms, words, i)
+                if last >= 0:
+                    found.append(FormMatch(k, i, last, tokens[i].start, tokens[last].end))
+                    i = last
+                    break
+            i += 1
+        return found

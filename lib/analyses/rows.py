@@ -13,8 +13,11 @@ rows; ``english`` says which. Actions counted (statement and sentence level alik
 or intended: negated and merely requested ones are left out, as in the balance table.
 The statement's ``key`` (its file path as named) joins the levels.
 
-Scales: ``*_share`` columns are fractions 0-1; ``diplomatic_tone``, ``vader`` and
-``textblob_polarity`` run -1 to +1; ``textblob_subjectivity`` 0 to 1; ``fk_grade`` is a U.S.
+Scales: ``*_share`` columns are fractions 0-1; ``tone_score`` (cooperation − pressure, the
+diplomatic tone's intensity), ``tone_toward`` (the tone aimed at an actor), ``diplomatic_tone``,
+``vader`` and ``textblob_polarity`` run -1 to +1; ``tone_cooperation`` and ``tone_pressure`` 0 to 1;
+``tone_label`` is positive, neutral, negative or mixed; ``most_pressed`` and ``most_praised`` are
+actor names ("" when none); ``textblob_subjectivity`` 0 to 1; ``fk_grade`` is a U.S.
 school grade (higher is harder); ``reading_ease`` is Flesch's 0-100 scale (can leave it at
 the ends; higher is easier).
 """
@@ -38,7 +41,8 @@ from readout.analyses.actors.coverage import coverage_of
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.lexicons import Lexicons
 from readout.analyses.style.readability import readability_scores
-from readout.analyses.tone.diplomatic import document_tone, tone_table
+from readout.analyses.stance import statement_stance
+from readout.analyses.tone.diplomatic import tone_table
 from readout.analyses.tone.sentiment import document_table, score_statement
 from readout.analyses.tone.toward import actor_sentences, actor_table
 from readout.analyses.topics.themes import (
@@ -71,7 +75,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("date", "str"),
         ("date_source", "str"), ("english", "bool"), ("paragraphs", "int"), ("sentences", "int"), ("words", "int"),
         ("words_per_sentence", "float"), ("fk_grade", "float"), ("reading_ease", "float"),
-        ("diplomatic_tone", "float"), ("vader", "float"), ("textblob_polarity", "float"),
+        ("tone_score", "float"), ("tone_label", "str"), ("tone_cooperation", "float"), ("tone_pressure", "float"),
+        ("most_pressed", "str"), ("most_praised", "str"), ("vader", "float"), ("textblob_polarity", "float"),
         ("textblob_subjectivity", "float"), ("tone_sentences", "int"), ("actions", "int"),
         ("credit_edges", "int"), ("pressure_edges", "int"), ("top_agent", "str"), ("top_agent_share", "float"),
         ("commitments", "int"), ("firm_commitments", "int"), ("dated_commitments", "int"), ("actors_named", "int"),
@@ -88,7 +93,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "actor": (
         ("key", "str"), ("actor", "str"), ("kind", "str"), ("country", "str"), ("sentences", "int"),
-        ("diplomatic_tone", "float"), ("vader", "float"), ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
+        ("diplomatic_tone", "float"), ("vader", "float"), ("tone_toward", "float"), ("praise", "int"),
+        ("pressure", "int"), ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
         ("credit_given", "int"), ("credit_received", "int"), ("pressure_given", "int"), ("pressure_received", "int"),
     ),
     "theme": (
@@ -141,6 +147,8 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     date = statement_date(statement)
     scores = score_statement(statement, lexicons.leaks)
     tones = tone_table(statement, lexicons.tone)
+    stance = statement_stance(statement, lexicons.tone, tones) if english else None
+    pressed, praised = (stance.most_pressed, stance.most_praised) if stance else (None, None)
     found = read_themes(statement, lexicons.themes)
     shares = theme_share_table(found)
     try:
@@ -170,7 +178,9 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         len(statement.paragraphs), len(sentences), statement.n_words,
         _f(statement.n_words / len(sentences)),
         _f(grade) if english else None, _f(ease) if english else None,
-        _f(document_tone(statement, lexicons.tone)) if english else None,
+        _f(stance.tone.score) if stance else None, stance.tone.label if stance else None,
+        _f(stance.tone.cooperation) if stance else None, _f(stance.tone.pressure) if stance else None,
+        (pressed.actor if pressed else "") if stance else None, (praised.actor if praised else "") if stance else None,
         _f(document["vader_compound_mean"]) if english else None,
         _f(document["textblob_polarity"]) if english else None,
         _f(document["textblob_subjectivity"]) if english else None,
@@ -221,7 +231,8 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     # actor level: mentions and their tone, joined with the actions' balance
     mentioned = actor_table(actor_sentences(statement, scores, tones["tone"]))
     balance = balance_table(statement, actions, commitments) if actions is not None else pd.DataFrame()
-    actors = list(dict.fromkeys([*mentioned.index, *balance.index]))
+    aimed = stance.actors if stance else {}
+    actors = list(dict.fromkeys([*mentioned.index, *balance.index, *aimed]))
     tables["actor"] = []
     for actor in actors:
         m = mentioned.loc[actor] if actor in mentioned.index else None
@@ -229,10 +240,13 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         count = (lambda col: int(b[col]) if b is not None else (0 if actions is not None else None))
         known = statement.actors.get(actor)
         tables["actor"].append((
-            key, actor, known.kind if known else "joint", (known.country or None) if known else None,
+            key, actor, (known.kind if known else "people" if actor.startswith("people of ") else "joint"), (known.country or None) if known else None,
             int(m["sentences"]) if m is not None else 0,
             _f(m["diplomatic_tone"]) if m is not None and english else None,
             _f(m["vader_leak_free"]) if m is not None and english else None,
+            (_f(aimed[actor].tone) if actor in aimed else None) if english else None,
+            (aimed[actor].praise if actor in aimed else 0) if english else None,
+            (aimed[actor].pressure if actor in aimed else 0) if english else None,
             count("as_agent"), count("as_target"), count("commitments"), count("self_credit"), count("credit_given"),
             count("credit_received"), count("pressure_given"), count("pressure_received")))
 

@@ -149,7 +149,10 @@ def headline_table(collection: Collection) -> pd.DataFrame:
         "words": st["words"],
         "sentences": st["sentences"],
         "fk_grade": st["fk_grade"],
-        "diplomatic_tone": st["diplomatic_tone"],
+        "tone_score": st["tone_score"],
+        "tone_label": st["tone_label"].fillna(""),
+        "most_pressed": st["most_pressed"].fillna(""),
+        "most_praised": st["most_praised"].fillna(""),
         "vader": st["vader"],
         "textblob": st["textblob_polarity"],
         "top_theme": top_theme,
@@ -165,7 +168,7 @@ def headline_table(collection: Collection) -> pd.DataFrame:
 
 
 #: The measures (statement-table fields) placed in the collection by :func:`percentile_table`.
-PERCENTILE_MEASURES = ("words", "words_per_sentence", "fk_grade", "diplomatic_tone", "vader", "textblob_polarity",
+PERCENTILE_MEASURES = ("words", "words_per_sentence", "fk_grade", "tone_score", "vader", "textblob_polarity",
                        "textblob_subjectivity", "themes_present", "commitments", "actions", "top_agent_share")
 
 
@@ -319,7 +322,7 @@ def tone_over_time(collection: Collection) -> pd.DataFrame:
     dated["_date"] = pd.to_datetime(dated["date"])
     dated = dated.sort_values("_date", kind="stable")
     return pd.DataFrame({"date": dated["_date"].dt.date, "date_source": dated["date_source"],
-                         "diplomatic_tone": dated["diplomatic_tone"], "vader": dated["vader"],
+                         "tone_score": dated["tone_score"], "vader": dated["vader"],
                          "textblob": dated["textblob_polarity"]}, index=dated.index)
 
 
@@ -332,7 +335,7 @@ def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Readi
              f"(from {int(words.min()):,} to {int(words.max()):,} words a statement)."]
     dated = int((headlines["date"] != "").sum())
     parts.append(f"{dated} of them carry a date." if dated else "None carries a date, so there is no time line.")
-    tone = headlines["diplomatic_tone"].dropna()
+    tone = headlines["tone_score"].dropna()
     if len(tone) >= 2 and tone.max() > tone.min():
         def who(value: float) -> str:
             names = list(tone.index[tone == value])

@@ -128,7 +128,7 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
     if many:
         freq, name = _period(dates)
         periods = dates.dt.to_period(freq)
-    for field, color, marker in (("diplomatic_tone", "#4c72b0", "o"), ("vader", "#dd8452", "s")):
+    for field, color, marker in (("tone_score", "#4c72b0", "o"), ("vader", "#dd8452", "s")):
         values = table[field].astype("float64")
         column = label(field)
         ax.plot(dates, values, linestyle="none", marker=marker, color=color, markersize=2 if many else 5,
@@ -146,7 +146,7 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
             ax.plot(dates, values.rolling(5, center=True, min_periods=3).median(), color=color,
                     linewidth=1.5, label=f"{column}, running median of 5")
     if len(table) <= 12:  # few enough to name each point
-        for name, date, value in zip(table.index, dates, table["diplomatic_tone"]):
+        for name, date, value in zip(table.index, dates, table["tone_score"]):
             if pd.notna(value):
                 ax.annotate(str(name), (date, value), textcoords="offset points", xytext=(4, 4), fontsize=7)
     ax.axhline(0, color="0.5", linewidth=0.8)

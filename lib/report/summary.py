@@ -133,17 +133,20 @@ def _readability(st: dict[str, Any]) -> Headline:
 def _tone(st: dict[str, Any]) -> Headline:
     if not st["english"]:
         return Headline("What tone does it take?", _NOT_ENGLISH, "The tone measures read English words only.", "tone")
-    tone = st["diplomatic_tone"]
+    tone, label = st["tone_score"], st["tone_label"]
+    strength = "" if label in ("neutral", "mixed") else (
+        "strongly " if abs(tone) >= 0.5 else "clearly " if abs(tone) >= 0.2 else "mildly ")
     return Headline(
-        "What tone does it take?", f"diplomatic tone {tone:+.2f} ({_describe(tone)})",
-        f"From the verbs of cooperation and pressure in {st['tone_sentences']} of {st['sentences']} sentences "
-        f"(-1 only pressure, +1 only cooperation). The general lexicon VADER reads {st['vader']:+.2f} without names "
-        "and labels; general lexicons misread diplomatic language, so read the evidence before quoting either.",
-        "tone")
+        "What tone does it take?", f"{strength}{label} (tone score {tone:+.2f})",
+        f"Cooperation carries {st['tone_cooperation']:.0%} of the statement and pressure {st['tone_pressure']:.0%} "
+        f"(tone score = cooperation − pressure, −1 to +1; a sentence carries a register fully with a strong word "
+        f"or two plain ones), from {st['tone_sentences']} of {st['sentences']} sentences with a word of either. "
+        f"The general lexicon VADER reads {st['vader']:+.2f} without names and labels; general lexicons misread "
+        "diplomatic language, so read the evidence before quoting either.", "tone")
 
 
-def _actors(actors: list[dict[str, Any]], english: bool, warning: str = "") -> Headline:
-    named = [a for a in actors if a["sentences"] > 0]
+def _actors(actors: list[dict[str, Any]], english: bool, warning: str = "", st: dict[str, Any] | None = None) -> Headline:
+    named = [a for a in actors if a["sentences"] > 0 or (a.get("praise") or 0) + (a.get("pressure") or 0) > 0]
     if not named:
         return Headline("Toward whom?", "no actor named",
                         "The statement names none of the actors in the actor list.", "actors")
@@ -152,11 +155,23 @@ def _actors(actors: list[dict[str, Any]], english: bool, warning: str = "") -> H
         return Headline("Toward whom?", _NOT_ENGLISH, "The tone measures read English words only; most named: "
                         + ", ".join(f"{a['actor']} ({_plural(a['sentences'], 'sentence')})" for a in top) + ".",
                         "actors")
-    figure = "; ".join(f"{a['actor']} {a['diplomatic_tone']:+.2f}" for a in top)
-    return Headline("Toward whom?", figure,
-                    "Mean diplomatic tone of the sentences naming each of the most-named actors ("
-                    + ", ".join(f"{a['actor']}: {_plural(a['sentences'], 'sentence')}" for a in top)
-                    + "); a sentence praising one actor and pressing another counts for both.", "actors", warning)
+    by_name = {a["actor"]: a for a in actors}
+    pressed = by_name.get((st or {}).get("most_pressed") or "")
+    praised = by_name.get((st or {}).get("most_praised") or "")
+    parts = []
+    for verb, a, weight in (("presses", pressed, "pressure"), ("praises or supports", praised, "praise")):
+        if a is not None:
+            parts.append(f"{verb} {a['actor']} most ({a['tone_toward']:+.2f}; {weight} {a[weight]})")
+    if not parts:
+        return Headline("Toward whom?", "no actor praised or pressed",
+                        "No word of praise or pressure is aimed at an actor the tool recognises; most named: "
+                        + ", ".join(f"{a['actor']} ({_plural(a['sentences'], 'sentence')})" for a in top) + ".",
+                        "actors", warning)
+    return Headline("Toward whom?", "; ".join(parts),
+                    "The tone aimed at each actor: praise, support or thanks for it count for it, condemnation, "
+                    "demands, sanctions and accusations of it against it (−1 only pressed, +1 only praised; the "
+                    "weights are sums of the lexicon's weights). Positional rules, not a parse: the tone notebook "
+                    "lists every sentence behind each number.", "actors", warning)
 
 
 def _themes(st: dict[str, Any], themes: list[dict[str, Any]]) -> list[Headline]:
@@ -261,6 +276,6 @@ def headlines(rows: StatementRows) -> Headlines:
     which words stand out."""
     st = rows.statement
     return Headlines((_built(st), _readability(st), _tone(st),
-                      _actors(rows.records("actor"), st["english"], coverage_warning(st)), _speaker(st),
+                      _actors(rows.records("actor"), st["english"], coverage_warning(st), st), _speaker(st),
                       _credit(st, rows.records("edge")), _commitments(st, rows.records("commitment")),
                       *_themes(st, rows.records("theme")), _terms(st)))

@@ -61,7 +61,8 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
                              "demo-2017-09-guatemala-concern", "demo-2018-03-el-salvador-migration"]
     assert list(h["words"]) == [351, 164, 160, 165]
     assert list(h["date"]) == ["", "2016-06-14", "2017-09-03", "2018-03-22"]
-    assert h.loc["demo-2017-09-guatemala-concern", "diplomatic_tone"] == pytest.approx(-5 / 13)
+    assert h.loc["demo-2017-09-guatemala-concern", "tone_score"] == pytest.approx(-2 / 9)
+    assert h.loc["demo-2017-09-guatemala-concern", "tone_label"] == "negative"
     assert h.loc["demo-2017-09-guatemala-concern", "top_theme"] == "anti-corruption and governance"
     assert h.loc["demo-2018-03-el-salvador-migration", "top_theme"] == "migration and smuggling"
     assert (h.loc["000_1844251938b000cf", "commitments"], h.loc["000_1844251938b000cf", "firm_commitments"]) == (4, 1)
@@ -69,22 +70,22 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
     reading = str(compare.collection_reading(collection, h))
     assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
                               "3 of them carry a date.")
-    assert "the most pressing is demo-2017-09-guatemala-concern, at -0.38." in reading
-    assert "the most cooperative are 3 statements (000_1844251938b000cf, " in reading
+    assert "the most pressing is demo-2017-09-guatemala-concern, at -0.22." in reading
+    assert "the most cooperative is demo-2016-06-honduras-dialogue, at +0.56" in reading
 
 
 def test_summary_of_the_collection(collection):
     table = compare.summary_table(collection)
     assert table.loc["words"].tolist() == [4, 160, 163, 164.5, 211.5, 351]
-    assert table.loc["diplomatic_tone", "min"] == pytest.approx(-5 / 13) and table.loc["diplomatic_tone", "median"] == 1.0
+    assert table.loc["tone_score", "min"] == pytest.approx(-2 / 9) and table.loc["tone_score", "max"] == pytest.approx(5 / 9)
 
 
 def test_percentiles_of_the_collection(collection):
     p = compare.percentile_table(collection)
     assert p.loc["000_1844251938b000cf", "words"] == 100  # the longest
     assert p.loc["demo-2017-09-guatemala-concern", "words"] == 0  # the shortest
-    assert p.loc["demo-2017-09-guatemala-concern", "diplomatic_tone"] == 0
-    assert p.loc["000_1844251938b000cf", "diplomatic_tone"] == pytest.approx(200 / 3)  # three tied at the top: (1 + 0.5 × 2) / 3
+    assert p.loc["demo-2017-09-guatemala-concern", "tone_score"] == 0
+    assert p.loc["000_1844251938b000cf", "tone_score"] == pytest.approx(200 / 3)  # two of the three others below
 
 
 def test_keyness_matches_a_count_by_hand(collection):
@@ -171,10 +172,10 @@ def test_figures_switch_to_distributions_for_large_collections(tmp_path):
     assert len(over_time) == LABELLED + 5 and list(over_time["date_source"].unique()) == ["file name"]
     figure = tone_time_figure(over_time)  # 45 yearly statements: the median per year, the middle half shaded
     labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
-    assert "diplomatic tone, median per year" in labels and "VADER, each statement" in labels
+    assert "tone score, median per year" in labels and "VADER, each statement" in labels
     assert figure.axes[0].get_title().endswith("median per year with the middle half shaded")
     labels = [t.get_text() for t in tone_time_figure(over_time.head(12)).axes[0].get_legend().get_texts()]
-    assert labels == ["diplomatic tone", "diplomatic tone, running median of 5", "VADER", "VADER, running median of 5"]
+    assert labels == ["tone score", "tone score, running median of 5", "VADER", "VADER, running median of 5"]
     few = compare.build_collection([str(SEED.parent), str(DEMO)])
     assert len(measure_figure(compare.headline_table(few)["vader"], "VADER", "-1 to +1").axes[0].patches) == 4
 

@@ -42,7 +42,8 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert (st["paragraphs"], st["sentences"], st["words"]) == (3, 12, 351)
     assert st["english"] is True and st["date"] is None
     assert st["fk_grade"] == pytest.approx(19.6864, abs=5e-5) and st["reading_ease"] == pytest.approx(6.018, abs=5e-4)
-    assert st["diplomatic_tone"] == 1.0 and st["vader"] == pytest.approx(0.62263, abs=5e-6)
+    assert st["tone_score"] == pytest.approx(0.45833, abs=5e-6) and st["vader"] == pytest.approx(0.62263, abs=5e-6)
+    assert (st["tone_label"], st["most_praised"]) == ("positive", "Honduras")
     assert st["textblob_polarity"] == pytest.approx(0.26, abs=5e-4)
     assert (st["commitments"], st["firm_commitments"], st["dated_commitments"]) == (4, 1, 0)
     assert st["themes_present"] == 8 and st["themes_expected"] == 9 and st["silences"] == "democracy and elections"
@@ -111,8 +112,9 @@ def test_corpus_tables_seed_demo_and_edge(tmp_path):
     assert list(st.index[:4]) == ["000_1844251938b000cf.txt", "demo-2016-06-honduras-dialogue.txt",
                                   "demo-2017-09-guatemala-concern.txt", "demo-2018-03-el-salvador-migration.txt"]
     assert st.loc["demo-2017-09-guatemala-concern.txt", "date"] == "2017-09-03"
-    assert st.loc["demo-2017-09-guatemala-concern.txt", "diplomatic_tone"] < 0  # written to be critical
-    assert st.loc["demo-2016-06-honduras-dialogue.txt", "diplomatic_tone"] > 0
+    assert st.loc["demo-2017-09-guatemala-concern.txt", "tone_score"] < 0  # written to be critical
+    assert st.loc["demo-2017-09-guatemala-concern.txt", "tone_label"] == "negative"
+    assert st.loc["demo-2016-06-honduras-dialogue.txt", "tone_score"] > 0
     assert st.loc["spanish-pass.txt", "english"] == False  # noqa: E712  (pandas' nullable boolean)
     assert pd.isna(st.loc["spanish-pass.txt", "fk_grade"])
     assert str(tables["actor"]["as_agent"].dtype) == "Int64"  # whole numbers stay whole with gaps

@@ -22,7 +22,10 @@ def test_seed_headlines(seed, lexicons):
     assert table.loc["What is this statement?", "reading"] == (
         "3 paragraphs, 12 sentences and 351 words of body text, datelined Washington, DC.")
     assert table.loc["How hard is it to read?", "figure"] == "Flesch-Kincaid grade 19.7"
-    assert table.loc["What tone does it take?", "figure"] == "diplomatic tone +1.00 (strongly positive)"
+    assert table.loc["What tone does it take?", "figure"] == "clearly positive (tone score +0.46)"
+    assert table.loc["What tone does it take?", "reading"].startswith(
+        "Cooperation carries 67% of the statement and pressure 21% (tone score = cooperation − pressure")
+    assert table.loc["Toward whom?", "figure"].startswith("praises or supports Honduras most (")
     assert "VADER reads +0.62 without names" in table.loc["What tone does it take?", "reading"]
     assert table.loc["Who credits whom?", "figure"] == "United States → Honduras (credit, 2)"
     assert table.loc["Who credits whom?", "reading"].endswith("Self-credit: Honduras (2).")
@@ -42,6 +45,7 @@ def test_low_coverage_is_a_visible_warning(lexicons):
     rows = analyse(parse_statement(text), lexicons)
     headline = {h.question: h for h in headlines(rows).rows}
     assert headline["Who speaks?"].figure == "unknown"
+    assert headline["Toward whom?"].figure.startswith("presses ")
     for question in ("Toward whom?", "Who credits whom?", "Who speaks?"):
         assert "the speaker could not be read" in headline[question].warning
     html = headlines(rows)._repr_html_()
@@ -55,7 +59,8 @@ def test_headlines_equal_the_stored_corpus_row(tmp_path, lexicons):
     stored = read_corpus(tmp_path / "corpus")
     st = stored["statement"].iloc[0]
     direct = analyse(parse_statement(SEED.read_text(encoding="utf-8")), lexicons).statement
-    for field in ("words", "fk_grade", "diplomatic_tone", "vader", "tone_sentences", "commitments",
+    for field in ("words", "fk_grade", "tone_score", "tone_label", "most_pressed", "most_praised", "vader",
+                  "tone_sentences", "commitments",
                   "dated_commitments", "silences", "key_terms", "key_phrases", "dateline"):
         assert st[field] == direct[field], field
     assert list(stored["edge"]["from_actor"]) == ["Honduras", "United States"]
@@ -69,3 +74,17 @@ def test_a_statement_not_in_english_says_so(lexicons):
     assert table.loc["What tone does it take?", "figure"] == "not read: the statement does not look like English"
     assert table.loc["How hard is it to read?", "figure"] == "not computed"
     assert table.loc["Who promises what?", "figure"] == "not computed"
+
+
+def test_tone_line_names_the_pressed_and_the_praised(lexicons):
+    """A statement that condemns one actor and supports another is mixed, and says toward whom (issue #15)."""
+    text = ("The United States strongly condemns Russia's brutal and unprovoked war against Ukraine. We call on "
+            "Russia to withdraw its forces. We will hold Russia accountable. We stand with Ukraine and will continue "
+            "to support Ukraine with security assistance. We commend Ukraine's brave defenders.")
+    rows = analyse(parse_statement(text), lexicons)
+    st = rows.statement
+    assert (st["tone_label"], st["most_pressed"], st["most_praised"]) == ("mixed", "Russia", "Ukraine")
+    headline = {h.question: h for h in headlines(rows).rows}
+    assert headline["What tone does it take?"].figure.startswith("mixed (tone score ")
+    assert headline["Toward whom?"].figure.startswith("presses Russia most (-1.00; pressure ")
+    assert "praises or supports Ukraine most (+1.00; praise " in headline["Toward whom?"].figure

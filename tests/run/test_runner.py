@@ -98,7 +98,7 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == [
         "acronyms.csv", "action_validation.csv", "actions.csv", "actor_balance.csv", "actor_coverage.csv",
-        "actor_mentions.csv", "actor_references.csv", "actor_tone.csv", "actor_tone_sentences.csv", "actors_named.csv",
+        "actor_mentions.csv", "actor_references.csv", "actor_stance.csv", "actor_tone.csv", "actor_tone_sentences.csv", "actors_named.csv",
         "collocations_bigrams.csv", "collocations_trigrams.csv", "commitments.csv", "credit_edges.csv",
         "diplomatic_tone.csv", "dispersion.csv",
         "key_terms.csv", "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
@@ -112,7 +112,7 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert (shares_csv["security and crime"]["agenda_rank"], shares_csv["security and crime"]["sentences"]) == ("1", "9")
     assert shares_csv["democracy and elections"]["agenda_rank"] == ""
     tone_csv = {r["sentence"]: r for r in read_csv(seed_dir / "tables" / "diplomatic_tone.csv")}
-    assert tone_csv["p2s5"]["evidence"] == "congratulated (+2)"
+    assert tone_csv["p2s5"]["evidence"].startswith("congratulated (+2 praise and thanks); historic (+1 achievement)")
     readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
     assert float(readability_csv["flesch_reading_ease"]["value"]) == pytest.approx(6.018045, abs=1e-6)  # full precision
     assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
