@@ -155,6 +155,10 @@ GAP_WORDS = 4
 _GAP = "..."
 
 
+#: Token text → its normal form ("" for punctuation), shared by every matcher.
+_TOKEN_FORMS: dict[str, str] = {}
+
+
 class FormMatch(NamedTuple):
     """One phrase found among a sentence's tokens: the phrase's index, its tokens and characters."""
 
@@ -236,8 +240,20 @@ class FormMatcher:
 
     def find(self, tokens: tuple | list) -> list[FormMatch]:
         """Every phrase among ``tokens`` (the statement model's tokens of one sentence), left to right."""
-        forms = [normal_form(t.text) for t in tokens]
-        words = [any(c.isalnum() for c in t.text) for t in tokens]
+        known = _TOKEN_FORMS
+        try:
+            forms = [known[t.text] for t in tokens]
+        except KeyError:
+            if len(known) > 200_000:  # a bound on memory for endless vocabularies
+                known.clear()
+            for t in tokens:
+                if t.text not in known:
+                    known[t.text] = normal_form(t.text) if any(c.isalnum() for c in t.text) else ""
+            forms = [known[t.text] for t in tokens]
+        words = [bool(f) for f in forms]
+        first = self._first
+        if not self._wild_first and not any(f in first for f in forms):
+            return []
         found: list[FormMatch] = []
         i = 0
         while i < len(forms):

@@ -42,7 +42,7 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert (st["paragraphs"], st["sentences"], st["words"]) == (3, 12, 351)
     assert st["english"] is True and st["date"] is None
     assert st["fk_grade"] == pytest.approx(19.6864, abs=5e-5) and st["reading_ease"] == pytest.approx(6.018, abs=5e-4)
-    assert st["tone_score"] == pytest.approx(0.45833, abs=5e-6) and st["vader"] == pytest.approx(0.62263, abs=5e-6)
+    assert st["tone_score"] == pytest.approx(0.5) and st["vader"] == pytest.approx(0.62263, abs=5e-6)
     assert (st["tone_label"], st["most_praised"]) == ("positive", "Honduras")
     assert st["textblob_polarity"] == pytest.approx(0.26, abs=5e-4)
     assert (st["commitments"], st["firm_commitments"], st["dated_commitments"]) == (4, 1, 0)

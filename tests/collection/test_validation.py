@@ -32,6 +32,29 @@ def labelled(tmp_path, rows: list[tuple[str, str, str, str, str]]):
     return tmp_path
 
 
+def test_tone_figures_on_a_folder_of_our_own(tmp_path):
+    folder = labelled(tmp_path, [
+        ("a.txt", "The United States strongly condemns Russia's brutal war. We will hold Russia accountable.",
+         "United States", "", "Russia"),
+        ("b.txt", "We congratulate Peru on its historic election. We commend the people of Peru.",
+         "United States", "Peru; people of Peru", ""),
+        ("c.txt", "We condemn Russia's attack. We commend Ukraine and thank Poland for its support.",
+         "United States", "Ukraine; Poland", "Russia"),
+    ])
+    lines = (tmp_path / "labels.csv").read_text(encoding="utf-8").splitlines()
+    tones = ["tone", "negative", "positive", "negative"]  # c is mixed: labelled wrong on purpose, to count a miss
+    (tmp_path / "labels.csv").write_text("\n".join(f"{line},{t}" for line, t in zip(lines, tones)) + "\n",
+                                         encoding="utf-8")
+    result = validate(folder)
+    four = result.figure("tone label (4 classes)")
+    assert (four.right, four.total) == (2, 3) and four.misses[0].startswith("c: labelled negative, read mixed")
+    assert result.figure("mixed statements read mixed").total == 0
+    pressed = result.figure("most pressed: precision")
+    assert (pressed.right, pressed.total) == (2, 2)
+    praised = result.figure("most praised: recall")
+    assert (praised.right, praised.total) == (2, 2)
+
+
 def test_counts_on_a_folder_of_our_own(tmp_path):
     folder = labelled(tmp_path, [
         ("a.txt", "Antony J. Blinken, Secretary of State\n\nThe United States condemns the Nicaraguan government "
@@ -61,6 +84,9 @@ def test_counts_on_a_folder_of_our_own(tmp_path):
      "labels.csv: missing columns praised, pressed"),
     (lambda p: (p / "labels.csv").write_text("file,speaker,praised,pressed\nstatements/x.txt,US,,\n") and p,
      "labels.csv: line 2: statements/x.txt not found"),
+    (lambda p: (p / "statements").mkdir() or (p / "statements" / "x.txt").write_text("We met.")
+     and (p / "labels.csv").write_text("file,speaker,praised,pressed,tone\nstatements/x.txt,US,,,cheerful\n") and p,
+     "labels.csv: line 2: tone 'cheerful' is none of positive, neutral, negative, mixed"),
 ])
 def test_malformed_folders_are_refused_in_one_line(tmp_path, make, message):
     folder = make(tmp_path)
@@ -81,6 +107,17 @@ def corpus():
 
 def test_targets_on_the_development_corpus(corpus):
     assert corpus.statements == 60
+    # tone (issue #15): the document label, the sign of the polar ones, the mixed ones
+    assert corpus.figure("tone label (4 classes)").share >= 0.75
+    assert corpus.figure("tone sign on polar statements").share >= 0.90
+    assert corpus.figure("mixed statements read mixed").share >= 0.70
+    # shown beside the general lexicons on the same statements, and beating both
+    polar = corpus.figure("tone sign on polar statements")
+    assert polar.total == 45 and polar.right > corpus.figure("VADER sign on polar statements").right \
+        > corpus.figure("TextBlob sign on polar statements").right
+    assert corpus.figure("tone label (4 classes)").notes[0].startswith("confusion (labelled → read): positive → ")
+    for side in ("pressed", "praised"):  # reported, no target: a positional rule, with its misses printed
+        assert corpus.figure(f"most {side}: precision").share >= 0.7
     assert corpus.figure("speaker accuracy").share >= 0.95
     assert corpus.figure("recall of praised and pressed actors").share >= 0.90
     assert corpus.figure("unresolved agents").share <= 0.15
@@ -102,7 +139,8 @@ def test_validate_command_prints_every_figure(corpus):
                            str(SAMPLES / "actor_mentions_judged.csv"), "--strict"],
                           capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    for line in ("speaker accuracy: ", "recall of praised and pressed actors: ", "unresolved agents: ",
+    for line in ("tone label (4 classes): ", "tone sign on polar statements: ", "VADER sign on polar statements: ",
+                 "most pressed: precision: ", "speaker accuracy: ", "recall of praised and pressed actors: ", "unresolved agents: ",
                  "precision (hand-checked sample): 97.0% (97 of 100) — meets the target (at least 95%)"):
         assert line in proc.stdout
     assert "… and " in proc.stdout  # misses beyond --misses are counted, not printed

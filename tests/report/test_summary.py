@@ -22,9 +22,9 @@ def test_seed_headlines(seed, lexicons):
     assert table.loc["What is this statement?", "reading"] == (
         "3 paragraphs, 12 sentences and 351 words of body text, datelined Washington, DC.")
     assert table.loc["How hard is it to read?", "figure"] == "Flesch-Kincaid grade 19.7"
-    assert table.loc["What tone does it take?", "figure"] == "clearly positive (tone score +0.46)"
+    assert table.loc["What tone does it take?", "figure"] == "strongly positive (tone score +0.50)"
     assert table.loc["What tone does it take?", "reading"].startswith(
-        "Cooperation carries 67% of the statement and pressure 21% (tone score = cooperation − pressure")
+        "Cooperation carries 67% of the statement and pressure 17% (tone score = cooperation − pressure")
     assert table.loc["Toward whom?", "figure"].startswith("praises or supports Honduras most (")
     assert "VADER reads +0.62 without names" in table.loc["What tone does it take?", "reading"]
     assert table.loc["Who credits whom?", "figure"] == "United States → Honduras (credit, 2)"

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from readout.analyses.phrases import FormMatcher, PhraseLexicon
 from readout.datafiles import read_yaml_mapping
 from readout.errors import BadInputError
+from readout.text.lemmas import forms_table
 from readout.text.statement import Sentence, Statement
 
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
@@ -92,7 +93,7 @@ class ToneLexicon(PhraseLexicon):
     entries: tuple[tuple[tuple[str, ...], ToneEntry], ...]
     negators: frozenset[str]
     source: str
-    counters: frozenset[str] = frozenset()
+    counters: frozenset[str] = frozenset()  # every form of each counter word
     intensifiers: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
 
@@ -174,6 +175,7 @@ def _parse(path: str | Path | None) -> ToneLexicon:
         seen[words] = entry.category
     negators = frozenset(str(n).lower() for n in data.get("negators") or [])
     counters = frozenset(str(n).lower() for n in data.get("counters") or [])
+    counters = frozenset(f for forms in forms_table(counters).values() for f in forms)  # every form: "reducing"
     intensifiers = frozenset(str(n).lower() for n in data.get("intensifiers") or [])
     verbs = frozenset(str(n).lower() for n in data.get("verbs") or [])
     # Longest phrases first, so "expressed concern" wins over "concern"; the file's order otherwise.
@@ -213,13 +215,9 @@ def _clause_words_before(text: str, end: int, reach: int = 120) -> list[str]:
 
 
 def _counter(before: list[str], counters: frozenset[str]) -> str:
-    """A word of acting against within the window before a match ("combat", "fight against"); "" if none."""
-    for w in reversed(before[-NEGATION_WINDOW:]):
-        bare = w[:-1] if w.endswith("s") else w
-        for form in (w, bare, w[:-2] if w.endswith("ed") else w, w[:-3] if w.endswith("ing") else w):
-            if form in counters:
-                return w
-    return ""
+    """A word of acting against within the window before a match ("combat", "reducing"); "" if none.
+    ``counters`` holds every form of the lexicon's counters."""
+    return next((w for w in reversed(before[-NEGATION_WINDOW:]) if w in counters), "")
 
 
 def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -53,8 +55,8 @@ def test_document_values(seed, scores):
     # VADER's authors: score sentences and average them for longer texts
     mean = sum(x.vader for x in scores) / len(scores)
     assert table.loc["vader_compound_mean", "raw"] == mean
-    # 11 of 12 sentences carry cooperation (most fully), one carries pressure: C − P = 0.458
-    assert table.loc["diplomatic_tone", "raw"] == pytest.approx(0.4583, abs=1e-4) and table.loc["diplomatic_tone", "scale"] == "-1 to +1"
+    # 11 of 12 sentences carry cooperation (8 of 12 in all), 2 of 12 pressure: C − P = 0.5
+    assert table.loc["diplomatic_tone", "raw"] == pytest.approx(0.5) and table.loc["diplomatic_tone", "scale"] == "-1 to +1"
 
 
 def test_leaks_found_on_the_seed(scores):
@@ -139,7 +141,7 @@ def test_actor_tone(seed, scores):
     table = actor_table(rows)
     # (p2s2's "Honduran migrants" names Honduras by its demonym: one more sentence, as object)
     assert table.loc["Honduras", ["sentences", "as_subject", "as_object"]].to_list() == [9, 5, 4]
-    assert table.loc["United States", "diplomatic_tone"] == pytest.approx(10 / 21, abs=0.001)
+    assert table.loc["United States", "diplomatic_tone"] == pytest.approx(18 / 35, abs=0.001)
 
 
 def test_coverage(seed):
@@ -174,6 +176,33 @@ def test_accuracy_reading():
         "On the 36 labelled sentences, the sign was read right by TextBlob 13 of 36 (36%), TextBlob (leak-free) "
         "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 34 of 36 "
         "(94%). The set and the diplomatic-tone lexicon share an author.")
+
+
+@pytest.mark.parametrize("body, message", [
+    ("cooperation:\n  praise:\n    toward: target\n", "category 'praise' needs 'phrases:'"),
+    ("cooperation:\n  praise:\n    toward: everyone\n    phrases: {laud: 1}\n", "toward: 'everyone'"),
+    ("cooperation:\n  praise:\n    phrases: {laud: 1}\n    weight: 2\n", "unknown key(s) weight"),
+    ("pressure:\n  a:\n    phrases: {scold: 1}\n  b:\n    phrases: {scold: 2}\n", "'scold' is listed twice (a, b)"),
+    ("pressure:\n  a:\n    phrases: {'... scold': 1}\n", "must begin and end with a word"),
+    ("pressure:\n  scold: 1\nnegatorz: [not]\n", "unknown section(s) negatorz"),
+])
+def test_malformed_tone_lexicons_are_refused_in_one_line(tmp_path, body, message):
+    from readout import BadInputError
+    bad = tmp_path / "tone.yaml"
+    bad.write_text(body, encoding="utf-8")
+    with pytest.raises(BadInputError, match=re.escape(message)):
+        load_tone_lexicon(bad)
+
+
+def test_a_categorised_lexicon_of_ones_own(tmp_path):
+    own = tmp_path / "tone.yaml"
+    own.write_text("cooperation:\n  kind words:\n    toward: target\n    phrases: {embrace: 2}\n"
+                   "pressure:\n  harsh words:\n    toward: target\n    phrases: {scold: 1, 'tell ... off': 2}\n"
+                   "negators: [not]\n", encoding="utf-8")
+    s = parse_statement("The minister embraces Peru. The envoy told the mayor off and did not scold Chile.")
+    table = tone_table(s, load_tone_lexicon(own))
+    assert table["evidence"].to_list() == ["embraces (+2 kind words)",
+                                           "told the mayor off (-2 harsh words); scold (+1 harsh words, negated by 'not')"]
 
 
 def test_bad_tone_lexicon_and_leak_list(tmp_path):

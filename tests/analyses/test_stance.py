@@ -1,0 +1,64 @@
+"""Whom a statement presses and praises (analyses/stance.py), on sentences written for these checks.
+
+These are unit checks of the rules; the evidence that they work is the corpus figure
+(tests/collection/test_validation.py, README "Tone on real statements")."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout import parse_statement
+from readout.analyses.stance import actor_tones, directed_matches, most_praised, most_pressed, statement_stance
+
+
+def aimed(text: str) -> list[tuple[str, str]]:
+    return [(d.match.text, d.actor) for d in directed_matches(parse_statement(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act aims at the actor after it, with those listed with it
+    ("The United States condemns Russia.", [("condemns", "Russia")]),
+    ("We impose sanctions on Iran, Syria and Belarus.", [("sanctions", "Iran"), ("sanctions", "Syria"),
+                                                         ("sanctions", "Belarus")]),
+    ("We call on Russia to withdraw.", [("call on", "Russia")]),
+    ("We will hold Russia accountable.", [("hold Russia accountable", "Russia")]),
+    # a judgement aims at the actor whose it is, or the one after "by"
+    ("We deplore Russia's brutal war.", [("deplore", "Russia"), ("brutal", "Russia"), ("war", "Russia")]),
+    ("Ukraine suffers attacks by Russia.", [("attacks", "Russia")]),
+    # a passive victim is no holder; the one spoken for is no target
+    ("Journalists who are detained in Iran deserve better.", [("detained", "")]),
+    ("We call for the release of Ukraine's prisoners.", [("call for", "")]),
+    # the speaker's own words about itself aim at no one else
+    ("The United States congratulates its partners.", [("congratulates", ""), ("partners", "")]),
+])
+def test_each_word_aims_at_an_actor(text, expected):
+    assert aimed(text) == expected
+
+
+def test_a_people_is_apart_from_its_government():
+    text = ("The United States sanctions the Cuban government for its brutal repression. "
+            "We stand with the Cuban people.")
+    tones = actor_tones(parse_statement(text))
+    assert most_pressed(tones).actor == "Cuba"
+    assert most_praised(tones).actor == "people of Cuba"
+    assert tones["people of Cuba"].tone == 1.0 and tones["Cuba"].tone == -1.0
+
+
+def test_mixed_needs_a_praised_actor_and_a_pressed_one():
+    both = statement_stance(parse_statement(
+        "We condemn Russia's unprovoked attack. We commend Ukraine and thank Poland for its support."))
+    assert both.tone.label == "mixed"
+    assert (both.most_pressed.actor, both.most_praised.actor) == ("Russia", "Ukraine")
+    # solidarity with a people does not make a condemnation mixed
+    solidarity = statement_stance(parse_statement(
+        "We condemn the regime in Belarus and its brutal crackdown. We sanction Belarus. "
+        "We stand with the Belarusian people."))
+    assert solidarity.tone.label == "negative"
+    assert solidarity.most_praised.actor == "people of Belarus"
+
+
+def test_every_number_comes_with_its_sentences():
+    st = statement_stance(parse_statement("We condemn Russia. The weather was fine. We urge Russia to stop."))
+    russia = st.actors["Russia"]
+    assert (russia.pressure, russia.praise, russia.sentences) == (3, 0, ["p1s1", "p1s3"])
+    assert russia.evidence == ["p1s1: condemn (-2)", "p1s3: urge (-1)"]
