@@ -10,7 +10,7 @@ import yaml
 
 from .errors import BadInputError
 
-__all__ = ["read_yaml_mapping"]
+__all__ = ["read_yaml_mapping", "word_list"]
 
 
 def read_yaml_mapping(path: str | Path | None, shipped: str, what: str) -> tuple[dict[str, Any], str]:
@@ -29,3 +29,21 @@ def read_yaml_mapping(path: str | Path | None, shipped: str, what: str) -> tuple
     if not isinstance(data, dict):
         raise BadInputError(label, f"{what} must be a YAML mapping (see data/{shipped})")
     return data, label
+
+
+def word_list(data: dict[str, Any], key: str, label: str, what: str) -> frozenset[str]:
+    """The lower-cased words listed under ``key`` (none if absent); raises
+    :class:`~readout.errors.BadInputError` for a key that is no list or an entry that is no text
+    (YAML reads an unquoted ``no`` as false: write ``"no"``)."""
+    from readout.errors import BadInputError
+
+    value = data.get(key)
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise BadInputError(label, f"{what}: '{key}' must be a list of words")
+    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise BadInputError(label, f"{what}: '{key}' has {bad[0]!r}, not a word (quote words YAML reads otherwise, "
+                                   "such as \"no\", \"yes\", \"on\")")
+    return frozenset(v.strip().lower() for v in value)

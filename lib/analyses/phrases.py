@@ -155,8 +155,8 @@ GAP_WORDS = 4
 _GAP = "..."
 
 
-#: Token text → its normal form ("" for punctuation), shared by every matcher.
-_TOKEN_FORMS: dict[str, str] = {}
+#: Token text → (its normal form, "" for punctuation; whether it is a word in capitals), for every matcher.
+_TOKEN_FORMS: dict[str, tuple[str, bool]] = {}
 
 
 class FormMatch(NamedTuple):
@@ -176,8 +176,12 @@ class FormMatcher:
     :func:`readout.text.lemmas.forms_of`), ``=form`` for that form only (``=pressed``), ``stem*`` for
     any word that begins so, or ``...`` for a gap of up to :data:`GAP_WORDS` words (no punctuation).
     Tokens are compared in their normal form (:func:`readout.text.lemmas.normal_form`: lower case,
-    no possessive ending). The words of a phrase are consecutive word tokens. Matches do not overlap
-    and are found left to right; at one token, the phrase listed first wins (list longer ones first).
+    no possessive ending); a word in capitals ("AIDS", "IT") is a name or an acronym and matches
+    nothing, unless most of the sentence is written in capitals (a shouted headline). The
+    words of a phrase are consecutive word tokens. Matches are found left to right and do not
+    overlap, except that the words inside a gap may match phrases of their own ("hold the brutal
+    regime accountable": "brutal", "regime"); at one token, the phrase listed first wins (list longer
+    ones first).
     """
 
     def __init__(self, phrases: Phrases) -> None:
@@ -187,6 +191,7 @@ class FormMatcher:
         table = forms_table({w for p in phrases for w in p if w != _GAP and not w.startswith("=")
                              and not w.endswith("*")})
         self._tests: list[tuple[object, ...]] = []
+        self._gapped: list[bool] = []
         self._first: dict[str, list[int]] = {}
         self._wild_first: list[tuple[str, int]] = []
         for k, phrase in enumerate(phrases):
@@ -203,6 +208,7 @@ class FormMatcher:
             if not tests or tests[0] is None or tests[-1] is None:
                 raise ValueError(f"phrase {' '.join(phrase)!r}: a gap '...' must stand between two words")
             self._tests.append(tuple(tests))
+            self._gapped.append(None in tests)
             if isinstance(tests[0], str):
                 self._wild_first.append((tests[0], k))
             else:
@@ -242,19 +248,28 @@ class FormMatcher:
         """Every phrase among ``tokens`` (the statement model's tokens of one sentence), left to right."""
         known = _TOKEN_FORMS
         try:
-            forms = [known[t.text] for t in tokens]
+            read = [known[t.text] for t in tokens]
         except KeyError:
             if len(known) > 200_000:  # a bound on memory for endless vocabularies
                 known.clear()
             for t in tokens:
                 if t.text not in known:
-                    known[t.text] = normal_form(t.text) if any(c.isalnum() for c in t.text) else ""
-            forms = [known[t.text] for t in tokens]
+                    text = t.text
+                    word = any(c.isalnum() for c in text)
+                    # a word in capitals is a name or an acronym ("AIDS", "IT"), not a lexicon word
+                    known[text] = (normal_form(text) if word else "", len(text) > 1 and text.isupper() and text.isalpha())
+            read = [known[t.text] for t in tokens]
+        capitals = sum(caps for _, caps in read)
+        if capitals and capitals * 2 < sum(1 for f, _ in read if f):
+            forms = [("" if caps else f) for f, caps in read]
+        else:  # no capitals, or a sentence written in capitals: every word as a word
+            forms = [f for f, _ in read]
         words = [bool(f) for f in forms]
         first = self._first
         if not self._wild_first and not any(f in first for f in forms):
             return []
         found: list[FormMatch] = []
+        taken: set[int] = set()  # the last words of gapped phrases, already matched
         i = 0
         while i < len(forms):
             candidates = self._first.get(forms[i], [])
@@ -265,7 +280,12 @@ class FormMatcher:
                 last = self._match_at(k, forms, words, i)
                 if last >= 0:
                     found.append(FormMatch(k, i, last, tokens[i].start, tokens[last].end))
-                    i = last
+                    if self._gapped[k]:  # the words in the gap may match phrases of their own
+                        taken.add(last)
+                    else:
+                        i = last
                     break
             i += 1
+            while i in taken:
+                i += 1
         return found

@@ -94,7 +94,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "actor": (
         ("key", "str"), ("actor", "str"), ("kind", "str"), ("country", "str"), ("sentences", "int"),
         ("diplomatic_tone", "float"), ("vader", "float"), ("tone_toward", "float"), ("praise", "int"),
-        ("pressure", "int"), ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
+        ("pressure", "int"), ("aimed_sentences", "str"), ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
         ("credit_given", "int"), ("credit_received", "int"), ("pressure_given", "int"), ("pressure_received", "int"),
     ),
     "theme": (
@@ -247,6 +247,7 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
             (_f(aimed[actor].tone) if actor in aimed else None) if english else None,
             (aimed[actor].praise if actor in aimed else 0) if english else None,
             (aimed[actor].pressure if actor in aimed else 0) if english else None,
+            (", ".join(aimed[actor].sentences) if actor in aimed else "") if english else None,
             count("as_agent"), count("as_target"), count("commitments"), count("self_credit"), count("credit_given"),
             count("credit_received"), count("pressure_given"), count("pressure_received")))
 

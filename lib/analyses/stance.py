@@ -27,7 +27,7 @@ country's people ("the Cuban people", "the people of Ukraine") are an actor apar
 ("people of Cuba"): standing with a people and sanctioning its government aim at two actors. Per actor: ``praise`` and ``pressure`` are the sums of the weights given to it
 (0 or more); **tone = (praise − pressure) / (praise + pressure)**, −1 (only pressed) to +1 (only
 praised); and its sentences. The **most pressed** actor has the largest pressure among those with
-more pressure than praise (ties: more sentences, then the first named); the **most praised**
+more pressure than praise (ties: more sentences, then the first aimed at); the **most praised**
 likewise. These are positional rules, not a parse: every number comes with its sentences, and the
 corpus figures (README) say how often the most pressed and praised actors match a careful reader's.
 """
@@ -45,11 +45,13 @@ from readout.analyses.tone.diplomatic import (
     ToneLexicon,
     ToneMatch,
     load_tone_lexicon,
-    sentence_matches,
+    statement_matches,
     statement_tone,
     tone_table,
 )
+from readout.text.language import NotComputable
 from readout.text.statement import Sentence, Statement
+from readout.text.tagging import tag_statement
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,12 +131,13 @@ def directed_matches(statement: Statement, lexicon: ToneLexicon | None = None) -
     refs = references(statement)
     speaker = frozenset(speaker_of(statement).actors)
     excluded = _excluded(statement, speaker, _joint_name(statement))
+    found = statement_matches(statement, lexicon)
     out: list[Directed] = []
     by_sentence: dict[str, list[Reference]] = {}
     for r in refs:
         by_sentence.setdefault(r.sentence, []).append(_people(statement, r))
     for s in statement.sentences:
-        matches = [m for m in sentence_matches(s, lexicon) if m.weight]
+        matches = [m for m in found[s.id] if m.weight]
         mine = by_sentence.get(s.id, [])
         given: dict[int, tuple[list[str], str]] = {}
         for i in range(len(matches) - 1, -1, -1):  # right to left: a target word may take the actor of a later match
@@ -161,13 +164,38 @@ def _people(statement: Statement, r: Reference) -> Reference:
     if not r.actor or statement.kind_of(r.actor) != "country":
         return r
     text = statement.text
-    if _PEOPLE_AFTER.match(text, r.end) or _PEOPLE_BEFORE.search(text[max(0, r.start - 24):r.start]):
+    actor = statement.actors.get(r.actor)
+    bare = re.sub(r"^[Tt]he\s+", "", r.text)
+    plural = (actor is not None and bare.endswith("s") and bare[:-1] in actor.demonyms  # "Ecuadorians", not
+              and bare not in (actor.name, *actor.aliases))  # "the Philippines", a name itself
+    if plural or _PEOPLE_AFTER.match(text, r.end) or _PEOPLE_BEFORE.search(text[max(0, r.start - 24):r.start]):
         return r._replace(actor=people_of(r.actor))
     return r
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", text)
+
+
+def _verbs(statement: Statement) -> dict[str, list[int]]:
+    """Sentence id → the start offsets of its verbs and modals (by the offline tagger; none if it cannot run)."""
+    def compute(st: Statement) -> dict[str, list[int]]:
+        try:
+            tagged = tag_statement(st)
+        except NotComputable:
+            return {}
+        return {ts.sentence.id: [tt.token.start for tt in ts.tokens if tt.tag.startswith(("VB", "MD"))]
+                for ts in tagged.sentences}
+    return statement.derived("stance.verbs", compute)
+
+
+def _verb_between(verbs: list[int], a: int, b: int) -> bool:
+    return any(a <= v < b for v in verbs)
+
+
+def _is_demonym(statement: Statement, r: Reference) -> bool:
+    actor = statement.actors.get(r.actor)
+    return actor is not None and actor.kind == "country" and r.text in actor.demonyms
 
 
 def _aim(statement: Statement, s: Sentence, matches: list[ToneMatch], i: int, refs: list[Reference],
@@ -178,22 +206,32 @@ def _aim(statement: Statement, s: Sentence, matches: list[ToneMatch], i: int, re
         return [], "no direction (its category aims at no one)"
     lo, hi = _clause(s, m.start)
     first_end = s.tokens[m.first].end
-    inside = [r for r in refs if r.start <= m.start and r.end >= m.end and r.actor]
+    inside = [r for r in refs if r.start <= m.start < r.end and r.actor]  # "the Ortega-Murillo regime's"
     if inside:
         return [inside[0].actor], "the name the word is part of"
     text = statement.text
+    verbs = _verbs(statement).get(s.id, [])
+    subject = [r for r in refs if lo <= r.start and r.end <= m.start and r.actor and not r.possessive
+               and not _after_preposition(s, r.start) and not _POSSESSIVE.match(text, r.end)]
     if m.toward == "target":
+        if subject and subject[-1].actor not in excluded and _verb_between(verbs, subject[-1].end, m.end) \
+                and not _BE.search(text[max(lo, m.start - 30):m.start]) \
+                and not re.search(r"\bto\s+$", text[max(lo, m.start - 4):m.start]):  # "spoke with X to congratulate him"
+            return [], f"an act of {subject[-1].actor}, not of the speaker"
         after = [r for r in refs if first_end <= r.start < hi and r.actor and not (r.start < m.end and r.end > m.end)
-                 and not (r.possessive and r.actor in excluded)]  # "congratulate my friend X": X
+                 and not (r.actor in excluded and (r.possessive or _after_preposition(s, r.start)))]
         nxt_match = next((j for j in range(i + 1, len(matches)) if matches[j].start < hi), None)
         first_ref = after[0] if after else None
         if nxt_match is not None and (first_ref is None or matches[nxt_match].start < first_ref.start) \
                 and matches[nxt_match].toward == "holder" and len(_words(text[m.end:matches[nxt_match].start])) <= 3:
-            actors, _ = given[nxt_match]
+            actors = [a for a in given[nxt_match][0] if a not in excluded]
             if actors:
                 return actors, "the actor of the word it is aimed at"
+        gap = _words(text[m.end:first_ref.start]) if first_ref is not None and first_ref.start >= m.end else []
+        if first_ref is not None and _is_demonym(statement, first_ref) and len(after) > 1 \
+                and len(_words(text[first_ref.end:after[1].start])) <= 3:
+            first_ref, after = after[1], after[1:]  # "former Paraguayan President Horacio Cartes": the person
         if first_ref is not None:
-            gap = _words(text[m.end:first_ref.start]) if first_ref.start >= m.end else []
             if m.weight < 0 and (_BENEFICIARY & {w.lower() for w in gap} or (gap and gap[0].lower() == "for")):
                 return [], "the actor after it is the one it speaks for (\"the release of X\", \"concern for X\")"
             if len(gap) <= MAX_GAP_WORDS and not (_STOP_WORDS & {w.lower() for w in gap[1:]}) \
@@ -201,7 +239,7 @@ def _aim(statement: Statement, s: Sentence, matches: list[ToneMatch], i: int, re
                 chosen = [first_ref.actor]
                 last = first_ref
                 for r in after[1:]:
-                    if _LIST_GAP.match(text[last.end:r.start]):
+                    if _LIST_GAP.match(text[last.end:r.start]) and not _verb_after(verbs, r.end, hi):
                         chosen.append(r.actor)
                         last = r
                     else:
@@ -209,11 +247,12 @@ def _aim(statement: Statement, s: Sentence, matches: list[ToneMatch], i: int, re
                 return chosen, "the actor after it (and those listed with it)"
             if len(gap) > MAX_GAP_WORDS or _STOP_WORDS & {w.lower() for w in gap[1:]}:
                 return [], "the words after it name no actor near enough"
-        before = [r for r in refs if lo <= r.start and r.end <= m.start and r.actor
-                  and not _after_preposition(s, r.start)]
-        if before:
-            return [before[-1].actor], "nothing after it: the actor before it"
-        return [], "no actor in its clause"
+        owner = _owner(refs, text, lo, m.start)
+        if owner is not None:
+            return [owner.actor], "nothing after it: the actor whose it is ('X's designation')"
+        if subject and _BE.search(text[max(lo, m.start - 30):m.start]):
+            return [subject[-1].actor], "a passive ('X was designated'): its subject"
+        return [], "no actor it is aimed at in its clause"
     # holder
     by = next((r for r in refs if m.end <= r.start < hi and r.actor and len(_words(text[m.end:r.start])) <= 6
                and re.search(r"\bby\s+(?:the\s+)?$", text[max(m.end, r.start - 12):r.start], re.I)), None)
@@ -225,14 +264,26 @@ def _aim(statement: Statement, s: Sentence, matches: list[ToneMatch], i: int, re
         return [such.actor], "the actor named after 'such as' ('authoritarian regimes such as Iran')"
     if _BE.search(text[max(lo, m.start - 30):m.start]):
         return [], "a passive ('who are detained'): its subject suffers it, and no 'by' names who did it"
-    owner = next((r for r in reversed(refs) if lo <= r.start and r.end <= m.start and r.actor
-                  and _POSSESSIVE.match(text, r.end) and len(_words(text[r.end:m.start])) <= 4), None)
+    owner = _owner(refs, text, lo, m.start)
     if owner is not None:
         return [owner.actor], "the actor whose it is ('Russia's brutal war')"
-    before = [r for r in refs if lo <= r.start and r.end <= m.start and not _after_preposition(s, r.start)]
-    if before and before[-1].actor:
-        return [before[-1].actor], "the actor before it (no object of a preposition)"
+    if subject and not _verb_between(verbs, subject[-1].end, m.start) and subject[-1].actor:
+        return [subject[-1].actor], "the actor it describes, before it with no verb between"
+    if subject and subject[-1].actor and _verb_between(verbs, subject[-1].end, m.start) \
+            and s.tokens[m.first].start in verbs:
+        return [subject[-1].actor], "the subject of the verb ('Russia attacked')"
     return [], "no holder in its clause"
+
+
+def _verb_after(verbs: list[int], at: int, hi: int) -> bool:
+    """True if a verb follows ``at`` closely (within 20 characters, before ``hi``): a new clause, not a list."""
+    return any(at <= v < min(hi, at + 20) for v in verbs)
+
+
+def _owner(refs: list[Reference], text: str, lo: int, at: int) -> Reference | None:
+    """The actor with a possessive ending a few words before offset ``at`` ("Russia's brutal war")."""
+    return next((r for r in reversed(refs) if lo <= r.start and r.end <= at and r.actor
+                 and _POSSESSIVE.match(text, r.end) and len(_words(text[r.end:at])) <= 4), None)
 
 
 def actor_tones(statement: Statement, lexicon: ToneLexicon | None = None,

@@ -179,17 +179,18 @@ def label_found(label: str, statement: Statement, found: set[str], lexicon: Acto
 _PEOPLE_WORDS = {"people", "peoples", "citizens", "protesters", "population", "civilians", "activists"}
 
 
-def actor_names_label(label: str, statement: Statement, actor: str, lexicon: ActorLexicon) -> bool:
+def actor_names_label(label: str, statement: Statement, actor: str, lexicon: ActorLexicon, strict: bool = False) -> bool:
     """True if the actor the tool says is pressed or praised is the one ``label`` names: by
     :func:`label_found`; a country's people ("people of Cuba") for a label of its people ("Cuban
     people", "Iranian people (peaceful protesters)"); a country for a label of its government or regime
-    and the other way round ("Syria" for "Assad regime"), as a reader would take "presses Syria"."""
+    and the other way round ("Syria" for "Assad regime"), as a reader would take "presses Syria" (not
+    with ``strict``)."""
     people_label = bool(_PEOPLE_WORDS & set(_norm(label).split()))
     if actor.startswith("people of "):
         return people_label and bool(label_found(label, statement, {actor.removeprefix("people of ")}, lexicon))
     if label_found(label, statement, {actor}, lexicon):
         return True
-    if people_label:
+    if people_label or strict:
         return False
     known = statement.actors.get(actor)
     if known is not None and known.kind == "institution" and known.country \
@@ -283,7 +284,12 @@ def validate(folder: str | Path, actors_path: str | Path | None = None) -> Valid
     tone_list = list(tone_figures.values()) if tone_figures["tone label (4 classes)"].total else []
     if tone_list:
         confusion = tone_figures.pop("_confusion")
+        strict = tone_figures.pop("_strict")
         tone_list = list(tone_figures.values())
+        for side in ("pressed", "praised"):
+            f = tone_figures[f"most {side}: precision"]
+            f.notes.append(f"strict (the very actor labelled; a country and its government not taken as one): "
+                           f"{strict.get(side, 0)} of {f.total}")
         tone_list[0].notes.append("confusion (labelled → read): " + "; ".join(
             f"{a} → " + ", ".join(f"{b} {confusion.get((a, b), 0)}" for b in TONE_LABELS) for a in TONE_LABELS
             if any(confusion.get((a, b)) for b in TONE_LABELS)))
@@ -296,6 +302,7 @@ def _new_tone_figures() -> dict:
              "most pressed: recall", "most praised: precision", "most praised: recall"]
     figures: dict = {n: Figure(n, 0, 0) for n in names}
     figures["_confusion"] = {}
+    figures["_strict"] = {}
     return figures
 
 
@@ -343,6 +350,8 @@ def _aim_figures(side: str, labels: tuple[str, ...], top: ActorTone | None, stat
     if top is not None:
         precision.total += 1
         precision.right += right
+        strict = any(actor_names_label(x, statement, top.actor, lexicon, strict=True) for x in labels)
+        figures["_strict"][side] = figures["_strict"].get(side, 0) + strict
         if not right:
             precision.misses.append(f"{tag}: read {top.actor} ({top.tone:+.2f}), labelled "
                                     + ("; ".join(labels) or "none"))

@@ -36,7 +36,7 @@ SECTIONS = {
     "built": ("01-anatomy.ipynb", "Paragraphs and list items"),
     "readability": ("02-style.ipynb", "How hard is it to read?"),
     "tone": ("03-tone.ipynb", "The diplomatic tone"),
-    "actors": ("03-tone.ipynb", "Tone toward each actor"),
+    "actors": ("03-tone.ipynb", "Whom does it press, whom does it praise?"),
     "themes": ("04-topics.ipynb", "Policy themes"),
     "silences": ("04-topics.ipynb", "Silences"),
     "terms": ("04-topics.ipynb", "Key terms and phrases"),
@@ -136,8 +136,11 @@ def _tone(st: dict[str, Any]) -> Headline:
     tone, label = st["tone_score"], st["tone_label"]
     strength = "" if label in ("neutral", "mixed") else (
         "strongly " if abs(tone) >= 0.5 else "clearly " if abs(tone) >= 0.2 else "mildly ")
+    toward = [f"{verb} {st[field]}" for verb, field in (("presses", "most_pressed"), ("praises or supports", "most_praised"))
+              if st.get(field)]
     return Headline(
-        "What tone does it take?", f"{strength}{label} (tone score {tone:+.2f})",
+        "What tone does it take?", f"{strength}{label} (tone score {tone:+.2f})"
+        + (": " + ", ".join(toward) if toward else ""),
         f"Cooperation carries {st['tone_cooperation']:.0%} of the statement and pressure {st['tone_pressure']:.0%} "
         f"(tone score = cooperation − pressure, −1 to +1; a sentence carries a register fully with a strong word "
         f"or two plain ones), from {st['tone_sentences']} of {st['sentences']} sentences with a word of either. "
@@ -161,7 +164,9 @@ def _actors(actors: list[dict[str, Any]], english: bool, warning: str = "", st: 
     parts = []
     for verb, a, weight in (("presses", pressed, "pressure"), ("praises or supports", praised, "praise")):
         if a is not None:
-            parts.append(f"{verb} {a['actor']} most ({a['tone_toward']:+.2f}; {weight} {a[weight]})")
+            n = len({x for x in (a.get("aimed_sentences") or "").split(", ") if x}) or a["sentences"]
+            parts.append(f"{verb} {a['actor']} most ({a['tone_toward']:+.2f}; {weight} {a[weight]} in "
+                         f"{_plural(n, 'sentence')})")
     if not parts:
         return Headline("Toward whom?", "no actor praised or pressed",
                         "No word of praise or pressure is aimed at an actor the tool recognises; most named: "

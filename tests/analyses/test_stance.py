@@ -30,6 +30,16 @@ def aimed(text: str) -> list[tuple[str, str]]:
     ("We call for the release of Ukraine's prisoners.", [("call for", "")]),
     # the speaker's own words about itself aim at no one else
     ("The United States congratulates its partners.", [("congratulates", ""), ("partners", "")]),
+    # another actor's act is that actor's, not the statement's
+    ("The United States deplores that Russia has pledged support to the Assad regime.",
+     [("deplores", "Russia"), ("pledged", ""), ("support", ""), ("regime", "Assad regime")]),
+    # a nationality before a name gives way to the name; a possessive name keeps its word
+    ("We designate former Paraguayan President Horacio Cartes.", [("designate", "Horacio Cartes")]),
+    ("We condemn the Ortega-Murillo regime's sham trials.", [("condemn", "Ortega-Murillo regime"),
+                                                            ("regime's", "Ortega-Murillo regime"),
+                                                            ("sham", "Ortega-Murillo regime")]),
+    # an active verb with nothing after it is no act on its subject
+    ("China criticized the decision and warned.", [("criticized", ""), ("warned", "")]),
 ])
 def test_each_word_aims_at_an_actor(text, expected):
     assert aimed(text) == expected
@@ -62,3 +72,18 @@ def test_every_number_comes_with_its_sentences():
     russia = st.actors["Russia"]
     assert (russia.pressure, russia.praise, russia.sentences) == (3, 0, ["p1s1", "p1s3"])
     assert russia.evidence == ["p1s1: condemn (-2)", "p1s3: urge (-1)"]
+
+
+def test_mixed_needs_both_registers_in_substance():
+    praise = " ".join(f"We commend Ukraine for its courage in {place}." for place in
+                      ("Kyiv", "Kharkiv", "Odesa", "Lviv", "Dnipro", "Mykolaiv", "Sumy", "Poltava", "Chernihiv"))
+    one_condemnation = statement_stance(parse_statement(praise + " We condemn Russia."))
+    assert one_condemnation.tone.label == "positive"
+    assert one_condemnation.most_pressed.actor == "Russia"  # still named: the tone toward it is not lost
+    tie = statement_stance(parse_statement("We welcome the agreement. We condemn the attack."))
+    assert (tie.tone.cooperation, tie.tone.pressure, tie.tone.label) == (0.5, 0.5, "mixed")
+
+
+def test_plural_nationality_is_the_people():
+    tones = actor_tones(parse_statement("We stand with all Ecuadorians. We support the Philippines."))
+    assert list(tones) == ["people of Ecuador", "Philippines"]

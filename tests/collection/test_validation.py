@@ -123,6 +123,22 @@ def test_targets_on_the_development_corpus(corpus):
     assert corpus.figure("unresolved agents").share <= 0.15
 
 
+def test_the_pages_quote_the_current_tone_figures(corpus):
+    """README and the tone notebook quote the corpus figures: they must be today's, not last release's."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    notebook = (PROJECT_ROOT / "notebooks" / "03-tone.ipynb").read_text(encoding="utf-8")
+    for name in ("tone label (4 classes)", "tone sign on polar statements", "mixed statements read mixed"):
+        f = corpus.figure(name)
+        assert f"**{f.share:.1%}** ({f.right} of {f.total})" in readme, name
+        assert f"{f.right} of {f.total}" in notebook, name
+    for name in ("TextBlob sign on polar statements", "VADER sign on polar statements"):
+        f = corpus.figure(name)
+        assert f"{f.share:.1%} ({f.right})" in readme, name
+    for side in ("pressed", "praised"):
+        p, r = corpus.figure(f"most {side}: precision"), corpus.figure(f"most {side}: recall")
+        assert f"{p.share:.1%} ({p.right} of {p.total}) / {r.share:.1%} ({r.right} of {r.total})" in readme, side
+
+
 def test_hand_judged_samples_still_describe_the_tool(corpus):
     mentions = sample_precision(SAMPLES / "actor_mentions_judged.csv")
     assert (mentions.right, mentions.total) == (97, 100)

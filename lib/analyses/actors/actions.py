@@ -61,7 +61,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from readout.datafiles import read_yaml_mapping
+from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
 from readout.text.language import require_english
 from readout.text.statement import Sentence, Statement
@@ -152,10 +152,7 @@ def _parse(path: str | Path | None) -> ActionScheme:
     for lemma in light_verbs:
         for form in _forms(lemma):
             verbs.setdefault(form, (lemma, ""))
-    negators = data.get("negators") or []
-    if not isinstance(negators, list):
-        raise BadInputError(label, "action scheme: 'negators' must be a list of words")
-    negators = frozenset(str(n).lower() for n in negators)
+    negators = word_list(data, "negators", label, "action scheme")
     return ActionScheme(verbs, kinds, light_forms, objects, negators, label)
 
 

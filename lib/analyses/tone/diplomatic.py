@@ -10,9 +10,10 @@ This measure counts those, from an editable lexicon (``data/diplomatic_tone.yaml
 whose words match in every form (call, calls, called, calling: :mod:`readout.text.lemmas`),
 and shows every match as evidence, with its category.
 
-A match preceded within three words of its clause by a negator ("did not agree",
-"didn't agree", "failed to support"; not "not only") counts with the opposite
-sign; an intensifier up to two words before it ("strongly condemns", "strong support") adds 1 to
+A word of cooperation preceded within three words of its clause by a negator ("did
+not agree", "didn't agree", "failed to support"; not "not only") counts as
+pressure; a word of pressure so negated ("no violence", "did not condemn") weighs
+0, since it presses no one for sure; an intensifier up to two words before it ("strongly condemns", "strong support") adds 1 to
 its size. An accusation within three words after a word of acting against it
 ("to fight corruption", "combat terrorism") is what someone acts against, not
 an accusation of anyone: shown, weighing 0.
@@ -31,11 +32,14 @@ notice gives +0.25; unbroken praise +1. The **label**: *neutral* when neither C
 nor P reaches :data:`NEUTRAL_BELOW`; *mixed* when the statement praises or
 supports one actor (not a people: solidarity with "the Cuban people" leaves a
 condemnation negative) and presses another, each with a weight of at least
-:data:`MIXED_WEIGHT` (the tone toward each actor, :mod:`readout.analyses.stance`);
-else *positive* or *negative* by the larger register (a tie: by the directed
-weights). The thresholds were chosen on the shared corpus of 60 labelled U.S.
-statements (README, "Tone on real statements"); they lie in a flat part of the
-range tried (neutral 0.05-0.2, mixed weight 2), not on a peak.
+:data:`MIXED_WEIGHT` (the tone toward each actor, :mod:`readout.analyses.stance`),
+and the weaker register is at least :data:`MIXED_SHARE` of the stronger (one
+condemnation in ten sentences of praise is no mixture); else *positive* or
+*negative* by the larger register (equal registers: by the weights aimed at
+actors, and mixed if those are equal too). The thresholds were chosen on the shared corpus of 60 labelled U.S.
+statements (README, "Tone on real statements"): the neutral threshold lies in
+a flat part of the range tried (0.05-0.2); the mixed weight of 2 reads more
+mixed statements right than 3 (README).
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from readout.analyses.phrases import FormMatcher, PhraseLexicon
-from readout.datafiles import read_yaml_mapping
+from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
 from readout.text.lemmas import forms_table
 from readout.text.statement import Sentence, Statement
@@ -56,8 +60,9 @@ if TYPE_CHECKING:  # imported where a table is made: the runner's checks load th
     import pandas as pd
 
 __all__ = ["ToneLexicon", "ToneEntry", "ToneMatch", "DocumentTone", "load_tone_lexicon", "sentence_matches",
+           "statement_matches",
            "sentence_tone", "tone_table", "document_tone", "statement_tone", "describe_tone", "NEGATION_WINDOW",
-           "NEUTRAL_BELOW", "MIXED_WEIGHT", "tone_label", "FULL_WEIGHT", "TONE_LABELS", "INTENSIFIER_WINDOW"]
+           "NEUTRAL_BELOW", "MIXED_WEIGHT", "MIXED_SHARE", "tone_label", "FULL_WEIGHT", "TONE_LABELS", "INTENSIFIER_WINDOW"]
 
 #: Words before a match that are searched for a negator (or, before an accusation, a counter).
 NEGATION_WINDOW = 3
@@ -67,8 +72,10 @@ INTENSIFIER_WINDOW = 2
 FULL_WEIGHT = 2
 #: Below this share of the statement carrying either register (C and P both), the tone is neutral.
 NEUTRAL_BELOW = 0.1
-#: Mixed when an actor (not a people) is praised and another pressed with at least this weight each.
+#: Mixed when an actor (not a people) is praised and another pressed with at least this weight each...
 MIXED_WEIGHT = 2
+#: ... and the weaker register is at least this share of the stronger (both a substantial part).
+MIXED_SHARE = 0.15
 #: The document labels, in the order tables list them.
 TONE_LABELS = ("positive", "neutral", "negative", "mixed")
 _TOWARD = ("target", "holder", "none")
@@ -173,11 +180,11 @@ def _parse(path: str | Path | None) -> ToneLexicon:
         if words in seen:
             raise BadInputError(label, f"tone lexicon: {' '.join(words)!r} is listed twice ({seen[words]}, {entry.category})")
         seen[words] = entry.category
-    negators = frozenset(str(n).lower() for n in data.get("negators") or [])
-    counters = frozenset(str(n).lower() for n in data.get("counters") or [])
+    negators = word_list(data, "negators", label, "tone lexicon")
+    counters = word_list(data, "counters", label, "tone lexicon")
     counters = frozenset(f for forms in forms_table(counters).values() for f in forms)  # every form: "reducing"
-    intensifiers = frozenset(str(n).lower() for n in data.get("intensifiers") or [])
-    verbs = frozenset(str(n).lower() for n in data.get("verbs") or [])
+    intensifiers = word_list(data, "intensifiers", label, "tone lexicon")
+    verbs = word_list(data, "verbs", label, "tone lexicon")
     # Longest phrases first, so "expressed concern" wins over "concern"; the file's order otherwise.
     entries.sort(key=lambda e: -len([w for w in e[0] if w != "..."]))
     try:
@@ -239,10 +246,21 @@ def sentence_matches(sentence: Sentence, lexicon: ToneLexicon) -> list[ToneMatch
         weight = entry.weight
         if lexicon.intensifiers.intersection(before[-INTENSIFIER_WINDOW:]):
             weight += 1 if weight > 0 else -1  # "strongly condemn", "strong support"
-        weight = 0 if countered else -weight if negator else weight
+        if countered or (negator and weight < 0):
+            weight = 0  # what someone acts against; a pressure word negated ("no violence") presses no one
+        elif negator:
+            weight = -weight  # cooperation negated ("did not agree", "failed to support") is friction
         found.append(ToneMatch(sentence.id, text[m.start - base : m.end - base], weight, negator, entry.category,
                                entry.toward, m.start, m.end, m.first, m.last, countered))
     return found
+
+
+def statement_matches(statement: Statement, lexicon: ToneLexicon | None = None) -> dict[str, list[ToneMatch]]:
+    """Sentence id → :func:`sentence_matches`, worked out once per statement and lexicon (the tone table and
+    the tone aimed at each actor read the same matches)."""
+    lexicon = lexicon or load_tone_lexicon()
+    return statement.derived(f"tone.matches.{id(lexicon)}",
+                             lambda st: {s.id: sentence_matches(s, lexicon) for s in st.sentences})
 
 
 def _ratio(matches: list[ToneMatch]) -> float:
@@ -251,15 +269,16 @@ def _ratio(matches: list[ToneMatch]) -> float:
     return (pos - neg) / (pos + neg) if pos + neg else 0.0
 
 
-def sentence_tone(sentence: Sentence, lexicon: ToneLexicon) -> tuple[float, list[ToneMatch]]:
+def sentence_tone(sentence: Sentence, lexicon: ToneLexicon, matches: list[ToneMatch] | None = None
+                  ) -> tuple[float, list[ToneMatch]]:
     """(tone from -1 to +1, the matches behind it) for one sentence; 0.0 and [] when nothing matches."""
-    matches = sentence_matches(sentence, lexicon)
+    matches = sentence_matches(sentence, lexicon) if matches is None else matches
     return _ratio(matches), matches
 
 
 def _evidence(matches: list[ToneMatch]) -> str:
     def one(m: ToneMatch) -> str:
-        why = f", negated by {m.negated_by!r}" if m.negated_by else ""
+        why = (f", negated by {m.negated_by!r}" + (": weighs 0" if m.weight == 0 else "")) if m.negated_by else ""
         why = f", acted against ({m.countered_by!r}): no accusation" if m.countered_by else why
         return f"{m.text} ({m.weight:+d} {m.category}{why})"
     return "; ".join(one(m) for m in matches)
@@ -271,9 +290,10 @@ def tone_table(statement: Statement, lexicon: ToneLexicon | None = None) -> pd.D
     import pandas as pd
 
     lexicon = lexicon or load_tone_lexicon()
+    found = statement_matches(statement, lexicon)
     rows = []
     for s in statement.sentences:
-        tone, matches = sentence_tone(s, lexicon)
+        tone, matches = sentence_tone(s, lexicon, found[s.id])
         c = sum(m.weight for m in matches if m.weight > 0)
         p = -sum(m.weight for m in matches if m.weight < 0)
         rows.append((s.id, tone, c, p, min(1.0, c / FULL_WEIGHT), min(1.0, p / FULL_WEIGHT), _evidence(matches)))
@@ -300,13 +320,14 @@ def tone_label(cooperation: float, pressure: float, praised: int = 0, pressed: i
     """The document label from the registers (C, P: 0-1) and, when known, the praise aimed at the most
     praised actor other than a people and the pressure aimed at the most pressed (weights, from
     :mod:`readout.analyses.stance`); see the module note."""
-    if max(cooperation, pressure) < NEUTRAL_BELOW:
+    high, low = max(cooperation, pressure), min(cooperation, pressure)
+    if high < NEUTRAL_BELOW:
         return "neutral"
-    if praised >= MIXED_WEIGHT and pressed >= MIXED_WEIGHT:
+    if praised >= MIXED_WEIGHT and pressed >= MIXED_WEIGHT and low >= MIXED_SHARE * high:
         return "mixed"
-    if cooperation != pressure:
-        return "positive" if cooperation > pressure else "negative"
-    return "negative" if pressed > praised else "positive" if praised > pressed else "neutral"
+    if cooperation == pressure:  # as much of each: the weights aimed at actors decide, else it is mixed
+        return "negative" if pressed > praised else "positive" if praised > pressed else "mixed"
+    return "positive" if cooperation > pressure else "negative"
 
 
 def statement_tone(statement: Statement, lexicon: ToneLexicon | None = None, table: pd.DataFrame | None = None,

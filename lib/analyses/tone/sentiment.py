@@ -407,8 +407,10 @@ def _describe(value: float) -> str:
     return f"{strength} {'positive' if value > 0 else 'negative'}"
 
 
-def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statement: Statement) -> Reading:
-    """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks."""
+def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statement: Statement,
+                 diplomatic: str = "") -> Reading:
+    """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks;
+    ``diplomatic`` is the diplomatic tone's label in words (``describe_tone``), read from its registers."""
     agree = agreement(scores, clean=True)
     n_leaks = sum(1 for x in scores for h in x.hits if h.leak)
     tb, vd, dt = (document.loc[k] for k in ("textblob_polarity", "vader_compound_mean", "diplomatic_tone"))
@@ -418,7 +420,7 @@ def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statem
         f"TextBlob reads the body as {_describe(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak_free']:+.2f} without the "
         f"{n_leaks} leaked hits; VADER, averaged over sentences, as {_describe(vd['raw'])} ({vd['raw']:+.2f}), "
         f"{vd['leak_free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
-        f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {_describe(dt['raw'])} "
-        f"({dt['raw']:+.2f})."
+        f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {diplomatic or _describe(dt['raw'])} "
+        f"(tone score {dt['raw']:+.2f})."
         + ("" if looks_english(statement) else " This statement does not look like English: all three lexicons "
            "are English, so these scores say nothing about it."))

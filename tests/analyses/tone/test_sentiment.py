@@ -118,6 +118,12 @@ def test_intensity_does_not_saturate():
     ("The sham elections were a farce.", "sham (-2 delegitimising); farce (-2 delegitimising)"),
     ("He paid a courtesy call on the President.", ""),
     ("Both nations work to combat corruption.", "corruption (+0 accusations, acted against ('combat'): no accusation)"),
+    ("There can be no impunity.", "impunity (+0 accusations, negated by 'no': weighs 0)"),
+    ("The minister did not agree.", "agree (-1 partnership and agreement, negated by 'not')"),
+    ("We fight HIV/AIDS and crimes committed by gangs.", ""),
+    ("We will hold the brutal regime accountable.",
+     "hold the brutal regime accountable (-2 demands and warnings); brutal (-2 accusations); regime (-1 delegitimising)"),
+    ("THE UNITED STATES CONDEMNS THE ATTACK.", "CONDEMNS (-2 concern and condemnation); ATTACK (-1 accusations)"),
 ])
 def test_lexicon_matches_every_form_and_reads_its_context(text, evidence):
     assert tone_table(parse_statement(text))["evidence"].iloc[0] == evidence
@@ -160,7 +166,7 @@ def test_labelled_set_and_sign_accuracy():
     accuracy = sign_accuracy()["share"]
     print(f"\nsign accuracy on 36 labelled sentences: {accuracy.to_dict()}")
     assert accuracy.to_dict() == {"textblob": 13 / 36, "textblob_leak_free": 12 / 36, "vader": 26 / 36,
-                                  "vader_leak_free": 30 / 36, "diplomatic_tone": 34 / 36}
+                                  "vader_leak_free": 30 / 36, "diplomatic_tone": 33 / 36}
     assert accuracy["diplomatic_tone"] > max(accuracy["textblob"], accuracy["vader"])
 
 
@@ -174,8 +180,8 @@ def test_accuracy_reading():
     from readout.analyses.tone.validation import accuracy_reading
     assert str(accuracy_reading(sign_accuracy())) == (
         "On the 36 labelled sentences, the sign was read right by TextBlob 13 of 36 (36%), TextBlob (leak-free) "
-        "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 34 of 36 "
-        "(94%). The set and the diplomatic-tone lexicon share an author.")
+        "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 33 of 36 "
+        "(92%). The set and the diplomatic-tone lexicon share an author.")
 
 
 @pytest.mark.parametrize("body, message", [
@@ -202,7 +208,7 @@ def test_a_categorised_lexicon_of_ones_own(tmp_path):
     s = parse_statement("The minister embraces Peru. The envoy told the mayor off and did not scold Chile.")
     table = tone_table(s, load_tone_lexicon(own))
     assert table["evidence"].to_list() == ["embraces (+2 kind words)",
-                                           "told the mayor off (-2 harsh words); scold (+1 harsh words, negated by 'not')"]
+                                           "told the mayor off (-2 harsh words); scold (+0 harsh words, negated by 'not': weighs 0)"]
 
 
 def test_bad_tone_lexicon_and_leak_list(tmp_path):
