@@ -31,9 +31,24 @@ if TYPE_CHECKING:
         sentence_table,
     )
     from .lexicons import DATA_FILE_PARAMETERS, Lexicons, data_file_parameters
-    from .phrases import PhraseLexicon, PhraseMatcher, Phrases
+    from .phrases import GAP_WORDS, FormMatch, FormMatcher, PhraseLexicon, Phrases
     from .readings import Reading, attempt, table_or
     from .rows import COLUMNS, LEVELS, StatementRows, analyse
+    from .stance import (
+        MAX_GAP_WORDS,
+        ActorTone,
+        Directed,
+        Stance,
+        actor_tones,
+        directed_matches,
+        most_praised,
+        most_pressed,
+        people_of,
+        stance_document_reading,
+        stance_reading,
+        stance_table,
+        statement_stance,
+    )
     from .terms import PLURAL_SENSES, WordOccurrence, fold, term_counts, term_occurrences, top_terms, word_occurrences
 
 #: Each public name and the module (in this package) that defines it.
@@ -41,18 +56,23 @@ _MODULE_OF = {
     "overview": "anatomy", "metadata_table": "anatomy", "paragraph_table": "anatomy", "sentence_table": "anatomy",
     "mention_table": "anatomy", "mentions_by_paragraph": "anatomy", "sentence_length_summary": "anatomy",
     "sentence_length_reading": "anatomy", "LONG_SENTENCE_WORDS": "anatomy", "DATA_FILE_PARAMETERS": "lexicons",
-    "Lexicons": "lexicons", "data_file_parameters": "lexicons", "Phrases": "phrases", "PhraseMatcher": "phrases",
-    "PhraseLexicon": "phrases", "Reading": "readings", "attempt": "readings", "table_or": "readings", "LEVELS":
-    "rows", "StatementRows": "rows", "analyse": "rows", "COLUMNS": "rows", "PLURAL_SENSES": "terms", "fold":
-    "terms", "WordOccurrence": "terms", "word_occurrences": "terms", "term_occurrences": "terms", "term_counts":
-    "terms", "top_terms": "terms"
+    "Lexicons": "lexicons", "data_file_parameters": "lexicons", "Phrases": "phrases", "PhraseLexicon": "phrases",
+    "FormMatcher": "phrases", "FormMatch": "phrases", "GAP_WORDS": "phrases", "Reading": "readings", "attempt":
+    "readings", "table_or": "readings", "LEVELS": "rows", "StatementRows": "rows", "analyse": "rows", "COLUMNS":
+    "rows", "people_of": "stance", "statement_stance": "stance", "stance_document_reading": "stance", "Stance":
+    "stance", "Directed": "stance", "ActorTone": "stance", "directed_matches": "stance", "actor_tones": "stance",
+    "stance_table": "stance", "most_pressed": "stance", "most_praised": "stance", "stance_reading": "stance",
+    "MAX_GAP_WORDS": "stance", "PLURAL_SENSES": "terms", "fold": "terms", "WordOccurrence": "terms",
+    "word_occurrences": "terms", "term_occurrences": "terms", "term_counts": "terms", "top_terms": "terms"
 }
 __all__ = [
     "overview", "metadata_table", "paragraph_table", "sentence_table", "mention_table", "mentions_by_paragraph",
     "sentence_length_summary", "sentence_length_reading", "LONG_SENTENCE_WORDS", "DATA_FILE_PARAMETERS", "Lexicons",
-    "data_file_parameters", "Phrases", "PhraseMatcher", "PhraseLexicon", "Reading", "attempt", "table_or", "LEVELS",
-    "StatementRows", "analyse", "COLUMNS", "PLURAL_SENSES", "fold", "WordOccurrence", "word_occurrences",
-    "term_occurrences", "term_counts", "top_terms"
+    "data_file_parameters", "Phrases", "PhraseLexicon", "FormMatcher", "FormMatch", "GAP_WORDS", "Reading",
+    "attempt", "table_or", "LEVELS", "StatementRows", "analyse", "COLUMNS", "people_of", "statement_stance",
+    "stance_document_reading", "Stance", "Directed", "ActorTone", "directed_matches", "actor_tones", "stance_table",
+    "most_pressed", "most_praised", "stance_reading", "MAX_GAP_WORDS", "PLURAL_SENSES", "fold", "WordOccurrence",
+    "word_occurrences", "term_occurrences", "term_counts", "top_terms"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

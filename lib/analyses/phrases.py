@@ -1,13 +1,13 @@
-"""Finding an editable lexicon's phrases in a text: whole words, any case, "*" for any ending.
+"""Finding an editable lexicon's phrases in a statement: word by word, each word in all its forms.
 
-The diplomatic-tone lexicon and the theme lexicon are both lists of phrases
-such as ``agreed``, ``expressed concern``, ``welcom*`` or ``trafficking in
-persons``. A phrase matches whole words in any case, with any run of
-white space between its words; a word ending in ``*`` matches any ending
-("welcom*": welcome, welcomed, welcoming). A straight and a curly apostrophe
-are the same letter, and a possessive ending may follow a phrase ("the
-region's", "judges’"). Matches do not overlap and are found left to right;
-at one place, the phrase listed first wins, so lexicons list longer phrases first.
+The diplomatic-tone lexicon and the theme lexicon are both lists of phrases such as ``call on``,
+``express ... concern``, ``refugee``, ``NATO`` or ``welcom*``, matched on a sentence's tokens by
+:class:`FormMatcher`: a word written in its dictionary form matches every form of it (call, calls,
+called, calling: :mod:`readout.text.lemmas`), in any case, with a possessive ending allowed ("the
+region's", "judges’"); "=form" matches one form, "stem*" any word beginning so, "..." a gap of a few
+words; a word written in capitals matches only that word in capitals. Matches are found left to right
+and do not overlap (but for the words inside a gap); at one token, the phrase listed first wins, so
+lexicons list longer phrases first.
 """
 
 from __future__ import annotations
@@ -18,117 +18,10 @@ from typing import NamedTuple
 
 from readout.text.lemmas import normal_form
 
-__all__ = ["Phrases", "PhraseMatcher", "PhraseLexicon", "FormMatcher", "FormMatch", "GAP_WORDS"]
+__all__ = ["Phrases", "PhraseLexicon", "FormMatcher", "FormMatch", "GAP_WORDS"]
 
-_RUN = re.compile(r"[\w'’]+")
-_APOSTROPHE = "['’]"
-#: What may follow a phrase's last word: a possessive ending, then no more of a word.
-_END = r"(?:['’]s?)?(?![\w'’])"
-
-#: Phrases as tuples of lower-case word patterns, e.g. (("expressed", "concern"), ("welcom*",)).
+#: Phrases as tuples of word patterns, e.g. (("express", "concern"), ("welcom*",), ("NATO",)).
 Phrases = tuple[tuple[str, ...], ...]
-
-
-def _alternative(k: int, phrase: tuple[str, ...]) -> str:
-    """Phrase k as one alternative of an expression, in group ``e{k}``."""
-    def word(p: str) -> str:
-        body = re.sub("['’]", lambda _: _APOSTROPHE, re.escape(p[:-1] if p.endswith("*") else p))
-        return body + r"[\w'’]*" if p.endswith("*") else body
-
-    space = r"\s+"
-    return f"(?P<e{k}>{space.join(word(p) for p in phrase)})"
-
-
-def _expression(alternatives: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + ")" + _END, re.I)
-
-
-def _lead(first: str) -> tuple[str, bool]:
-    """The word characters a phrase's first word must begin with, and whether any ending may follow."""
-    wild = first.endswith("*")
-    stem = first[:-1] if wild else first
-    lead = re.match(r"[\w'’]*", stem).group().replace("’", "'")  # type: ignore[union-attr]  # always matches
-    return lead, wild and lead == stem
-
-
-def _openers(phrases: Phrases) -> re.Pattern[str] | None:
-    """An expression that finds every place where some phrase could begin (and more): the first
-    words of all phrases, as a letter tree so the scan branches on each character.
-
-    A phrase's first word "agreed" needs the word "agreed" there; "welcom*" a word starting "welcom";
-    "u.s." the word "u" (the text must continue ".s." for the phrase to match at all). If a phrase
-    begins with a character that is not part of a word, there is no such expression (None).
-    """
-    tree: dict = {}
-    for phrase in phrases:
-        lead, prefix = _lead(phrase[0])
-        if not lead:
-            return None
-        node = tree
-        for ch in lead:
-            node = node.setdefault(ch, {})
-        node["prefix" if prefix else "word"] = True
-
-    def branch(node: dict) -> str:
-        if node.get("prefix"):
-            return ""  # any continuation will do
-        alternatives = [(_APOSTROPHE if ch == "'" else re.escape(ch)) + branch(child)
-                        for ch, child in sorted(node.items()) if len(ch) == 1]
-        if node.get("word"):
-            alternatives.append(r"(?![\w])")  # a phrase may go on, or a possessive follow
-        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-    return re.compile(r"(?<![\w'’])" + branch(tree), re.I)
-
-
-class PhraseMatcher:
-    """A lexicon's phrases, compiled once: ``find(text)`` gives every match.
-
-    ``pattern`` is one case-insensitive expression for every phrase in the given order (group
-    ``e{k}`` is phrase k); ``find`` gives exactly its ``finditer`` matches, found faster: only where
-    a phrase could begin, and there with only the phrases that can begin with that word.
-    """
-
-    def __init__(self, phrases: Phrases) -> None:
-        self.phrases = phrases
-        self.pattern = _expression([_alternative(k, phrase) for k, phrase in enumerate(phrases)])
-        self._openers = _openers(phrases)  # None: some phrase opens with a non-word character
-        self._leads = [_lead(phrase[0]) for phrase in phrases]
-        self._by_word: dict[str, re.Pattern[str] | None] = {}
-
-    def _pattern_for(self, key: str) -> re.Pattern[str] | None:
-        """The expression for just the phrases that can begin with the word run ``key`` (lower case),
-        in the given order, with their own group names; None if no phrase can."""
-        if key not in self._by_word:
-            bare = re.sub(r"'s?$", "", key)  # "region's" can open "region"
-            chosen = [_alternative(k, phrase) for k, (phrase, (lead, prefix)) in enumerate(zip(self.phrases,
-                      self._leads, strict=True)) if (key.startswith(lead) if prefix else lead in (key, bare))]
-            if len(self._by_word) > 100_000:  # a bound on memory for endless vocabularies
-                self._by_word.clear()
-            self._by_word[key] = _expression(chosen) if chosen else None
-        return self._by_word[key]
-
-    def find(self, text: str) -> list[tuple[int, re.Match[str]]]:
-        """(phrase index, match) for every phrase in ``text``, left to right, not overlapping."""
-        found: list[tuple[int, re.Match[str]]] = []
-        if not self.phrases:
-            return found
-        if self._openers is None:  # no shortcut: the full expression everywhere
-            return [(int(m.lastgroup[1:]), m) for m in self.pattern.finditer(text)]  # type: ignore[index]
-        end = 0
-        for candidate in self._openers.finditer(text):
-            at = candidate.start()
-            if at < end:
-                continue
-            key = _RUN.match(text, at).group().lower().replace("’", "'")  # type: ignore[union-attr]
-            pattern = self._pattern_for(key)
-            # the few phrases that can open here; all of them if none seems to (where re's case folding
-            # and str.lower() disagree, as on some non-ASCII letters, the full expression decides)
-            m = pattern.match(text, at) if pattern is not None else self.pattern.match(text, at)
-            if m:
-                found.append((int(m.lastgroup[1:]), m))  # type: ignore[index]  # a match always names its group
-                end = m.end()
-        return found
 
 
 class PhraseLexicon:
@@ -143,9 +36,9 @@ class PhraseLexicon:
         return tuple(phrase for phrase, _ in self.entries)
 
     @cached_property
-    def matcher(self) -> PhraseMatcher:
-        """The phrases compiled for matching (built once per lexicon)."""
-        return PhraseMatcher(self.phrases)
+    def matcher(self) -> FormMatcher:
+        """The phrases compiled for matching on tokens, every word in all its forms (built once per lexicon)."""
+        return FormMatcher(self.phrases)
 
 
 # --- matching by dictionary form ------------------------------------------------------------------
@@ -155,8 +48,9 @@ GAP_WORDS = 4
 _GAP = "..."
 
 
-#: Token text → (its normal form, "" for punctuation; whether it is a word in capitals), for every matcher.
-_TOKEN_FORMS: dict[str, tuple[str, bool]] = {}
+#: Token text → (its normal form, "" for punctuation; the word itself if written in capitals, else ""),
+#: for every matcher.
+_TOKEN_FORMS: dict[str, tuple[str, str]] = {}
 
 
 class FormMatch(NamedTuple):
@@ -169,6 +63,11 @@ class FormMatch(NamedTuple):
     end: int
 
 
+def _written_in_capitals(word: str) -> bool:
+    """True for an entry written in capitals ("NATO", "COVID-19"): it matches only that word in capitals."""
+    return len(word) > 1 and word.isupper()
+
+
 class FormMatcher:
     """Phrases matched word by word on a sentence's tokens, each word in all its written forms.
 
@@ -176,8 +75,9 @@ class FormMatcher:
     :func:`readout.text.lemmas.forms_of`), ``=form`` for that form only (``=pressed``), ``stem*`` for
     any word that begins so, or ``...`` for a gap of up to :data:`GAP_WORDS` words (no punctuation).
     Tokens are compared in their normal form (:func:`readout.text.lemmas.normal_form`: lower case,
-    no possessive ending); a word in capitals ("AIDS", "IT") is a name or an acronym and matches
-    nothing, unless most of the sentence is written in capitals (a shouted headline). The
+    no possessive ending). A word in capitals ("AIDS", "NATO's") is a name or an acronym: it matches
+    only an entry written in capitals ("NATO"; plural "IDPs" too), and a word in lower case never
+    matches it, unless most of the sentence is written in capitals (a shouted headline). The
     words of a phrase are consecutive word tokens. Matches are found left to right and do not
     overlap, except that the words inside a gap may match phrases of their own ("hold the brutal
     regime accountable": "brutal", "regime"); at one token, the phrase listed first wins (list longer
@@ -189,7 +89,7 @@ class FormMatcher:
 
         self.phrases = phrases
         table = forms_table({w for p in phrases for w in p if w != _GAP and not w.startswith("=")
-                             and not w.endswith("*")})
+                             and not w.endswith("*") and not _written_in_capitals(w)})
         self._tests: list[tuple[object, ...]] = []
         self._gapped: list[bool] = []
         self._first: dict[str, list[int]] = {}
@@ -199,6 +99,8 @@ class FormMatcher:
             for w in phrase:
                 if w == _GAP:
                     tests.append(None)
+                elif _written_in_capitals(w):
+                    tests.append(frozenset({w, w + "s"}))  # "NATO", "IDPs"
                 elif w.startswith("="):
                     tests.append(frozenset({w[1:].lower()}))
                 elif w.endswith("*"):
@@ -256,12 +158,15 @@ class FormMatcher:
                 if t.text not in known:
                     text = t.text
                     word = any(c.isalnum() for c in text)
-                    # a word in capitals is a name or an acronym ("AIDS", "IT"), not a lexicon word
-                    known[text] = (normal_form(text) if word else "", len(text) > 1 and text.isupper() and text.isalpha())
+                    bare = re.sub(r"['’]s?$", "", text)
+                    # a word in capitals is a name or an acronym ("AIDS", "NATO's"): it matches only an
+                    # entry written in capitals
+                    caps = len(bare) > 1 and bare.isupper() and bare.replace("-", "").isalnum()
+                    known[text] = (normal_form(text) if word else "", bare if caps else "")
             read = [known[t.text] for t in tokens]
-        capitals = sum(caps for _, caps in read)
+        capitals = sum(1 for _, caps in read if caps)
         if capitals and capitals * 2 < sum(1 for f, _ in read if f):
-            forms = [("" if caps else f) for f, caps in read]
+            forms = [caps or f for f, caps in read]
         else:  # no capitals, or a sentence written in capitals: every word as a word
             forms = [f for f, _ in read]
         words = [bool(f) for f in forms]

@@ -40,16 +40,20 @@ from readout.analyses.actors.commitments import commitment_table
 from readout.analyses.actors.coverage import coverage_of
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.lexicons import Lexicons
-from readout.analyses.style.readability import readability_scores
 from readout.analyses.stance import statement_stance
+from readout.analyses.style.readability import readability_scores
 from readout.analyses.tone.diplomatic import tone_table
 from readout.analyses.tone.sentiment import document_table, score_statement
 from readout.analyses.tone.toward import actor_sentences, actor_table
 from readout.analyses.topics.themes import (
+    coverage_table,
     read_themes,
     silences,
     theme_column,
+    theme_key,
     theme_share_table,
+    themes_in_substance,
+    top_themes,
 )
 from readout.text.dates import statement_date
 from readout.text.language import NotComputable, looks_english
@@ -82,7 +86,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("commitments", "int"), ("firm_commitments", "int"), ("dated_commitments", "int"), ("actors_named", "int"),
         ("speaker", "str"), ("speaker_rule", "str"), ("speaker_evidence", "str"), ("names_recognised", "float"),
         ("unrecognised_names", "str"), ("unresolved_agents", "float"), ("speaker_known", "bool"),
-        ("themes_present", "int"), ("themes_expected", "int"), ("silences", "str"), ("dateline", "str"),
+        ("themes_present", "int"), ("top_themes", "str"), ("themes_in_substance", "str"),
+        ("themed_sentence_share", "float"), ("themed_word_share", "float"), ("themes_expected", "int"),
+        ("silences", "str"), ("dateline", "str"),
         ("key_terms", "str"), ("key_phrases", "str"),
     ),
     "sentence": (
@@ -151,6 +157,7 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     pressed, praised = (stance.most_pressed, stance.most_praised) if stance else (None, None)
     found = read_themes(statement, lexicons.themes)
     shares = theme_share_table(found)
+    theme_cover = coverage_table(found)
     try:
         actions = extract_actions(statement, lexicons.scheme)
         commitments = commitment_table(statement)
@@ -199,6 +206,10 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         "; ".join(cover.unrecognised[:UNRECOGNISED_KEPT]) or None,
         _f(cover.unresolved_share) if cover.unresolved_share is not None else None, speaker.known,
         int((shares["matches"] > 0).sum()) if english else None,
+        "; ".join(theme_key(t) for t in top_themes(shares)) if english else None,
+        "; ".join(theme_key(t) for t in themes_in_substance(shares)) if english else None,
+        _f(theme_cover.loc["sentences_with_a_theme", "share"]) if english else None,
+        _f(theme_cover.loc["content_words_matched", "share"]) if english else None,
         len(lexicons.expected),
         "; ".join(silences(found, lexicons.expected)) if english else None,
         statement.dateline.place if statement.dateline else None,

@@ -15,6 +15,7 @@ from readout._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .compare import (
+        PEER_SHARE,
         PERCENTILE_MEASURES,
         SIGNIFICANCE,
         Collection,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         log_ratio,
         make_collection,
         paged,
+        peer_silences,
         percentile,
         percentile_table,
         read_collection,
@@ -74,11 +76,12 @@ _MODULE_OF = {
     "Collection": "compare", "make_collection": "compare", "build_collection": "compare", "read_collection":
     "compare", "headline_table": "compare", "summary_table": "compare", "percentile_table": "compare",
     "PERCENTILE_MEASURES": "compare", "keyness_table": "compare", "key_terms_summary": "compare", "theme_matrix":
-    "compare", "tone_over_time": "compare", "collection_reading": "compare", "collection_provenance": "compare",
-    "statement_list": "compare", "skipped_table": "compare", "percentile": "compare", "log_likelihood": "compare",
-    "log_ratio": "compare", "SIGNIFICANCE": "compare", "Paged": "compare", "paged": "compare", "COMPARE_NOTEBOOK":
-    "comparison", "run_comparison": "comparison", "CorpusRun": "corpus", "BATCH_SIZE": "corpus", "MANIFEST":
-    "corpus", "run_corpus": "corpus", "read_corpus": "corpus", "analyse_batch": "corpus", "schemas": "corpus",
+    "compare", "peer_silences": "compare", "PEER_SHARE": "compare", "tone_over_time": "compare",
+    "collection_reading": "compare", "collection_provenance": "compare", "statement_list": "compare",
+    "skipped_table": "compare", "percentile": "compare", "log_likelihood": "compare", "log_ratio": "compare",
+    "SIGNIFICANCE": "compare", "Paged": "compare", "paged": "compare", "COMPARE_NOTEBOOK": "comparison",
+    "run_comparison": "comparison", "CorpusRun": "corpus", "BATCH_SIZE": "corpus", "MANIFEST": "corpus",
+    "run_corpus": "corpus", "read_corpus": "corpus", "analyse_batch": "corpus", "schemas": "corpus",
     "frames_from_rows": "corpus", "LABELLED": "figures", "theme_share_figure": "figures", "measure_figure":
     "figures", "tone_time_figure": "figures", "LABEL_COLUMNS": "validation", "SAMPLE_COLUMNS": "validation",
     "REFERENCE_SAMPLE_COLUMNS": "validation", "Labelled": "validation", "read_labels": "validation", "Figure":
@@ -90,13 +93,13 @@ _MODULE_OF = {
 __all__ = [
     "Collection", "make_collection", "build_collection", "read_collection", "headline_table", "summary_table",
     "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary", "theme_matrix",
-    "tone_over_time", "collection_reading", "collection_provenance", "statement_list", "skipped_table",
-    "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged", "COMPARE_NOTEBOOK",
-    "run_comparison", "CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch",
-    "schemas", "frames_from_rows", "LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure",
-    "LABEL_COLUMNS", "SAMPLE_COLUMNS", "REFERENCE_SAMPLE_COLUMNS", "Labelled", "read_labels", "Figure",
-    "Validation", "validate", "label_found", "precision_sample", "read_sample", "sample_precision",
-    "sample_still_read", "meets_targets", "format_validation", "TARGETS"
+    "peer_silences", "PEER_SHARE", "tone_over_time", "collection_reading", "collection_provenance",
+    "statement_list", "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged",
+    "paged", "COMPARE_NOTEBOOK", "run_comparison", "CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus",
+    "read_corpus", "analyse_batch", "schemas", "frames_from_rows", "LABELLED", "theme_share_figure",
+    "measure_figure", "tone_time_figure", "LABEL_COLUMNS", "SAMPLE_COLUMNS", "REFERENCE_SAMPLE_COLUMNS", "Labelled",
+    "read_labels", "Figure", "Validation", "validate", "label_found", "precision_sample", "read_sample",
+    "sample_precision", "sample_still_read", "meets_targets", "format_validation", "TARGETS"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -45,6 +45,14 @@ from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.stance import ActorTone, statement_stance
 from readout.analyses.tone.diplomatic import TONE_LABELS, tone_table
 from readout.analyses.tone.sentiment import document_table, score_statement
+from readout.analyses.topics.themes import (
+    load_theme_lexicon,
+    read_themes,
+    theme_key,
+    theme_share_table,
+    themes_in_substance,
+    top_themes,
+)
 from readout.errors import BadInputError
 from readout.text.mentions import ActorLexicon, find_mentions, load_actor_lexicon
 from readout.text.people import TITLES
@@ -57,7 +65,9 @@ __all__ = ["LABEL_COLUMNS", "SAMPLE_COLUMNS", "REFERENCE_SAMPLE_COLUMNS", "Label
 #: The columns ``labels.csv`` must have.
 LABEL_COLUMNS = ("file", "speaker", "praised", "pressed")
 #: The targets each figure is held to (issue #14): speaker and recall at least, unresolved at most.
-TARGETS = {"tone label (4 classes)": (0.75, "at least"), "tone sign on polar statements": (0.90, "at least"),
+TARGETS = {"primary topic among the top three themes": (0.85, "at least"),
+           "topics found: precision": (0.70, "at least"), "topics found: recall": (0.80, "at least"),
+           "tone label (4 classes)": (0.75, "at least"), "tone sign on polar statements": (0.90, "at least"),
            "mixed statements read mixed": (0.70, "at least"),
            "speaker accuracy": (0.95, "at least"), "recall of praised and pressed actors": (0.90, "at least"),
            "unresolved agents": (0.15, "at most"), "precision (hand-checked sample)": (0.95, "at least")}
@@ -73,6 +83,7 @@ class Labelled:
     praised: tuple[str, ...]
     pressed: tuple[str, ...]
     tone: str = ""  # positive, neutral, negative or mixed; "" when the folder has no tone column
+    topics: tuple[str, ...] = ()  # theme keys, the primary first; () when the folder has no topics column
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -118,7 +129,7 @@ def read_labels(folder: str | Path) -> list[Labelled]:
         if tone and tone not in TONE_LABELS:
             raise BadInputError(labels, f"line {n}: tone {tone!r} is none of {', '.join(TONE_LABELS)}")
         out.append(Labelled(name, path, row["speaker"].strip(), _split(row.get("praised", "")),
-                            _split(row.get("pressed", "")), tone))
+                            _split(row.get("pressed", "")), tone, _split(row.get("topics", ""))))
     return out
 
 
@@ -244,6 +255,9 @@ def validate(folder: str | Path, actors_path: str | Path | None = None) -> Valid
     recall = Figure("recall of praised and pressed actors", 0, 0)
     unresolved = Figure("unresolved agents", 0, 0)
     tone_figures = _new_tone_figures()
+    topic_figures = {n: Figure(n, 0, 0) for n in ("primary topic among the top three themes",
+                                                   "topics found: precision", "topics found: recall")}
+    theme_keys = {theme_key(t) for t in load_theme_lexicon().themes}
     things = 0
     for item in items:
         statement = load_statement(item.path, actor_lexicon=lexicon)
@@ -278,6 +292,8 @@ def validate(folder: str | Path, actors_path: str | Path | None = None) -> Valid
                 unresolved.misses.append(f"{tag} {a.sentence}: {a.verb!r} ({a.category}; {a.rule or 'no subject found'})")
         if item.tone:
             _tone_figures(item, statement, lexicon, tone_figures, tag)
+        if item.topics:
+            _topic_figures(item, statement, topic_figures, tag, theme_keys)
     unresolved.notes.append(f"{unresolved.total - unresolved.right - things} actions have an actor as agent, {things} "
                             "a subject that is no actor (\"The resolution\", \"These measures\"); neither counts as "
                             "unresolved")
@@ -293,7 +309,38 @@ def validate(folder: str | Path, actors_path: str | Path | None = None) -> Valid
         tone_list[0].notes.append("confusion (labelled → read): " + "; ".join(
             f"{a} → " + ", ".join(f"{b} {confusion.get((a, b), 0)}" for b in TONE_LABELS) for a in TONE_LABELS
             if any(confusion.get((a, b)) for b in TONE_LABELS)))
-    return Validation(str(folder), len(items), [*tone_list, speaker, recall, unresolved])
+    topic_list = list(topic_figures.values()) if topic_figures["topics found: recall"].total else []
+    return Validation(str(folder), len(items), [*topic_list, *tone_list, speaker, recall, unresolved])
+
+
+def _topic_figures(item: Labelled, statement: Statement, figures: dict[str, Figure], tag: str,
+                   keys: set[str]) -> None:
+    """Add one statement's themes to the topic figures: its labelled primary topic among the three themes
+    with the largest share, and the labelled topics against the themes in substance (share of words at
+    least :data:`~readout.analyses.topics.themes.SUBSTANCE_SHARE`)."""
+    shares = theme_share_table(read_themes(statement))
+    top = [theme_key(t) for t in top_themes(shares)]
+    found = {theme_key(t) for t in themes_in_substance(shares)}
+    gold = [t for t in item.topics if t in keys]
+    unknown = [t for t in item.topics if t not in keys]
+    primary = figures["primary topic among the top three themes"]
+    if unknown:
+        primary.notes.append(f"{tag}: topic(s) {', '.join(unknown)} not in the theme lexicon (not counted)")
+    if not gold:
+        return
+    primary.total += 1
+    primary.right += gold[0] in top
+    if gold[0] not in top:
+        primary.misses.append(f"{tag}: primary {gold[0]}, top three {', '.join(top) or 'none'}")
+    precision, recall = figures["topics found: precision"], figures["topics found: recall"]
+    precision.total += len(found)
+    precision.right += len(found & set(gold))
+    recall.total += len(gold)
+    recall.right += len(found & set(gold))
+    if found - set(gold):
+        precision.misses.append(f"{tag}: {', '.join(sorted(found - set(gold)))} found, not labelled")
+    if set(gold) - found:
+        recall.misses.append(f"{tag}: {', '.join(sorted(set(gold) - found))} labelled, not found in substance")
 
 
 def _new_tone_figures() -> dict:

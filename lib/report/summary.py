@@ -22,6 +22,7 @@ import pandas as pd
 from readout.analyses.rows import StatementRows
 from readout.analyses.style.readability import grade_band
 from readout.analyses.tone.sentiment import NEUTRAL_BAND
+from readout.analyses.topics.themes import COVERAGE_WARNING_BELOW, theme_key
 
 __all__ = ["Headline", "Headlines", "headlines", "anchor", "coverage_warning", "SECTIONS"]
 
@@ -184,24 +185,37 @@ def _themes(st: dict[str, Any], themes: list[dict[str, Any]]) -> list[Headline]:
         return [Headline("What is it about?", _NOT_ENGLISH, "The theme lexicon lists English words only.", "themes"),
                 Headline("What does it leave out?", _NOT_ENGLISH, "Silences need themes that can be read.",
                          "silences")]
-    present = sorted((t for t in themes if t["matches"] > 0), key=lambda t: t["agenda_rank"])
-    if not present:
+    by_key = {theme_key(t["theme"]): t for t in themes}
+    top = [by_key[k] for k in (st["top_themes"] or "").split("; ") if k in by_key]
+    sentence_cover, word_cover = st["themed_sentence_share"] or 0.0, st["themed_word_share"] or 0.0
+    terms = ", ".join((st["key_terms"] or "").split("; ")[:5])
+    low = sentence_cover < COVERAGE_WARNING_BELOW
+    warning = (f"The themes describe only part of this statement: {sentence_cover:.0%} of its sentences carry one "
+               f"(below {COVERAGE_WARNING_BELOW:.0%}). The key terms, which need no lexicon, are the better guide"
+               + (f": {terms}." if terms else ".")) if low else ""
+    if not top:
         about = Headline("What is it about?", "no listed theme",
-                         "None of the theme lexicon's words occur; see what the lexicon misses.", "themes")
+                         "None of the theme lexicon's words occur; the key terms say what it is about"
+                         + (f": {terms}." if terms else "."), "themes", warning)
     else:
-        space = min(present, key=lambda t: (-t["word_share"], t["agenda_rank"]))
-        order = [t["theme"] for t in present]
         about = Headline(
-            "What is it about?", ", ".join(order[:4]) + (f" and {len(order) - 4} more" if len(order) > 4 else ""),
-            f"Themes in the order they first appear; {space['theme']} takes the most space "
-            f"({space['word_share']:.0%} of the words).", "themes")
+            "What is it about?", ", ".join(f"{t['theme']} ({t['word_share']:.0%})" for t in top),
+            f"The themes with the largest share of the words (a sentence's words are split among its themes); "
+            f"{sentence_cover:.0%} of the sentences carry a theme and {word_cover:.0%} of the content words are "
+            f"a theme's words. Themes after the Comparative Agendas Project's major topics.", "themes", warning)
     missing = st["silences"].split("; ") if st["silences"] else []
     expected = st["themes_expected"]
-    silent = Headline(
-        "What does it leave out?", ", ".join(missing) if missing else "none of the expected themes",
-        (f"{len(missing)} of {expected} themes expected in a statement of this kind never "
-         f"{'appears' if len(missing) == 1 else 'appear'}."
-         if expected else "No themes are listed as expected."), "silences")
+    if not expected:
+        silent = Headline("What does it leave out?", "no basis for an expectation",
+                          "What a statement leaves out depends on what statements of its kind cover: give the "
+                          "themes you expect (expected_themes), or compare it with its peers (the comparison "
+                          "lists the themes most of them cover and this one does not).", "silences")
+    else:
+        silent = Headline(
+            "What does it leave out?", ", ".join(missing) if missing else "none of the expected themes",
+            f"{len(missing)} of the {expected} themes you expect never "
+            f"{'appears' if len(missing) == 1 else 'appear'}; a silence means no listed word for the theme occurs.",
+            "silences")
     return [about, silent]
 
 

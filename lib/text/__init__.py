@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         stopwords,
     )
     from .layout import Block, Dateline, Layout, Line, find_layout
+    from .lemmas import forms_of, forms_table, normal_form
     from .mentions import DEFAULT_ACTORS, KINDS, Actor, ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
     from .names import (
         NOT_ACTOR_WORDS,
@@ -69,30 +70,31 @@ _MODULE_OF = {
     "language", "english_share": "language", "dictionary_share": "language", "looks_english": "language",
     "require_english": "language", "language_reading": "language", "MIN_ENGLISH_SHARE": "language",
     "MIN_DICTIONARY_SHARE": "language", "Line": "layout", "Dateline": "layout", "Block": "layout", "Layout":
-    "layout", "find_layout": "layout", "Actor": "mentions", "ActorMention": "mentions", "ActorLexicon": "mentions",
-    "load_actor_lexicon": "mentions", "find_mentions": "mentions", "DEFAULT_ACTORS": "mentions", "KINDS":
-    "mentions", "NameSpan": "names", "name_spans": "names", "REGIONS": "names", "in_a_title": "names",
-    "inside_a_name": "names", "ORGANISATION_HEADS": "names", "NOT_ACTOR_WORDS": "names", "find_organisations":
-    "names", "Organisation": "names", "Person": "people", "find_people": "people", "TITLES": "segment", "ROLES":
-    "people", "split_sentences": "segment", "SENTENCE_STARTERS": "segment", "MAX_BYTES": "source", "SourceText":
-    "source", "read_source": "source", "decode_source": "source", "normalize_text": "source", "Sentence":
-    "statement", "Paragraph": "statement", "Statement": "statement", "load_statement": "statement",
-    "statement_from_bytes": "statement", "parse_statement": "statement", "slugify": "statement", "count_syllables":
-    "syllables", "rule_syllables": "syllables", "syllable_table": "syllables", "TaggedToken": "tagging",
-    "TaggedSentence": "tagging", "TaggedStatement": "tagging", "tag_statement": "tagging", "Token": "tokens",
-    "tokenize": "tokens", "is_word": "tokens"
+    "layout", "find_layout": "layout", "forms_of": "lemmas", "forms_table": "lemmas", "normal_form": "lemmas",
+    "Actor": "mentions", "ActorMention": "mentions", "ActorLexicon": "mentions", "load_actor_lexicon": "mentions",
+    "find_mentions": "mentions", "DEFAULT_ACTORS": "mentions", "KINDS": "mentions", "NameSpan": "names",
+    "name_spans": "names", "REGIONS": "names", "in_a_title": "names", "inside_a_name": "names",
+    "ORGANISATION_HEADS": "names", "NOT_ACTOR_WORDS": "names", "find_organisations": "names", "Organisation":
+    "names", "Person": "people", "find_people": "people", "TITLES": "segment", "ROLES": "people", "split_sentences":
+    "segment", "SENTENCE_STARTERS": "segment", "MAX_BYTES": "source", "SourceText": "source", "read_source":
+    "source", "decode_source": "source", "normalize_text": "source", "Sentence": "statement", "Paragraph":
+    "statement", "Statement": "statement", "load_statement": "statement", "statement_from_bytes": "statement",
+    "parse_statement": "statement", "slugify": "statement", "count_syllables": "syllables", "rule_syllables":
+    "syllables", "syllable_table": "syllables", "TaggedToken": "tagging", "TaggedSentence": "tagging",
+    "TaggedStatement": "tagging", "tag_statement": "tagging", "Token": "tokens", "tokenize": "tokens", "is_word":
+    "tokens"
 }
 __all__ = [
     "StatementDate", "parse_date", "statement_date", "Country", "countries", "SHOWN", "CONTESTED_CAPITALS",
     "NotComputable", "stopwords", "english_share", "dictionary_share", "looks_english", "require_english",
     "language_reading", "MIN_ENGLISH_SHARE", "MIN_DICTIONARY_SHARE", "Line", "Dateline", "Block", "Layout",
-    "find_layout", "Actor", "ActorMention", "ActorLexicon", "load_actor_lexicon", "find_mentions", "DEFAULT_ACTORS",
-    "KINDS", "NameSpan", "name_spans", "REGIONS", "in_a_title", "inside_a_name", "ORGANISATION_HEADS",
-    "NOT_ACTOR_WORDS", "find_organisations", "Organisation", "Person", "find_people", "TITLES", "ROLES",
-    "split_sentences", "SENTENCE_STARTERS", "MAX_BYTES", "SourceText", "read_source", "decode_source",
-    "normalize_text", "Sentence", "Paragraph", "Statement", "load_statement", "statement_from_bytes",
-    "parse_statement", "slugify", "count_syllables", "rule_syllables", "syllable_table", "TaggedToken",
-    "TaggedSentence", "TaggedStatement", "tag_statement", "Token", "tokenize", "is_word"
+    "find_layout", "forms_of", "forms_table", "normal_form", "Actor", "ActorMention", "ActorLexicon",
+    "load_actor_lexicon", "find_mentions", "DEFAULT_ACTORS", "KINDS", "NameSpan", "name_spans", "REGIONS",
+    "in_a_title", "inside_a_name", "ORGANISATION_HEADS", "NOT_ACTOR_WORDS", "find_organisations", "Organisation",
+    "Person", "find_people", "TITLES", "ROLES", "split_sentences", "SENTENCE_STARTERS", "MAX_BYTES", "SourceText",
+    "read_source", "decode_source", "normalize_text", "Sentence", "Paragraph", "Statement", "load_statement",
+    "statement_from_bytes", "parse_statement", "slugify", "count_syllables", "rule_syllables", "syllable_table",
+    "TaggedToken", "TaggedSentence", "TaggedStatement", "tag_statement", "Token", "tokenize", "is_word"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -63,10 +63,10 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
     assert list(h["date"]) == ["", "2016-06-14", "2017-09-03", "2018-03-22"]
     assert h.loc["demo-2017-09-guatemala-concern", "tone_score"] == pytest.approx(-2 / 9)
     assert h.loc["demo-2017-09-guatemala-concern", "tone_label"] == "negative"
-    assert h.loc["demo-2017-09-guatemala-concern", "top_theme"] == "anti-corruption and governance"
-    assert h.loc["demo-2018-03-el-salvador-migration", "top_theme"] == "migration and smuggling"
+    assert h.loc["demo-2017-09-guatemala-concern", "top_theme"] == "rule of law and justice"
+    assert h.loc["demo-2018-03-el-salvador-migration", "top_theme"] == "migration"
     assert (h.loc["000_1844251938b000cf", "commitments"], h.loc["000_1844251938b000cf", "firm_commitments"]) == (4, 1)
-    assert collection.themes[0] == "security and crime" and len(collection.themes) == 9
+    assert collection.themes[0] == "armed conflict and defense" and len(collection.themes) == 17
     reading = str(compare.collection_reading(collection, h))
     assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
                               "3 of them carry a date.")
@@ -110,7 +110,7 @@ def test_theme_matrix_and_tone_over_time(collection):
     m = compare.theme_matrix(collection)
     assert list(m.columns) == list(collection.themes)
     assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
-    assert m.loc["000_1844251938b000cf", "security and crime"] == pytest.approx(0.35114, abs=5e-6)
+    assert m.loc["000_1844251938b000cf", "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
     t = compare.tone_over_time(collection)
     assert list(t.index) == ["demo-2016-06-honduras-dialogue", "demo-2017-09-guatemala-concern",
                              "demo-2018-03-el-salvador-migration"]  # date order; the undated seed left out
@@ -203,7 +203,7 @@ def test_compare_command_writes_a_page_and_tables(tmp_path):
     assert manifest["status"] == "ok" and manifest["parameters"]["n_key_terms"] == 2
     assert sorted(manifest["tables"]) == sorted(["headlines.csv", "statements.csv", "summary.csv", "percentiles.csv",
                                                  "keyness.csv",
-                                                 "key_terms.csv", "theme_shares.csv", "tone_over_time.csv",
+                                                 "key_terms.csv", "theme_shares.csv", "peer_silences.csv", "tone_over_time.csv",
                                                  "skipped.csv"])
     headlines = pd.read_csv(out / "tables" / "headlines.csv", index_col=0)
     assert list(headlines["words"]) == [351, 164, 160, 165]
@@ -243,7 +243,7 @@ def test_a_collection_with_no_english_statement(tmp_path):
     (folder / "a.txt").write_text(spanish, encoding="utf-8")
     (folder / "b.txt").write_text(spanish.replace("Honduras", "Guatemala"), encoding="utf-8")
     c = compare.build_collection([str(folder)])
-    assert c.themes[4] == "anti-corruption and governance"  # from the lexicon, not rebuilt from a column name
+    assert c.themes[4] == "corruption and governance"  # from the lexicon, not rebuilt from a column name
     h = compare.headline_table(c)
     assert h["fk_grade"].isna().all() and list(h["top_theme"]) == ["", ""]
     assert theme_share_figure(compare.theme_matrix(c)).axes[0].get_title().endswith("(none looks like English)")
@@ -290,3 +290,21 @@ def test_compare_checks_found_files_in_full_and_named_files_wherever_they_are_na
     assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
     bad = compare_cmd(folder, "--out", tmp_path / "cmp", "-p", "max_rows", "0", cwd=tmp_path)
     assert bad.returncode == 2 and "parameter 'max_rows': must be at least 1, not 0" in bad.stderr
+
+
+def test_peer_silences_come_from_the_peers(tmp_path):
+    """A theme most peers cover in substance, and one statement never touches, is what it leaves out."""
+    folder = tmp_path / "peers"
+    folder.mkdir()
+    war = "Russian troops attacked the city. The war destroyed homes. Missiles hit the town."
+    for k in range(3):
+        (folder / f"war{k}.txt").write_text(f"{war} Statement {k}.", encoding="utf-8")
+    (folder / "trade.txt").write_text("The two economies expanded trade and investment. Exports grew.", encoding="utf-8")
+    c = compare.build_collection([str(folder)])
+    silent = compare.peer_silences(c)
+    assert silent.loc["trade", "peers"] == 3
+    assert silent.loc["trade", "expected_from_peers"] == "armed conflict and defense"
+    assert silent.loc["trade", "left_out"] == "armed conflict and defense"
+    assert silent.loc["war0", "left_out"] == ""  # its peers (two wars, one trade) expect what it covers
+    two = compare.build_collection([str(folder / "war0.txt"), str(folder / "trade.txt")])
+    assert compare.peer_silences(two).empty  # too few peers to expect anything

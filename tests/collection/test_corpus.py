@@ -46,8 +46,11 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert (st["tone_label"], st["most_praised"]) == ("positive", "Honduras")
     assert st["textblob_polarity"] == pytest.approx(0.26, abs=5e-4)
     assert (st["commitments"], st["firm_commitments"], st["dated_commitments"]) == (4, 1, 0)
-    assert st["themes_present"] == 8 and st["themes_expected"] == 9 and st["silences"] == "democracy and elections"
-    assert st["theme_security_and_crime"] == pytest.approx(0.35114, abs=5e-6) and st["theme_democracy_and_elections"] == 0.0
+    assert st["themes_present"] == 8 and st["themes_expected"] == 0 and st["silences"] == ""
+    assert st["top_themes"] == "crime_and_narcotics; diplomacy_and_cooperation; trade_and_investment"
+    assert st["themes_in_substance"] == "crime_and_narcotics; diplomacy_and_cooperation"
+    assert st["themed_sentence_share"] == 1.0
+    assert st["theme_crime_and_narcotics"] == pytest.approx(0.31481, abs=5e-6) and st["theme_democracy_and_elections"] == 0.0
     assert st["dateline"] == "Washington, DC" and st["key_terms"] == "crime; human; security; migrant; rights"
     assert st["credit_edges"] == 2 and st["pressure_edges"] == 0
     assert (st["speaker"], st["speaker_rule"]) == ("United States", "dateline")
@@ -64,8 +67,8 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert actors["United States"]["credit_given"] == 2
     assert actors["Transparency International"]["kind"] == "organization"
     themes = {t[1]: t for t in rows.tables["theme"]}
-    assert len(themes) == 9 and themes["security and crime"][2:5] == (1, "p1s2", 9) and themes["security and crime"][5] == 0.75
-    assert themes["security and crime"][6] == pytest.approx(0.35114, abs=5e-6) and themes["security and crime"][7] == 17
+    assert len(themes) == 17 and themes["crime and narcotics"][2:5] == (2, "p1s2", 6) and themes["crime and narcotics"][5] == 0.5
+    assert themes["crime and narcotics"][6] == pytest.approx(0.31481, abs=5e-6) and themes["crime and narcotics"][7] == 20
     assert themes["democracy and elections"][2] is None
     assert rows.tables["term"][0] == ("seed", "honduras", 8)
 
@@ -119,7 +122,7 @@ def test_corpus_tables_seed_demo_and_edge(tmp_path):
     assert pd.isna(st.loc["spanish-pass.txt", "fk_grade"])
     assert str(tables["actor"]["as_agent"].dtype) == "Int64"  # whole numbers stay whole with gaps
     assert len(tables["sentence"]) == int(st["sentences"].sum()) == run.rows["sentence"]
-    assert tables["theme"].groupby("key").size().eq(9).all()
+    assert tables["theme"].groupby("key").size().eq(17).all()
     manifest = json.loads((out / MANIFEST).read_text())
     assert manifest["statements"] == 8 and manifest["rows"]["statement"] == 8 and manifest["scheduler"] == "synchronous"
     assert sorted(p.name for p in out.iterdir()) == sorted([f"{lv}.parquet" for lv in LEVELS] + [MANIFEST])

@@ -43,8 +43,10 @@ def test_tone_figures_on_a_folder_of_our_own(tmp_path):
     ])
     lines = (tmp_path / "labels.csv").read_text(encoding="utf-8").splitlines()
     tones = ["tone", "negative", "positive", "negative"]  # c is mixed: labelled wrong on purpose, to count a miss
-    (tmp_path / "labels.csv").write_text("\n".join(f"{line},{t}" for line, t in zip(lines, tones)) + "\n",
-                                         encoding="utf-8")
+    topics = ["topics", "armed_conflict_and_defense", "democracy_and_elections; diplomacy_and_cooperation",
+              "armed_conflict_and_defense; weather"]  # "weather" is no theme: noted, not counted
+    (tmp_path / "labels.csv").write_text("\n".join(f'{line},{t},"{p}"' for line, t, p in zip(lines, tones, topics))
+                                         + "\n", encoding="utf-8")
     result = validate(folder)
     four = result.figure("tone label (4 classes)")
     assert (four.right, four.total) == (2, 3) and four.misses[0].startswith("c: labelled negative, read mixed")
@@ -53,6 +55,11 @@ def test_tone_figures_on_a_folder_of_our_own(tmp_path):
     assert (pressed.right, pressed.total) == (2, 2)
     praised = result.figure("most praised: recall")
     assert (praised.right, praised.total) == (2, 2)
+    primary = result.figure("primary topic among the top three themes")
+    assert (primary.right, primary.total) == (3, 3)
+    assert primary.notes == ["c: topic(s) weather not in the theme lexicon (not counted)"]
+    recall = result.figure("topics found: recall")
+    assert recall.total == 4 and recall.right == 4
 
 
 def test_counts_on_a_folder_of_our_own(tmp_path):
@@ -107,6 +114,10 @@ def corpus():
 
 def test_targets_on_the_development_corpus(corpus):
     assert corpus.statements == 60
+    # topics (issue #16): the primary topic among the top three themes; precision and recall in substance
+    assert corpus.figure("primary topic among the top three themes").share >= 0.85
+    assert corpus.figure("topics found: precision").share >= 0.70
+    assert corpus.figure("topics found: recall").share >= 0.80
     # tone (issue #15): the document label, the sign of the polar ones, the mixed ones
     assert corpus.figure("tone label (4 classes)").share >= 0.75
     assert corpus.figure("tone sign on polar statements").share >= 0.90
@@ -134,6 +145,13 @@ def test_the_pages_quote_the_current_tone_figures(corpus):
     for name in ("TextBlob sign on polar statements", "VADER sign on polar statements"):
         f = corpus.figure(name)
         assert f"{f.share:.1%} ({f.right})" in readme, name
+    for name in ("primary topic among the top three themes", "topics found: precision", "topics found: recall"):
+        f = corpus.figure(name)
+        assert f"**{f.share:.1%}** ({f.right} of {f.total})" in readme, name
+    topics = (PROJECT_ROOT / "notebooks" / "04-topics.ipynb").read_text(encoding="utf-8")
+    for name in ("primary topic among the top three themes", "topics found: precision", "topics found: recall"):
+        f = corpus.figure(name)
+        assert f"{f.right} of {f.total}" in topics, name
     for side in ("pressed", "praised"):
         p, r = corpus.figure(f"most {side}: precision"), corpus.figure(f"most {side}: recall")
         assert f"{p.share:.1%} ({p.right} of {p.total}) / {r.share:.1%} ({r.right} of {r.total})" in readme, side
@@ -155,7 +173,7 @@ def test_validate_command_prints_every_figure(corpus):
                            str(SAMPLES / "actor_mentions_judged.csv"), "--strict"],
                           capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    for line in ("tone label (4 classes): ", "tone sign on polar statements: ", "VADER sign on polar statements: ",
+    for line in ("primary topic among the top three themes: ", "topics found: recall: ", "tone label (4 classes): ", "tone sign on polar statements: ", "VADER sign on polar statements: ",
                  "most pressed: precision: ", "speaker accuracy: ", "recall of praised and pressed actors: ", "unresolved agents: ",
                  "precision (hand-checked sample): 97.0% (97 of 100) — meets the target (at least 95%)"):
         assert line in proc.stdout

@@ -30,7 +30,9 @@ def test_seed_headlines(seed, lexicons):
     assert table.loc["Who credits whom?", "figure"] == "United States → Honduras (credit, 2)"
     assert table.loc["Who credits whom?", "reading"].endswith("Self-credit: Honduras (2).")
     assert table.loc["Who promises what?", "figure"] == "4 commitments, 1 firm"
-    assert table.loc["What does it leave out?", "figure"] == "democracy and elections"
+    assert table.loc["What is it about?", "figure"] == (
+        "crime and narcotics (31%), diplomacy and cooperation (27%), trade and investment (11%)")
+    assert table.loc["What does it leave out?", "figure"] == "no basis for an expectation"
     assert table.loc["Which words stand out?", "figure"] == "crime, human, security, migrant, rights"
     assert table.loc["Who speaks?", "figure"] == "United States"
     assert table.loc["Who speaks?", "reading"].startswith("Read from the dateline: “Washington, DC -”.")
@@ -49,7 +51,9 @@ def test_low_coverage_is_a_visible_warning(lexicons):
     for question in ("Toward whom?", "Who credits whom?", "Who speaks?"):
         assert "the speaker could not be read" in headline[question].warning
     html = headlines(rows)._repr_html_()
-    assert html.count('class="readout-warning" role="note"') == 3
+    # ... and so does the theme line: no sentence carries a theme, the key terms are offered instead
+    assert headline["What is it about?"].warning.startswith("The themes describe only part of this statement: 0%")
+    assert html.count('class="readout-warning" role="note"') == 4
 
 
 def test_headlines_equal_the_stored_corpus_row(tmp_path, lexicons):

@@ -50,7 +50,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from readout.analyses.phrases import FormMatcher, PhraseLexicon
+from readout.analyses.phrases import PhraseLexicon
 from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
 from readout.text.lemmas import forms_table
@@ -103,11 +103,6 @@ class ToneLexicon(PhraseLexicon):
     counters: frozenset[str] = frozenset()  # every form of each counter word
     intensifiers: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
-
-    @cached_property
-    def matcher(self) -> FormMatcher:  # type: ignore[override]
-        """The phrases compiled for matching on tokens, every word in all its forms (once per lexicon)."""
-        return FormMatcher(self.phrases)
 
     @cached_property
     def categories(self) -> dict[str, str]:

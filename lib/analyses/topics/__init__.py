@@ -14,6 +14,8 @@ from readout._lazy import lazy_exports
 if TYPE_CHECKING:
     from .keyterms import idf, key_terms_table, phrase_scores, term_scores
     from .themes import (
+        COVERAGE_WARNING_BELOW,
+        SUBSTANCE_SHARE,
         StatementThemes,
         ThemeLexicon,
         ThemeMatch,
@@ -28,7 +30,10 @@ if TYPE_CHECKING:
         silences,
         theme_column,
         theme_flow,
+        theme_key,
         theme_share_table,
+        themes_in_substance,
+        top_themes,
         unmatched_sentences,
     )
     from .topicmodel import (
@@ -48,19 +53,22 @@ if TYPE_CHECKING:
 _MODULE_OF = {
     "idf": "keyterms", "term_scores": "keyterms", "phrase_scores": "keyterms", "key_terms_table": "keyterms",
     "ThemeLexicon": "themes", "ThemeMatch": "themes", "StatementThemes": "themes", "load_theme_lexicon": "themes",
-    "expected_themes": "themes", "read_themes": "themes", "theme_column": "themes", "sentence_theme_table":
-    "themes", "theme_share_table": "themes", "theme_flow": "themes", "silences": "themes", "coverage_table":
-    "themes", "unmatched_sentences": "themes", "agenda_reading": "themes", "silence_reading": "themes",
-    "coverage_reading": "themes", "nmf": "topicmodel", "TopicModel": "topicmodel", "fit_topics": "topicmodel",
-    "topic_terms_table": "topicmodel", "sentence_topic_table": "topicmodel", "topic_theme_table": "topicmodel",
-    "topic_reading": "topicmodel", "scale_reading": "topicmodel", "MAX_ITER": "topicmodel", "TOL": "topicmodel"
+    "expected_themes": "themes", "read_themes": "themes", "theme_column": "themes", "theme_key": "themes",
+    "top_themes": "themes", "themes_in_substance": "themes", "SUBSTANCE_SHARE": "themes", "COVERAGE_WARNING_BELOW":
+    "themes", "sentence_theme_table": "themes", "theme_share_table": "themes", "theme_flow": "themes", "silences":
+    "themes", "coverage_table": "themes", "unmatched_sentences": "themes", "agenda_reading": "themes",
+    "silence_reading": "themes", "coverage_reading": "themes", "nmf": "topicmodel", "TopicModel": "topicmodel",
+    "fit_topics": "topicmodel", "topic_terms_table": "topicmodel", "sentence_topic_table": "topicmodel",
+    "topic_theme_table": "topicmodel", "topic_reading": "topicmodel", "scale_reading": "topicmodel", "MAX_ITER":
+    "topicmodel", "TOL": "topicmodel"
 }
 __all__ = [
     "idf", "term_scores", "phrase_scores", "key_terms_table", "ThemeLexicon", "ThemeMatch", "StatementThemes",
-    "load_theme_lexicon", "expected_themes", "read_themes", "theme_column", "sentence_theme_table",
-    "theme_share_table", "theme_flow", "silences", "coverage_table", "unmatched_sentences", "agenda_reading",
-    "silence_reading", "coverage_reading", "nmf", "TopicModel", "fit_topics", "topic_terms_table",
-    "sentence_topic_table", "topic_theme_table", "topic_reading", "scale_reading", "MAX_ITER", "TOL"
+    "load_theme_lexicon", "expected_themes", "read_themes", "theme_column", "theme_key", "top_themes",
+    "themes_in_substance", "SUBSTANCE_SHARE", "COVERAGE_WARNING_BELOW", "sentence_theme_table", "theme_share_table",
+    "theme_flow", "silences", "coverage_table", "unmatched_sentences", "agenda_reading", "silence_reading",
+    "coverage_reading", "nmf", "TopicModel", "fit_topics", "topic_terms_table", "sentence_topic_table",
+    "topic_theme_table", "topic_reading", "scale_reading", "MAX_ITER", "TOL"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

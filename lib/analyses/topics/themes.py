@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # imported where a table is made: the runner's checks load th
     import pandas as pd
 
 __all__ = ["ThemeLexicon", "ThemeMatch", "StatementThemes", "load_theme_lexicon", "expected_themes", "read_themes",
-           "theme_column",
+           "theme_column", "theme_key", "top_themes", "themes_in_substance", "SUBSTANCE_SHARE", "COVERAGE_WARNING_BELOW",
            "sentence_theme_table", "theme_share_table", "theme_flow", "silences", "coverage_table",
            "unmatched_sentences", "agenda_reading", "silence_reading", "coverage_reading"]
 
@@ -70,10 +70,36 @@ class ThemeMatch(NamedTuple):
     end: int
 
 
+def theme_key(theme: str) -> str:
+    """A theme's name as a key: lower case, each run of characters other than letters and digits made one
+    underscore ("armed conflict and defense" → ``armed_conflict_and_defense``, the shared corpus's vocabulary)."""
+    return "_".join("".join(ch if ch.isalnum() else " " for ch in theme.lower()).split())
+
+
 def theme_column(theme: str) -> str:
-    """A theme's name as a data column (the corpus tables' ``theme_<name>``): lower case, each run of
-    characters other than letters and digits made one underscore."""
-    return "theme_" + "_".join("".join(ch if ch.isalnum() else " " for ch in theme.lower()).split())
+    """A theme's name as a data column (the corpus tables' ``theme_<key>``, :func:`theme_key`)."""
+    return "theme_" + theme_key(theme)
+
+
+#: A theme is "in substance" in a statement when it takes at least this share of the words (0-1);
+#: chosen on the shared corpus's topic labels (README, "Topics on real statements").
+SUBSTANCE_SHARE = 0.12
+#: Below this share of sentences carrying any theme, the page warns that the themes describe only part
+#: of the statement and offers the key terms instead.
+COVERAGE_WARNING_BELOW = 0.6
+
+
+def top_themes(shares: pd.DataFrame, n: int = 3) -> list[str]:
+    """The ``n`` themes with the largest share of words (ties: the earlier in the agenda), matched at least once,
+    from :func:`theme_share_table`."""
+    present = shares[shares["matches"] > 0]
+    ranked = present.sort_values(["word_share", "agenda_rank"], ascending=[False, True], kind="stable")
+    return list(ranked.index[:n])
+
+
+def themes_in_substance(shares: pd.DataFrame, threshold: float = SUBSTANCE_SHARE) -> list[str]:
+    """The themes taking at least ``threshold`` of the words, largest first (from :func:`theme_share_table`)."""
+    return [t for t in top_themes(shares, len(shares)) if shares.loc[t, "word_share"] >= threshold]
 
 
 def _parse(path: str | Path | None) -> ThemeLexicon:
@@ -92,7 +118,7 @@ def _parse(path: str | Path | None) -> ThemeLexicon:
             if not isinstance(phrase, str) or not phrase.strip():
                 raise BadInputError(label, f"theme lexicon: theme {theme!r} has a phrase that is not text: "
                                            f"{phrase!r} (write phrases as text; quote yes, no, numbers)")
-            words = tuple(phrase.lower().split())
+            words = tuple(w if len(w) > 1 and w.isupper() else w.lower() for w in phrase.split())
             if any(w == "*" or "*" in w[:-1] for w in words):
                 raise BadInputError(label, f"theme lexicon: {phrase!r}: '*' may only end a word (as in 'smuggl*')")
             if words in owner and owner[words] != theme:
@@ -184,9 +210,10 @@ def read_themes(statement: Statement, lexicon: ThemeLexicon | None = None) -> St
     """Find every theme phrase in every body sentence (the object all theme measures read)."""
     lexicon = lexicon or load_theme_lexicon()
     matches = []
+    text = statement.text
     for s in statement.sentences:
-        for k, m in lexicon.matcher.find(s.text):
-            matches.append(ThemeMatch(s.id, lexicon.entries[k][1], m.group(), s.start + m.start(), s.start + m.end()))
+        for m in lexicon.matcher.find(s.tokens):
+            matches.append(ThemeMatch(s.id, lexicon.entries[m.phrase][1], text[m.start:m.end], m.start, m.end))
     return StatementThemes(statement, lexicon, tuple(matches))
 
 
@@ -322,7 +349,7 @@ def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
     first = present.index[0]
     space = present.sort_values(["word_share", "agenda_rank"], ascending=[False, True]).index[0]
     n = len(present)
-    text = (f"{n} of the lexicon's {len(table)} themes appear. The agenda opens with {first} "
+    text = (f"{n} of the lexicon's {len(table)} themes {'appears' if n == 1 else 'appear'}. The agenda opens with {first} "
             f"(sentence {present.loc[first, 'first_sentence']}); ")
     if space == first:
         text += f"it also gets the most space, {present.loc[space, 'word_share']:.0%} of the words."
@@ -339,7 +366,9 @@ def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
 def silence_reading(themes: StatementThemes, expected: tuple[str, ...] | list[str]) -> Reading:
     """Which expected themes the statement never touches, in one or two sentences."""
     if not expected:
-        return Reading("No themes are listed as expected, so no silences are reported (set expected_themes).")
+        return Reading("No themes are expected of this statement, so no silences are reported: what a statement "
+                       "leaves out depends on what statements of its kind cover. Give the themes you expect "
+                       "(expected_themes), or compare it with its peers.")
     missing = silences(themes, expected)
     if not missing:
         return Reading(f"Every one of the {len(expected)} expected themes appears at least once.")
@@ -355,6 +384,9 @@ def coverage_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
     text = (f"The lexicon finds a theme in {table.loc['sentences_with_a_theme', 'count']} of "
             f"{table.loc['sentences_with_a_theme', 'of']} sentences ({share:.0%}) and matches "
             f"{table.loc['content_words_matched', 'share']:.0%} of the content words.")
+    if share < COVERAGE_WARNING_BELOW:
+        text += (f" Warning: with fewer than {COVERAGE_WARNING_BELOW:.0%} of the sentences carrying a theme, the themes "
+                 "describe only part of this statement; the key terms, which need no lexicon, are the better guide.")
     if not looks_english(themes.statement):
         text += (" The lexicon is English and this statement does not look like English, so its themes "
                  "cannot be read here.")
