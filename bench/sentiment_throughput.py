@@ -25,8 +25,8 @@ from textblob.en import sentiment as pattern_sentiment  # what TextBlob's analyz
 from timing import stage_seconds, texts_from_command_line
 
 from readout import parse_statement
-from readout.analyses.tone.diplomatic import load_tone_lexicon, sentence_tone
 from readout.analyses.stance import statement_stance
+from readout.analyses.tone.diplomatic import load_tone_lexicon, sentence_tone
 from readout.analyses.tone.sentiment import score_statement
 
 TARGET = 1 / 3

@@ -22,7 +22,7 @@ from readout.report.provenance import git_commit, package_versions
 from readout.run.inputs import read_statements, statement_files
 from readout.run.kernels import execute
 from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
-from readout.run.publishing import building, publish, write_manifest
+from readout.run.publishing import building, publish, repair, write_manifest
 from readout.run.report import RunOptions, now
 
 from .corpus import MANIFEST
@@ -118,6 +118,8 @@ def run_comparison(
         return 2
     out = out.resolve()
     started = now()
+    for line in repair(out.parent):  # what killed runs left beside it
+        err(line)
     with building(out) as build:
         (build / "tables").mkdir()
         params["output_dir"] = str(build / "tables")

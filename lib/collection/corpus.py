@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from readout.errors import BadInputError, ReadoutError, UsageError
 from readout.run.inputs import read_statements, statement_files
-from readout.run.publishing import building, publish, write_manifest
+from readout.run.publishing import building, publish, repair, write_manifest
 from readout.text.statement import Statement, statement_from_bytes
 
 if TYPE_CHECKING:  # the analyses, pandas and pyarrow are imported when a corpus is analysed or read
@@ -346,6 +346,8 @@ def run_corpus(
     if progress if progress is not None else sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=len(files), unit="statement", file=sys.stderr, leave=False)
+    for line in repair(out.parent):  # what killed runs left beside it
+        err(line)
     try:
         with building(out) as build:
             tables = _Tables(build, schemas(lexicons))

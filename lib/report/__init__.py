@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .display import readable, show
     from .export import (
         PageContext,
+        is_archive_index,
         notebook_title,
         notebook_to_html,
         strip_directories,
@@ -47,10 +48,10 @@ if TYPE_CHECKING:
 
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
-    "readable": "display", "show": "display", "PageContext": "export", "notebook_title": "export",
-    "notebook_to_html": "export", "strip_directories": "export", "warm_up": "export", "write_index": "export",
-    "write_archive_index": "export", "use_house_style": "figures", "figure_text": "figures",
-    "sentence_length_figure": "figures", "mentions_figure": "figures", "readability_figure": "figures",
+    "readable": "display", "show": "display", "PageContext": "export", "is_archive_index": "export",
+    "notebook_title": "export", "notebook_to_html": "export", "strip_directories": "export", "warm_up": "export",
+    "write_index": "export", "write_archive_index": "export", "use_house_style": "figures", "figure_text":
+    "figures", "sentence_length_figure": "figures", "mentions_figure": "figures", "readability_figure": "figures",
     "dispersion_figure": "figures", "sentiment_arc_figure": "figures", "lexicon_comparison_figure": "figures",
     "actor_tone_figure": "figures", "key_terms_figure": "figures", "theme_share_figure": "figures",
     "theme_flow_figure": "figures", "topic_weights_figure": "figures", "credit_graph_figure": "figures",
@@ -60,9 +61,9 @@ _MODULE_OF = {
     "coverage_warning": "summary", "SECTIONS": "summary", "save_tables": "tables"
 }
 __all__ = [
-    "readable", "show", "PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up",
-    "write_index", "write_archive_index", "use_house_style", "figure_text", "sentence_length_figure",
-    "mentions_figure", "readability_figure", "dispersion_figure", "sentiment_arc_figure",
+    "readable", "show", "PageContext", "is_archive_index", "notebook_title", "notebook_to_html",
+    "strip_directories", "warm_up", "write_index", "write_archive_index", "use_house_style", "figure_text",
+    "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure", "sentiment_arc_figure",
     "lexicon_comparison_figure", "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure",
     "topic_weights_figure", "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "requirement_names",
     "package_versions", "git_commit", "provenance_table", "shown_value", "Headline", "Headlines", "headlines",

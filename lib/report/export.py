@@ -20,7 +20,7 @@ import nbformat
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-__all__ = ["PageContext", "notebook_title", "notebook_to_html", "strip_directories", "warm_up", "write_index",
+__all__ = ["PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "strip_directories", "warm_up", "write_index",
            "write_archive_index"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -253,6 +253,7 @@ _ARCHIVE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="readout archive index">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Statement reports</title>
 <style>
@@ -292,6 +293,17 @@ def _headline(report: Path, question: str) -> str:
     return ""
 
 
+def is_archive_index(page: Path) -> bool:
+    """True if ``page`` is an archive index this tool wrote (its generator tag, or the title earlier
+    versions gave it): the only ``index.html`` a run may replace."""
+    try:
+        head = page.read_text(encoding="utf-8", errors="replace")[:2000]
+    except OSError:
+        return False
+    return ('<meta name="generator" content="readout archive index">' in head
+            or "<title>Statement reports</title>" in head)
+
+
 def write_archive_index(outputs: Path) -> Path:
     """Write ``outputs/index.html`` listing every complete report under ``outputs``: statement (linked),
     file, when the run finished, status, headline tone and themes. Written to a temporary file and
@@ -309,11 +321,13 @@ def write_archive_index(outputs: Path) -> Path:
     rows = []
     for finished, folder, manifest in sorted(reports, key=lambda r: (r[0], r[1].name), reverse=True):
         status = str(manifest.get("status", "unknown"))
+        if folder.name.endswith(".failed"):  # a failed re-run published beside the complete report it did not replace
+            status = "failed re-run (the complete earlier report is kept)"
         rows.append(
             f'<tr><td><a href="{e(folder.name)}/index.html">{e(str(manifest.get("title") or folder.name))}</a></td>'
             f'<td><code>{e(Path(str(manifest.get("input", {}).get("path", ""))).name)}</code></td>'
             f"<td>{e(finished.replace('T', ' ').removesuffix('+00:00'))}</td>"
-            f'<td class="{e(status)}">{e(status)}</td>'
+            f'<td class="{e(status.split()[0])}">{e(status)}</td>'
             f"<td>{e(_headline(folder, 'What tone does it take?'))}</td>"
             f"<td>{e(_headline(folder, 'What is it about?'))}</td></tr>"
         )

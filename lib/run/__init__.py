@@ -40,8 +40,20 @@ if TYPE_CHECKING:
         read_parameter_file,
         resolve_path_parameters,
     )
-    from .publishing import building, publish, swap_in, write_manifest
-    from .report import Report, RunOptions, code_version, now, report_slug, run_key, run_report, up_to_date
+    from .publishing import FAULT_VARIABLE, building, publish, repair, swap_in, write_manifest
+    from .report import (
+        FAILED_SUFFIX,
+        RESERVED_NAMES,
+        Report,
+        RunOptions,
+        code_version,
+        is_report_folder,
+        now,
+        report_slug,
+        run_key,
+        run_report,
+        up_to_date,
+    )
     from .warmup import WARM_UP_TEXT, warm_up
 
 #: Each public name and the module (in this package) that defines it.
@@ -55,9 +67,10 @@ _MODULE_OF = {
     "parameters", "notebook_parameters": "parameters", "parse_value": "parameters", "read_parameter_file":
     "parameters", "check_parameters": "parameters", "resolve_path_parameters": "parameters", "load_data_files":
     "parameters", "plan_run": "parameters", "building": "publishing", "write_manifest": "publishing", "publish":
-    "publishing", "swap_in": "publishing", "RunOptions": "report", "Report": "report", "run_report": "report",
-    "report_slug": "report", "code_version": "report", "run_key": "report", "up_to_date": "report", "now": "report",
-    "WARM_UP_TEXT": "warmup", "warm_up": "warmup"
+    "publishing", "swap_in": "publishing", "repair": "publishing", "FAULT_VARIABLE": "publishing", "RunOptions":
+    "report", "Report": "report", "run_report": "report", "report_slug": "report", "code_version": "report",
+    "run_key": "report", "up_to_date": "report", "now": "report", "RESERVED_NAMES": "report", "FAILED_SUFFIX":
+    "report", "is_report_folder": "report", "WARM_UP_TEXT": "warmup", "warm_up": "warmup"
 }
 __all__ = [
     "run_collection", "ForkServer", "ForkedProcess", "serve", "start_early", "discard_early", "StatementFile",
@@ -65,8 +78,9 @@ __all__ = [
     "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel", "KernelPool", "execute", "not_started",
     "RUNNER_PARAMETERS", "Plan", "find_notebooks", "notebook_parameters", "parse_value", "read_parameter_file",
     "check_parameters", "resolve_path_parameters", "load_data_files", "plan_run", "building", "write_manifest",
-    "publish", "swap_in", "RunOptions", "Report", "run_report", "report_slug", "code_version", "run_key",
-    "up_to_date", "now", "WARM_UP_TEXT", "warm_up"
+    "publish", "swap_in", "repair", "FAULT_VARIABLE", "RunOptions", "Report", "run_report", "report_slug",
+    "code_version", "run_key", "up_to_date", "now", "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder",
+    "WARM_UP_TEXT", "warm_up"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import fcntl
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,17 @@ from readout.text.statement import Statement, slugify
 from .inputs import read_statements, statement_files
 from .kernels import Deadline, KernelPool
 from .parameters import Plan, find_notebooks, plan_run
-from .report import RunOptions, code_version, report_slug, run_key, run_report, up_to_date
+from .publishing import repair
+from .report import (
+    FAILED_SUFFIX,
+    RunOptions,
+    code_version,
+    is_report_folder,
+    report_slug,
+    run_key,
+    run_report,
+    up_to_date,
+)
 
 __all__ = ["run_collection"]
 
@@ -79,12 +90,17 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
         files = statement_files(paths)
         if options.outputs.exists() and not options.outputs.is_dir():
             raise UsageError(f"{shown_outputs}: exists and is not a folder (--out)")
-        statements = read_statements(files, plan.lexicons.actors, skipped)
+        snapshots: dict[str, bytes] = {}
+        statements = read_statements(files, plan.lexicons.actors, skipped, snapshots)
         if not statements:
             for line in skipped:
                 note(line)
             note("no readable statement to run")
             return 2
+        slugs = _slugs(statements, options.outputs)
+        in_the_way = _not_ours(options.outputs, shown_outputs, slugs)
+        if in_the_way:
+            raise UsageError("\n".join(in_the_way))
     except UsageError as exc:
         for line in str(exc).splitlines():
             note(line)
@@ -101,14 +117,52 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
                  "this one stops without running")
             return 3
     try:
-        return _run_all(statements, skipped, plan, options, pool, shown_outputs, clock, note, log_lines)
+        return _run_all(statements, skipped, plan, options, pool, shown_outputs, clock, note, log_lines, slugs,
+                        snapshots)
     finally:
         if lock_file is not None:
             lock_file.close()
 
 
+def _slugs(statements: list[Statement], outputs: Path) -> list[str]:
+    """Each statement's report folder name (:func:`~readout.run.report.report_slug`), in order."""
+    taken: dict[str, Path] = {}
+    for statement in statements:
+        taken.setdefault(slugify(Path(statement.path).stem), Path(statement.path).resolve())
+    return [report_slug(Path(s.path).resolve(), taken, outputs) for s in statements]
+
+
+_LOG_NAME = re.compile(r"^run-\d{8}T\d{6}Z-\d+\.log$")
+
+
+def _not_ours(outputs: Path, shown: Path, slugs: list[str]) -> list[str]:
+    """One line for each path the run would write that holds something the tool did not make: a report
+    folder (no report manifest), the archive page, the logs folder. Such a run is refused."""
+    lines = []
+    for slug in dict.fromkeys(slugs):
+        for name in (slug, f"{slug}{FAILED_SUFFIX}"):
+            folder = outputs / name
+            if not os.path.lexists(folder):
+                continue
+            if not folder.is_dir() or (any(folder.iterdir()) and not is_report_folder(folder)):
+                lines.append(f"{shown / name}: holds files this tool did not make (no report manifest), where a "
+                             "report would go; move them, rename the statement file, or choose another --out")
+    from readout.report.export import is_archive_index  # nbconvert's weight only when there is a page to check
+
+    index = outputs / "index.html"
+    if os.path.lexists(index) and not is_archive_index(index):
+        lines.append(f"{shown / 'index.html'}: a page this tool did not make, where the archive index goes; "
+                     "move it or choose another --out")
+    logs = outputs / "logs"
+    if os.path.lexists(logs) and (not logs.is_dir() or any(not _LOG_NAME.match(f.name) for f in logs.iterdir())):
+        lines.append(f"{shown / 'logs'}: holds files other than this tool's run logs, where the run log goes; "
+                     "move them or choose another --out")
+    return lines
+
+
 def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions, pool: KernelPool,
-             shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log_lines: list[str]) -> int:
+             shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log_lines: list[str],
+             slugs: list[str] | None = None, snapshots: dict[str, bytes] | None = None) -> int:
     """Run (or skip) each checked statement; end with a summary line and the run's log file."""
     started = dt.datetime.now(dt.timezone.utc)
     outputs = options.outputs
@@ -133,15 +187,15 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
                 print(line)
 
     tick = (lambda: bar.update(1)) if bar is not None else (lambda: None)
+    for line in repair(outputs):  # what killed runs left: reported, never silently
+        err(line)
     for line in skipped:
         err(f"skipped: {line}")
-    taken: dict[str, Path] = {}
-    for statement in statements:
-        taken.setdefault(slugify(Path(statement.path).stem), Path(statement.path).resolve())
+    slugs = slugs or _slugs(statements, outputs)
+    snapshots = snapshots or {}
     version = code_version(plan.notebooks)
     done, current, failed, not_reached = 0, 0, [], []
-    for k, statement in enumerate(statements, 1):
-        slug = report_slug(Path(statement.path).resolve(), taken, outputs)
+    for k, (statement, slug) in enumerate(zip(statements, slugs, strict=True), 1):
         key = run_key(statement, plan.parameters, version)
         if not options.force and up_to_date(outputs / slug, key):
             current += 1
@@ -156,7 +210,7 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
         for w in statement.warnings:
             err(f"warning: {w}")
         err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
-        report = run_report(statement, plan, options, slug, clock, err, key, tick, pool)
+        report = run_report(statement, plan, options, slug, clock, err, key, tick, pool, snapshots.get(statement.path))
         if not report.published:
             not_reached.append(statement.path)
             err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
@@ -164,8 +218,12 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
         if report.ok:
             done += 1
         else:
-            failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')})")
-        say(f"Report: {shown_outputs / slug / 'index.html'}" + ("" if report.ok else "  (some notebooks failed)"))
+            failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')}"
+                          + (f"; the complete earlier report is kept at {shown_outputs / slug}, this run's is at "
+                             f"{shown_outputs / report.directory.name}" if report.kept else "") + ")")
+        say(f"Report: {shown_outputs / report.directory.name / 'index.html'}"
+            + ("" if report.ok else "  (some notebooks failed" + ("; the complete earlier report is kept at "
+                                                               f"{shown_outputs / slug}" if report.kept else "") + ")"))
     if bar is not None:
         bar.close()
     from readout.report.export import write_archive_index

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from readout.errors import BadInputError, UsageError
 from readout.text.mentions import ActorLexicon
-from readout.text.statement import Statement, load_statement
+from readout.text.source import read_checked_bytes
+from readout.text.statement import Statement, statement_from_bytes
 
 __all__ = ["StatementFile", "Refused", "expand_paths", "unique_files", "statement_files", "read_statements"]
 
@@ -91,14 +92,20 @@ def statement_files(paths: list[str]) -> list[StatementFile]:
 
 
 def read_statements(files: Iterable[StatementFile], actors: ActorLexicon | None = None,
-                    skipped: list[str] | None = None) -> list[Statement]:
+                    skipped: list[str] | None = None, snapshots: dict[str, bytes] | None = None) -> list[Statement]:
     """Read and parse each file, by the input rule: if any file named directly cannot be analysed,
     raise :class:`Refused` naming every one; a file found that cannot be is left out and its line
-    ("path: problem") appended to ``skipped``."""
+    ("path: problem") appended to ``skipped``. Each file is read once; with ``snapshots``, the bytes
+    read are kept there under the statement's path, so that a report analyses exactly those bytes even
+    if the file changes during the run."""
     statements, refused = [], []
     for file in files:
         try:
-            statements.append(load_statement(file.path, actor_lexicon=actors))
+            data = read_checked_bytes(file.path)
+            statement = statement_from_bytes(file.path, data, actors)
+            statements.append(statement)
+            if snapshots is not None:
+                snapshots[statement.path] = data
         except BadInputError as exc:
             (refused if file.named else skipped if skipped is not None else []).append(str(exc))
     if refused:

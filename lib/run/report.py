@@ -28,7 +28,14 @@ from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, 
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
 
-__all__ = ["RunOptions", "Report", "run_report", "report_slug", "code_version", "run_key", "up_to_date", "now"]
+__all__ = ["RunOptions", "Report", "run_report", "report_slug", "code_version", "run_key", "up_to_date", "now",
+           "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
+
+#: Names under the outputs folder that the tool uses for itself: a statement never takes them (its
+#: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``).
+RESERVED_NAMES = frozenset({"logs", "comparison", "corpus", "index", "tables", "input"})
+#: A re-run whose notebooks failed, beside a complete earlier report, is published at ``<name>.failed``.
+FAILED_SUFFIX = ".failed"
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Report:
     directory: Path
     notebooks: tuple[NotebookRun, ...]
     published: bool = True  # False: stopped by the whole-run time limit, nothing written
+    kept: Path | None = None  # a complete earlier report kept in place of this failed one (at ``directory``)
 
     @property
     def ok(self) -> bool:
@@ -84,7 +92,24 @@ def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
             clash = False
     if clash or slug == "statement" and not path.stem.isascii():
         slug = f"{slug}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+    if slug in RESERVED_NAMES:
+        slug = f"{slug}-statement"
     return slug
+
+
+def _manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def is_report_folder(folder: Path) -> bool:
+    """True if ``folder`` is a report this tool made (its manifest names the run and the notebooks): the
+    only kind of folder a run may replace."""
+    manifest = _manifest(folder)
+    return manifest is not None and "run_key" in manifest and isinstance(manifest.get("notebooks"), list)
 
 
 def code_version(notebooks: tuple[Path, ...] | list[Path]) -> str:
@@ -131,6 +156,7 @@ def run_report(
     key: str | None = None,
     tick: Callable[[], None] = lambda: None,
     pool: KernelPool | None = None,
+    snapshot: bytes | None = None,
 ) -> Report:
     """Build, then publish, the report for one checked statement at ``options.outputs/<slug>/``.
 
@@ -138,13 +164,17 @@ def run_report(
     pool of ``options.jobs`` kernels for this report). ``clock`` is the clock of a run already going
     (default: ``options.limits`` started now); a notebook stopped by a limit counts as failed.
     ``tick`` is called as each notebook ends (for a progress bar); ``key`` is recorded for the
-    up-to-date check.
+    up-to-date check. ``snapshot`` is the statement file's bytes as read when the run checked it: they
+    are written into the report (``input/<file name>``) and every notebook analyses that copy, so a
+    file changed during the run cannot give a mixed report. A report whose notebooks failed does not
+    replace a complete earlier one: it is published beside it, at ``<name>.failed``
+    (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
     """
     from readout.report.export import PageContext, notebook_title, notebook_to_html, warm_up, write_index
 
     if pool is None:
         with KernelPool(max(1, min(options.jobs, len(plan.notebooks))), plan.notebooks[0].parent) as own:
-            return run_report(statement, plan, options, slug, clock, log, key, tick, own)
+            return run_report(statement, plan, options, slug, clock, log, key, tick, own, snapshot)
     clock = clock or options.limits.start()
     started = now()
     slug = slug or statement.slug
@@ -153,6 +183,11 @@ def run_report(
     notebooks = plan.notebooks
     with building(final) as build, ThreadPoolExecutor(max_workers=1) as exporter:
         (build / "tables").mkdir()
+        if snapshot is not None:
+            (build / "input").mkdir()
+            copy = build / "input" / Path(statement.path).name
+            copy.write_bytes(snapshot)
+            source = str(copy)  # every notebook reads the bytes the run checked
         # One exporter thread: nbconvert's templates compile while the kernels work, and each page is
         # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
         exporter.submit(warm_up, options.keep_code)
@@ -201,7 +236,8 @@ def run_report(
             "title": statement.title,
             "status": "ok" if all(r.status == "ok" for r in runs) else "failed",
             "input": {
-                "path": source,
+                "path": str(Path(statement.path).resolve()),
+                "snapshot": f"input/{Path(statement.path).name}" if snapshot is not None else None,
                 "sha256": statement.sha256,
                 "bytes": statement.n_bytes,
                 "encoding": statement.encoding,
@@ -224,5 +260,12 @@ def run_report(
         }
         write_manifest(build, manifest)
         write_index(build, manifest)
+        earlier = _manifest(final) if is_report_folder(final) else None
+        failed_beside = final.parent / f"{slug}{FAILED_SUFFIX}"
+        if manifest["status"] != "ok" and earlier is not None and earlier.get("status") == "ok":
+            publish(build, failed_beside)  # the complete earlier report stays where readers find it
+            return Report(statement.path, failed_beside, runs, kept=final)
         publish(build, final)
+        if is_report_folder(failed_beside):  # an earlier failed re-run, now superseded
+            shutil.rmtree(failed_beside, ignore_errors=True)
     return Report(statement.path, final, runs)

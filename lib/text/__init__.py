@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     )
     from .people import ROLES, Person, find_people
     from .segment import SENTENCE_STARTERS, TITLES, split_sentences
-    from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
+    from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_checked_bytes, read_source
     from .statement import (
         Paragraph,
         Sentence,
@@ -77,12 +77,12 @@ _MODULE_OF = {
     "ORGANISATION_HEADS": "names", "NOT_ACTOR_WORDS": "names", "find_organisations": "names", "Organisation":
     "names", "Person": "people", "find_people": "people", "TITLES": "segment", "ROLES": "people", "split_sentences":
     "segment", "SENTENCE_STARTERS": "segment", "MAX_BYTES": "source", "SourceText": "source", "read_source":
-    "source", "decode_source": "source", "normalize_text": "source", "Sentence": "statement", "Paragraph":
-    "statement", "Statement": "statement", "load_statement": "statement", "statement_from_bytes": "statement",
-    "parse_statement": "statement", "slugify": "statement", "count_syllables": "syllables", "rule_syllables":
-    "syllables", "syllable_table": "syllables", "TaggedToken": "tagging", "TaggedSentence": "tagging",
-    "TaggedStatement": "tagging", "tag_statement": "tagging", "Token": "tokens", "tokenize": "tokens", "is_word":
-    "tokens"
+    "source", "decode_source": "source", "normalize_text": "source", "read_checked_bytes": "source", "Sentence":
+    "statement", "Paragraph": "statement", "Statement": "statement", "load_statement": "statement",
+    "statement_from_bytes": "statement", "parse_statement": "statement", "slugify": "statement", "count_syllables":
+    "syllables", "rule_syllables": "syllables", "syllable_table": "syllables", "TaggedToken": "tagging",
+    "TaggedSentence": "tagging", "TaggedStatement": "tagging", "tag_statement": "tagging", "Token": "tokens",
+    "tokenize": "tokens", "is_word": "tokens"
 }
 __all__ = [
     "StatementDate", "parse_date", "statement_date", "Country", "countries", "SHOWN", "CONTESTED_CAPITALS",
@@ -92,9 +92,10 @@ __all__ = [
     "load_actor_lexicon", "find_mentions", "DEFAULT_ACTORS", "KINDS", "NameSpan", "name_spans", "REGIONS",
     "in_a_title", "inside_a_name", "ORGANISATION_HEADS", "NOT_ACTOR_WORDS", "find_organisations", "Organisation",
     "Person", "find_people", "TITLES", "ROLES", "split_sentences", "SENTENCE_STARTERS", "MAX_BYTES", "SourceText",
-    "read_source", "decode_source", "normalize_text", "Sentence", "Paragraph", "Statement", "load_statement",
-    "statement_from_bytes", "parse_statement", "slugify", "count_syllables", "rule_syllables", "syllable_table",
-    "TaggedToken", "TaggedSentence", "TaggedStatement", "tag_statement", "Token", "tokenize", "is_word"
+    "read_source", "decode_source", "normalize_text", "read_checked_bytes", "Sentence", "Paragraph", "Statement",
+    "load_statement", "statement_from_bytes", "parse_statement", "slugify", "count_syllables", "rule_syllables",
+    "syllable_table", "TaggedToken", "TaggedSentence", "TaggedStatement", "tag_statement", "Token", "tokenize",
+    "is_word"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from readout.errors import BadInputError
 
-__all__ = ["MAX_BYTES", "SourceText", "read_source", "decode_source", "normalize_text"]
+__all__ = ["MAX_BYTES", "SourceText", "read_source", "decode_source", "normalize_text", "read_checked_bytes"]
 
 #: Largest file accepted: 200 KB, about 30,000 words. A press statement or
 #: readout is 300-3,000 words; a file this large is a book or a data dump.
@@ -121,6 +121,12 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     naming the file and the problem for anything that is not a plain-text
     statement of at most ``max_bytes`` bytes.
     """
+    return decode_source(path, read_checked_bytes(path, max_bytes), max_bytes)
+
+
+def read_checked_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of one statement file, read once, after the checks on the file itself (it exists, is a
+    regular file, is not over ``max_bytes``); :func:`decode_source` checks what they hold."""
     p = Path(path)
     if not p.exists():
         raise BadInputError(path, "no such file")
@@ -134,10 +140,9 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
             path, f"is {size:,} bytes; the limit for one statement is {max_bytes:,} bytes (about 30,000 words)"
         )
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise BadInputError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_source(path, data, max_bytes)
 
 
 def decode_source(path: str | Path, data: bytes, max_bytes: int = MAX_BYTES) -> SourceText:

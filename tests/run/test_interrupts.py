@@ -44,6 +44,7 @@ def test_ctrl_c_leaves_no_build_folder_and_keeps_the_earlier_report(tmp_path):
     earlier = out / "000-1844251938b000cf"
     earlier.mkdir(parents=True)
     (earlier / "index.html").write_text("earlier report", encoding="utf-8")
+    (earlier / "manifest.json").write_text('{"run_key": "earlier", "status": "ok", "notebooks": []}', encoding="utf-8")
     proc = start_slow_run(out)
     family = wait_for_kernel(proc, out)
     began = time.monotonic()

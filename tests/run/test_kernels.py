@@ -8,13 +8,11 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
+from conftest import FIXTURES, SEED
 
 from readout.paths import NOTEBOOKS_DIR
 from readout.run.forkserver import ForkedProcess, ForkServer
 from readout.run.kernels import KernelPool, _run_silently, execute
-
-from conftest import FIXTURES, SEED
 
 PASS = FIXTURES / "notebooks" / "pass"
 

@@ -9,11 +9,10 @@ import sys
 
 import papermill
 import pytest
+from conftest import FIXTURES
 
 from readout.paths import NOTEBOOKS_DIR
 from readout.run.parameters import notebook_parameters
-
-from conftest import FIXTURES
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb")) + sorted((FIXTURES / "notebooks").rglob("*.ipynb"))
 

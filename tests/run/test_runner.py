@@ -53,6 +53,9 @@ def earlier(tmp_path) -> Path:
     old = out / "000-1844251938b000cf"
     old.mkdir(parents=True)
     (old / "index.html").write_text("earlier report", encoding="utf-8")
+    # a report this tool made (a run replaces nothing else): its manifest says so
+    (old / "manifest.json").write_text(json.dumps({"run_key": "earlier", "status": "ok", "notebooks": []}),
+                                       encoding="utf-8")
     return out
 
 
