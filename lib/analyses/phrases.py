@@ -48,9 +48,9 @@ GAP_WORDS = 4
 _GAP = "..."
 
 
-#: Token text → (its normal form, "" for punctuation; the word itself if written in capitals, else ""),
-#: for every matcher.
-_TOKEN_FORMS: dict[str, tuple[str, str]] = {}
+#: Token text → the keys it is compared by in an ordinary sentence and in a sentence written in capitals,
+#: and whether it is a word in capitals (:func:`_token_forms`), shared by every matcher.
+_TOKEN_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {}
 
 
 class FormMatch(NamedTuple):
@@ -64,8 +64,10 @@ class FormMatch(NamedTuple):
 
 
 def _written_in_capitals(word: str) -> bool:
-    """True for an entry written in capitals ("NATO", "COVID-19"): it matches only that word in capitals."""
-    return len(word) > 1 and word.isupper()
+    """True for an entry written in capitals ("NATO", "COVID-19", "E.O."): it matches only that word in
+    capitals (at least two letters, all of them capitals)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 class FormMatcher:
@@ -75,9 +77,12 @@ class FormMatcher:
     :func:`readout.text.lemmas.forms_of`), ``=form`` for that form only (``=pressed``), ``stem*`` for
     any word that begins so, or ``...`` for a gap of up to :data:`GAP_WORDS` words (no punctuation).
     Tokens are compared in their normal form (:func:`readout.text.lemmas.normal_form`: lower case,
-    no possessive ending). A word in capitals ("AIDS", "NATO's") is a name or an acronym: it matches
-    only an entry written in capitals ("NATO"; plural "IDPs" too), and a word in lower case never
-    matches it, unless most of the sentence is written in capitals (a shouted headline). The
+    no possessive ending) with hyphens taken out, on both sides ("counter-terrorism" matches
+    "counterterrorism"); each part of a hyphenated word may also match a one-word phrase
+    ("post-conflict": "conflict"). A word in capitals ("AIDS", "NATO's", "IDPs") is a name or an
+    acronym: it matches only an entry written in capitals ("NATO", "IDP"), and an entry in lower case
+    never matches it, unless at least half of the sentence's words are in capitals (a shouted
+    headline: then it matches either). The
     words of a phrase are consecutive word tokens. Matches are found left to right and do not
     overlap, except that the words inside a gap may match phrases of their own ("hold the brutal
     regime accountable": "brutal", "regime"); at one token, the phrase listed first wins (list longer
@@ -100,13 +105,13 @@ class FormMatcher:
                 if w == _GAP:
                     tests.append(None)
                 elif _written_in_capitals(w):
-                    tests.append(frozenset({w, w + "s"}))  # "NATO", "IDPs"
+                    tests.append(frozenset({w}))  # "NATO"; the token "IDPs" is read as "IDP"
                 elif w.startswith("="):
-                    tests.append(frozenset({w[1:].lower()}))
+                    tests.append(frozenset({w[1:].lower().replace("-", "")}))
                 elif w.endswith("*"):
-                    tests.append(w[:-1].lower())
+                    tests.append(w[:-1].lower().replace("-", ""))
                 else:
-                    tests.append(table[w.lower()])
+                    tests.append(frozenset(f.replace("-", "") for f in table[w.lower()]))
             if not tests or tests[0] is None or tests[-1] is None:
                 raise ValueError(f"phrase {' '.join(phrase)!r}: a gap '...' must stand between two words")
             self._tests.append(tuple(tests))
@@ -117,10 +122,13 @@ class FormMatcher:
                 for form in tests[0]:  # type: ignore[union-attr]
                     self._first.setdefault(form, []).append(k)
 
-    def _fits(self, test: object, form: str) -> bool:
-        return form.startswith(test) if isinstance(test, str) else form in test  # type: ignore[operator]
+    @staticmethod
+    def _fits(test: object, keys: tuple[str, ...]) -> bool:
+        if isinstance(test, str):
+            return any(k.startswith(test) for k in keys)
+        return not test.isdisjoint(keys)  # type: ignore[attr-defined]
 
-    def _match_at(self, k: int, forms: list[str], words: list[bool], i: int) -> int:
+    def _match_at(self, k: int, keys: list[tuple[str, ...]], i: int) -> int:
         """The index of the last token of phrase ``k`` matched from token ``i``; -1 if it does not match."""
         tests = self._tests[k]
         j = i
@@ -131,9 +139,9 @@ class FormMatcher:
                 nxt = tests[t + 1]
                 for skip in range(1, GAP_WORDS + 2):
                     at = j + skip
-                    if at >= len(forms) or not words[at]:
+                    if at >= len(keys) or not keys[at]:
                         return -1
-                    if self._fits(nxt, forms[at]):
+                    if self._fits(nxt, keys[at]):
                         j = at
                         break
                 else:
@@ -141,7 +149,7 @@ class FormMatcher:
                 t += 2
                 continue
             j += 1
-            if j >= len(forms) or not words[j] or not self._fits(test, forms[j]):
+            if j >= len(keys) or not keys[j] or not self._fits(test, keys[j]):
                 return -1
             t += 1
         return j
@@ -156,33 +164,29 @@ class FormMatcher:
                 known.clear()
             for t in tokens:
                 if t.text not in known:
-                    text = t.text
-                    word = any(c.isalnum() for c in text)
-                    bare = re.sub(r"['’]s?$", "", text)
-                    # a word in capitals is a name or an acronym ("AIDS", "NATO's"): it matches only an
-                    # entry written in capitals
-                    caps = len(bare) > 1 and bare.isupper() and bare.replace("-", "").isalnum()
-                    known[text] = (normal_form(text) if word else "", bare if caps else "")
+                    form, caps, parts = _token_forms(t.text)
+                    plain = (caps,) if caps else (form, *parts) if form else ()
+                    known[t.text] = (plain, (form, caps, *parts) if caps else plain, bool(caps))
             read = [known[t.text] for t in tokens]
-        capitals = sum(1 for _, caps in read if caps)
-        if capitals and capitals * 2 < sum(1 for f, _ in read if f):
-            forms = [caps or f for f, caps in read]
-        else:  # no capitals, or a sentence written in capitals: every word as a word
-            forms = [f for f, _ in read]
-        words = [bool(f) for f in forms]
+        capitals = sum(1 for _, _, caps in read if caps)
+        # a headline written in capitals: then a word in capitals is a word too
+        shouted = capitals and capitals * 2 >= sum(1 for plain, _, _ in read if plain)
+        keys = [either for _, either, _ in read] if shouted else [plain for plain, _, _ in read]
         first = self._first
-        if not self._wild_first and not any(f in first for f in forms):
+        if not self._wild_first and not any(k in first for ks in keys for k in ks):
             return []
         found: list[FormMatch] = []
         taken: set[int] = set()  # the last words of gapped phrases, already matched
         i = 0
-        while i < len(forms):
-            candidates = self._first.get(forms[i], [])
-            if self._wild_first and words[i]:
-                extra = [k for stem, k in self._wild_first if forms[i].startswith(stem)]
-                candidates = sorted([*candidates, *extra]) if extra else candidates
+        while i < len(keys):
+            here = keys[i]
+            candidates = first.get(here[0], []) if len(here) == 1 else sorted(
+                {k for key in here for k in first.get(key, [])})
+            if self._wild_first and here:
+                extra = [k for stem, k in self._wild_first if any(key.startswith(stem) for key in here)]
+                candidates = sorted({*candidates, *extra}) if extra else candidates
             for k in candidates:
-                last = self._match_at(k, forms, words, i)
+                last = self._match_at(k, keys, i)
                 if last >= 0:
                     found.append(FormMatch(k, i, last, tokens[i].start, tokens[last].end))
                     if self._gapped[k]:  # the words in the gap may match phrases of their own
@@ -194,3 +198,28 @@ class FormMatcher:
             while i in taken:
                 i += 1
         return found
+
+
+_NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "de"})
+
+
+def _token_forms(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """How a token is compared: its normal form with hyphens taken out ("counter-terrorism" →
+    "counterterrorism"; "" for punctuation), the word itself if written in capitals (a name or an
+    acronym: "NATO's" → "NATO", "IDPs" → "IDP", "E.O."; else ""), and the parts of a hyphenated word
+    ("post-conflict": "post", "conflict"), each of which may match a one-word phrase."""
+    if not any(c.isalnum() for c in text):
+        return "", "", ()
+    form = normal_form(text)
+    bare = re.sub(r"['’]s?$", "", text)
+    letters = [c for c in bare if c.isalpha()]
+    caps = ""
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        caps = bare
+    elif len(letters) >= 3 and bare.endswith("s") and all(c.isupper() for c in letters[:-1]):
+        caps = bare[:-1]  # "IDPs"
+    pieces = form.split("-")
+    # the parts of "post-conflict", not of "anti-corruption" (its part would say the opposite)
+    parts = tuple(p for p in pieces if len(p) > 1 and p.isalpha()) if len(pieces) > 1 \
+        and pieces[0] not in _NEGATING_PREFIXES else ()
+    return form.replace("-", ""), caps, parts

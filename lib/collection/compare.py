@@ -45,7 +45,7 @@ from .corpus import analyse_batch, frames_from_rows, read_corpus
 
 __all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
            "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
-           "theme_matrix", "peer_silences", "PEER_SHARE", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
+           "theme_matrix", "peer_silences", "PEER_SHARE", "MIN_PEERS", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
            "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged"]
 
 #: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
@@ -314,22 +314,24 @@ def theme_matrix(collection: Collection) -> pd.DataFrame:
     return table
 
 
-#: A theme is expected of a statement when at least this share of its peers cover it in substance.
+#: A theme is expected of a statement when more than this share of its peers cover it in substance...
 PEER_SHARE = 0.5
+#: ... and it has at least this many peers.
+MIN_PEERS = 3
 
 
 def peer_silences(collection: Collection, share: float = PEER_SHARE) -> pd.DataFrame:
-    """What each statement leaves out against its peers: the themes that at least ``share`` of the *other*
+    """What each statement leaves out against its peers: the themes that more than ``share`` of the *other*
     statements of the collection cover in substance (a share of their words of at least
     :data:`~readout.analyses.topics.themes.SUBSTANCE_SHARE`), and this one never touches. One row per
-    statement read (English), with how many peers it has; empty with fewer than three statements."""
+    statement read (English), with how many peers it has; empty with fewer than :data:`MIN_PEERS` peers."""
     matrix = theme_matrix(collection).dropna(how="all")
     rows = []
-    if len(matrix) >= 3:
+    if len(matrix) - 1 >= MIN_PEERS:
         substance = matrix.fillna(0) >= SUBSTANCE_SHARE
         for name in matrix.index:
             others = substance.drop(index=name)
-            expected = [t for t in matrix.columns if others[t].mean() >= share]
+            expected = [t for t in matrix.columns if others[t].mean() > share]
             missing = [t for t in expected if not matrix.loc[name, t] > 0]
             rows.append((name, len(others), "; ".join(expected), "; ".join(missing)))
     return pd.DataFrame(rows, columns=["statement", "peers", "expected_from_peers", "left_out"]).set_index("statement")

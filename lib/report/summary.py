@@ -22,7 +22,7 @@ import pandas as pd
 from readout.analyses.rows import StatementRows
 from readout.analyses.style.readability import grade_band
 from readout.analyses.tone.sentiment import NEUTRAL_BAND
-from readout.analyses.topics.themes import COVERAGE_WARNING_BELOW, theme_key
+from readout.analyses.topics.themes import COVERAGE_WARNING_BELOW, SUBSTANCE_SHARE, theme_key
 
 __all__ = ["Headline", "Headlines", "headlines", "anchor", "coverage_warning", "SECTIONS"]
 
@@ -187,6 +187,8 @@ def _themes(st: dict[str, Any], themes: list[dict[str, Any]]) -> list[Headline]:
                          "silences")]
     by_key = {theme_key(t["theme"]): t for t in themes}
     top = [by_key[k] for k in (st["top_themes"] or "").split("; ") if k in by_key]
+    substance = [t for t in top if t["word_share"] >= SUBSTANCE_SHARE] or top[:1]
+    minor = [t for t in top if t not in substance]
     sentence_cover, word_cover = st["themed_sentence_share"] or 0.0, st["themed_word_share"] or 0.0
     terms = ", ".join((st["key_terms"] or "").split("; ")[:5])
     low = sentence_cover < COVERAGE_WARNING_BELOW
@@ -199,8 +201,10 @@ def _themes(st: dict[str, Any], themes: list[dict[str, Any]]) -> list[Headline]:
                          + (f": {terms}." if terms else "."), "themes", warning)
     else:
         about = Headline(
-            "What is it about?", ", ".join(f"{t['theme']} ({t['word_share']:.0%})" for t in top),
-            f"The themes with the largest share of the words (a sentence's words are split among its themes); "
+            "What is it about?", ", ".join(f"{t['theme']} ({t['word_share']:.0%})" for t in substance),
+            f"The themes with the largest share of the words, those with {SUBSTANCE_SHARE:.0%} or more (a "
+            f"sentence's words are split among its themes)"
+            + ("; less: " + ", ".join(f"{t['theme']} ({t['word_share']:.0%})" for t in minor) if minor else "") + "; "
             f"{sentence_cover:.0%} of the sentences carry a theme and {word_cover:.0%} of the content words are "
             f"a theme's words. Themes after the Comparative Agendas Project's major topics.", "themes", warning)
     missing = st["silences"].split("; ") if st["silences"] else []

@@ -1,13 +1,16 @@
 """Which policy themes does the statement cover, how much space does each get, and in what order?
 
-Themes come from an editable lexicon (``data/themes.yaml``): each theme is a
-list of words and phrases ("smuggl*", "trafficking in persons", "rule of law")
-matched on whole words in any case, a possessive ending allowed
-(:mod:`readout.analyses.phrases`). A sentence carries every theme one of whose phrases
-it contains; the matched words are its evidence. Matches are found left to
-right without overlapping; at one place the longest listed phrase wins ("drug
-traffickers" is counternarcotics, whatever "traffickers" alone might be), but
-a phrase that starts earlier wins over an overlapping one that starts later.
+Themes come from an editable lexicon (``data/themes.yaml``: seventeen themes after the
+Comparative Agendas Project's major topics): each theme is a list of words and phrases
+("refugee", "trafficking in persons", "rule of law", "NATO"), each word matched in
+every form, in any case, a possessive ending allowed; a word written in capitals
+matches only that word in capitals (:mod:`readout.analyses.phrases`). A word inside
+a longer name is not evidence ("Democratic" in "Democratic Republic of the Congo",
+"Health" in "Ministry of Health"). A sentence carries every theme one of whose
+phrases it contains; the matched words are its evidence. Matches are found left to
+right without overlapping; at one place the longest listed phrase wins ("terrorist
+attack" is terrorism, whatever "attack" alone might be), but a phrase that starts
+earlier wins over an overlapping one that starts later.
 
 Measures, for a statement of S body sentences and W body words:
 
@@ -18,6 +21,8 @@ Measures, for a statement of S body sentences and W body words:
   add up to the share of words in sentences that carry any theme.
 * agenda order: themes ranked by the sentence where each first appears (ties:
   the earlier match in that sentence).
+* in substance: a theme with at least :data:`SUBSTANCE_SHARE` of the words; the
+  top themes are the three with the largest share.
 
 A lexicon reads only the words it lists: a theme discussed in other words is
 missed (the coverage table lists the sentences no theme matched), and a listed
@@ -211,8 +216,18 @@ def read_themes(statement: Statement, lexicon: ThemeLexicon | None = None) -> St
     lexicon = lexicon or load_theme_lexicon()
     matches = []
     text = statement.text
+    names = []
+    for mention in statement.mentions:
+        start = mention.start + (4 if text[mention.start:mention.start + 4].lower() == "the " else 0)
+        if " " in text[start:mention.end].strip():
+            names.append((start, mention.end))
+    names.sort()
+    starts = [a for a, _ in names]
     for s in statement.sentences:
         for m in lexicon.matcher.find(s.tokens):
+            k = bisect.bisect_right(starts, m.start) - 1
+            if k >= 0 and m.end <= names[k][1] and (m.start, m.end) != names[k]:
+                continue  # a word inside a name ("Democratic Republic of the Congo", "Ministry of Health")
             matches.append(ThemeMatch(s.id, lexicon.entries[m.phrase][1], text[m.start:m.end], m.start, m.end))
     return StatementThemes(statement, lexicon, tuple(matches))
 
@@ -349,7 +364,11 @@ def agenda_reading(table: pd.DataFrame, themes: StatementThemes) -> Reading:
     first = present.index[0]
     space = present.sort_values(["word_share", "agenda_rank"], ascending=[False, True]).index[0]
     n = len(present)
-    text = (f"{n} of the lexicon's {len(table)} themes {'appears' if n == 1 else 'appear'}. The agenda opens with {first} "
+    main = themes_in_substance(table)
+    lead = (f"In substance ({SUBSTANCE_SHARE:.0%} of the words or more): "
+            + ", ".join(f"{t} ({table.loc[t, 'word_share']:.0%})" for t in main) + ". ") if main else (
+        f"No theme takes {SUBSTANCE_SHARE:.0%} of the words. ")
+    text = lead + (f"{n} of the lexicon's {len(table)} themes {'appears' if n == 1 else 'appear'}. The agenda opens with {first} "
             f"(sentence {present.loc[first, 'first_sentence']}); ")
     if space == first:
         text += f"it also gets the most space, {present.loc[space, 'word_share']:.0%} of the words."
