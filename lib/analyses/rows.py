@@ -76,7 +76,7 @@ UNRECOGNISED_KEPT = 10
 #: has one float column per theme of the lexicon (:func:`readout.analyses.topics.themes.theme_column`), after these.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "statement": (
-        ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("date", "str"),
+        ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("warnings", "str"), ("date", "str"),
         ("date_source", "str"), ("english", "bool"), ("paragraphs", "int"), ("sentences", "int"), ("words", "int"),
         ("words_per_sentence", "float"), ("fk_grade", "float"), ("reading_ease", "float"),
         ("tone_score", "float"), ("tone_label", "str"), ("tone_cooperation", "float"), ("tone_pressure", "float"),
@@ -181,6 +181,7 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     tone_matched = int(((tones["cooperation"] + tones["pressure"]) > 0).sum())
     row: list[Any] = [
         key, Path(statement.path).name, statement.sha256, statement.title,
+        " | ".join(w.split(": ", 1)[-1] for w in statement.warnings) or None,
         date.date.isoformat() if date else None, date.source if date else None, english,
         len(statement.paragraphs), len(sentences), statement.n_words,
         _f(statement.n_words / len(sentences)),

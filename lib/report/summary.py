@@ -117,7 +117,8 @@ def _built(st: dict[str, Any]) -> Headline:
     where = f", datelined {st['dateline']}" if st["dateline"] else ""
     return Headline("What is this statement?", st["title"],
                     f"{_plural(st['paragraphs'], 'paragraph')}, {_plural(st['sentences'], 'sentence')} and "
-                    f"{st['words']:,} words of body text{where}.", "built")
+                    f"{st['words']:,} words of body text{where}.", "built",
+                    "Read with care: " + st["warnings"] + "." if st.get("warnings") else "")
 
 
 def _readability(st: dict[str, Any]) -> Headline:

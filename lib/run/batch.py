@@ -88,8 +88,9 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
     try:
         plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
         files = statement_files(paths)
-        if options.outputs.exists() and not options.outputs.is_dir():
-            raise UsageError(f"{shown_outputs}: exists and is not a folder (--out)")
+        problem = _out_problem(options.outputs, shown_outputs)
+        if problem:
+            raise UsageError(problem)
         snapshots: dict[str, bytes] = {}
         statements = read_statements(files, plan.lexicons.actors, skipped, snapshots)
         if not statements:
@@ -119,9 +120,28 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
     try:
         return _run_all(statements, skipped, plan, options, pool, shown_outputs, clock, note, log_lines, slugs,
                         snapshots)
+    except OSError as exc:  # a full disk, a folder made read-only during the run: one line, reports intact
+        note(f"{exc.filename or shown_outputs}: {exc.strerror or exc}; the run stopped, and earlier reports are "
+             "untouched (the one being built was discarded)")
+        return 2
     finally:
         if lock_file is not None:
             lock_file.close()
+
+
+def _out_problem(outputs: Path, shown: Path) -> str:
+    """Why reports cannot be written under ``outputs`` (a file in the way, no permission to write, a
+    read-only disk), in one line; "" if they can."""
+    if outputs.exists() and not outputs.is_dir():
+        return f"{shown}: exists and is not a folder (--out)"
+    place = outputs
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    if not place.is_dir():
+        return f"{shown}: cannot be made: {place} is a file, not a folder (--out)"
+    if not os.access(place, os.W_OK | os.X_OK):
+        return f"{shown}: cannot write there ({place} is not writable, or on a read-only disk)"
+    return ""
 
 
 def _slugs(statements: list[Statement], outputs: Path) -> list[str]:

@@ -47,12 +47,14 @@ def expand_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
     that yields no file is a problem.
     """
     files: list[tuple[str, bool]] = []
-    problems = []
+    problems: list[str] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            found = sorted(str(f) for f in p.glob("*.txt") if f.is_file())
-            if not found:
+            # every .txt entry but folders: a pipe or a broken or looping link is then skipped by name
+            # when it is read, not passed over in silence
+            found = [str(f) for f in sorted(p.glob("*.txt")) if not f.is_dir()]
+            if not any(Path(f).is_file() for f in found):
                 problems.append(f"{path}: folder holds no .txt statement files")
             files += [(f, False) for f in found]
         elif not p.exists() and any(ch in path for ch in "*?["):
@@ -72,7 +74,10 @@ def unique_files(files: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     first: dict[Path, int] = {}
     out: list[tuple[str, bool]] = []
     for path, named in files:
-        resolved = Path(path).resolve()
+        try:
+            resolved = Path(path).resolve()
+        except (RuntimeError, OSError):  # a symbolic link loop: left to the file checks, which name it
+            resolved = Path(path).absolute()
         if resolved in first:
             k = first[resolved]
             out[k] = (out[k][0], out[k][1] or named)

@@ -213,7 +213,24 @@ def _kind(path: Path | str, name: str, kind: str) -> str:
 def _aliases(path: Path | str, name: str, aliases: object) -> list[str]:
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise BadInputError(path, f"actor {name!r}: aliases must be a list of strings")
-    return [a.strip() for a in aliases if a.strip()]
+    out = [a.strip() for a in aliases if a.strip()]
+    if str(path).endswith(DEFAULT_ACTORS):
+        return out  # the shipped file is checked by its tests
+    for alias in out:
+        if _common_word(alias):
+            raise BadInputError(path, f"actor {name!r}: alias {alias!r} is a common English word in lower case and "
+                                      "would match ordinary text; write the name as it is capitalised")
+    return out
+
+
+def _common_word(alias: str) -> bool:
+    """True for a one-word alias in lower case that is an English word (CMU dictionary or stop word)."""
+    if " " in alias or not alias.isalpha() or not alias.islower():
+        return False
+    from .language import stopwords
+    from .syllables import syllable_table
+
+    return alias in stopwords() or alias in syllable_table()
 
 
 @dataclass(frozen=True)
@@ -244,7 +261,16 @@ def _read_entries(path: Path) -> _AliasFile:
                 if missing:
                     raise BadInputError(path, f"actor CSV needs columns actor,alias[,kind,country]; missing {sorted(missing)}")
                 for row in reader:
+                    if None in row or any(v is None for v in row.values()) \
+                            or any("\n" in (v or "") for v in row.values() if isinstance(v, str)):
+                        raise BadInputError(path, f"line {reader.line_num}: not {len(reader.fieldnames or [])} "
+                                                  "fields (a quote left open, or a comma too many?)")
                     name, alias = (row.get("actor") or "").strip(), (row.get("alias") or "").strip()
+                    if name and not alias:
+                        raise BadInputError(path, f"line {reader.line_num}: actor {name!r} has an empty alias")
+                    if alias and _common_word(alias):
+                        raise BadInputError(path, f"line {reader.line_num}: alias {alias!r} is a common English word "
+                                                  "in lower case and would match ordinary text")
                     if name and alias:
                         entry = grouped.setdefault(name, ((row.get("kind") or "").strip(), [],
                                                           (row.get("country") or "").strip()))

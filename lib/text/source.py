@@ -5,8 +5,11 @@ line naming the file and the problem), decodes it, and normalises the text that
 every offset in the package refers to.
 
 Accepted silently: UTF-8 with or without a byte-order mark, CRLF or CR line
-endings, curly quotes, accented names. Accepted with a warning: bytes that are
-not UTF-8, read as Windows-1252 (text pasted from Word often is).
+endings, curly quotes, accented names. Accepted with a warning: a UTF-8 file with a
+few bytes that are not UTF-8 (more valid multi-byte UTF-8 sequences than bad bytes):
+its UTF-8 is kept and only the bad bytes become U+FFFD, counted in the warning;
+bytes that are not UTF-8 at all, read as Windows-1252 (text pasted from Word
+often is).
 Refused: a missing path, a directory, an empty or white-space-only file, a
 binary file, a file over :data:`MAX_BYTES`, and an HTML page (save the
 statement's text instead: extracting text from a web page is guesswork about
@@ -129,6 +132,8 @@ def read_checked_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
     regular file, is not over ``max_bytes``); :func:`decode_source` checks what they hold."""
     p = Path(path)
     if not p.exists():
+        if p.is_symlink():
+            raise BadInputError(path, "is a symbolic link to nothing, or a loop of links")
         raise BadInputError(path, "no such file")
     if p.is_dir():
         raise BadInputError(path, "is a directory, not a statement file (name the .txt files inside it)")
@@ -165,6 +170,12 @@ def decode_source(path: str | Path, data: bytes, max_bytes: int = MAX_BYTES) -> 
         try:
             encoding, raw = "utf-8", data.decode("utf-8")
         except UnicodeDecodeError as exc:
+            bad, good = _utf8_counts(data)
+            if good > bad:  # UTF-8 with a few stray bytes: keep the UTF-8, replace only those bytes
+                encoding, raw = "utf-8", data.decode("utf-8", errors="replace")
+                warnings.append(f"{path}: {bad:,} byte{'s' if bad != 1 else ''} not valid UTF-8 (the first at offset "
+                                f"{exc.start}) replaced by \ufffd; the rest read as UTF-8")
+                return _finish(path, data, raw, encoding, warnings)
             try:
                 raw = data.decode("cp1252")
             except UnicodeDecodeError:
@@ -175,6 +186,21 @@ def decode_source(path: str | Path, data: bytes, max_bytes: int = MAX_BYTES) -> 
             warnings.append(
                 f"{path}: not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
             )
+    return _finish(path, data, raw, encoding, warnings)
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_counts(data: bytes) -> tuple[int, int]:
+    """(bytes that are not valid UTF-8, valid multi-byte UTF-8 sequences) in ``data``: a UTF-8 file with a
+    few stray bytes has many more of the second; a Windows-1252 file has none or almost none."""
+    good = len(_UTF8_SEQUENCE.findall(data))
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    return bad, good
+
+
+def _finish(path: str | Path, data: bytes, raw: str, encoding: str, warnings: list[str]) -> SourceText:
     if _looks_like_html(raw):
         raise BadInputError(
             path, "is an HTML page, not a statement's text (copy the statement's text into a .txt file)"

@@ -172,6 +172,23 @@ def slugify(name: str) -> str:
     return slug[:80] or "statement"
 
 
+#: Words of prose after the end marker from which the reader is warned that they were not analysed
+#: (a contact line or a link is shorter; a second statement is not).
+TRAILER_WARNING_WORDS = 40
+_PROSE_LINE = re.compile(r"\w.*[.!?][\"”’')\]]*$")
+
+
+def _trailer_warning(path: str, trailer: tuple) -> tuple[str, ...]:
+    """A warning when the text after the end marker reads like more statement: sentences of prose adding
+    up to :data:`TRAILER_WARNING_WORDS` words or more (the file may hold several statements)."""
+    words = sum(len(line.text.split()) for line in trailer
+                if len(line.text.split()) >= 6 and _PROSE_LINE.match(line.text))
+    if words < TRAILER_WARNING_WORDS:
+        return ()
+    return (f"{path}: {words:,} words of prose after the end marker were not analysed (only the text before the "
+            "first end marker, such as ###, is; if the file holds several statements, give each its own file)",)
+
+
 def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
     text = source.text
     layout = find_layout(text)
@@ -204,7 +221,7 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
         encoding=source.encoding,
         n_bytes=source.n_bytes,
         normalizations=source.normalizations,
-        warnings=source.warnings,
+        warnings=source.warnings + _trailer_warning(source.path, layout.trailer),
         header=layout.header,
         dateline=layout.dateline,
         headings=tuple(headings),

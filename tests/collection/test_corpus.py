@@ -75,10 +75,11 @@ def test_seed_rows_at_every_level(seed, lexicons):
 
 def test_non_english_statement_leaves_english_measures_empty(lexicons):
     spanish = parse_statement((EDGE / "spanish-pass.txt").read_text(encoding="utf-8"), "es.txt")
-    st = analyse(spanish, lexicons).tables["statement"][0]
-    assert st[6] is False  # english
-    assert st[7:10] == (2, 3, 63)  # structure is still counted
-    assert all(v is None for v in st[11:18])  # readability, tone, sentiment
+    st = analyse(spanish, lexicons).statement
+    assert st["english"] is False
+    assert (st["paragraphs"], st["sentences"], st["words"]) == (2, 3, 63)  # structure is still counted
+    assert all(st[f] is None for f in ("fk_grade", "reading_ease", "tone_score", "tone_label", "vader",
+                                      "textblob_polarity", "top_themes"))  # readability, tone, sentiment, themes
     assert analyse(spanish, lexicons).tables["theme"] == []
 
 

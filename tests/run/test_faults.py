@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,85 @@ def test_reserved_names_a_failed_rerun_and_the_input_read_once(tmp_path):
     assert json.loads((out / "logs-statement.failed" / "manifest.json").read_text(encoding="utf-8"))["status"] == "failed"
     assert "failed re-run (the complete earlier report is kept)" in (out / "index.html").read_text(encoding="utf-8")
     assert len(list((out / "logs").iterdir())) == 2  # both runs logged; neither log lost
+
+
+# --- odd files and odd folders --------------------------------------------------------------------
+
+def test_text_after_the_end_marker_is_not_dropped_in_silence():
+    from readout import parse_statement
+    from readout.analyses.lexicons import Lexicons
+    from readout.analyses.rows import analyse
+    from readout.report.summary import headlines
+
+    first = "Washington, DC - The United States welcomes the agreement. Both sides met today.\n\n###\n\n"
+    second = ("Washington, DC - The United States condemns the attack on the embassy in the capital. We call on all "
+              "parties to exercise restraint and to return to talks without delay. We stand with the people of the "
+              "region and will continue to support them.\n\n###\n\nContact: press office.")
+    assert parse_statement(first + "Contact: press office.").warnings == ()  # a contact line is no statement
+    st = parse_statement(first + second)
+    assert st.warnings == ("statement.txt: 44 words of prose after the end marker were not analysed (only the text "
+                           "before the first end marker, such as ###, is; if the file holds several statements, give "
+                           "each its own file)",)
+    built = headlines(analyse(st, Lexicons.load())).rows[0]
+    assert built.warning.startswith("Read with care: 44 words of prose after the end marker were not analysed")
+
+
+def test_a_stray_byte_in_utf8_spoils_only_itself():
+    from readout.text.source import decode_source
+
+    good = "Spain’s minister met José in Bogotá. ".encode() * 5
+    source = decode_source("x.txt", good[:40] + b"\x92" + good[40:])
+    assert source.encoding == "utf-8" and "Spain’s" in source.text and "â€" not in source.text
+    assert source.text.count("\ufffd") == 1
+    assert source.warnings == ("x.txt: 1 byte not valid UTF-8 (the first at offset 40) replaced by \ufffd; the rest "
+                               "read as UTF-8",)
+    cp1252 = decode_source("y.txt", "Spain’s minister met José.".encode("cp1252"))  # a real Windows-1252 file
+    assert cp1252.encoding == "cp1252" and cp1252.text == "Spain’s minister met José."
+
+
+@pytest.mark.parametrize("name, body, message", [
+    ("actors.csv", 'actor,alias\nZorbland,"Zorb\nFoo,Bar\n', "line 3: not 2 fields (a quote left open, or a comma too many?)"),
+    ("actors.csv", "actor,alias\nZorbland,state\n", "line 2: alias 'state' is a common English word in lower case"),
+    ("actors.csv", "actor,alias\nZorbland,\n", "line 2: actor 'Zorbland' has an empty alias"),
+    ("actors.yaml", "actors:\n  Zorbland:\n    aliases: [the state]\n", None),  # two words: a phrase, allowed
+    ("actors.yaml", "actors:\n  Zorbland:\n    aliases: [minister]\n", "alias 'minister' is a common English word"),
+    ("leaks.yaml", "issue_terms: [crime]\ngenre_netural: [common]\n", "unknown key(s) genre_netural"),
+    ("leaks.yaml", "issue_term: [crime]\n", "unknown key(s) issue_term"),
+])
+def test_editable_data_files_are_checked_whole(tmp_path, name, body, message):
+    from readout import BadInputError
+    from readout.analyses.tone.leaks import load_leak_lexicon
+    from readout.text.mentions import load_actor_lexicon
+
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    load = load_leak_lexicon if name.startswith("leaks") else load_actor_lexicon
+    if message is None:
+        load(path)
+        return
+    with pytest.raises(BadInputError, match=re.escape(message)):
+        load(path)
+
+
+def test_operating_system_problems_are_one_line(tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    under_a_file = readout("run", str(SEED), "--out", "afile/sub", cwd=tmp_path)
+    assert under_a_file.returncode == 2
+    assert under_a_file.stderr.strip() == f"afile/sub: cannot be made: {tmp_path / 'afile'} is a file, not a folder (--out)"
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    loop = readout("run", "loop1", "--out", "out", cwd=tmp_path)
+    assert loop.returncode == 2 and loop.stderr.strip() == "loop1: is a symbolic link to nothing, or a loop of links"
+    assert not (tmp_path / "out").exists()
+    # found in a folder: a pipe and a looping link are named and skipped, the statement runs
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "x.txt").symlink_to(folder / "x.txt")
+    found = readout("run", "in", "--out", "out", "--notebooks",
+                    str(PROJECT_ROOT / "tests" / "fixtures" / "notebooks" / "pass"), cwd=tmp_path)
+    assert found.returncode == 1, found.stderr
+    assert "skipped: in/pipe.txt: is not a regular file" in found.stderr
+    assert "skipped: in/x.txt: is a symbolic link to nothing, or a loop of links" in found.stderr
+    assert (tmp_path / "out" / "a" / "index.html").is_file()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from readout.datafiles import read_yaml_mapping
+from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
 from readout.text.statement import Sentence, Statement
 
@@ -34,13 +34,14 @@ class LeakLexicon:
 
 def _parse(path: str | Path | None) -> LeakLexicon:
     data, label = read_yaml_mapping(path, "sentiment_leaks.yaml", "leak list")
-    lists = []
-    for key in ("issue_terms", "genre_neutral"):
-        words = data.get(key) or []
-        if not isinstance(words, list):
-            raise BadInputError(label, f"leak list: '{key}' must be a list of words")
-        lists.append(frozenset(str(w).lower() for w in words))
-    return LeakLexicon(lists[0], lists[1], label)
+    keys = ("issue_terms", "genre_neutral")
+    unknown = sorted(str(k) for k in data if k not in keys)
+    if unknown:  # a misspelled key would silently turn leak removal off
+        raise BadInputError(label, f"leak list: unknown key(s) {', '.join(unknown)}; expected {' and '.join(keys)}")
+    if not any(k in data for k in keys):
+        raise BadInputError(label, f"leak list needs '{keys[0]}:' and/or '{keys[1]}:' (lists of words)")
+    return LeakLexicon(word_list(data, keys[0], label, "leak list"), word_list(data, keys[1], label, "leak list"),
+                       label)
 
 
 def load_leak_lexicon(path: str | Path | None = None) -> LeakLexicon:
