@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -134,10 +136,41 @@ def _bad_limits(args: argparse.Namespace) -> str:
     return ""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or SIGTERM, raised where the run is, so that it cleans up as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    """SIGINT and SIGTERM stop the run as Ctrl-C does (the report being built is discarded, earlier ones
+    stay, the log says so; exit code 130 or 143); a second one ends the process at once (what a killed
+    run leaves is cleaned by the next run)."""
+    first: list[int] = []
+
+    def handler(signum: int, frame: object) -> None:
+        if first:
+            os.write(2, b"interrupted again: stopping now; the next run cleans up what is left\n")
+            os._exit(128 + first[0])
+        first.append(signum)
+        raise Interrupted(signum)
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+
+
+def _code(exc: KeyboardInterrupt) -> int:
+    """The exit code of an interrupted command: 128 + the signal (130 for Ctrl-C, 143 for SIGTERM)."""
+    return 128 + getattr(exc, "signum", signal.SIGINT)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args)
+    _stop_on_signals()
     try:
         parameters: dict = {}
         for f in args.parameters_file:
@@ -160,17 +193,17 @@ def main(argv: list[str] | None = None) -> int:
             options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
                                  keep_code=args.keep_code)
             return run_comparison(args.paths, parameters, args.out, args.corpus, options)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             print("interrupted; the earlier comparison is untouched", file=sys.stderr)
-            return 130
+            return _code(exc)
     if args.command == "corpus":
         from readout.collection.corpus import run_corpus
 
         try:
             run = run_corpus(args.paths, args.out, parameters, args.scheduler, args.workers, args.batch_size)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             print("interrupted; earlier tables are untouched", file=sys.stderr)
-            return 130
+            return _code(exc)
         except ReadoutError as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -186,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                              Limits(args.timeout, args.notebook_timeout, args.run_timeout),
                              args.keep_code, args.force, args.exclusive)
         return run_collection(args.paths, parameters, options)
-    except KeyboardInterrupt:
-        print("interrupted; earlier reports are untouched", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        print(f"interrupted ({'SIGTERM' if _code(exc) == 143 else 'Ctrl-C'}); earlier reports are untouched, the "
+              "report being built was discarded; the run's log says how far it went", file=sys.stderr)
+        return _code(exc)

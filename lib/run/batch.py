@@ -1,10 +1,11 @@
 """How do many statements become reports in one scheduled run? Checked first, then one report each.
 
-Exit codes (:func:`run_collection`): 0 every notebook ran (or its report was up to date); 1 some
-notebook failed (its executed notebook is kept and rendered, and the manifest names the failing
-cell, or a notebook ran past its time limit), or a file found in a folder could not be read; 2 bad
-input or usage, with nothing under the outputs folder changed; 3 another exclusive run holds the
-outputs folder; 4 the whole-run time limit ran out (statements not reached keep their earlier reports).
+Exit codes (:func:`run_collection`; the command line adds 130 for Ctrl-C and 143 for SIGTERM): 0 every
+notebook ran (or its report was up to date); 1 some notebook failed (its executed notebook is kept and
+rendered, and the manifest names the failing cell, or a notebook ran past its time limit), or a file
+found in a folder could not be read; 2 bad input or usage, with nothing under the outputs folder
+changed, or an operating-system failure during the run; 3 another exclusive run holds the outputs
+folder; 4 the whole-run time limit ran out (statements not reached keep their earlier reports).
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ from .report import (
     up_to_date,
 )
 
-__all__ = ["run_collection"]
+__all__ = ["run_collection", "MAX_LISTED"]
+
+#: Statements not reached named on the summary line; the rest are counted there and listed in the log.
+MAX_LISTED = 5
 
 
 def run_collection(
@@ -67,10 +71,35 @@ def run_collection(
         err(line)
 
     skipped: list[str] = []
-    # The kernels start, and load what the notebooks need, while the input is checked: a run refused
-    # below shuts them down unused.
-    with KernelPool(_pool_size(options), options.notebooks_dir) as pool:
-        return _checked_run(paths, parameters, options, pool, clock, shown_outputs, note, log_lines, skipped)
+    started = dt.datetime.now(dt.timezone.utc)
+    code = 2
+    try:
+        # The kernels start, and load what the notebooks need, while the input is checked: a run refused
+        # below shuts them down unused.
+        with KernelPool(_pool_size(options), options.notebooks_dir) as pool:
+            code = _checked_run(paths, parameters, options, pool, clock, shown_outputs, note, log_lines, skipped)
+        return code
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (see the command line): said in the log too
+        code = -1
+        signum = getattr(exc, "signum", 2)
+        log_lines.append(f"interrupted by signal {signum} ({'SIGTERM' if signum == 15 else 'SIGINT'}); earlier "
+                         "reports are untouched, the report being built was discarded")
+        raise
+    finally:
+        if code != 2:  # a refused run changes nothing, not even the logs
+            _write_log(options.outputs, started, log_lines)
+
+
+def _write_log(outputs: Path, started: dt.datetime, lines: list[str]) -> None:
+    """Everything the run said, in ``outputs/logs/run-<UTC time>-<pid>.log`` (best effort: a log that
+    cannot be written must not hide why the run ended)."""
+    try:
+        logs = outputs / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _pool_size(options: RunOptions) -> int:
@@ -184,7 +213,6 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
              shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log_lines: list[str],
              slugs: list[str] | None = None, snapshots: dict[str, bytes] | None = None) -> int:
     """Run (or skip) each checked statement; end with a summary line and the run's log file."""
-    started = dt.datetime.now(dt.timezone.utc)
     outputs = options.outputs
     bar = None
     if options.progress if options.progress is not None else sys.stderr.isatty():
@@ -253,13 +281,12 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped])
                   if failed or skipped else ""))
     if not_reached:
+        shown = not_reached[:MAX_LISTED]
         summary += (f"; the whole-run time limit ({clock.limits.run:g} s) ran out, not reached {len(not_reached)}: "
-                    + "; ".join(not_reached))
+                    + "; ".join(shown) + (f" and {len(not_reached) - len(shown)} more (all in the log)"
+                                          if len(not_reached) > len(shown) else ""))
+        log_lines += [f"not reached: {path}" for path in not_reached]
     note(summary)
-    logs = outputs / "logs"
-    logs.mkdir(exist_ok=True)
-    (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
-        "\n".join(log_lines) + "\n", encoding="utf-8")
     if not_reached:  # the limit stopped the run before every statement's report was done
         return 4
     return 1 if failed or skipped else 0

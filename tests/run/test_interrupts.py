@@ -52,11 +52,46 @@ def test_ctrl_c_leaves_no_build_folder_and_keeps_the_earlier_report(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert time.monotonic() - began < 20  # the pausing notebook was interrupted, not waited for
-    assert sorted(p.name for p in out.iterdir()) == ["000-1844251938b000cf"]  # no .building-* left
+    assert sorted(p.name for p in out.iterdir()) == ["000-1844251938b000cf", "logs"]  # no .building-* left
     assert (earlier / "index.html").read_text(encoding="utf-8") == "earlier report"
-    assert "interrupted; earlier reports are untouched" in err
+    assert "interrupted (Ctrl-C); earlier reports are untouched" in err
+    (log,) = (out / "logs").iterdir()  # an interrupted run has its log too
+    assert "interrupted by signal 2 (SIGINT)" in log.read_text(encoding="utf-8")
     gone, alive = psutil.wait_procs(family, timeout=15)
     assert alive == []
+
+
+def test_sigterm_stops_like_ctrl_c_with_exit_143_and_a_log(tmp_path):
+    out = tmp_path / "outputs"
+    proc = start_slow_run(out)
+    family = wait_for_kernel(proc, out)
+    began = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert time.monotonic() - began < 20
+    assert "interrupted (SIGTERM); earlier reports are untouched" in err
+    assert sorted(p.name for p in out.iterdir()) == ["logs"]  # nothing half-made
+    (log,) = (out / "logs").iterdir()
+    assert "interrupted by signal 15 (SIGTERM)" in log.read_text(encoding="utf-8")
+    gone, alive = psutil.wait_procs(family, timeout=15)
+    assert alive == []
+
+
+def test_a_second_interrupt_ends_the_run_at_once(tmp_path):
+    out = tmp_path / "outputs"
+    proc = start_slow_run(out)
+    wait_for_kernel(proc, out)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    # whichever way it ended, what it left is cleaned by the next run's repair
+    from readout.run.publishing import repair
+
+    repair(out)
+    assert not list(out.glob(".building-*"))
 
 
 def test_killing_the_runner_ends_its_kernels(tmp_path):
