@@ -15,6 +15,7 @@ from readout._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .compare import (
+        MIN_PEERS,
         PEER_SHARE,
         PERCENTILE_MEASURES,
         SIGNIFICANCE,
@@ -76,8 +77,8 @@ _MODULE_OF = {
     "Collection": "compare", "make_collection": "compare", "build_collection": "compare", "read_collection":
     "compare", "headline_table": "compare", "summary_table": "compare", "percentile_table": "compare",
     "PERCENTILE_MEASURES": "compare", "keyness_table": "compare", "key_terms_summary": "compare", "theme_matrix":
-    "compare", "peer_silences": "compare", "PEER_SHARE": "compare", "tone_over_time": "compare",
-    "collection_reading": "compare", "collection_provenance": "compare", "statement_list": "compare",
+    "compare", "peer_silences": "compare", "PEER_SHARE": "compare", "MIN_PEERS": "compare", "tone_over_time":
+    "compare", "collection_reading": "compare", "collection_provenance": "compare", "statement_list": "compare",
     "skipped_table": "compare", "percentile": "compare", "log_likelihood": "compare", "log_ratio": "compare",
     "SIGNIFICANCE": "compare", "Paged": "compare", "paged": "compare", "COMPARE_NOTEBOOK": "comparison",
     "run_comparison": "comparison", "CorpusRun": "corpus", "BATCH_SIZE": "corpus", "MANIFEST": "corpus",
@@ -93,7 +94,7 @@ _MODULE_OF = {
 __all__ = [
     "Collection", "make_collection", "build_collection", "read_collection", "headline_table", "summary_table",
     "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary", "theme_matrix",
-    "peer_silences", "PEER_SHARE", "tone_over_time", "collection_reading", "collection_provenance",
+    "peer_silences", "PEER_SHARE", "MIN_PEERS", "tone_over_time", "collection_reading", "collection_provenance",
     "statement_list", "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged",
     "paged", "COMPARE_NOTEBOOK", "run_comparison", "CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus",
     "read_corpus", "analyse_batch", "schemas", "frames_from_rows", "LABELLED", "theme_share_figure",

@@ -24,7 +24,7 @@ from readout.errors import ReadoutError, UsageError
 from readout.text.statement import Statement, slugify
 
 from .inputs import read_statements, statement_files
-from .kernels import Deadline, KernelPool
+from .kernels import Deadline, KernelPool, clean_connection_files
 from .parameters import Plan, find_notebooks, plan_run
 from .publishing import repair
 from .report import (
@@ -235,7 +235,7 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
                 print(line)
 
     tick = (lambda: bar.update(1)) if bar is not None else (lambda: None)
-    for line in repair(outputs):  # what killed runs left: reported, never silently
+    for line in repair(outputs) + clean_connection_files():  # what killed runs left: reported, never silently
         err(line)
     for line in skipped:
         err(f"skipped: {line}")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import signal
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from jupyter_core.utils import ensure_event_loop, run_sync
 from .forkserver import ForkedProcess, ForkServer
 
 __all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel", "KernelPool",
-           "execute", "not_started"]
+           "execute", "not_started", "clean_connection_files"]
 
 KERNEL = "python3"
 #: Seconds one notebook cell may run before the run counts it as failed.
@@ -213,6 +215,42 @@ async def _run_silently(kc: Any, code: str, timeout: float) -> None:
         raise RuntimeError(f"the kernel could not run {code.split(chr(10))[0][:40]!r} ({reply['content'].get('ename')})")
 
 
+def _connection_folder() -> Path:
+    """This process's folder for kernel connection files, in Jupyter's runtime folder (made if need be)."""
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    folder = Path(jupyter_runtime_dir()) / f"readout-{os.getpid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def clean_connection_files() -> list[str]:
+    """Remove the connection-file folders of runs that are gone (killed before they could); the lines
+    say what was removed. A folder of a live process, or one that cannot be read, is left alone."""
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    done = []
+    try:
+        folders = list(Path(jupyter_runtime_dir()).glob("readout-*"))
+    except OSError:
+        return done
+    for folder in folders:
+        pid = folder.name.removeprefix("readout-")
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # alive
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        n = len(list(folder.glob("*.json")))
+        shutil.rmtree(folder, ignore_errors=True)
+        done.append(f"cleaned: {n} kernel connection file{'s' if n != 1 else ''} left by run {pid} (it was killed)")
+    return done
+
+
 class Kernel:
     """One ``python3`` kernel that runs several notebooks in turn, so that each notebook after the
     first skips the kernel's start-up and the imports already made (most of a notebook's cost).
@@ -245,9 +283,13 @@ class Kernel:
         return self.km
 
     def start(self) -> None:
-        """Start a new kernel (any old one is shut down first)."""
+        """Start a new kernel (any old one is shut down first). Its connection file goes to a folder of
+        this process in Jupyter's runtime folder (``readout-<pid>``), so that files left by a killed run
+        can be found and removed (:func:`clean_connection_files`)."""
         self.shutdown()
-        self.km = _KernelManager(self.forkserver, kernel_name=KERNEL)
+        folder = _connection_folder()
+        self.km = _KernelManager(self.forkserver, kernel_name=KERNEL,
+                                 connection_file=str(folder / f"kernel-{uuid.uuid4().hex}.json"))
         run_sync(self.km.start_kernel)(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
         self.used = self.dirty = False
 
@@ -384,6 +426,10 @@ class KernelPool:
             thread.join()
         if self.forkserver is not None:
             self.forkserver.close()
+        try:  # the kernels are gone: so is this process's connection-file folder, if empty
+            _connection_folder().rmdir()
+        except OSError:
+            pass
 
     def __enter__(self) -> KernelPool:
         return self

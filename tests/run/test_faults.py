@@ -202,3 +202,18 @@ def test_operating_system_problems_are_one_line(tmp_path):
     assert "skipped: in/pipe.txt: is not a regular file" in found.stderr
     assert "skipped: in/x.txt: is a symbolic link to nothing, or a loop of links" in found.stderr
     assert (tmp_path / "out" / "a" / "index.html").is_file()
+
+
+def test_connection_files_of_killed_runs_are_cleaned(tmp_path, monkeypatch):
+    from readout.run import kernels
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))
+    dead = tmp_path / "readout-999999999"  # no such process
+    dead.mkdir()
+    (dead / "kernel-x.json").write_text("{}", encoding="utf-8")
+    live = tmp_path / f"readout-{os.getpid()}"
+    live.mkdir()
+    (live / "kernel-y.json").write_text("{}", encoding="utf-8")
+    assert kernels.clean_connection_files() == [
+        "cleaned: 1 kernel connection file left by run 999999999 (it was killed)"]
+    assert not dead.exists() and (live / "kernel-y.json").exists()
