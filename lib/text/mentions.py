@@ -279,6 +279,10 @@ def _read_entries(path: Path) -> _AliasFile:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError, csv.Error) as exc:
         raise BadInputError(path, f"actor alias file cannot be parsed ({exc.__class__.__name__})") from None
+    unknown = sorted(str(k) for k in data if k not in _SECTIONS) if isinstance(data, dict) else []
+    if unknown:  # a misspelled section would be ignored in silence
+        raise BadInputError(path, f"actor alias file: unknown section(s) {', '.join(unknown)}; expected "
+                                  f"{', '.join(_SECTIONS)}")
     sections = {k: data.get(k, {}) for k in _SECTIONS} if isinstance(data, dict) else {}
     if not sections or not all(isinstance(v, dict) for v in sections.values()) or not any(sections.values()):
         raise BadInputError(path, "actor alias file needs a top-level 'actors:' (or 'countries:', 'demonyms:' or "

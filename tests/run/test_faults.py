@@ -217,3 +217,19 @@ def test_connection_files_of_killed_runs_are_cleaned(tmp_path, monkeypatch):
     assert kernels.clean_connection_files() == [
         "cleaned: 1 kernel connection file left by run 999999999 (it was killed)"]
     assert not dead.exists() and (live / "kernel-y.json").exists()
+
+
+@pytest.mark.parametrize("name, body, message", [
+    ("actors.yaml", "actors:\n  Zorbland:\n    aliases: [Zorbland]\ndemonym:\n  Zorbland: [Zorbic]\n",
+     "unknown section(s) demonym"),
+    ("themes.yaml", "themes:\n  weather: [rain]\nexpect: [weather]\n", "unknown key(s) expect"),
+])
+def test_misspelled_sections_are_refused(tmp_path, name, body, message):
+    from readout import BadInputError
+    from readout.analyses.topics.themes import load_theme_lexicon
+    from readout.text.mentions import load_actor_lexicon
+
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(BadInputError, match=re.escape(message)):
+        (load_theme_lexicon if name.startswith("themes") else load_actor_lexicon)(path)

@@ -109,6 +109,9 @@ def themes_in_substance(shares: pd.DataFrame, threshold: float = SUBSTANCE_SHARE
 
 def _parse(path: str | Path | None) -> ThemeLexicon:
     data, label = read_yaml_mapping(path, "themes.yaml", "theme lexicon")
+    unknown = sorted(str(k) for k in data if k not in ("themes", "expected"))
+    if unknown:  # a misspelled key would be ignored in silence
+        raise BadInputError(label, f"theme lexicon: unknown key(s) {', '.join(unknown)}; expected themes and expected")
     themes = data.get("themes")
     if not isinstance(themes, dict) or not themes:
         raise BadInputError(label, "theme lexicon needs 'themes:', a mapping of each theme to a list of phrases")
