@@ -19,8 +19,11 @@ The rules are heuristics written for government and diplomatic releases:
   "Washington, DC - The", "BRUSSELS, March 5 (Reuters) — The",
   "Washington, DC—The". A place that starts like a sentence ("The", "In",
   "Today", "Mr.") is not a dateline.
+* Preamble: where the body would start, a release's wrapping ("The text of the
+  following statement was released by ...", "Begin Text:") is a header line, so
+  the title and the paragraph numbers are the statement's own.
 * End markers: a line that is only "###", "# # #", "-30-", "End Text",
-  "[END]" or similar. Lines after the first end marker are the trailer. A line
+  "End Text.", "[END]" or similar. Lines after the first end marker are the trailer. A line
   of only asterisks or dashes ("* * *") is a section break, not text.
 * Body: blocks separated by blank lines. A line that starts with a bullet or a
   number/letter marker ("1.", "a)", "•", "-") starts a list item when it opens
@@ -59,7 +62,12 @@ _PERSON = re.compile(
     r"\b(?:Secretary|Spokesperson|Minister|Ambassador|President|Director|Envoy|Deputy|Chancellor)\b", re.I
 )
 _PLACE = re.compile(r"^[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
-_END_MARKER = re.compile(r"^(?:#\s*#\s*#+|-\s*30\s*-|\[?\s*-*\s*(?:end(?:\s+text)?|ends)\s*-*\s*\]?)$", re.I)
+_END_MARKER = re.compile(r"^(?:#\s*#\s*#+|-\s*30\s*-|\[?\s*-*\s*(?:end(?:\s+(?:of\s+)?text)?|ends)\s*-*\s*[.:]?\s*\]?)$", re.I)
+#: A release's wrapping before the text proper: "The text of the following statement was released by ...",
+#: "The following joint statement was issued ...", and a "Begin Text:" line.
+_PREAMBLE = re.compile(r"^(?:the\s+)?(?:text\s+of\s+the\s+)?following\s+(?:[\w-]+\s+){0,5}?(?:was|were|is|are|has\s+been)"
+                       r"\s+(?:jointly\s+)?(?:released|issued)\b", re.I)
+_BEGIN_TEXT = re.compile(r"^\[?\s*-*\s*begin(?:ning)?\s+(?:of\s+)?text\s*-*\s*[.:]?\s*\]?$", re.I)
 #: A line of only asterisks, dashes or similar ("* * *") separates sections; it is not text.
 _SECTION_BREAK = re.compile(r"^[*#=_~.•·\-–—\s]{3,}$")
 _BULLET_CHARS = "•⁃◦▪‣·●►▸■□◆❖✓✔➢➤\uf0b7*–—-"
@@ -85,7 +93,8 @@ class Line:
     """A line outside the body (header, end marker or trailer).
 
     ``role`` is one of ``office``, ``genre``, ``person``, ``place``, ``date``,
-    ``title`` (header lines), ``end`` (end markers) or ``trailer``.
+    ``title``, ``preamble`` (header lines: "The text of the following statement was
+    released by ...", "Begin Text:"), ``end`` (end markers) or ``trailer``.
     """
 
     text: str
@@ -196,6 +205,23 @@ def find_layout(text: str) -> Layout:
         group.append(Line(s, a, b, _header_role(s)))
     if group or not any(text[a:b].strip() for a, b in body_lines[first_body:]):
         header, first_body = [], 0  # nothing but short lines: they are the body
+    # A release's preamble and a "Begin Text:" line, where the body would start, are wrapping: header
+    # lines (role "preamble"), so the title and the paragraph numbers are the statement's own.
+    while True:
+        rest = [(i, a, b) for i, (a, b) in enumerate(body_lines) if i >= first_body and text[a:b].strip()]
+        if len(rest) < 2:
+            break
+        i, a, b = rest[0]
+        line = text[a:b].strip()
+        if not (_PREAMBLE.match(line) or _BEGIN_TEXT.match(line)):
+            break
+        end = i
+        while end + 1 < len(body_lines) and text[body_lines[end + 1][0]:body_lines[end + 1][1]].strip() \
+                and not _BEGIN_TEXT.match(line):  # a wrapped preamble runs to its blank line
+            end += 1
+        header.append(Line(" ".join(text[x:y].strip() for x, y in body_lines[i:end + 1]), a, body_lines[end][1],
+                           "preamble"))
+        first_body = end + 1
     # Blocks.
     raw_blocks: list[list[tuple[int, int, str]]] = []  # [(start, end, marker)] per block
     current: list[tuple[int, int, str]] = []

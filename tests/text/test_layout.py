@@ -123,3 +123,26 @@ def test_section_break_is_not_an_end_marker():
     s = parse_statement("The two sides met.\n\n* * *\n\nThey agreed.")
     assert s.end_markers == () and s.trailer == ()
     assert [x.text for x in s.sentences] == ["The two sides met.", "They agreed."]
+
+
+def test_a_release_preamble_and_begin_text_are_wrapping_not_paragraphs():
+    """State Department releases open with "The text of the following statement was released by ..." and
+    "Begin Text:": header lines, so the title and the paragraph numbers are the statement's own (#17)."""
+    from readout import parse_statement
+
+    text = ("Joint Statement on the Ministers' Meeting\n\nThe text of the following statement was released by the\n"
+            "Governments of Ruritania and Freedonia.\n\nBegin Text:\n\n1. We, the Ministers, met today in Geneva.\n\n"
+            "2. We agreed to meet again.\n\nEnd Text.\n")
+    st = parse_statement(text)
+    assert st.title == "Joint Statement on the Ministers' Meeting"
+    assert [(line.role, line.text) for line in st.header][1:] == [
+        ("preamble", "The text of the following statement was released by the Governments of Ruritania and Freedonia."),
+        ("preamble", "Begin Text:")]
+    assert [p.sentences[0].text for p in st.paragraphs] == ["We, the Ministers, met today in Geneva.",
+                                                            "We agreed to meet again."]
+    assert [line.text for line in st.end_markers] == ["End Text."]
+    no_title = parse_statement("The following statement was issued today.\n\nThe two sides met. They agreed.\n")
+    assert no_title.title == "The two sides met." and len(no_title.paragraphs) == 1
+    # a body that merely mentions a release is left alone
+    body = parse_statement("The following week, the report was released by the ministry. It was long.\n")
+    assert len(body.paragraphs) == 1 and body.header == ()
