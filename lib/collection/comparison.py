@@ -128,15 +128,16 @@ def run_comparison(
         run = execute(notebook, build / notebook.name, params, options.limits.cell, None, limit, limit_name)
         err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
             + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))
+        versions, commit = package_versions(), git_commit()
         page = PageContext(title, source, digest, {k: v for k, v in {**params, **shown}.items() if k != "output_dir"},
-                           collection=True)
+                           collection=True, run=started, commit=commit, versions=versions)
         if (build / notebook.name).exists():
             notebook_to_html(build / notebook.name, build / "index.html", options.keep_code, page)
         write_manifest(build, {
             "kind": "comparison", "title": title, "status": run.status,
             "input": {"path": "", "files": source, "sha256": digest},
             "parameters": {k: v for k, v in params.items() if k != "output_dir"},
-            "versions": package_versions(), "git_commit": git_commit(), "started": started, "finished": now(),
+            "versions": versions, "git_commit": commit, "started": started, "finished": now(),
             "notebooks": [{"notebook": run.notebook, "status": run.status, "seconds": run.seconds,
                            "error": run.error}],
             "tables": sorted(p.name for p in (build / "tables").glob("*.csv"))})

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 from readout._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .display import readable, show
+    from .display import FOLD_AFTER, TableView, cell_text, readable, show
     from .export import (
+        NOTEBOOK_ONLY,
         PageContext,
         is_archive_index,
         notebook_title,
         notebook_to_html,
+        page_name,
         strip_directories,
         warm_up,
         write_archive_index,
@@ -42,32 +44,36 @@ if TYPE_CHECKING:
         topic_weights_figure,
         use_house_style,
     )
+    from .glossary import GLOSSARY, Term, terms_on
     from .provenance import git_commit, package_versions, provenance_table, requirement_names, shown_value
     from .summary import SECTIONS, Headline, Headlines, anchor, coverage_warning, headlines
-    from .tables import save_tables
+    from .tables import SavedTables, save_tables
 
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
-    "readable": "display", "show": "display", "PageContext": "export", "is_archive_index": "export",
-    "notebook_title": "export", "notebook_to_html": "export", "strip_directories": "export", "warm_up": "export",
-    "write_index": "export", "write_archive_index": "export", "use_house_style": "figures", "figure_text":
+    "FOLD_AFTER": "display", "TableView": "display", "cell_text": "display", "readable": "display", "show":
+    "display", "NOTEBOOK_ONLY": "export", "PageContext": "export", "is_archive_index": "export", "notebook_title":
+    "export", "notebook_to_html": "export", "page_name": "export", "strip_directories": "export", "warm_up":
+    "export", "write_index": "export", "write_archive_index": "export", "use_house_style": "figures", "figure_text":
     "figures", "sentence_length_figure": "figures", "mentions_figure": "figures", "readability_figure": "figures",
     "dispersion_figure": "figures", "sentiment_arc_figure": "figures", "lexicon_comparison_figure": "figures",
     "actor_tone_figure": "figures", "key_terms_figure": "figures", "theme_share_figure": "figures",
     "theme_flow_figure": "figures", "topic_weights_figure": "figures", "credit_graph_figure": "figures",
-    "balance_figure": "figures", "PLAIN_LANGUAGE_GRADE": "figures", "requirement_names": "provenance",
-    "package_versions": "provenance", "git_commit": "provenance", "provenance_table": "provenance", "shown_value":
-    "provenance", "Headline": "summary", "Headlines": "summary", "headlines": "summary", "anchor": "summary",
-    "coverage_warning": "summary", "SECTIONS": "summary", "save_tables": "tables"
+    "balance_figure": "figures", "PLAIN_LANGUAGE_GRADE": "figures", "Term": "glossary", "GLOSSARY": "glossary",
+    "terms_on": "glossary", "requirement_names": "provenance", "package_versions": "provenance", "git_commit":
+    "provenance", "provenance_table": "provenance", "shown_value": "provenance", "Headline": "summary", "Headlines":
+    "summary", "headlines": "summary", "anchor": "summary", "coverage_warning": "summary", "SECTIONS": "summary",
+    "SavedTables": "tables", "save_tables": "tables"
 }
 __all__ = [
-    "readable", "show", "PageContext", "is_archive_index", "notebook_title", "notebook_to_html",
-    "strip_directories", "warm_up", "write_index", "write_archive_index", "use_house_style", "figure_text",
-    "sentence_length_figure", "mentions_figure", "readability_figure", "dispersion_figure", "sentiment_arc_figure",
-    "lexicon_comparison_figure", "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure",
-    "topic_weights_figure", "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "requirement_names",
-    "package_versions", "git_commit", "provenance_table", "shown_value", "Headline", "Headlines", "headlines",
-    "anchor", "coverage_warning", "SECTIONS", "save_tables"
+    "FOLD_AFTER", "TableView", "cell_text", "readable", "show", "NOTEBOOK_ONLY", "PageContext", "is_archive_index",
+    "notebook_title", "notebook_to_html", "page_name", "strip_directories", "warm_up", "write_index",
+    "write_archive_index", "use_house_style", "figure_text", "sentence_length_figure", "mentions_figure",
+    "readability_figure", "dispersion_figure", "sentiment_arc_figure", "lexicon_comparison_figure",
+    "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure", "topic_weights_figure",
+    "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "Term", "GLOSSARY", "terms_on",
+    "requirement_names", "package_versions", "git_commit", "provenance_table", "shown_value", "Headline",
+    "Headlines", "headlines", "anchor", "coverage_warning", "SECTIONS", "SavedTables", "save_tables"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -1,4 +1,4 @@
-"""How a table is shown to a reader: reader labels for its fields, numbers rounded for display.
+"""How a table is shown to a reader: reader labels, numbers rounded, long tables folded.
 
 The analyses return tables whose columns (and index names) are ``snake_case`` fields at full
 precision: that is what the CSV files and the corpus engine store, and what code reads. Only when a
@@ -6,17 +6,39 @@ page shows a table does :func:`show` give it the reader's labels and round its n
 vocabulary of :mod:`readout.fields`. In a table whose index is named like one of
 :data:`~readout.fields.FIELD_INDEXES` ("measure", "fact" ...), the index values are fields too and
 are labelled the same way.
+
+What a page shows is a :class:`TableView`: a plain HTML table in the reader's language (no row
+numbers, one header row, a blank cell for a value not computed, "yes"/"no" for flags, lists as
+text), its first rows visible and the rest folded in a native ``<details>`` block. Where one sentence
+would be repeated row after row, the table shows the sentence's id, with the sentence on hover and a
+link to it on the anatomy page.
 """
 
 from __future__ import annotations
 
+import html
+import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from readout.fields import FIELD_INDEXES, digits, label
 
-__all__ = ["readable", "show"]
+__all__ = ["FOLD_AFTER", "TableView", "cell_text", "readable", "show"]
+
+#: Rows a table shows before the rest is folded; a table at most :data:`_SLACK` rows longer is shown whole
+#: (folding away two or three rows saves nothing).
+FOLD_AFTER = 6
+_SLACK = 3
+
+#: Where a sentence's row is on the report's pages (the anatomy page's sentence table): a link to
+#: ``<page>#<sentence id>``; the export points it at the page, not the notebook.
+SENTENCE_PAGE = "01-anatomy.ipynb"
+
+_TEXT_COLUMNS = ("text", "sentence_text")
+_ID_FIELDS = ("sentence", "sentence_id")
+
 
 def _rounded(value: Any, digits: int) -> Any:
     return round(value, digits) if isinstance(value, float) else value
@@ -53,9 +75,167 @@ def readable(table: pd.DataFrame | pd.Series, places: int | None = None) -> pd.D
     return out
 
 
-def show(table: Any) -> Any:
-    """What a page shows for ``table``: a table made :func:`readable`; anything else (a reading, a
-    figure) as it is."""
-    if isinstance(table, (pd.DataFrame, pd.Series)):
-        return readable(table)
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def cell_text(value: Any, places: int | None = None) -> str:
+    """One value as a reader reads it: blank for a value not computed (never "NaN" or "<NA>"), "yes" or
+    "no" for a flag, a list as its items separated by commas (blank when empty), a number with
+    ``places`` decimals when given (else as it is), anything else as text."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(cell_text(v) for v in value)
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)) and getattr(value, "ndim", 0):
+        return cell_text(value.tolist())
+    if _missing(value):
+        return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if places is not None:
+            return f"{value:,.{places}f}" if abs(value) >= 10_000 else f"{value:.{places}f}"
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) >= 10_000 else str(value)
+    return str(value)
+
+
+def _places(field: Any, values: pd.Series) -> int | None:
+    """Decimals for a column of floats: its field's, trimmed to what the rounded values need."""
+    if not pd.api.types.is_float_dtype(values.dtype):
+        return None
+    wanted = digits(field)
+    finite = [v for v in values if isinstance(v, float) and math.isfinite(v)]
+    if finite and all(float(v).is_integer() for v in finite):
+        return 0
+    return wanted
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A table as a page shows it. ``table`` is the analysis's table (fields, full precision); the page
+    shows it :func:`readable`, its first ``rows`` rows visible and the rest folded (``rows=None``: all
+    visible); with ``fold`` set, the whole table is folded under that line. The text is what a
+    terminal or a plain-text notebook shows."""
+
+    table: pd.DataFrame
+    rows: int | None = FOLD_AFTER
+    fold: str = ""
+    anchors: bool = False  # each row's first cell is a sentence id that links from other pages land on
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        """The table with reader labels and rounded numbers (the index as it was, labelled)."""
+        return readable(self.table)
+
+    @property
+    def keyed(self) -> bool:
+        """True if the table's index says what each row is (shown as the first column, a row header)."""
+        return self.table.index.name is not None or not isinstance(self.table.index, pd.RangeIndex)
+
+    def _frame(self) -> tuple[pd.DataFrame, list[Any], str | None]:
+        """The table flat (its index as the first column unless it is bare row numbers), the field of each
+        column, and the column holding sentence ids whose text was dropped because it repeats."""
+        table = self.table
+        index_is_data = self.keyed
+        flat = table.reset_index() if index_is_data else table.reset_index(drop=True)
+        if index_is_data and table.index.name is None:
+            flat = flat.rename(columns={flat.columns[0]: ""})
+        fields = list(flat.columns)
+        per_row = table.index.name in FIELD_INDEXES
+        if per_row:
+            flat[fields[0]] = flat[fields[0]].map(label)
+        ids = next((f for f in _ID_FIELDS if f in fields), None)
+        text = next((f for f in _TEXT_COLUMNS if f in fields), None)
+        linked = None
+        if ids and text and flat[ids].duplicated().any():
+            linked = ids  # one sentence, many rows: its id (text on hover), not its text again and again
+        return flat, fields, linked
+
+    def _cells(self, flat: pd.DataFrame, fields: list[Any]) -> list[list[str]]:
+        per_row = self.table.index.name in FIELD_INDEXES
+        rows = [[""] * len(fields) for _ in range(len(flat))]
+        for j, field in enumerate(fields):
+            column = flat[field]
+            places = None if per_row else _places(field, column)
+            for i, value in enumerate(column):
+                if per_row and isinstance(value, float):
+                    rows[i][j] = cell_text(_rounded(value, digits(self.table.index[i])))
+                else:
+                    rows[i][j] = cell_text(value, places)
+        return rows
+
+    def _html_rows(self, cells: list[list[str]], fields: list[Any], linked: str | None, start: int, stop: int) -> str:
+        e = html.escape
+        text_field = next((f for f in _TEXT_COLUMNS if f in fields), None)
+        text_at = fields.index(text_field) if text_field else -1
+        out = []
+        for row in cells[start:stop]:
+            tds = []
+            for j, field in enumerate(fields):
+                if field == text_field and linked:
+                    continue
+                value = row[j]
+                tag = "th" if j == 0 and (self.keyed or field in _ID_FIELDS) else "td"
+                if field == linked and value:
+                    sentence = row[text_at]
+                    value_html = (f'<a href="{SENTENCE_PAGE}#{e(value)}" class="readout-sid" '
+                                  f'title="{e(sentence)}">{e(value)}</a>')
+                else:
+                    value_html = e(value)
+                css = ' class="readout-text"' if field in _TEXT_COLUMNS or field in ("evidence", "opening") else ""
+                tds.append(f"<{tag}{css}>{value_html}</{tag}>")
+            anchor = f' id="{e(row[0])}"' if self.anchors and row[0] else ""
+            out.append(f"<tr{anchor}>" + "".join(tds) + "</tr>")
+        return "\n".join(out)
+
+    def _head(self, fields: list[Any], linked: str | None) -> str:
+        text_field = next((f for f in _TEXT_COLUMNS if f in fields), None)
+        shown = [f for f in fields if not (linked and f == text_field)]
+        return "<thead><tr>" + "".join(f'<th scope="col">{html.escape(cell_text(label(f)))}</th>' for f in shown) \
+            + "</tr></thead>"
+
+    def _table(self, body: str, head: str, note: str = "") -> str:
+        return (f'<div class="readout-table"><table class="readout-data">{head}<tbody>\n{body}\n</tbody></table>'
+                f"{note}</div>")
+
+    def _repr_html_(self) -> str:
+        flat, fields, linked = self._frame()
+        n = len(flat)
+        head = self._head(fields, linked)
+        cells = self._cells(flat, fields)
+        if n == 0:
+            return '<p class="readout-reading">The table is empty.</p>'
+        hint = (' <span class="readout-hint">(Sentence ids such as p2s3 mean paragraph 2, sentence 3; hover or'
+                " follow one to read the sentence.)</span>") if linked else ""
+        if self.fold:
+            return (f'<details class="readout-fold"><summary>{html.escape(self.fold)} '
+                    f'({n:,} row{"s" if n != 1 else ""})</summary>'
+                    + self._table(self._html_rows(cells, fields, linked, 0, n), head, hint) + "</details>")
+        if self.rows is None or n <= self.rows + _SLACK:
+            return self._table(self._html_rows(cells, fields, linked, 0, n), head, hint)
+        visible = self._table(self._html_rows(cells, fields, linked, 0, self.rows), head)
+        rest = self._table(self._html_rows(cells, fields, linked, self.rows, n), head, hint)
+        return (visible + f'<details class="readout-fold"><summary>The first {self.rows:,} of {n:,} rows are shown: '
+                          f"show the other {n - self.rows:,}</summary>{rest}</details>")
+
+    def __repr__(self) -> str:
+        flat, fields, _ = self._frame()
+        cells = self._cells(flat, fields)
+        frame = pd.DataFrame(cells, columns=[cell_text(label(f)) for f in fields])
+        text = frame.to_string(index=False, max_rows=2 * FOLD_AFTER, max_colwidth=60)
+        return (self.fold + ":\n" if self.fold else "") + text
+
+
+def show(table: Any, rows: int | None = FOLD_AFTER, fold: str = "", anchors: bool = False) -> Any:
+    """What a page shows for ``table``: a table (or series) as a :class:`TableView` — reader labels,
+    rounded numbers, its first ``rows`` rows with the rest folded, or all of it folded under ``fold``;
+    with ``anchors``, each row can be linked to by its first cell (a sentence id). Anything else (a
+    reading, a figure) is shown as it is."""
+    if isinstance(table, pd.Series):
+        table = table.to_frame()
+    if isinstance(table, pd.DataFrame):
+        return TableView(table, rows, fold, anchors)
     return table

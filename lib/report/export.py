@@ -20,10 +20,13 @@ import nbformat
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-__all__ = ["PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "strip_directories", "warm_up", "write_index",
+__all__ = ["DETAIL", "NOTEBOOK_ONLY", "PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "page_name",
+           "strip_directories", "warm_up", "write_index",
            "write_archive_index"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: The tag of cells a page leaves out (they stay in the notebook).
+NOTEBOOK_ONLY = "notebook-only"
 
 
 @functools.lru_cache(maxsize=2)
@@ -54,8 +57,9 @@ def _exporter(keep_code: bool) -> "HTMLExporter":
                 notebook_metadata=self._nb_metadata, parent=self, resources=resources))
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
-    return Exporter(
-        template_name="readout",
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = Exporter(
         extra_template_basedirs=[str(_TEMPLATES)],
         exclude_input=not keep_code,
         exclude_input_prompt=not keep_code,
@@ -63,7 +67,12 @@ def _exporter(keep_code: bool) -> "HTMLExporter":
         # Validate once after all preprocessors, not after each: each
         # validation compiles the notebook schema anew (~35 ms x 12 here).
         optimistic_validation=True,
+        template_name="readout",
     )
+    # Cells tagged "notebook-only" (a notebook's own provenance table) are for JupyterLab: a page has
+    # the same facts, with the run's date and commit, in its header box.
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY}), enabled=True)
+    return exporter
 
 
 def warm_up(keep_code: bool = False) -> None:
@@ -73,9 +82,11 @@ def warm_up(keep_code: bool = False) -> None:
 
 @dataclass(frozen=True)
 class PageContext:
-    """What every page of a report says about its statement: title, source file name, sha256, the
-    parameters the notebook ran with (shown in a provenance box), and the report's other notebooks
-    (links to them go to their pages)."""
+    """What every page of a report says about its statement and its run: title, source file name,
+    sha256, the parameters the notebook ran with, the report's pages in order (``pages``: notebook stem
+    and short name, for the page menu; links to them go to their pages), when the run started (UTC,
+    ISO), the code's git commit and the version of every package (shown in the "For reproducing this
+    report" box)."""
 
     title: str
     source: str
@@ -83,19 +94,108 @@ class PageContext:
     parameters: dict[str, Any] = field(default_factory=dict)
     notebooks: frozenset[str] = frozenset()  # stems, e.g. "03-tone"
     collection: bool = False  # a page about several statements: "Collection", "Files", no index link
+    pages: tuple[tuple[str, str], ...] = ()  # (stem, short name) in reading order
+    run: str = ""  # when the run started, ISO 8601 UTC
+    commit: str | None = None
+    versions: dict[str, str] = field(default_factory=dict)
+
+
+def page_name(stem: str) -> str:
+    """A notebook's short name in the page menu: "03-tone" → "Tone"."""
+    name = stem.split("-", 1)[1] if re.match(r"\d+-", stem) else stem
+    return name.replace("-", " ").replace("_", " ").capitalize()
 
 
 _H2 = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _NOTEBOOK_LINK = re.compile(r'<a href="(\d\d-[\w-]+)\.ipynb((?:#[^"]*)?)"')  # a link tag (statement text is escaped)
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_PARAMETERS = "\n**Parameters**\n"  # where a notebook's first cell starts listing its parameters
 # The template's own markup (statement text is escaped, so never matches): input and output boxes.
 _FOCUSABLE = re.compile(r'(<div class="(?:jp-Cell-inputWrapper|[^"<>]*\bjp-OutputArea-output\b[^"<>]*)")')
 
 
-def _decorate(body: str, context: PageContext) -> str:
-    """Add the page header (statement, file, sha256, parameters), a table of contents from the
-    section headings, and point links to sibling notebooks at their pages. Every value is escaped."""
+def _when(iso: str) -> str:
+    """"2026-12-02T03:40:12+00:00" → "2026-12-02 03:40 UTC" ("" stays "")."""
+    m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)", iso)
+    return f"{m.group(1)} {m.group(2)} UTC" if m else iso
+
+
+def _command(context: PageContext, shown: dict[str, Any]) -> str:
+    """The command that makes this report again, parameters given on the command line."""
+    import shlex
+
+    words = ["python", "-m", "readout", "compare" if context.collection else "run", context.source]
+    for name, value in shown.items():
+        if value in ("", None, [], {}):
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        words += ["-p", name, text]
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def _menu(context: PageContext, stem: str, where: str) -> str:
+    """The page menu (every page of the report, this one marked) with the previous and next page."""
+    e = html.escape
+    if not context.pages:
+        return ""
+    stems = [s for s, _ in context.pages]
+    links = ['<li><a href="index.html">Report index</a></li>']
+    for s, name in context.pages:
+        links.append(f'<li><a href="{e(s)}.html" aria-current="page">{e(name)}</a></li>' if s == stem
+                     else f'<li><a href="{e(s)}.html">{e(name)}</a></li>')
+    steps = []
+    if stem in stems:
+        i = stems.index(stem)
+        if i > 0:
+            steps.append(f'<a rel="prev" href="{e(stems[i - 1])}.html">&larr; {e(context.pages[i - 1][1])}</a>')
+        if i + 1 < len(stems):
+            steps.append(f'<a rel="next" href="{e(stems[i + 1])}.html">{e(context.pages[i + 1][1])} &rarr;</a>')
+    step = f'<p class="readout-steps">{" ".join(steps)}</p>' if steps else ""
+    return (f'<nav class="readout-menu" aria-label="Pages of this report ({where})"><ul>{"".join(links)}</ul>'
+            f"{step}</nav>")
+
+
+#: The tag of a section heading (a markdown cell starting "## ") whose section a page folds: detail
+#: and method, opened on demand, after the findings.
+DETAIL = "detail"
+_CELL_START = re.compile(r'<div id="cell-id=[^"]*" class="jp-Cell ')
+_SECTION_HEADING = re.compile(r'<h2 id="[^"]*">(.*?)<a class="anchor-link"', re.S)
+
+
+def _fold_sections(body: str) -> str:
+    """Wrap each section whose heading cell is tagged :data:`DETAIL` (to the next section heading) in a
+    native ``<details>`` block headed by the section's title."""
+    starts = [m.start() for m in _CELL_START.finditer(body)]
+    if not starts or f"celltag_{DETAIL}" not in body:
+        return body
+    end = body.find("</main>", starts[-1])
+    end = end if end >= 0 else len(body)
+    out, folded = [body[:starts[0]]], False
+    for a, b in zip(starts, [*starts[1:], end]):
+        cell = body[a:b]
+        heading = _SECTION_HEADING.search(cell)
+        if heading and folded:
+            out.append("</div></details>")
+            folded = False
+        if heading and f"celltag_{DETAIL}" in cell:
+            title = html.escape(_TAGS.sub("", heading.group(1)).strip(), quote=False)
+            out.append(f'<details class="readout-section"><summary>{title}</summary><div>')
+            folded = True
+        out.append(cell)
+    if folded:
+        out.append("</div></details>")
+    out.append(body[end:])
+    return "".join(out)
+
+
+def _decorate(body: str, context: PageContext, stem: str = "", described: str = "") -> str:
+    """Add the page header (statement, file, sha256, run, commit), the page menu with previous and next,
+    a folded "For reproducing this report" box (parameters, versions, the command), a folded glossary of
+    the terms the page uses, a table of contents from the section headings; point links to sibling
+    notebooks at their pages. Every value is escaped."""
+    from readout.report.glossary import terms_on
+
     e = html.escape
     toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in
                   ((a, _TAGS.sub("", t).strip()) for a, t in _H2.findall(body)))
@@ -105,21 +205,47 @@ def _decorate(body: str, context: PageContext) -> str:
                      for k, v in shown.items())
     box = f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>"
     source = [f'{"Files" if context.collection else "File"} <code>{e(_BIDI.sub("", context.source))}</code>']
+    if context.run:
+        source.append(f"run {e(_when(context.run))}")
+    if context.commit:
+        source.append(f'code <code title="git commit {e(context.commit)}">{e(context.commit[:10])}</code>')
+    sha = ""
     if context.sha256:
-        source.append(f'sha256{" of their sha256 sums" if context.collection else ""} '
-                      f'<code class="readout-sha">{e(context.sha256)}</code>')
-    if not context.collection:  # a statement's page sits in its report folder, beside the folder's index
-        source.append('<a href="index.html">report index</a>')
+        sha = (f'<p class="readout-source">sha256{" of their sha256 sums" if context.collection else ""} '
+               f'<code class="readout-sha">{e(context.sha256)}</code></p>')
+    facts = [("statement file" if not context.collection else "files", e(_BIDI.sub("", context.source))),
+             ("sha256", f'<code class="readout-sha">{e(context.sha256)}</code>' if context.sha256 else ""),
+             ("run started", e(_when(context.run))),
+             ("code (git commit)", f"<code>{e(context.commit)}</code>" if context.commit else "not a git checkout"
+              if context.run else "")]
+    facts = [(k, v) for k, v in facts if v]
+    versions = ", ".join(f"{e(k)} {e(v)}" for k, v in context.versions.items())
+    if versions:
+        facts.append(("package versions", versions))
+    facts.append(("to run it again", f"<code>{e(_BIDI.sub('', _command(context, shown)))}</code>"))
+    reproduce = ("<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts) + "</table>"
+                 "<p>Parameters of this page's notebook, as given:</p>" + box
+                 + (f'<div class="readout-parameters"><p>What each parameter does:</p>{described}</div>'
+                    if described else ""))
+    terms = terms_on(body.split("<main>", 1)[-1])
+    glossary = ("" if not terms else
+                '<details class="readout-glossary"><summary>Terms used on this page</summary><dl>'
+                + "".join(f"<dt>{e(t.term)}</dt><dd>{e(t.meaning)}</dd>" for t in terms) + "</dl></details>")
     header = (
         '<header class="readout-page">'
-        f'<p class="readout-statement">{"Collection" if context.collection else "Statement"}: '
+        + _menu(context, stem, "top")
+        + f'<p class="readout-statement">{"Collection" if context.collection else "Statement"}: '
         f'<strong>{e(context.title)}</strong></p>'
-        f'<p class="readout-source">{" &middot; ".join(source)}</p>'
-        f'<details class="readout-provenance"><summary>Parameters of this run</summary>{box}</details>'
+        f'<p class="readout-source">{" &middot; ".join(source)}</p>{sha}'
+        f'<details class="readout-provenance" id="reproducing"><summary>For reproducing this report</summary>'
+        f"{reproduce}</details>{glossary}"
         f'<div class="readout-print-only"><p>Parameters of this run:</p>{box}</div></header>'
         + (f'<nav class="readout-toc" aria-label="Contents"><p>Contents</p><ol>{toc}</ol></nav>' if toc else "")
     )
-    body = body.replace("<main>", "<main>" + header, 1)
+    body = _fold_sections(body).replace("<main>", "<main>" + header, 1)
+    footer = _menu(context, stem, "bottom")
+    if footer:
+        body = body.replace("</main>", f'<footer class="readout-footer">{footer}</footer></main>', 1)
     # A keyboard reaches every input and output (a wide table scrolls with the arrow keys once focused).
     body = _FOCUSABLE.sub(r'\1 tabindex="0"', body)
     heading = re.search(r"<h1 id=\"[^\"]*\">(.*?)<a class=\"anchor-link\"", body, re.S)
@@ -155,9 +281,19 @@ def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, cont
                 output["evalue"] = strip_directories(output.get("evalue", ""))
             elif output.get("output_type") == "stream":
                 output["text"] = strip_directories(output.get("text", ""))
+    described = ""
+    if context is not None and node.cells and node.cells[0].cell_type == "markdown":
+        # The notebook's first cell says what it answers, then lists its parameters by their code names:
+        # on a page that list belongs in the "For reproducing this report" box, not above the findings.
+        opening, marker, listed = node.cells[0].source.partition(_PARAMETERS)
+        if marker:
+            from nbconvert.filters.markdown import markdown2html_mistune
+
+            node.cells[0].source = opening.rstrip()
+            described = markdown2html_mistune(listed.strip())
     body, _ = _exporter(keep_code).from_notebook_node(node)
     if context is not None:
-        body = _decorate(body, context)
+        body = _decorate(body, context, target.stem, described)
     target.write_text(body, encoding="utf-8")
 
 

@@ -81,6 +81,6 @@ def provenance_table(statement: Statement, parameters: dict[str, object]) -> "pd
         ("decoded as", statement.encoding),
     ]
     rows += [(f"parameter: {k}", shown_value(v)) for k, v in parameters.items()]
-    versions = package_versions(["pandas", "matplotlib", "textblob"])
+    versions = package_versions()
     rows += [(f"version: {k}", v) for k, v in versions.items()]
     return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")

@@ -170,7 +170,7 @@ def run_report(
     replace a complete earlier one: it is published beside it, at ``<name>.failed``
     (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
     """
-    from readout.report.export import PageContext, notebook_title, notebook_to_html, warm_up, write_index
+    from readout.report.export import PageContext, notebook_title, notebook_to_html, page_name, warm_up, write_index
 
     if pool is None:
         with KernelPool(max(1, min(options.jobs, len(plan.notebooks))), plan.notebooks[0].parent) as own:
@@ -192,10 +192,13 @@ def run_report(
         # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
         exporter.submit(warm_up, options.keep_code)
         pages: list[Future] = []
+        versions, commit = package_versions(), git_commit()
+        menu = tuple((n.stem, page_name(n.stem)) for n in notebooks)
 
         def export(nb: Path, params: dict[str, Any]) -> None:
             page = PageContext(statement.title, Path(statement.path).name, statement.sha256, params,
-                               frozenset(n.stem for n in notebooks))
+                               frozenset(n.stem for n in notebooks), pages=menu, run=started, commit=commit,
+                               versions=versions)
             notebook_to_html(build / nb.name, build / f"{nb.stem}.html", options.keep_code, page)
 
         def job(nb: Path, kernel: Kernel) -> NotebookRun:
@@ -247,8 +250,8 @@ def run_report(
             "parameters": plan.parameters,
             "run_key": key,
             "kernel": KERNEL,
-            "versions": package_versions(),
-            "git_commit": git_commit(),
+            "versions": versions,
+            "git_commit": commit,
             "started": started,
             "finished": now(),
             "notebooks": [

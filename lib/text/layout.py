@@ -65,8 +65,14 @@ _PLACE = re.compile(r"^[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,3
 _END_MARKER = re.compile(r"^(?:#\s*#\s*#+|-\s*30\s*-|\[?\s*-*\s*(?:end(?:\s+(?:of\s+)?text)?|ends)\s*-*\s*[.:]?\s*\]?)$", re.I)
 #: A release's wrapping before the text proper: "The text of the following statement was released by ...",
 #: "The following joint statement was issued ...", and a "Begin Text:" line.
-_PREAMBLE = re.compile(r"^(?:the\s+)?(?:text\s+of\s+the\s+)?following\s+(?:[\w-]+\s+){0,5}?(?:was|were|is|are|has\s+been)"
-                       r"\s+(?:jointly\s+)?(?:released|issued)\b", re.I)
+_PREAMBLE = re.compile(r"^(?:the\s+)?(?:text\s+of\s+the\s+)?following\s+"
+                       r"(?:(?:[\w-]+\s+){0,5}?(?:was|were|is|are|has\s+been)\s+(?:jointly\s+)?|is\s+the\s+(?:full\s+)?text\s+of\s+(?:[\w-]+\s+){0,5}?)(?:released|issued)\b",
+                       re.I)
+#: A header line giving the time of remarks: "5:36 P.M. PDT", "10:02 a.m. EST".
+_TIME = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?$")
+#: A header line naming where the words were spoken: "UN Headquarters", "Microsoft Theater", "Press Briefing Room".
+_VENUE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s+){1,4}(?:Headquarters|Theat(?:er|re)|Hall|Room|Auditorium|Ballroom|Center|"
+                    r"Centre|Palace|Hotel|Building|Airport|Base)$")
 _BEGIN_TEXT = re.compile(r"^\[?\s*-*\s*begin(?:ning)?\s+(?:of\s+)?text\s*-*\s*[.:]?\s*\]?$", re.I)
 #: A line of only asterisks, dashes or similar ("* * *") separates sections; it is not text.
 _SECTION_BREAK = re.compile(r"^[*#=_~.•·\-–—\s]{3,}$")
@@ -154,7 +160,7 @@ def _header_like(line: str) -> bool:
 
 def _header_role(line: str) -> str:
     s = line.strip()
-    if _DATE.match(s):
+    if _DATE.match(s) or _TIME.match(s):
         return "date"
     if _GENRES.match(s):
         return "genre"
@@ -162,8 +168,8 @@ def _header_role(line: str) -> str:
         return "person"  # "Name, Title"
     if _OFFICE.search(s):
         return "office"
-    if _PLACE.match(s) and len(s.split()) <= 4 and "," in s:
-        return "place"
+    if _PLACE.match(s) and len(s.split()) <= 6 and "," in s or _VENUE.match(s):
+        return "place"  # "Los Angeles, California", "New York City, New York", "UN Headquarters"
     return "title"
 
 

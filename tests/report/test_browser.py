@@ -55,12 +55,27 @@ for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
 """
 
 
+def long_statement(folder: Path) -> Path:
+    """A statement of about 1,900 words and 90 sentences in 30 paragraphs, made of the project's own
+    statements (the seed's body and the three demonstration statements' bodies, twice): the length of a
+    long communiqué, for checking that pages and figures scale."""
+    bodies = []
+    for path in [SEED, *sorted((PROJECT_ROOT / "seeds" / "demo").glob("*.txt"))]:
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        bodies += [p for p in paragraphs if len(p.split()) > 20]  # the body, not the header lines
+    text = "Joint Statement on Security Cooperation in Central America\n\nMarch 3, 2026\n\n" + "\n\n".join(bodies * 2)
+    target = folder / "long-statement.txt"
+    target.write_text(text + "\n", encoding="utf-8")
+    return target
+
+
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> Path:
-    """Reports for the seed and the hostile statement, in one outputs folder."""
+    """Reports for the seed, the hostile statement and a long statement, in one outputs folder."""
     out = tmp_path_factory.mktemp("browser") / "outputs"
+    long = long_statement(out.parent)
     proc = subprocess.run(
-        [sys.executable, "-m", "readout", "run", str(SEED), str(HOSTILE), "--out", str(out),
+        [sys.executable, "-m", "readout", "run", str(SEED), str(HOSTILE), str(long), "--out", str(out),
          "-p", "actors_path", str(FIXTURES / "hostile" / "hostile-actors.yaml"),
          "-f", str(_params(out.parent))],
         capture_output=True, text=True, cwd=PROJECT_ROOT)
@@ -135,7 +150,7 @@ def test_the_harness_sees_dialogs_requests_and_errors(tmp_path, browser):
 
 def test_every_page_loads_offline_without_errors_or_dialogs(reports, browser):
     pages = _report_pages(reports)
-    assert len(pages) == 1 + 2 * len(PAGES)
+    assert len(pages) == 1 + 3 * len(PAGES)
     for page in pages:
         seen = _open(browser, page)
         assert seen["errors"] == [], page
@@ -188,34 +203,86 @@ def test_statement_markup_is_literal_text_everywhere(reports, browser):
                     "<b onmouseover=alert(6)>Evil Ministry</b>"):
         assert literal in text, literal
     browser.get((hostile / "02-style.html").as_uri())
+    browser.execute_script("for (const d of document.querySelectorAll('details')) d.open = true;")  # folded detail
     assert "<script>alert(5)</script>" in browser.find_element(By.TAG_NAME, "body").text  # a keyword parameter
 
 
-def test_every_page_fits_a_phone_width_window(reports, browser):
-    browser.set_window_size(390, 900)
-    try:
-        for page in _report_pages(reports):
-            browser.get(page.as_uri())
-            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, (page, overflow)
-    finally:
-        browser.set_window_size(1280, 900)
+# For every table of the page, with every folded block opened: does it fit its box, or does the box
+# scroll it (and does scrolling move it)? Is any part of it cut off by a box that hides overflow?
+TABLES = """
+for (const d of document.querySelectorAll('details')) d.open = true;
+const found = [];
+for (const table of document.querySelectorAll('table')) {
+  if (!table.getClientRects().length) continue;  // not displayed (the print-only copy)
+  const rect = table.getBoundingClientRect();
+  let box = null, clipped = null;
+  for (let e = table.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (!box && (style.overflowX === 'auto' || style.overflowX === 'scroll')) box = e;
+    if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && e.scrollWidth > e.clientWidth + 1) {
+      clipped = e.className || e.tagName;
+    }
+  }
+  const edge = box ? box.getBoundingClientRect().right : window.innerWidth;
+  let fits = rect.right <= Math.min(edge, window.innerWidth) + 1 && rect.left >= -1, scrolls = false;
+  if (!fits && box && box.scrollWidth > box.clientWidth) {
+    box.scrollLeft = 40; scrolls = box.scrollLeft > 0; box.scrollLeft = 0;
+  }
+  const head = table.querySelector('tr');
+  found.push({table: (head ? head.textContent : '').trim().slice(0, 60), fits, scrolls, clipped});
+}
+return found;
+"""
 
 
-def test_summary_screenshots_at_desktop_and_phone_width(reports, browser):
+def _table_problems(browser) -> list[dict]:
+    return [t for t in browser.execute_script(TABLES) if t["clipped"] or not (t["fits"] or t["scrolls"])]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_table_fits_or_scrolls_in_its_own_box_and_nothing_is_clipped(reports, comparison, browser, width):
+    """At phone and desktop width, on every page (the long statement's included): each table fits its box
+    or its box scrolls sideways, nothing reader-facing is cut off, and the page itself is no wider than
+    the window. A screenshot of each page goes to outputs/test-screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for folder in _report_folders(reports):
-        for label, width in (("desktop", 1280), ("phone", 390)):
+    label = "phone" if width < 700 else "desktop"
+    problems = {}
+    try:
+        for page in [*_report_pages(reports), comparison]:
             browser.set_window_size(width, 900)
-            browser.get((folder / "00-summary.html").as_uri())
+            browser.get(page.as_uri())
+            name = f"{page.parent.name}/{page.name}"
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (name, width, overflow)
             height = browser.execute_script("return document.documentElement.scrollHeight")
             browser.set_window_size(width, min(height + 50, 6000))
-            # the page fits the width: nothing wider than the window but the boxes that scroll
-            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, (folder.name, label, overflow)
-            shot = SCREENSHOTS / f"{folder.name}-summary-{label}.png"
-            assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
-    browser.set_window_size(1280, 900)
+            shot = SCREENSHOTS / f"{page.parent.name}-{page.stem}-{label}.png"
+            assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 5_000, shot
+            bad = _table_problems(browser)
+            if bad:
+                problems[name] = bad
+    finally:
+        browser.set_window_size(1280, 900)
+    assert problems == {}, problems
+
+
+def test_the_table_check_catches_a_clipped_table(tmp_path, browser):
+    """The check above would catch what JupyterLab's own styles did on phones: a wide table whose box
+    hides what does not fit, and a wide table with no box that scrolls."""
+    wide = "<table><tr>" + "".join(f"<td>column{i}-with-long-text</td>" for i in range(30)) + "</tr></table>"
+    page = tmp_path / "clipped.html"
+    page.write_text(f'<!DOCTYPE html><html><body>'
+                    f'<div style="display:table;table-layout:fixed;overflow:hidden;width:300px">'
+                    f'<div style="display:table-row;overflow-x:auto">{wide}</div></div>'
+                    f'<div style="overflow-x:auto;width:300px">{wide}</div></body></html>', encoding="utf-8")
+    browser.set_window_size(390, 900)
+    try:
+        browser.get(page.as_uri())
+        found = browser.execute_script(TABLES)
+    finally:
+        browser.set_window_size(1280, 900)
+    assert [(t["fits"], t["scrolls"], bool(t["clipped"])) for t in found] == [(False, False, True),
+                                                                             (False, True, False)]
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from readout.analyses import anatomy
 from readout.analyses.style import readability
 from readout.analyses.tone import sentiment
 from readout.fields import LABELS, label
-from readout.report.display import readable, show
+from readout.report.display import FOLD_AFTER, readable, show
 from readout.report.tables import save_tables
 
 
@@ -25,7 +27,7 @@ def test_fields_get_reader_labels_only_when_shown(seed):
 def test_numbers_are_rounded_for_display_by_field(seed):
     table = readability.readability_table(seed)
     assert table.loc["ari", "value"] == readability.readability_scores(seed)[1]["ari"]  # full precision
-    shown = show(table)
+    shown = show(table).shown
     assert list(shown.index)[:2] == ["Flesch Reading Ease", "Flesch-Kincaid grade"]  # one row per measure
     assert shown.loc["ARI", "value"] == 21.55 and shown.index.name == "index"
     facts = readable(anatomy.overview(seed))
@@ -36,6 +38,49 @@ def test_label_defaults_to_the_field_with_spaces():
     assert label("agenda_rank") == "agenda rank" and label("vader_leak_free") == "VADER (leak-free)"
     assert label(3) == 3
     assert all(field == field.lower() and " " not in field for field in LABELS)
+
+
+def test_a_page_shows_a_table_in_the_readers_language():
+    """No pandas row numbers, one header row, blank for a value not computed, yes/no for flags, lists as
+    text, numbers at their field's decimals, every value escaped (#17)."""
+    table = pd.DataFrame({"share": [0.123456, None, 1.0], "negated": [True, False, pd.NA],
+                          "other_parties": [["Chile", "Peru"], [], None], "name": ["<b>x</b>", "y", "z"]})
+    page = show(table)._repr_html_()
+    assert page.count("<tr") == 4 and page.count("<thead>") == 1  # one header row, three rows
+    assert "<th>0</th>" not in page and ">0<" not in page  # no row numbers
+    rows = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r) for r in re.findall(r"<tr>(.*?)</tr>", page, re.S)][1:]
+    assert rows == [["0.123", "yes", "Chile, Peru", "&lt;b&gt;x&lt;/b&gt;"], ["", "no", "", "y"],
+                    ["1.000", "", "", "z"]]
+    for artefact in ("NaN", "&lt;NA&gt;", "None", "True", "False", "[]"):
+        assert artefact not in page, artefact
+    named = show(pd.DataFrame({"value": [3]}, index=pd.Index(["words"], name="fact")))._repr_html_()
+    # the index is the first column, its values row headers
+    assert re.findall(r"<th(?: [^>]*)?>(.*?)</th>", named) == ["fact", "value", "words"]
+
+
+def test_long_tables_show_their_first_rows_and_fold_the_rest():
+    table = pd.DataFrame({"n": range(30)})
+    page = show(table)._repr_html_()
+    visible, folded = page.split("<details", 1)
+    assert visible.count("<td>") == FOLD_AFTER and folded.count("<td>") == 30 - FOLD_AFTER
+    assert f"The first {FOLD_AFTER} of 30 rows are shown: show the other {30 - FOLD_AFTER}" in folded
+    assert "<details" not in show(table.head(FOLD_AFTER + 3))._repr_html_()  # folding three rows saves nothing
+    whole = show(table, fold="Every number")._repr_html_()
+    assert whole.startswith('<details class="readout-fold"><summary>Every number (30 rows)</summary>')
+    assert whole.count("<td>") == 30
+
+
+def test_a_sentence_repeated_row_after_row_is_shown_by_its_id_with_the_text_on_hover(seed):
+    table = pd.DataFrame({"sentence": ["p1s1", "p1s1", "p2s1"], "actor": ["A", "B", "A"],
+                          "text": ['He said "yes" & <left>.', 'He said "yes" & <left>.', "Other."]})
+    page = show(table)._repr_html_()
+    assert "readout-text" not in page and page.count("He said") == 2  # twice in a title, never as a cell
+    assert ('<a href="01-anatomy.ipynb#p1s1" class="readout-sid" title="He said &quot;yes&quot; &amp; '
+            '&lt;left&gt;.">p1s1</a>') in page
+    once = show(table.drop_duplicates("sentence"))._repr_html_()  # one row per sentence: the text stays
+    assert 'class="readout-text">Other.</td>' in once and "readout-sid" not in once
+    anchored = show(table.drop_duplicates("sentence").set_index("sentence"), anchors=True)._repr_html_()
+    assert '<tr id="p1s1"><th>p1s1</th>' in anchored
 
 
 def test_a_non_table_passes_through():

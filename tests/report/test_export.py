@@ -88,3 +88,68 @@ def test_pages_show_file_names_not_where_they_sit(tmp_path):
     page = (tmp_path / "n.html").read_text(encoding="utf-8")
     assert "/home/ana" not in page
     assert "one.txt: has no body text" in page and "compare.py" in page and "site.py" in page
+
+
+def _page_of(tmp_path, cells, context: PageContext, stem: str = "03-tone") -> str:
+    import nbformat
+    from nbformat.v4 import new_notebook
+
+    from readout.report.export import notebook_to_html
+
+    nbformat.write(new_notebook(cells=cells), tmp_path / f"{stem}.ipynb")
+    notebook_to_html(tmp_path / f"{stem}.ipynb", tmp_path / f"{stem}.html", context=context)
+    return (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
+
+
+def test_every_page_has_a_menu_provenance_box_and_glossary(tmp_path):
+    """The page menu with previous and next, the run date, the git commit, every package version and the
+    full hash in the "For reproducing this report" box; the parameter list and the notebook's own
+    provenance cells out of the way; the terms the page uses explained (#17, items 4 and 6)."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+
+    pages = (("00-summary", "Summary"), ("01-anatomy", "Anatomy"), ("03-tone", "Tone"), ("05-actors", "Actors"))
+    context = PageContext("Title", "in.txt", "0123456789abcdef" * 4, {"leaks_path": "/home/me/leaks.yaml"},
+                          frozenset(s for s, _ in pages), pages=pages, run="2026-12-02T03:40:12+00:00",
+                          commit="c7eb380" + "0" * 33, versions={"python": "3.11.2", "vaderSentiment": "3.3.2"})
+    cells = [new_markdown_cell("# What tone?\n\nScores the tone.\n\n**Parameters**\n- `leaks_path`: your leak lists."),
+             new_markdown_cell("## Findings\n\nThe leak-free TextBlob polarity of p2s3 is shown."),
+             new_markdown_cell("## Provenance", metadata={"tags": ["notebook-only"]}),
+             new_code_cell("provenance", metadata={"tags": ["notebook-only"]})]
+    page = _page_of(tmp_path, cells, context)
+    menu = page.split('aria-label="Pages of this report (top)"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="03-tone.html" aria-current="page">Tone</a>' in menu and '<a href="index.html">' in menu
+    assert '<a rel="prev" href="01-anatomy.html">&larr; Anatomy</a>' in menu
+    assert '<a rel="next" href="05-actors.html">Actors &rarr;</a>' in menu
+    assert 'aria-label="Pages of this report (bottom)"' in page  # and again at the end of the page
+    box = page.split('<summary>For reproducing this report</summary>', 1)[1].split("</details>", 1)[0]
+    for fact in ("0123456789abcdef" * 4, "2026-12-02 03:40 UTC", "c7eb380" + "0" * 33, "vaderSentiment 3.3.2",
+                 "python -m readout run in.txt -p leaks_path leaks.yaml", "your leak lists"):
+        assert fact in box, fact
+    assert "Scores the tone." in page and page.count("your leak lists") == 1  # only in the box
+    assert "Provenance" not in page.split("readout-print-only")[-1]  # the notebook-only cells are left out
+    glossary = page.split("<summary>Terms used on this page</summary>", 1)[1].split("</details>", 1)[0]
+    assert [t for t in ("sentence id (p2s3)", "polarity", "leak-free", "G²") if f"<dt>{t}</dt>" in glossary] == \
+        ["sentence id (p2s3)", "polarity", "leak-free"]
+    first = _page_of(tmp_path, cells[:2], context, "00-summary")
+    assert 'rel="prev"' not in first and '<a rel="next" href="01-anatomy.html">' in first
+
+
+def test_detail_sections_are_folded_under_their_title(tmp_path):
+    from nbformat.v4 import new_markdown_cell
+
+    cells = [new_markdown_cell("# Q"), new_markdown_cell("## Findings\n\nFirst."),
+             new_markdown_cell("## The evidence\n\nEvery word.", metadata={"tags": ["detail"]}),
+             new_markdown_cell("More evidence."), new_markdown_cell("## Caveats\n\nLimits.")]
+    page = _page_of(tmp_path, cells, PageContext("T", "in.txt", ""))
+    folded = page.split('<details class="readout-section"><summary>The evidence</summary>', 1)[1].split("</details>")[0]
+    assert "Every word." in folded and "More evidence." in folded and "Limits." not in folded
+    assert page.count('class="readout-section"') == 1 and "First." not in folded
+
+
+def test_saved_tables_link_their_files(tmp_path):
+    saved = save_tables({"sentences": pd.DataFrame({"a": [1]}), "missing": None}, tmp_path)
+    assert (tmp_path / "sentences.csv").is_file()
+    assert '<a href="tables/sentences.csv">sentences.csv</a>' in saved._repr_html_()
+    assert "Not computed, so not saved: missing." in saved._repr_html_()
+    assert str(saved).startswith("Saved 1 table as CSV")
+    assert "not saved" in str(save_tables({"t": pd.DataFrame()}, ""))

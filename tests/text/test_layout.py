@@ -146,3 +146,25 @@ def test_a_release_preamble_and_begin_text_are_wrapping_not_paragraphs():
     # a body that merely mentions a release is left alone
     body = parse_statement("The following week, the report was released by the ministry. It was long.\n")
     assert len(body.paragraphs) == 1 and body.header == ()
+
+
+def test_remarks_headers_name_place_venue_and_time_never_the_title():
+    """Transcripts of remarks open with the speaker, the city, the venue and the time: none is the
+    statement's title (on the corpus, two remarks were titled "New York City, New York" and "Microsoft
+    Theater"); without a headline, the title is the first sentence. Our own text, in that shape (#17)."""
+    from readout import parse_statement
+
+    st = parse_statement("Jane Q. Example, Secretary of State\n\nSpringfield Lake City, North Dakota\n\n"
+                         "Civic Auditorium\n\n4:15 P.M. CST\n\nSECRETARY EXAMPLE: Good afternoon. We are glad to be here.\n")
+    assert [(line.role, line.text) for line in st.header] == [
+        ("person", "Jane Q. Example, Secretary of State"), ("place", "Springfield Lake City, North Dakota"),
+        ("place", "Civic Auditorium"), ("date", "4:15 P.M. CST")]
+    assert st.title == "SECRETARY EXAMPLE: Good afternoon." and len(st.paragraphs) == 1
+    joint = parse_statement("Office of the Spokesperson\n\nThe following is the text of a joint statement released by "
+                            "the Governments of Ruritania and Freedonia.\n\nBegin text:\n\nThe two sides met. They "
+                            "agreed.\n\nEnd text.\n")
+    assert joint.title == "The two sides met." and [line.role for line in joint.header] == ["office", "preamble",
+                                                                                           "preamble"]
+    # a headline that ends in such a word stays the title
+    assert parse_statement("Statement on the Attack on the City Hall\n\nWe condemn it.\n").title == \
+        "Statement on the Attack on the City Hall"
