@@ -42,6 +42,7 @@ LABELS: dict[str, str] = {
     "fk_grade": "FK grade", "key_terms_g2": "key terms (G²)", "percentile_25": "25th percentile",
     "percentile_75": "75th percentile", "per_1000_here": "per 1,000 here", "per_1000_rest": "per 1,000 rest",
     "top_theme_share": "top theme's share", "top_agent_share": "top agent's share", "date_source": "date read from",
+    "title_source": "title read from",
     "significant_terms": "terms at p < 0.05", "firm_commitments": "firm commitments",
 }
 

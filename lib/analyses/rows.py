@@ -76,8 +76,9 @@ UNRECOGNISED_KEPT = 10
 #: has one float column per theme of the lexicon (:func:`readout.analyses.topics.themes.theme_column`), after these.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "statement": (
-        ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("warnings", "str"), ("date", "str"),
-        ("date_source", "str"), ("english", "bool"), ("paragraphs", "int"), ("sentences", "int"), ("words", "int"),
+        ("key", "str"), ("file", "str"), ("sha256", "str"), ("title", "str"), ("title_source", "str"),
+        ("warnings", "str"), ("date", "str"), ("date_source", "str"), ("english", "bool"), ("paragraphs", "int"),
+        ("sentences", "int"), ("words", "int"),
         ("words_per_sentence", "float"), ("fk_grade", "float"), ("reading_ease", "float"),
         ("tone_score", "float"), ("tone_label", "str"), ("tone_cooperation", "float"), ("tone_pressure", "float"),
         ("most_pressed", "str"), ("most_praised", "str"), ("vader", "float"), ("textblob_polarity", "float"),
@@ -180,7 +181,7 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     top_agent, top_n = agents.most_common(1)[0] if agents else ("", 0)
     tone_matched = int(((tones["cooperation"] + tones["pressure"]) > 0).sum())
     row: list[Any] = [
-        key, Path(statement.path).name, statement.sha256, statement.title,
+        key, Path(statement.path).name, statement.sha256, statement.title, statement.title_source,
         " | ".join(w.split(": ", 1)[-1] for w in statement.warnings) or None,
         date.date.isoformat() if date else None, date.source if date else None, english,
         len(statement.paragraphs), len(sentences), statement.n_words,
@@ -269,10 +270,11 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
          int(r["sentences"]), _f(r["sentence_share"]), _f(r["word_share"]), int(r["matches"]))
         for theme, r in shares.iterrows()]
 
-    # term level: content words (English stop words left out, plurals folded), most frequent first, ties
-    # alphabetical; none for a statement that is not English (its words would not be folded alike)
-    tables["term"] = [] if not english else [
-        (key, term, n) for term, n in sorted(term_counts(statement).items(), key=lambda kv: (-kv[1], kv[0]))]
+    # term level: content words (English stop words left out, plurals folded) and names of several words as
+    # one term each ("El Salvador", not "el" and "salvador"), most frequent first, ties alphabetical; none for
+    # a statement that is not English (its words would not be folded alike)
+    tables["term"] = [] if not english else [(key, term, n) for term, n in sorted(
+        term_counts(statement, names=True).items(), key=lambda kv: (-kv[1], kv[0]))]
 
     # edge level: who credits or presses whom (actions done or intended)
     tables["edge"] = [] if edges is None else [

@@ -7,6 +7,29 @@ Plurals are folded to the singular ("smugglers" → "smuggler") only for words
 written in lower case (or capitalised only because they open a sentence) whose
 singular is a dictionary word, so names such as "Honduras" or "United States"
 are never cut.
+
+With ``names`` (the term table of :mod:`readout.analyses.rows`, which keyness reads), a **name of
+several words** counts as one term, written as in the text, capitals kept ("El Salvador", "United
+Nations", "San Pedro Sula"), and its words are not counted again one by one (:func:`name_occurrences`). A name is
+
+* an actor mention of the statement model (the gazetteer, an organisation by its form) cut to its
+  capitalised words: "the United States" is "United States", "the Assad regime" only "Assad", one
+  word, which stays an ordinary term. A person counts under the full name the statement model
+  gives them, however the text names them: "President Biden", "Joe Biden" and "Biden" are all
+  "Joseph R. Biden", "Peterson" after "Lisa Peterson" is "Lisa Peterson";
+* or, outside the mentions, a run of two or more capitalised words in one sentence, with "of", "of
+  the", "for" and name particles ("de", "al", "bin", "van") between them ("Summit of the Americas");
+  nothing else may stand between the words (a comma ends a run; an initial's full stop does not:
+  "John F. Kennedy"), a possessive ends it ("Pedro Sula’s": "Pedro Sula"), a month or a weekday is
+  no part of it, and it neither begins nor ends with a function word ("The", "We").
+
+A sentence's first word is capitalised anyway, so it opens a run only where the same run is written
+in the middle of a sentence elsewhere in the statement ("San Pedro Sula" at a sentence start, when
+it also occurs mid-sentence) or where it opens a title ("Under Secretary for Political Affairs",
+from :data:`readout.text.people.TITLES`); "The", "We", "Today" or "Unfortunately" never join a
+name. In a sentence whose every word outside the actor mentions is capitalised or a function word
+(a headline: "Strong New Partnership Announced Today"), capitals mark no names: only actor mentions
+count there. A name of one word keeps the counting form of every word ("honduras").
 """
 
 from __future__ import annotations
@@ -23,7 +46,8 @@ from readout.text.syllables import syllable_table
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
     import pandas as pd
 
-__all__ = ["PLURAL_SENSES", "fold", "WordOccurrence", "word_occurrences", "term_occurrences", "term_counts", "top_terms"]
+__all__ = ["PLURAL_SENSES", "fold", "WordOccurrence", "word_occurrences", "NameOccurrence", "name_occurrences",
+           "term_occurrences", "term_counts", "top_terms"]
 
 
 #: Plurals whose sense differs from the singular's in policy prose: never folded
@@ -113,25 +137,182 @@ def _actor_word_starts(statement: Statement) -> frozenset[int]:
     return frozenset(inside)
 
 
-def term_occurrences(statement: Statement, exclude_actors: bool = False) -> tuple[tuple[str, int, str, str], ...]:
+#: Small words a name may hold between two capitalised words ("Summit of the Americas", "Mohammed bin Salman"):
+#: "the" only after another of them ("of the"). "and" is not one: "Honduras and Guatemala" are two names.
+NAME_LINKS = frozenset({"of", "the", "for", "de", "del", "da", "do", "dos", "du", "des", "la", "le", "el", "al", "bin",
+                        "bint", "ibn", "van", "von", "der"})
+
+#: Capitalised by convention, not names: a month or a weekday is no part of a run ("Ankara April 12": "Ankara").
+CALENDAR_WORDS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                            "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                            "Saturday", "Sunday"})
+
+
+class NameOccurrence(NamedTuple):
+    """One name of several words (see the module): ``name`` as written (spaces made single, a possessive
+    ending dropped), the word positions of its ``first`` and ``last`` words, its sentence's id and
+    ``actor``: whether it is an actor mention (else a run of capitalised words)."""
+
+    name: str
+    first: int
+    last: int
+    sentence_id: str
+    actor: bool
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s")) and len(word) > 2
+
+
+@functools.cache
+def _title_openers() -> frozenset[str]:
+    """First words of the titles written before a person's name ("Under" of "Under Secretary")."""
+    from readout.text.people import TITLES
+
+    return frozenset(t.split()[0] for t in TITLES) - {"His", "Her"}
+
+
+def name_occurrences(statement: Statement) -> tuple[NameOccurrence, ...]:
+    """Every name of several words in the body, in text order: actor mentions cut to their capitalised
+    words, then runs of capitalised words outside them (the rule is in the module note)."""
+
+    def compute(st: Statement) -> tuple[NameOccurrence, ...]:
+        words = word_occurrences(st)
+        text = st.text
+        stop = stopwords()
+
+        def name_word(k: int) -> bool:  # may begin or end a name: not "The", "We"; "Under" of "Under Secretary"
+            w = words[k].text
+            return _capitalised(w) and (w.lower() not in stop or w in _title_openers())
+
+        def written(first: int, last: int) -> str:
+            name = " ".join(text[words[first].start : words[last].end].split())
+            return name[:-2] if _possessive(name) else name
+
+        found: list[NameOccurrence] = []
+        in_mention = [False] * len(words)
+        in_name = [False] * len(words)
+        starts = [w.start for w in words]
+        for m in st.mentions:
+            k = bisect.bisect_left(starts, m.start)
+            inside = []
+            while k < len(words) and starts[k] < m.end:
+                inside.append(k)
+                in_mention[k] = True
+                k += 1
+            person = st.kind_of(m.actor) == "person" and len(m.actor.split()) >= 2
+            while inside and not person and not name_word(inside[0]):
+                inside.pop(0)
+            while inside and not person and not name_word(inside[-1]):
+                inside.pop()
+            if (len(inside) >= 2 or person and inside) and not any(in_name[k] for k in inside):  # overlaps: first wins
+                in_name[inside[0] : inside[-1] + 1] = [True] * (inside[-1] + 1 - inside[0])
+                found.append(NameOccurrence(m.actor if person else written(inside[0], inside[-1]), inside[0],
+                                            inside[-1], words[inside[0]].sentence_id, True))
+
+        def joined(a: int, b: int) -> bool:  # nothing but spaces between two words (or an initial's full stop)
+            gap = text[words[a].end : words[b].start]
+            return not gap.strip() or (gap.strip() == "." and len(words[a].text) == 1 and words[a].text.isupper())
+
+        def runs(ids: list[int]) -> list[list[int]]:
+            """Maximal runs of capitalised words outside the mentions, links between them kept."""
+            out, i = [], 0
+            while i < len(ids):
+                if in_mention[ids[i]] or not _capitalised(words[ids[i]].text) or words[ids[i]].text in CALENDAR_WORDS:
+                    i += 1
+                    continue
+                last = i
+                while not _possessive(words[ids[last]].text):
+                    k = last + 1
+                    while (k < len(ids) and not in_mention[ids[k]] and joined(ids[k - 1], ids[k])
+                           and words[ids[k]].text in NAME_LINKS and (words[ids[k]].text != "the" or k > last + 1)):
+                        k += 1
+                    if (k < len(ids) and not in_mention[ids[k]] and joined(ids[k - 1], ids[k])
+                            and _capitalised(words[ids[k]].text) and words[ids[k]].text not in CALENDAR_WORDS):
+                        last = k
+                        continue
+                    break
+                out.append(ids[i : last + 1])
+                i = last + 1
+            return out
+
+        def trimmed(run: list[int]) -> list[int]:
+            run = list(run)
+            while run and not name_word(run[0]):
+                run.pop(0)
+            while run and not name_word(run[-1]):
+                run.pop()
+            return run
+
+        by_sentence: dict[str, list[int]] = defaultdict(list)
+        for k, w in enumerate(words):
+            by_sentence[w.sentence_id].append(k)
+        openers: list[list[int]] = []
+        for ids in by_sentence.values():
+            content = [words[k].text for k in ids if not in_mention[k] and words[k].text.lower() not in stop
+                       and words[k].text[:1].isalpha()]
+            if len(content) >= 2 and all(_capitalised(w) for w in content):
+                continue  # a headline in title case or in capitals: capitals mark no names there
+            for run in runs(ids):
+                if run[0] == ids[0]:
+                    openers.append(run)  # decided once the names written mid-sentence are known
+                elif len(run := trimmed(run)) >= 2:
+                    found.append(NameOccurrence(written(run[0], run[-1]), run[0], run[-1], words[run[0]].sentence_id,
+                                                False))
+        mid_sentence = {n.name for n in found if not n.actor}
+        for run in openers:
+            whole = trimmed(run)
+            if not (len(whole) >= 2 and whole[0] == run[0] and (written(whole[0], whole[-1]) in mid_sentence
+                                                                   or words[run[0]].text in _title_openers())):
+                whole = trimmed(run[1:])
+            if len(whole) >= 2:
+                found.append(NameOccurrence(written(whole[0], whole[-1]), whole[0], whole[-1],
+                                            words[whole[0]].sentence_id, False))
+        return tuple(sorted(found, key=lambda n: n.first))
+
+    return statement.derived("terms.name_occurrences", compute)
+
+
+def term_occurrences(statement: Statement, exclude_actors: bool = False,
+                     names: bool = False) -> tuple[tuple[str, int, str, str], ...]:
     """Every content-word occurrence: (term, word position, as written, sentence id).
 
     Word positions count body word tokens from 0, across the whole statement.
     With ``exclude_actors``, words inside an actor mention ("the United States") are left out.
+    With ``names``, a name of several words (:func:`name_occurrences`) is one occurrence, at the
+    position of its first word, and its words are not counted one by one.
     """
 
     def compute(st: Statement) -> tuple[tuple[str, int, str, str], ...]:
         stop = stopwords()
         inside = _actor_word_starts(st) if exclude_actors else frozenset()
-        return tuple((w.term, w.position, w.text, w.sentence_id) for w in word_occurrences(st)
-                     if len(w.text) > 1 and w.text.lower() not in stop and w.start not in inside)
+        named: dict[int, NameOccurrence] = {}
+        covered: set[int] = set()
+        if names:
+            for n in name_occurrences(st):
+                if not (exclude_actors and n.actor):
+                    named[n.first] = n
+                    covered.update(range(n.first, n.last + 1))
+        out = []
+        for w in word_occurrences(st):
+            if w.position in named:
+                n = named[w.position]
+                out.append((n.name, w.position, n.name, w.sentence_id))
+            elif (w.position not in covered and len(w.text) > 1 and w.text.lower() not in stop
+                  and w.start not in inside):
+                out.append((w.term, w.position, w.text, w.sentence_id))
+        return tuple(out)
 
-    return statement.derived(f"terms.term_occurrences.{exclude_actors}", compute)
+    return statement.derived(f"terms.term_occurrences.{exclude_actors}.{names}", compute)
 
 
-def term_counts(statement: Statement, exclude_actors: bool = False) -> Counter[str]:
+def term_counts(statement: Statement, exclude_actors: bool = False, names: bool = False) -> Counter[str]:
     """How often each term occurs (see :func:`term_occurrences`)."""
-    return Counter(t for t, *_ in term_occurrences(statement, exclude_actors))
+    return Counter(t for t, *_ in term_occurrences(statement, exclude_actors, names))
 
 
 def top_terms(statement: Statement, n: int = 10, exclude_actors: bool = False) -> pd.DataFrame:

@@ -40,28 +40,77 @@ from readout.analyses.topics.themes import SUBSTANCE_SHARE, theme_column
 from readout.errors import UsageError
 from readout.report.display import readable
 from readout.run.inputs import read_statements, statement_files
+from readout.text.language import stopwords
 
 from .corpus import analyse_batch, frames_from_rows, read_corpus
 
 __all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
            "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
            "theme_matrix", "peer_silences", "PEER_SHARE", "MIN_PEERS", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
-           "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged"]
+           "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged",
+           "statement_label", "short_title", "LABEL_TITLE"]
 
 #: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
 SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
 
 
-def _labels(keys: list[str], files: list[str]) -> dict[str, str]:
-    """Each key's label: its file name without the ending (cut to 48 characters), made unique with " (2)"…"""
+#: Longest title kept whole in a label; a longer one is cut at a word boundary, with "…".
+LABEL_TITLE = 60
+
+
+def short_title(title: str, limit: int = LABEL_TITLE) -> str:
+    """``title`` on one line, cut at a word boundary to at most ``limit`` characters with "…" (before a
+    bracket opened and not closed, when that keeps at least half: "Talks in Guatemala (demonstration
+    text, not a…" is "Talks in Guatemala…"), never after a function word ("Cooperation on…" is
+    "Cooperation…"); a single word too long is cut where it must be."""
+    title = " ".join(str(title).split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if title[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    opened = max(cut.rfind("("), cut.rfind("["))
+    if opened > max(cut.rfind(")"), cut.rfind("]")) and opened >= limit // 2:
+        cut = cut[:opened]
+    cut = cut.rstrip(" ,;:.–—-(/[")
+    words = cut.split(" ")
+    while len(words) > 1 and words[-1].lower() in stopwords():  # "Cooperation on…" is "Cooperation…"
+        words.pop()
+    return " ".join(words).rstrip(" ,;:.–—-(/[") + "…"
+
+
+def statement_label(title: str | None, title_source: str | None, date: str | None, file: str) -> str:
+    """A statement's label for tables and figures: its title (cut by :func:`short_title`) and its date
+    in ISO form, "On Recent Developments in Guatemala… (2017-09-03)"; a statement without a title line
+    (its title is only its opening words, or nothing) is named by its file name without the ending,
+    with the date when the name does not already hold it. ``title_source`` missing (a corpus folder
+    written before it was recorded): a title that is not the file name counts as one."""
+    stem = Path(file).stem
+    has_title = bool(title and str(title).strip()) and (
+        title_source == "header" if isinstance(title_source, str) and title_source else str(title) != Path(file).name)
+    label = short_title(title) if has_title else stem
+    date = "" if date is None or pd.isna(date) else str(date)
+    return f"{label} ({date})" if date and date not in label else label
+
+
+def _labels(statements: pd.DataFrame) -> dict[str, str]:
+    """Each key's label (:func:`statement_label`), unique: statements that share a label get their
+    file name in brackets, "Joint Statement (2021-06-01) [june-a]"; any still alike (the same file
+    name in two folders) " (2)", " (3)" in input order."""
+    def column(name: str) -> list[Any]:
+        return list(statements[name]) if name in statements.columns else [None] * len(statements)
+
+    keys, files = list(statements["key"]), list(statements["file"])
+    base = [statement_label(t, s, d, f)
+            for t, s, d, f in zip(column("title"), column("title_source"), column("date"), files)]
+    shared = {b for b in base if base.count(b) > 1}
+    base = [f"{b} [{Path(f).stem}]" if b in shared and Path(f).stem not in b else b for b, f in zip(base, files)]
     labels: dict[str, str] = {}
     used: set[str] = set()
-    for key, file in zip(keys, files):
-        label = Path(file).stem
-        label = label if len(label) <= 48 else label[:47] + "…"
-        n, base = 2, label
+    for key, label in zip(keys, base):
+        n, first = 2, label
         while label in used:
-            label, n = f"{base} ({n})", n + 1
+            label, n = f"{first} ({n})", n + 1
         used.add(label)
         labels[key] = label
     return labels
@@ -73,8 +122,9 @@ class Collection:
     :mod:`readout.analyses.rows`, each with a ``key`` column naming the statement's file as given.
 
     ``themes`` are the theme lexicon's names in its order; ``skipped`` lists the files that could not
-    be read, one line each; ``labels`` maps each key to a short label for tables and figures (the
-    file name without its ending, made unique); ``statements`` is the statement table indexed by label.
+    be read, one line each; ``labels`` maps each key to a short label for tables and figures (title
+    and date, else the file name: :func:`statement_label`, made unique); ``statements`` is the
+    statement table indexed by label.
     """
 
     tables: dict[str, pd.DataFrame]
@@ -92,7 +142,7 @@ def make_collection(tables: dict[str, pd.DataFrame], themes: tuple[str, ...] | l
     """A collection from the tables (as :func:`readout.collection.corpus.read_corpus` gives them) and the
     theme lexicon's names in order; the labels and the labelled statement table are made once."""
     st = tables["statement"]
-    labels = _labels(list(st["key"]), list(st["file"]))
+    labels = _labels(st)
     statements = st.copy()
     statements.index = pd.Index([labels[k] for k in st["key"]], name="statement")
     return Collection({level: tables[level] for level in LEVELS}, tuple(themes), tuple(skipped), labels, statements)

@@ -1,12 +1,14 @@
 """Figures of a collection of statements, in the house style of :mod:`readout.report.figures`.
 
 Each figure stays readable from two statements to thousands: up to :data:`LABELLED` statements
-every statement is drawn and named; beyond that the figure shows the distribution instead
-(histograms, medians with quartiles), and says so in its title.
+every statement is drawn and named (by its label, title and date, wrapped on two lines:
+:func:`axis_label`); beyond that the figure shows the distribution instead (histograms, medians
+with quartiles), and says so in its title.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -16,10 +18,32 @@ from matplotlib.figure import Figure
 
 from readout.fields import label
 
-__all__ = ["LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure"]
+__all__ = ["LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure", "axis_label"]
 
 #: Most statements a figure names one by one.
 LABELLED = 40
+#: A statement's name on an axis: lines of at most this many characters...
+LABEL_WIDTH = 36
+#: ... and at most this many lines (the rest cut, with "…").
+LABEL_LINES = 2
+
+
+def axis_label(name: object, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
+    """A statement's label as a figure shows it: wrapped at word boundaries into at most ``lines``
+    lines of ``width`` characters, the last cut with "…" if the label is longer, so that a long
+    title and its date stay legible beside a bar ("On Recent Developments in Guatemala…" over
+    "(2017-09-03)"). A "$" is shown as itself, never read as the start of a formula."""
+    parts = textwrap.wrap(str(name), width, break_on_hyphens=False) or [""]
+    if len(parts) > lines:
+        rest = " ".join(parts[lines - 1 :])
+        parts = parts[: lines - 1] + [rest[: width - 1].rstrip(" …") + "…"]
+    return "\n".join(parts).replace("$", r"\$")
+
+
+def _names(index: pd.Index) -> tuple[list[str], int]:
+    """The axis labels of the statements in ``index`` and the most lines one takes."""
+    names = [axis_label(n) for n in index]
+    return names, max((n.count("\n") + 1 for n in names), default=1)
 
 
 def _theme_axis(ax: plt.Axes, names: list[str]) -> None:
@@ -44,11 +68,12 @@ def theme_share_figure(matrix: pd.DataFrame) -> Figure:
         ax.set_title("Theme shares side by side: no statement could be read (none looks like English)")
         return fig
     if len(data) <= LABELLED:
-        fig, ax = _figure(2.6 + 0.38 * len(data))
+        names, lines = _names(data.index)
+        fig, ax = _figure(2.6 + max(0.38, 0.16 * lines + 0.08) * len(data))
         values = 100 * data.to_numpy(dtype="float64")
         image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=max(1.0, float(np.nanmax(values))))
         _theme_axis(ax, list(data.columns))
-        ax.set_yticks(range(len(data)), list(data.index), fontsize=8)
+        ax.set_yticks(range(len(data)), names, fontsize=8)
         for (i, j), v in np.ndenumerate(values):
             if v >= 0.5:
                 ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=7,
@@ -87,10 +112,11 @@ def measure_figure(values: pd.Series, measure: str, unit: str) -> Figure:
         return fig
     if len(data) <= LABELLED:
         data = data.sort_values(kind="stable")
-        fig, ax = _figure(1.2 + 0.3 * len(data))
+        names, lines = _names(data.index)
+        fig, ax = _figure(1.2 + max(0.3, 0.16 * lines + 0.06) * len(data))
         colors = ["#c44e52" if v < 0 else "#4c72b0" for v in data]
         ax.barh(range(len(data)), data.to_numpy(), color=colors)
-        ax.set_yticks(range(len(data)), list(data.index), fontsize=8)
+        ax.set_yticks(range(len(data)), names, fontsize=8)
         ax.axvline(0, color="0.3", linewidth=0.8)
         ax.set_xlabel(f"{measure} ({unit})")
         ax.set_ylabel("statement")
@@ -145,10 +171,14 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
         elif len(table) >= 10:
             ax.plot(dates, values.rolling(5, center=True, min_periods=3).median(), color=color,
                     linewidth=1.5, label=f"{column}, running median of 5")
-    if len(table) <= 12:  # few enough to name each point
+    if len(table) <= 12:  # few enough to name each point, by title (the axis gives the date); past the middle, leftward
+        middle = dates.min() + (dates.max() - dates.min()) / 2
         for name, date, value in zip(table.index, dates, table["tone_score"]):
             if pd.notna(value):
-                ax.annotate(str(name), (date, value), textcoords="offset points", xytext=(4, 4), fontsize=7)
+                left = len(table) > 1 and date > middle
+                ax.annotate(axis_label(re.sub(r" \(\d{4}-\d\d-\d\d\)$", "", str(name)), 28), (date, value),
+                            textcoords="offset points", xytext=(-4 if left else 4, 4), ha="right" if left else "left",
+                            va="bottom", fontsize=7)
     ax.axhline(0, color="0.5", linewidth=0.8)
     ax.set_ylim(-1.05, 1.15)
     ax.set_xlabel("date of the statement")

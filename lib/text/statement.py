@@ -147,6 +147,13 @@ class Statement:
         return Path(self.path).name
 
     @property
+    def title_source(self) -> str:
+        """Where :attr:`title` comes from: ``header`` (a title line), ``opening words`` or ``file name``."""
+        if any(line.role == "title" for line in self.header):
+            return "header"
+        return "opening words" if self.sentences else "file name"
+
+    @property
     def label(self) -> str:
         """The title cut to at most 60 characters, for figure titles."""
         return self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"

@@ -17,12 +17,17 @@ from conftest import PYTHON, SEED
 
 from readout.collection import compare
 from readout.collection.corpus import run_corpus
-from readout.collection.figures import LABELLED, measure_figure, theme_share_figure, tone_time_figure
+from readout.collection.figures import LABELLED, axis_label, measure_figure, theme_share_figure, tone_time_figure
 from readout.errors import UsageError
 from readout.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from readout.run.parameters import find_notebooks
 
 DEMO = PROJECT_ROOT / "seeds" / "demo"
+#: The labels of the demonstration statements: title (cut at a word boundary) and date; the seed has no
+#: title line, so its file name names it.
+HONDURAS = "U.S.-Honduras Security Dialogue Follow-up Meeting… (2016-06-14)"
+GUATEMALA = "On Recent Developments in Guatemala… (2017-09-03)"
+EL_SALVADOR = "Joint Statement on U.S.-El Salvador Cooperation… (2018-03-22)"
 
 
 @pytest.fixture(scope="module")
@@ -57,21 +62,21 @@ def test_percentile(values, expected):
 
 def test_headlines_of_the_seed_and_demonstration_statements(collection):
     h = compare.headline_table(collection)
-    assert list(h.index) == ["000_1844251938b000cf", "demo-2016-06-honduras-dialogue",
-                             "demo-2017-09-guatemala-concern", "demo-2018-03-el-salvador-migration"]
+    assert list(h.index) == ["000_1844251938b000cf", HONDURAS,
+                             GUATEMALA, EL_SALVADOR]
     assert list(h["words"]) == [351, 164, 160, 165]
     assert list(h["date"]) == ["", "2016-06-14", "2017-09-03", "2018-03-22"]
-    assert h.loc["demo-2017-09-guatemala-concern", "tone_score"] == pytest.approx(-2 / 9)
-    assert h.loc["demo-2017-09-guatemala-concern", "tone_label"] == "negative"
-    assert h.loc["demo-2017-09-guatemala-concern", "top_theme"] == "rule of law and justice"
-    assert h.loc["demo-2018-03-el-salvador-migration", "top_theme"] == "migration"
+    assert h.loc[GUATEMALA, "tone_score"] == pytest.approx(-2 / 9)
+    assert h.loc[GUATEMALA, "tone_label"] == "negative"
+    assert h.loc[GUATEMALA, "top_theme"] == "rule of law and justice"
+    assert h.loc[EL_SALVADOR, "top_theme"] == "migration"
     assert (h.loc["000_1844251938b000cf", "commitments"], h.loc["000_1844251938b000cf", "firm_commitments"]) == (4, 1)
     assert collection.themes[0] == "armed conflict and defense" and len(collection.themes) == 17
     reading = str(compare.collection_reading(collection, h))
     assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
                               "3 of them carry a date.")
-    assert "the most pressing is demo-2017-09-guatemala-concern, at -0.22." in reading
-    assert "the most cooperative is demo-2016-06-honduras-dialogue, at +0.56" in reading
+    assert f"the most pressing is {GUATEMALA}, at -0.22." in reading
+    assert f"the most cooperative is {HONDURAS}, at +0.56" in reading
 
 
 def test_summary_of_the_collection(collection):
@@ -83,8 +88,8 @@ def test_summary_of_the_collection(collection):
 def test_percentiles_of_the_collection(collection):
     p = compare.percentile_table(collection)
     assert p.loc["000_1844251938b000cf", "words"] == 100  # the longest
-    assert p.loc["demo-2017-09-guatemala-concern", "words"] == 0  # the shortest
-    assert p.loc["demo-2017-09-guatemala-concern", "tone_score"] == 0
+    assert p.loc[GUATEMALA, "words"] == 0  # the shortest
+    assert p.loc[GUATEMALA, "tone_score"] == 0
     assert p.loc["000_1844251938b000cf", "tone_score"] == pytest.approx(200 / 3)  # two of the three others below
 
 
@@ -95,14 +100,15 @@ def test_keyness_matches_a_count_by_hand(collection):
     a = int(guat.loc[guat["term"] == "guatemala", "count"].iloc[0])
     b = int(terms.loc[terms["term"] == "guatemala", "count"].sum()) - a
     c, d = int(guat["count"].sum()), int(terms["count"].sum()) - int(guat["count"].sum())
-    row = k[(k["statement"] == "demo-2017-09-guatemala-concern") & (k["term"] == "guatemala")].iloc[0]
-    assert (row["count"], a, b) == (6, 6, 1)
-    assert row["g2"] == compare.log_likelihood(a, b, c, d) == pytest.approx(16.08, abs=0.005)
+    row = k[(k["statement"] == GUATEMALA) & (k["term"] == "guatemala")].iloc[0]
+    assert (row["count"], a, b, c, d) == (6, 6, 1, 84, 404)  # "El Salvador", "United States": one term each
+    assert row["g2"] == compare.log_likelihood(a, b, c, d) == pytest.approx(15.75, abs=0.005)
     assert row["p"] == "p < 0.0001" and row["log_ratio"] > 0
     assert k.groupby("statement", sort=False)["g2"].apply(lambda g: g.is_monotonic_decreasing).all()
     assert (k["g2"] >= 3.84).all()
     summary = compare.key_terms_summary(collection, k, 2)
-    assert summary.loc["demo-2017-09-guatemala-concern", "key_terms_g2"] == "guatemala (16.1), call (7.2)"
+    assert summary.loc[GUATEMALA, "key_terms_g2"] == "guatemala (15.8), call (7.0)"
+    assert summary.loc[EL_SALVADOR, "key_terms_g2"] == "El Salvador (12.4), official (6.2)"
     assert summary.loc["000_1844251938b000cf", "key_terms_g2"] == "none reaches p < 0.05"
 
 
@@ -112,8 +118,8 @@ def test_theme_matrix_and_tone_over_time(collection):
     assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
     assert m.loc["000_1844251938b000cf", "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
     t = compare.tone_over_time(collection)
-    assert list(t.index) == ["demo-2016-06-honduras-dialogue", "demo-2017-09-guatemala-concern",
-                             "demo-2018-03-el-salvador-migration"]  # date order; the undated seed left out
+    assert list(t.index) == [HONDURAS, GUATEMALA,
+                             EL_SALVADOR]  # date order; the undated seed left out
     assert list(t["date_source"]) == ["header"] * 3
 
 
@@ -197,7 +203,7 @@ def test_compare_command_writes_a_page_and_tables(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Comparison: {out / 'index.html'}"
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "Comparison of 4 statements" in page and "guatemala (16.1), call (7.2)" in page
+    assert "Comparison of 4 statements" in page and "guatemala (15.8), call (7.0)" in page
     assert str(tmp_path) not in page and str(PROJECT_ROOT) not in page  # file names only, never local paths
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "ok" and manifest["parameters"]["n_key_terms"] == 2
@@ -308,3 +314,95 @@ def test_peer_silences_come_from_the_peers(tmp_path):
     assert silent.loc["war0", "left_out"] == ""  # its peers (two wars, one trade) expect what it covers
     two = compare.build_collection([str(folder / "war0.txt"), str(folder / "trade.txt")])
     assert compare.peer_silences(two).empty  # too few peers to expect anything
+
+
+def _statement(folder: Path, name: str, body: str, title: str = "", date: str = "") -> Path:
+    """A statement file of our own: header lines (genre, date, title) when given, then the body."""
+    header = "".join(f"{line}\n" for line in ("Press Statement", date, "", title, "")) if title or date else ""
+    path = folder / name
+    path.write_text(header + body + "\n", encoding="utf-8")
+    return path
+
+
+def test_keyness_keeps_a_name_of_several_words_together(tmp_path):
+    """Statements written for this test: El Salvador's words are one key term, never "el" and "salvador"."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    _statement(folder, "salvador.txt", "Washington, DC - The United States and El Salvador met today in San Salvador. "
+               "El Salvador presented its plan for safer schools. We thanked El Salvador for hosting the talks, and "
+               "El Salvador agreed to report on the plan next year. Officials from El Salvador and the United Nations "
+               "visited three schools.")
+    _statement(folder, "panama.txt", "Washington, DC - The United States and Panama met today. Panama presented its "
+               "plan for cleaner ports. We thanked Panama for hosting the talks, and both sides agreed to meet again. "
+               "Officials from Panama visited two ports.")
+    _statement(folder, "chile.txt", "Washington, DC - The United States welcomed the election in Chile. We look "
+               "forward to working with the new government on trade, climate and education.")
+    c = compare.build_collection([str(folder)])
+    terms = c.tables["term"]
+    mine = terms[terms["key"].str.endswith("salvador.txt")].set_index("term")["count"]
+    assert mine["El Salvador"] == 5 and mine["United States"] == 1 and mine["United Nations"] == 1
+    assert not {"el", "salvador", "united", "states", "nations"} & set(terms["term"])
+    k = compare.keyness_table(c, top=None)
+    salvador = k[k["statement"] == c.labels[str(folder / "salvador.txt")]]
+    rest = int(terms.loc[~terms["key"].str.endswith("salvador.txt"), "count"].sum())
+    assert salvador["term"].iloc[0] == "El Salvador" and (int(mine.sum()), rest) == (26, 33)
+    # five of its 26 content terms, none of the 33 of the rest: G² = 2 × 5 ln(5 / E1), E1 = 26 × 5 / 59
+    assert salvador["g2"].iloc[0] == pytest.approx(2 * 5 * math.log(59 / 26)) == pytest.approx(8.194, abs=5e-4)
+    assert salvador["p"].iloc[0] == "p < 0.01" and mine["San Salvador"] == 1  # the capital: a name of its own
+    assert not {"el", "salvador"} & set(k["term"])
+    assert "United States" not in set(k["term"])  # named once in every statement: not distinctive
+
+
+def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_path):
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    body = "Washington, DC - The United States and Honduras met today to discuss {}."
+    long_title = "U.S.-Honduras Security Dialogue on Migration, Crime and Witness Protection"  # 74 characters
+    _statement(folder, "a-dialogue.txt", body.format("security"), long_title, "June 9, 2016")
+    _statement(folder, "b-notice.txt", body.format("trade"), "Notice of a Meeting", "June 10, 2016")
+    _statement(folder, "c-notice.txt", body.format("energy"), "Notice of a Meeting", "June 10, 2016")
+    _statement(folder, "d-untitled.txt", body.format("schools"))
+    _statement(folder, "e-<b>aid.txt", body.format("aid"), "<script>alert(1)</script> $5 million and $6 "
+               "million for Honduras", "June 11, 2016")
+    c = compare.build_collection([str(folder)])
+    labels = list(c.statements.index)
+    assert labels == [
+        "U.S.-Honduras Security Dialogue on Migration, Crime… (2016-06-09)",  # cut at a word, not after "and"
+        "Notice of a Meeting (2016-06-10) [b-notice]",  # alike: with their file names
+        "Notice of a Meeting (2016-06-10) [c-notice]",
+        "d-untitled",  # no title line: the file name, not the opening words
+        "<script>alert(1)</script> $5 million and $6 million… (2016-06-11)"]
+    assert len(labels[0].split(" (")[0]) <= compare.LABEL_TITLE
+    assert c.labels == dict(zip(c.tables["statement"]["key"], labels))
+    # the file name is shown once, in the table that says which statement is which
+    listed = compare.statement_list(c)
+    assert list(listed["file"]) == ["a-dialogue.txt", "b-notice.txt", "c-notice.txt", "d-untitled.txt",
+                                    "e-<b>aid.txt"]
+    assert listed.loc[labels[0], "title"] == long_title and listed.loc[labels[1], "date"] == "2016-06-10"
+    # labels from a statement's text are escaped wherever a page shows them
+    for table in (compare.headline_table(c), listed, compare.key_terms_summary(c, compare.keyness_table(c, top=None))):
+        html = compare.paged(table, 10)._repr_html_()
+        assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<b>" not in html
+    assert "<script>" not in compare.collection_reading(c, compare.headline_table(c))._repr_html_()
+    # on a figure: wrapped on two lines, the date kept, a "$" shown as itself
+    figure = measure_figure(compare.headline_table(c)["words"], "words", "words")
+    figure.canvas.draw()
+    ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert "U.S.-Honduras Security Dialogue on\nMigration, Crime… (2016-06-09)" in ticks
+    assert all(t.count("\n") <= 1 and max(map(len, t.replace("\\$", "$").split("\n"))) <= 36 for t in ticks)
+    assert r"<script>alert(1)</script> \$5 million" + "\nand \\$6 million… (2016-06-11)" in ticks
+    assert axis_label("a" * 100) == "a" * 36 + "\n" + "a" * 35 + "…"
+    # the same file name in two folders: numbered
+    other = tmp_path / "other"
+    other.mkdir()
+    _statement(other, "d-untitled.txt", body.format("ports"))
+    two = compare.build_collection([str(folder / "d-untitled.txt"), str(other / "d-untitled.txt")])
+    assert list(two.statements.index) == ["d-untitled", "d-untitled (2)"]
+
+
+def test_a_corpus_folder_written_before_title_sources_were_recorded():
+    """No ``title_source`` column: a title that is not the file name names the statement."""
+    st = pd.DataFrame({"key": ["a.txt", "b.txt"], "file": ["a.txt", "b.txt"], "title": ["Talks on Trade", "b.txt"],
+                       "date": ["2020-01-02", None]})
+    assert list(compare._labels(st).values()) == ["Talks on Trade (2020-01-02)", "b"]
+    assert compare.statement_label("Talks", "opening words", "2020-01-02", "2020-01-02-talks.txt") == "2020-01-02-talks"

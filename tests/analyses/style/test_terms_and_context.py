@@ -10,7 +10,7 @@ from readout import parse_statement
 from readout.analyses.style.acronyms import find_acronyms
 from readout.analyses.style.collocations import bigram_scores, bigrams, trigrams
 from readout.analyses.style.concordance import KWIC_WIDTH, dispersion_table, kwic, kwic_lines
-from readout.analyses.terms import fold, top_terms
+from readout.analyses.terms import fold, name_occurrences, term_counts, top_terms
 
 
 def test_fold():
@@ -26,6 +26,36 @@ def test_plurals_fold_at_sentence_start():
     s = parse_statement("Smugglers moved north. The smugglers were caught. A smuggler fled.")
     assert top_terms(s, 1)["count"].to_dict() == {"smuggler": 3}
     assert len(kwic(s, ["smuggler"])) == len(kwic(s, ["Smugglers"])) == 3
+
+
+def test_names_of_several_words_count_as_one_term():
+    s = parse_statement(
+        "The United States and El Salvador met in San Pedro Sula. We welcomed El Salvador’s reforms at the Summit of "
+        "the Americas. Today Secretary Blinken thanked the United Nations. Secretary Blinken flew to San Pedro Sula on "
+        "Monday. The Assad regime and Russian forces were discussed. San Pedro Sula hosts the meeting. Progress "
+        "continued.")
+    counts = term_counts(s, names=True)
+    assert counts["El Salvador"] == 2 and counts["United States"] == 1 and counts["United Nations"] == 1
+    assert counts["San Pedro Sula"] == 3  # at a sentence start too: it is written so mid-sentence
+    assert counts["Summit of the Americas"] == 1  # "of the" inside a name
+    split = {"el", "salvador", "united", "states", "nations", "san", "pedro", "sula", "summit", "americas"}
+    assert not split & set(counts)
+    # a person counts under the name the statement model gives them, with or without the title
+    assert counts["Antony J. Blinken"] == 2 and "blinken" not in counts and "secretary" not in counts
+    # sentence-initial ordinary words and function words join no name; a weekday ends a run
+    assert not any(t.split()[0] in {"The", "We", "Today", "Progress"} for t in counts if " " in t)
+    assert not any("Monday" in t for t in counts if " " in t)
+    # "the Assad regime" is cut to its capitalised words: one word, an ordinary term; so is "Russian forces"
+    assert (counts["assad"], counts["regime"], counts["russian"], counts["forces"]) == (1, 1, 1, 1)
+    assert term_counts(s)["salvador"] == 2  # without names, words are counted one by one, as before
+    names = name_occurrences(s)
+    assert [n.name for n in names][:3] == ["United States", "El Salvador", "San Pedro Sula"]
+    assert all(n.first < n.last for n in names)
+
+
+def test_a_headline_in_capitals_marks_no_names():
+    s = parse_statement("Strong New Partnership Announced Today. The partnership grows.")
+    assert " " not in "".join(term_counts(s, names=True))
 
 
 def test_seed_top_terms(seed):
