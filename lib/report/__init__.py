@@ -15,6 +15,7 @@ from readout._lazy import lazy_exports
 if TYPE_CHECKING:
     from .display import FOLD_AFTER, TableView, cell_text, readable, show
     from .export import (
+        DETAIL,
         NOTEBOOK_ONLY,
         PageContext,
         is_archive_index,
@@ -27,15 +28,22 @@ if TYPE_CHECKING:
         write_index,
     )
     from .figures import (
+        NARROW_MEDIA,
+        NARROW_WIDTH,
         PLAIN_LANGUAGE_GRADE,
+        WIDE_WIDTH,
         actor_tone_figure,
         balance_figure,
         credit_graph_figure,
         dispersion_figure,
+        figure_bundle,
+        figure_png,
         figure_text,
         key_terms_figure,
         lexicon_comparison_figure,
         mentions_figure,
+        narrow_copy,
+        picture_html,
         readability_figure,
         sentence_length_figure,
         sentiment_arc_figure,
@@ -52,26 +60,29 @@ if TYPE_CHECKING:
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
     "FOLD_AFTER": "display", "TableView": "display", "cell_text": "display", "readable": "display", "show":
-    "display", "NOTEBOOK_ONLY": "export", "PageContext": "export", "is_archive_index": "export", "notebook_title":
-    "export", "notebook_to_html": "export", "page_name": "export", "strip_directories": "export", "warm_up":
-    "export", "write_index": "export", "write_archive_index": "export", "use_house_style": "figures", "figure_text":
-    "figures", "sentence_length_figure": "figures", "mentions_figure": "figures", "readability_figure": "figures",
-    "dispersion_figure": "figures", "sentiment_arc_figure": "figures", "lexicon_comparison_figure": "figures",
-    "actor_tone_figure": "figures", "key_terms_figure": "figures", "theme_share_figure": "figures",
-    "theme_flow_figure": "figures", "topic_weights_figure": "figures", "credit_graph_figure": "figures",
-    "balance_figure": "figures", "PLAIN_LANGUAGE_GRADE": "figures", "Term": "glossary", "GLOSSARY": "glossary",
-    "terms_on": "glossary", "requirement_names": "provenance", "package_versions": "provenance", "git_commit":
-    "provenance", "provenance_table": "provenance", "shown_value": "provenance", "Headline": "summary", "Headlines":
-    "summary", "headlines": "summary", "anchor": "summary", "coverage_warning": "summary", "SECTIONS": "summary",
+    "display", "DETAIL": "export", "NOTEBOOK_ONLY": "export", "PageContext": "export", "is_archive_index": "export",
+    "notebook_title": "export", "notebook_to_html": "export", "page_name": "export", "strip_directories": "export",
+    "warm_up": "export", "write_index": "export", "write_archive_index": "export", "NARROW_MEDIA": "figures",
+    "NARROW_WIDTH": "figures", "PLAIN_LANGUAGE_GRADE": "figures", "WIDE_WIDTH": "figures", "actor_tone_figure":
+    "figures", "balance_figure": "figures", "credit_graph_figure": "figures", "dispersion_figure": "figures",
+    "figure_bundle": "figures", "figure_png": "figures", "figure_text": "figures", "key_terms_figure": "figures",
+    "lexicon_comparison_figure": "figures", "mentions_figure": "figures", "narrow_copy": "figures", "picture_html":
+    "figures", "readability_figure": "figures", "sentence_length_figure": "figures", "sentiment_arc_figure":
+    "figures", "theme_flow_figure": "figures", "theme_share_figure": "figures", "topic_weights_figure": "figures",
+    "use_house_style": "figures", "Term": "glossary", "GLOSSARY": "glossary", "terms_on": "glossary",
+    "requirement_names": "provenance", "package_versions": "provenance", "git_commit": "provenance",
+    "provenance_table": "provenance", "shown_value": "provenance", "Headline": "summary", "Headlines": "summary",
+    "headlines": "summary", "anchor": "summary", "coverage_warning": "summary", "SECTIONS": "summary",
     "SavedTables": "tables", "save_tables": "tables"
 }
 __all__ = [
-    "FOLD_AFTER", "TableView", "cell_text", "readable", "show", "NOTEBOOK_ONLY", "PageContext", "is_archive_index",
-    "notebook_title", "notebook_to_html", "page_name", "strip_directories", "warm_up", "write_index",
-    "write_archive_index", "use_house_style", "figure_text", "sentence_length_figure", "mentions_figure",
-    "readability_figure", "dispersion_figure", "sentiment_arc_figure", "lexicon_comparison_figure",
-    "actor_tone_figure", "key_terms_figure", "theme_share_figure", "theme_flow_figure", "topic_weights_figure",
-    "credit_graph_figure", "balance_figure", "PLAIN_LANGUAGE_GRADE", "Term", "GLOSSARY", "terms_on",
+    "FOLD_AFTER", "TableView", "cell_text", "readable", "show", "DETAIL", "NOTEBOOK_ONLY", "PageContext",
+    "is_archive_index", "notebook_title", "notebook_to_html", "page_name", "strip_directories", "warm_up",
+    "write_index", "write_archive_index", "NARROW_MEDIA", "NARROW_WIDTH", "PLAIN_LANGUAGE_GRADE", "WIDE_WIDTH",
+    "actor_tone_figure", "balance_figure", "credit_graph_figure", "dispersion_figure", "figure_bundle",
+    "figure_png", "figure_text", "key_terms_figure", "lexicon_comparison_figure", "mentions_figure", "narrow_copy",
+    "picture_html", "readability_figure", "sentence_length_figure", "sentiment_arc_figure", "theme_flow_figure",
+    "theme_share_figure", "topic_weights_figure", "use_house_style", "Term", "GLOSSARY", "terms_on",
     "requirement_names", "package_versions", "git_commit", "provenance_table", "shown_value", "Headline",
     "Headlines", "headlines", "anchor", "coverage_warning", "SECTIONS", "SavedTables", "save_tables"
 ]
