@@ -33,7 +33,7 @@ LABELS: dict[str, str] = {
     "sentence_share": "share of sentences", "word_share": "share of words",
     "content_words_matched": "content words matched by a theme phrase",
     # actors
-    "who_as_written": "who (as written)", "speaker_rule": "speaker read from", "names_recognised": "names recognised",
+    "who_as_written": "who (as written)", "lemma": "verb (dictionary form)", "rule": "how it was read", "speaker_rule": "speaker read from", "names_recognised": "names recognised",
     "unresolved_agents": "unresolved agents", "self_credit": "self-credit", "from_actor": "from", "to_actor": "to",
     "agent_annotated": "agent (annotated)", "agent_found": "agent (found)",
     "target_annotated": "target (annotated)", "target_found": "target (found)",

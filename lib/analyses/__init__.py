@@ -49,7 +49,17 @@ if TYPE_CHECKING:
         stance_table,
         statement_stance,
     )
-    from .terms import PLURAL_SENSES, WordOccurrence, fold, term_counts, term_occurrences, top_terms, word_occurrences
+    from .terms import (
+        PLURAL_SENSES,
+        NameOccurrence,
+        WordOccurrence,
+        fold,
+        name_occurrences,
+        term_counts,
+        term_occurrences,
+        top_terms,
+        word_occurrences,
+    )
 
 #: Each public name and the module (in this package) that defines it.
 _MODULE_OF = {
@@ -63,7 +73,8 @@ _MODULE_OF = {
     "stance", "Directed": "stance", "ActorTone": "stance", "directed_matches": "stance", "actor_tones": "stance",
     "stance_table": "stance", "most_pressed": "stance", "most_praised": "stance", "stance_reading": "stance",
     "MAX_GAP_WORDS": "stance", "PLURAL_SENSES": "terms", "fold": "terms", "WordOccurrence": "terms",
-    "word_occurrences": "terms", "term_occurrences": "terms", "term_counts": "terms", "top_terms": "terms"
+    "word_occurrences": "terms", "NameOccurrence": "terms", "name_occurrences": "terms", "term_occurrences":
+    "terms", "term_counts": "terms", "top_terms": "terms"
 }
 __all__ = [
     "overview", "metadata_table", "paragraph_table", "sentence_table", "mention_table", "mentions_by_paragraph",
@@ -72,7 +83,7 @@ __all__ = [
     "attempt", "table_or", "LEVELS", "StatementRows", "analyse", "COLUMNS", "people_of", "statement_stance",
     "stance_document_reading", "Stance", "Directed", "ActorTone", "directed_matches", "actor_tones", "stance_table",
     "most_pressed", "most_praised", "stance_reading", "MAX_GAP_WORDS", "PLURAL_SENSES", "fold", "WordOccurrence",
-    "word_occurrences", "term_occurrences", "term_counts", "top_terms"
+    "word_occurrences", "NameOccurrence", "name_occurrences", "term_occurrences", "term_counts", "top_terms"
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)

@@ -38,7 +38,7 @@ from readout.analyses.readings import Reading
 from readout.analyses.rows import LEVELS
 from readout.analyses.topics.themes import SUBSTANCE_SHARE, theme_column
 from readout.errors import UsageError
-from readout.report.display import readable
+from readout.report.display import TableView
 from readout.run.inputs import read_statements, statement_files
 from readout.text.language import stopwords
 
@@ -441,13 +441,9 @@ class Paged:
 
     def _repr_html_(self) -> str:
         import html
-        # pandas escapes every value; a measure not computed shows as a blank cell, not "NaN" or "<NA>"
-        # (only the columns with a gap become text, so the others keep pandas' number formatting)
-        head = readable(self.table.head(self.max_rows), self.digits)
-        for column in head.columns:
-            if head[column].isna().any():
-                head[column] = head[column].astype(object).where(head[column].notna(), "")
-        shown = head.to_html(max_cols=None)
+
+        # in the reader's language, as every page shows a table: labels, blanks, no row numbers
+        shown = TableView(self.table.head(self.max_rows), rows=None, places=self.digits)._repr_html_()
         if len(self.table) <= self.max_rows:
             return shown
         where = (f"; the whole table is saved as tables/{html.escape(self.saved_as)}.csv" if self.saved_as
@@ -457,7 +453,8 @@ class Paged:
 
     def __repr__(self) -> str:
         more = len(self.table) - self.max_rows
-        return repr(readable(self.table.head(self.max_rows), self.digits)) + (f"\n… {more:,} more rows" if more > 0 else "")
+        shown = TableView(self.table.head(self.max_rows), rows=None, places=self.digits)
+        return repr(shown) + (f"\n… {more:,} more rows" if more > 0 else "")
 
 
 def paged(table: pd.DataFrame, max_rows: int, name: str = "", output_dir: str = "", digits: int | None = None) -> Paged:

@@ -124,6 +124,7 @@ class TableView:
     rows: int | None = FOLD_AFTER
     fold: str = ""
     anchors: bool = False  # each row's first cell is a sentence id that links from other pages land on
+    places: int | None = None  # decimals of every number shown (None: each field's own)
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -160,6 +161,8 @@ class TableView:
         for j, field in enumerate(fields):
             column = flat[field]
             places = None if per_row else _places(field, column)
+            if self.places is not None and places is not None:
+                places = self.places
             for i, value in enumerate(column):
                 if per_row and isinstance(value, float):
                     rows[i][j] = cell_text(_rounded(value, digits(self.table.index[i])))
