@@ -81,13 +81,15 @@ def short_title(title: str, limit: int = LABEL_TITLE) -> str:
 
 def statement_label(title: str | None, title_source: str | None, date: str | None, file: str) -> str:
     """A statement's label for tables and figures: its title (cut by :func:`short_title`) and its date
-    in ISO form, "On Recent Developments in Guatemala… (2017-09-03)"; a statement without a title line
-    (its title is only its opening words, or nothing) is named by its file name without the ending,
-    with the date when the name does not already hold it. ``title_source`` missing (a corpus folder
-    written before it was recorded): a title that is not the file name counts as one."""
+    in ISO form, "On Recent Developments in Guatemala… (2017-09-03)". A statement without a title line
+    is named by its opening words, as its pages are ("The United States strongly condemns the…"); only a
+    statement with no words to show (its title is its file name) is named by its file name without the
+    ending, with the date when the name does not already hold it. ``title_source`` missing (a corpus
+    folder written before it was recorded): a title that is not the file name counts as one."""
     stem = Path(file).stem
     has_title = bool(title and str(title).strip()) and (
-        title_source == "header" if isinstance(title_source, str) and title_source else str(title) != Path(file).name)
+        title_source in ("header", "opening words") if isinstance(title_source, str) and title_source
+        else str(title) != Path(file).name)
     label = short_title(title) if has_title else stem
     date = "" if date is None or pd.isna(date) else str(date)
     return f"{label} ({date})" if date and date not in label else label

@@ -102,15 +102,13 @@ def cell_text(value: Any, places: int | None = None) -> str:
     return str(value)
 
 
-def _places(field: Any, values: pd.Series) -> int | None:
-    """Decimals for a column of floats: its field's, trimmed to what the rounded values need."""
-    if not pd.api.types.is_float_dtype(values.dtype):
-        return None
-    wanted = digits(field)
+def _places(field: Any, values: pd.Series) -> int:
+    """Decimals for the numbers of a column: its field's (:func:`readout.fields.digits`), except for counts
+    stored as floats (every value whole and some above 1, e.g. a count column with a gap), shown whole."""
     finite = [v for v in values if isinstance(v, float) and math.isfinite(v)]
-    if finite and all(float(v).is_integer() for v in finite):
+    if finite and all(float(v).is_integer() for v in finite) and max(abs(v) for v in finite) > 1:
         return 0
-    return wanted
+    return digits(field)
 
 
 @dataclass(frozen=True)
@@ -134,7 +132,11 @@ class TableView:
     @property
     def keyed(self) -> bool:
         """True if the table's index says what each row is (shown as the first column, a row header)."""
-        return self.table.index.name is not None or not isinstance(self.table.index, pd.RangeIndex)
+        index = self.table.index
+        if index.name is not None:
+            return True
+        # bare row numbers (0…n, or what is left of them after a filter) say nothing: left out
+        return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
 
     def _frame(self) -> tuple[pd.DataFrame, list[Any], str | None]:
         """The table flat (its index as the first column unless it is bare row numbers), the field of each
@@ -160,9 +162,7 @@ class TableView:
         rows = [[""] * len(fields) for _ in range(len(flat))]
         for j, field in enumerate(fields):
             column = flat[field]
-            places = None if per_row else _places(field, column)
-            if self.places is not None and places is not None:
-                places = self.places
+            places = None if per_row else (self.places if self.places is not None else _places(field, column))
             for i, value in enumerate(column):
                 if per_row and isinstance(value, float):
                     rows[i][j] = cell_text(_rounded(value, digits(self.table.index[i])))
@@ -181,7 +181,7 @@ class TableView:
                 if field == text_field and linked:
                     continue
                 value = row[j]
-                tag = "th" if j == 0 and (self.keyed or field in _ID_FIELDS) else "td"
+                header = j == 0 and (self.keyed or field in _ID_FIELDS)
                 if field == linked and value:
                     sentence = row[text_at]
                     value_html = (f'<a href="{SENTENCE_PAGE}#{e(value)}" class="readout-sid" '
@@ -189,7 +189,7 @@ class TableView:
                 else:
                     value_html = e(value)
                 css = ' class="readout-text"' if field in _TEXT_COLUMNS or field in ("evidence", "opening") else ""
-                tds.append(f"<{tag}{css}>{value_html}</{tag}>")
+                tds.append(f'<th scope="row"{css}>{value_html}</th>' if header else f"<td{css}>{value_html}</td>")
             anchor = f' id="{e(row[0])}"' if self.anchors and row[0] else ""
             out.append(f"<tr{anchor}>" + "".join(tds) + "</tr>")
         return "\n".join(out)
@@ -201,8 +201,9 @@ class TableView:
             + "</tr></thead>"
 
     def _table(self, body: str, head: str, note: str = "") -> str:
-        return (f'<div class="readout-table"><table class="readout-data">{head}<tbody>\n{body}\n</tbody></table>'
-                f"{note}</div>")
+        # the box that scrolls a wide table sideways: a keyboard reaches it and scrolls it with the arrow keys
+        return (f'<div class="readout-table" tabindex="0" role="region" aria-label="table">'
+                f'<table class="readout-data">{head}<tbody>\n{body}\n</tbody></table>{note}</div>')
 
     def _repr_html_(self) -> str:
         flat, fields, linked = self._frame()
@@ -225,6 +226,8 @@ class TableView:
                           f"show the other {n - self.rows:,}</summary>{rest}</details>")
 
     def __repr__(self) -> str:
+        if self.table.empty:
+            return "The table is empty."
         flat, fields, _ = self._frame()
         cells = self._cells(flat, fields)
         frame = pd.DataFrame(cells, columns=[cell_text(label(f)) for f in fields])

@@ -122,10 +122,14 @@ def _when(iso: str) -> str:
 
 
 def _command(context: PageContext, shown: dict[str, Any]) -> str:
-    """The command that makes this report again, parameters given on the command line."""
+    """The command that makes this report again, parameters given on the command line; files by their
+    names only (a page never shows where they sit on someone's machine)."""
     import shlex
 
-    words = ["python", "-m", "readout", "compare" if context.collection else "run", context.source]
+    shown = dict(shown)
+    listed = shown.pop("statements", None) if context.collection else None
+    files = [str(f) for f in listed] if isinstance(listed, (list, tuple)) and listed else [context.source]
+    words = ["python", "-m", "readout", "compare" if context.collection else "run", *files]
     for name, value in shown.items():
         if value in ("", None, [], {}):
             continue
@@ -197,8 +201,10 @@ def _decorate(body: str, context: PageContext, stem: str = "", described: str = 
     from readout.report.glossary import terms_on
 
     e = html.escape
+    headings = _H2.findall(body)
     toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in
-                  ((a, _TAGS.sub("", t).strip()) for a, t in _H2.findall(body)))
+                  ((a, _TAGS.sub("", t).strip()) for a, t in headings))
+    sections = len(headings)
     shown = {k: (Path(v).name if k.endswith("_path") and isinstance(v, str) and v else v)
              for k, v in context.parameters.items() if k not in ("statement_path", "output_dir")}
     params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(_BIDI.sub('', repr(v)))}</code></td></tr>"
@@ -208,7 +214,9 @@ def _decorate(body: str, context: PageContext, stem: str = "", described: str = 
     if context.run:
         source.append(f"run {e(_when(context.run))}")
     if context.commit:
-        source.append(f'code <code title="git commit {e(context.commit)}">{e(context.commit[:10])}</code>')
+        dirty = " (with uncommitted changes)" if context.commit.endswith("+dirty") else ""
+        short = context.commit.split("+")[0][:10]
+        source.append(f'code <code title="git commit {e(context.commit)}">{e(short)}</code>{dirty}')
     sha = ""
     if context.sha256:
         sha = (f'<p class="readout-source">sha256{" of their sha256 sums" if context.collection else ""} '
@@ -222,7 +230,8 @@ def _decorate(body: str, context: PageContext, stem: str = "", described: str = 
     versions = ", ".join(f"{e(k)} {e(v)}" for k, v in context.versions.items())
     if versions:
         facts.append(("package versions", versions))
-    facts.append(("to run it again", f"<code>{e(_BIDI.sub('', _command(context, shown)))}</code>"))
+    facts.append(("to run it again (from the folder that holds the files)",
+                  f"<code>{e(_BIDI.sub('', _command(context, shown)))}</code>"))
     reproduce = ("<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts) + "</table>"
                  "<p>Parameters of this page's notebook, as given:</p>" + box
                  + (f'<div class="readout-parameters"><p>What each parameter does:</p>{described}</div>'
@@ -238,9 +247,9 @@ def _decorate(body: str, context: PageContext, stem: str = "", described: str = 
         f'<strong>{e(context.title)}</strong></p>'
         f'<p class="readout-source">{" &middot; ".join(source)}</p>{sha}'
         f'<details class="readout-provenance" id="reproducing"><summary>For reproducing this report</summary>'
-        f"{reproduce}</details>{glossary}"
-        f'<div class="readout-print-only"><p>Parameters of this run:</p>{box}</div></header>'
-        + (f'<nav class="readout-toc" aria-label="Contents"><p>Contents</p><ol>{toc}</ol></nav>' if toc else "")
+        f"{reproduce}</details>{glossary}</header>"
+        + (f'<nav class="readout-toc" aria-label="Contents"><details><summary>Contents ({sections} sections)</summary>'
+           f"<ol>{toc}</ol></details></nav>" if toc else "")
     )
     body = _fold_sections(body).replace("<main>", "<main>" + header, 1)
     footer = _menu(context, stem, "bottom")

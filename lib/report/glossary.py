@@ -40,12 +40,15 @@ GLOSSARY: tuple[Term, ...] = (
          "misread: \"United\" in \"United States\" is not praise, \"crime\" in \"crime prevention\" not "
          "blame."),
     Term("diplomatic tone", r"\bdiplomatic[- ]tone\b",
-         "This project's measure for the genre: the share of sentences carrying words of cooperation (praise, "
-         "support, partnership) minus the share carrying words of pressure (sanctions, demands, condemnation), "
-         "from -1 to +1."),
+         "This project's measure for the genre, from an editable lexicon of cooperation (praise, support, "
+         "partnership) and pressure (sanctions, demands, condemnation). A sentence's tone is (c - p) / (c + p) "
+         "of the weights of its words; the statement's score is the mean cooperation minus the mean pressure "
+         "its sentences carry (each sentence carries a register fully from a weight of 2, half from one plain "
+         "word), from -1 (every sentence presses) to +1 (every sentence praises or cooperates)."),
     Term("TF-IDF", r"\bTF-IDF\b",
-         "Term frequency times inverse document frequency: a word scores high when it is frequent in the "
-         "statement but occurs in few of its sentences (or, in a comparison, few of the statements)."),
+         "Term frequency times inverse document frequency: a word's count in the statement times "
+         "ln((1 + N) / (1 + sentences containing it)) + 1, N the number of sentences; a word scores high when it "
+         "is frequent but concentrated in few sentences."),
     Term("NMF", r"\bNMF\b",
          "Non-negative matrix factorisation: a topic model that splits the table of words per sentence into a "
          "few topics, each a weighted list of words. On one short statement it is exploratory."),

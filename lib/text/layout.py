@@ -168,8 +168,14 @@ def _header_role(line: str) -> str:
         return "person"  # "Name, Title"
     if _OFFICE.search(s):
         return "office"
-    if _PLACE.match(s) and len(s.split()) <= 6 and "," in s or _VENUE.match(s):
-        return "place"  # "Los Angeles, California", "New York City, New York", "UN Headquarters"
+    if _PLACE.match(s) and "," in s:
+        before, after = (part.split() for part in s.split(",", 1))
+        # "Los Angeles, California"; "New York City, New York" (a city and its state), never a headline
+        # such as "United States, Canada Sign Bridge Deal"
+        if len(before) + len(after) <= 4 or (before[-1] == "City" and len(after) <= 2):
+            return "place"
+    if _VENUE.match(s):
+        return "place"  # "UN Headquarters", "Microsoft Theater"
     return "title"
 
 

@@ -136,13 +136,17 @@ class Statement:
 
     @property
     def title(self) -> str:
-        """A title for reports: the header's title line; else the opening words of
-        the first sentence (up to 10, with "…"); else the file name."""
+        """A title for reports: the header's title line; else the opening words of the first real
+        sentence (up to 10, with "…"): a transcript's speaker label ("SECRETARY BLINKEN:") is left out,
+        and so is a greeting of three words or fewer ("Good evening.") when more follows; else the file
+        name."""
         for line in self.header:
             if line.role == "title":
                 return line.text
         if self.sentences:
-            words = self.sentences[0].text.split()
+            texts = [_SPEAKER_LABEL.sub("", s.text, count=1) for s in self.sentences[:6]]
+            first = next((t for t in texts if len(t.split()) > 3), texts[0])
+            words = first.split()
             return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
         return Path(self.path).name
 
@@ -171,6 +175,8 @@ class Statement:
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+#: A transcript's speaker label before the words: "SECRETARY BLINKEN: ", "THE VICE PRESIDENT: ".
+_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+:\s+")
 
 
 def slugify(name: str) -> str:

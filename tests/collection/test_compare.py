@@ -25,6 +25,7 @@ from readout.run.parameters import find_notebooks
 DEMO = PROJECT_ROOT / "seeds" / "demo"
 #: The labels of the demonstration statements: title (cut at a word boundary) and date; the seed has no
 #: title line, so its file name names it.
+SEED_LABEL = "The United States and Honduras have built a strong…"  # no title line: its opening words
 HONDURAS = "U.S.-Honduras Security Dialogue Follow-up Meeting… (2016-06-14)"
 GUATEMALA = "On Recent Developments in Guatemala… (2017-09-03)"
 EL_SALVADOR = "Joint Statement on U.S.-El Salvador Cooperation… (2018-03-22)"
@@ -62,7 +63,7 @@ def test_percentile(values, expected):
 
 def test_headlines_of_the_seed_and_demonstration_statements(collection):
     h = compare.headline_table(collection)
-    assert list(h.index) == ["000_1844251938b000cf", HONDURAS,
+    assert list(h.index) == [SEED_LABEL, HONDURAS,
                              GUATEMALA, EL_SALVADOR]
     assert list(h["words"]) == [351, 164, 160, 165]
     assert list(h["date"]) == ["", "2016-06-14", "2017-09-03", "2018-03-22"]
@@ -70,7 +71,7 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
     assert h.loc[GUATEMALA, "tone_label"] == "negative"
     assert h.loc[GUATEMALA, "top_theme"] == "rule of law and justice"
     assert h.loc[EL_SALVADOR, "top_theme"] == "migration"
-    assert (h.loc["000_1844251938b000cf", "commitments"], h.loc["000_1844251938b000cf", "firm_commitments"]) == (4, 1)
+    assert (h.loc[SEED_LABEL, "commitments"], h.loc[SEED_LABEL, "firm_commitments"]) == (4, 1)
     assert collection.themes[0] == "armed conflict and defense" and len(collection.themes) == 17
     reading = str(compare.collection_reading(collection, h))
     assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
@@ -87,10 +88,10 @@ def test_summary_of_the_collection(collection):
 
 def test_percentiles_of_the_collection(collection):
     p = compare.percentile_table(collection)
-    assert p.loc["000_1844251938b000cf", "words"] == 100  # the longest
+    assert p.loc[SEED_LABEL, "words"] == 100  # the longest
     assert p.loc[GUATEMALA, "words"] == 0  # the shortest
     assert p.loc[GUATEMALA, "tone_score"] == 0
-    assert p.loc["000_1844251938b000cf", "tone_score"] == pytest.approx(200 / 3)  # two of the three others below
+    assert p.loc[SEED_LABEL, "tone_score"] == pytest.approx(200 / 3)  # two of the three others below
 
 
 def test_keyness_matches_a_count_by_hand(collection):
@@ -109,14 +110,14 @@ def test_keyness_matches_a_count_by_hand(collection):
     summary = compare.key_terms_summary(collection, k, 2)
     assert summary.loc[GUATEMALA, "key_terms_g2"] == "guatemala (15.8), call (7.0)"
     assert summary.loc[EL_SALVADOR, "key_terms_g2"] == "El Salvador (12.4), official (6.2)"
-    assert summary.loc["000_1844251938b000cf", "key_terms_g2"] == "none reaches p < 0.05"
+    assert summary.loc[SEED_LABEL, "key_terms_g2"] == "none reaches p < 0.05"
 
 
 def test_theme_matrix_and_tone_over_time(collection):
     m = compare.theme_matrix(collection)
     assert list(m.columns) == list(collection.themes)
     assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
-    assert m.loc["000_1844251938b000cf", "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
+    assert m.loc[SEED_LABEL, "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
     t = compare.tone_over_time(collection)
     assert list(t.index) == [HONDURAS, GUATEMALA,
                              EL_SALVADOR]  # date order; the undated seed left out
@@ -238,7 +239,7 @@ def test_compare_command_on_a_corpus_folder(tmp_path):
 
 def test_a_file_named_and_found_in_its_folder_counts_once():
     c = compare.build_collection([str(SEED.parent), str(SEED), str(DEMO)])
-    assert len(c) == 4 and list(c.statements.index)[0] == "000_1844251938b000cf"
+    assert len(c) == 4 and list(c.statements.index)[0] == SEED_LABEL
     assert "(2)" not in "".join(c.labels.values())
 
 
@@ -308,10 +309,12 @@ def test_peer_silences_come_from_the_peers(tmp_path):
     (folder / "trade.txt").write_text("The two economies expanded trade and investment. Exports grew.", encoding="utf-8")
     c = compare.build_collection([str(folder)])
     silent = compare.peer_silences(c)
-    assert silent.loc["trade", "peers"] == 3
-    assert silent.loc["trade", "expected_from_peers"] == "armed conflict and defense"
-    assert silent.loc["trade", "left_out"] == "armed conflict and defense"
-    assert silent.loc["war0", "left_out"] == ""  # its peers (two wars, one trade) expect what it covers
+    label = {Path(key).stem: name for key, name in c.labels.items()}  # statements are named by their words
+    assert label["trade"] == "The two economies expanded trade and investment."
+    assert silent.loc[label["trade"], "peers"] == 3
+    assert silent.loc[label["trade"], "expected_from_peers"] == "armed conflict and defense"
+    assert silent.loc[label["trade"], "left_out"] == "armed conflict and defense"
+    assert silent.loc[label["war0"], "left_out"] == ""  # its peers (two wars, one trade) expect what it covers
     two = compare.build_collection([str(folder / "war0.txt"), str(folder / "trade.txt")])
     assert compare.peer_silences(two).empty  # too few peers to expect anything
 
@@ -370,12 +373,13 @@ def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_pat
         "U.S.-Honduras Security Dialogue on Migration, Crime… (2016-06-09)",  # cut at a word, not after "and"
         "Notice of a Meeting (2016-06-10) [b-notice]",  # alike: with their file names
         "Notice of a Meeting (2016-06-10) [c-notice]",
-        "d-untitled",  # no title line: the file name, not the opening words
+        "The United States and Honduras met today to discuss schools.",  # no title line: its opening words
         "<script>alert(1)</script> $5 million and $6 million… (2016-06-11)"]
     assert len(labels[0].split(" (")[0]) <= compare.LABEL_TITLE
     assert c.labels == dict(zip(c.tables["statement"]["key"], labels))
     # the file name is shown once, in the table that says which statement is which
     listed = compare.statement_list(c)
+    assert "d-untitled" not in " ".join(labels)  # never the file slug when the statement has words
     assert list(listed["file"]) == ["a-dialogue.txt", "b-notice.txt", "c-notice.txt", "d-untitled.txt",
                                     "e-<b>aid.txt"]
     assert listed.loc[labels[0], "title"] == long_title and listed.loc[labels[1], "date"] == "2016-06-10"
@@ -397,7 +401,8 @@ def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_pat
     other.mkdir()
     _statement(other, "d-untitled.txt", body.format("ports"))
     two = compare.build_collection([str(folder / "d-untitled.txt"), str(other / "d-untitled.txt")])
-    assert list(two.statements.index) == ["d-untitled", "d-untitled (2)"]
+    assert list(two.statements.index) == ["The United States and Honduras met today to discuss schools.",
+                                          "The United States and Honduras met today to discuss ports."]
 
 
 def test_a_corpus_folder_written_before_title_sources_were_recorded():
@@ -405,4 +410,6 @@ def test_a_corpus_folder_written_before_title_sources_were_recorded():
     st = pd.DataFrame({"key": ["a.txt", "b.txt"], "file": ["a.txt", "b.txt"], "title": ["Talks on Trade", "b.txt"],
                        "date": ["2020-01-02", None]})
     assert list(compare._labels(st).values()) == ["Talks on Trade (2020-01-02)", "b"]
-    assert compare.statement_label("Talks", "opening words", "2020-01-02", "2020-01-02-talks.txt") == "2020-01-02-talks"
+    assert compare.statement_label("Talks", "opening words", "2020-01-02", "2020-01-02-talks.txt") == "Talks (2020-01-02)"
+    assert compare.statement_label("2020-01-02-talks.txt", "file name", "2020-01-02", "2020-01-02-talks.txt") == \
+        "2020-01-02-talks"

@@ -53,6 +53,11 @@ def test_a_page_shows_a_table_in_the_readers_language():
                     ["1.000", "", "", "z"]]
     for artefact in ("NaN", "&lt;NA&gt;", "None", "True", "False", "[]"):
         assert artefact not in page, artefact
+    filtered = show(table[table["name"] != "y"])._repr_html_()  # what is left of the row numbers: still left out
+    assert "<th" not in filtered.split("</thead>")[1] and filtered.count("<tr") == 3
+    assert repr(show(table.iloc[0:0])) == "The table is empty."
+    mixed = show(pd.DataFrame({"share": [0.5, "n/a"], "count": [3.0, None]}))._repr_html_()  # a gap in a count
+    assert "<td>0.500</td>" in mixed and "<td>3</td>" in mixed
     named = show(pd.DataFrame({"value": [3]}, index=pd.Index(["words"], name="fact")))._repr_html_()
     # the index is the first column, its values row headers
     assert re.findall(r"<th(?: [^>]*)?>(.*?)</th>", named) == ["fact", "value", "words"]
@@ -80,7 +85,7 @@ def test_a_sentence_repeated_row_after_row_is_shown_by_its_id_with_the_text_on_h
     once = show(table.drop_duplicates("sentence"))._repr_html_()  # one row per sentence: the text stays
     assert 'class="readout-text">Other.</td>' in once and "readout-sid" not in once
     anchored = show(table.drop_duplicates("sentence").set_index("sentence"), anchors=True)._repr_html_()
-    assert '<tr id="p1s1"><th>p1s1</th>' in anchored
+    assert '<tr id="p1s1"><th scope="row">p1s1</th>' in anchored
 
 
 def test_a_non_table_passes_through():

@@ -31,7 +31,7 @@ def test_page_header_title_contents_and_links():
     assert '<li><a href="#Part-one">Part one</a></li>' in page
     assert "afile.txt" in page and "\u202e" not in page  # no direction override from a file name
     assert "x.yaml" in page and "/home/me" not in page  # file names, not local paths
-    assert page.count("<td><code>3</code></td>") == 2  # the parameters box, and its print copy
+    assert page.count("<td><code>3</code></td>") == 1  # in the parameters box
 
 
 def test_archive_index_lists_reports_not_building_folders(tmp_path):
@@ -126,7 +126,7 @@ def test_every_page_has_a_menu_provenance_box_and_glossary(tmp_path):
                  "python -m readout run in.txt -p leaks_path leaks.yaml", "your leak lists"):
         assert fact in box, fact
     assert "Scores the tone." in page and page.count("your leak lists") == 1  # only in the box
-    assert "Provenance" not in page.split("readout-print-only")[-1]  # the notebook-only cells are left out
+    assert "Provenance" not in page  # the notebook-only cells are left out
     glossary = page.split("<summary>Terms used on this page</summary>", 1)[1].split("</details>", 1)[0]
     assert [t for t in ("sentence id (p2s3)", "polarity", "leak-free", "G²") if f"<dt>{t}</dt>" in glossary] == \
         ["sentence id (p2s3)", "polarity", "leak-free"]
@@ -153,3 +153,11 @@ def test_saved_tables_link_their_files(tmp_path):
     assert "Not computed, so not saved: missing." in saved._repr_html_()
     assert str(saved).startswith("Saved 1 table as CSV")
     assert "not saved" in str(save_tables({"t": pd.DataFrame()}, ""))
+
+
+def test_a_comparison_page_gives_its_files_to_the_command_and_a_dirty_checkout_says_so():
+    context = PageContext("Comparison of 2 statements", "2 statement files", "", {"statements": ["a.txt", "b c.txt"],
+                          "max_rows": 5}, collection=True, run="2026-12-02T03:40:12+00:00", commit="abc123+dirty")
+    page = _decorate(BODY, context)
+    assert "python -m readout compare a.txt &#x27;b c.txt&#x27; -p max_rows 5" in page
+    assert '">abc123</code> (with uncommitted changes)' in page

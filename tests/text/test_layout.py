@@ -151,7 +151,7 @@ def test_a_release_preamble_and_begin_text_are_wrapping_not_paragraphs():
 def test_remarks_headers_name_place_venue_and_time_never_the_title():
     """Transcripts of remarks open with the speaker, the city, the venue and the time: none is the
     statement's title (on the corpus, two remarks were titled "New York City, New York" and "Microsoft
-    Theater"); without a headline, the title is the first sentence. Our own text, in that shape (#17)."""
+    Theater"); without a headline, the title is the first real sentence. Our own text, in that shape (#17)."""
     from readout import parse_statement
 
     st = parse_statement("Jane Q. Example, Secretary of State\n\nSpringfield Lake City, North Dakota\n\n"
@@ -159,12 +159,16 @@ def test_remarks_headers_name_place_venue_and_time_never_the_title():
     assert [(line.role, line.text) for line in st.header] == [
         ("person", "Jane Q. Example, Secretary of State"), ("place", "Springfield Lake City, North Dakota"),
         ("place", "Civic Auditorium"), ("date", "4:15 P.M. CST")]
-    assert st.title == "SECRETARY EXAMPLE: Good afternoon." and len(st.paragraphs) == 1
+    # the first real sentence: no speaker label, no greeting of three words or fewer
+    assert st.title == "We are glad to be here." and len(st.paragraphs) == 1
+    assert parse_statement("MINISTER ROE: Thank you all.\n").title == "Thank you all."  # nothing more follows
     joint = parse_statement("Office of the Spokesperson\n\nThe following is the text of a joint statement released by "
                             "the Governments of Ruritania and Freedonia.\n\nBegin text:\n\nThe two sides met. They "
                             "agreed.\n\nEnd text.\n")
     assert joint.title == "The two sides met." and [line.role for line in joint.header] == ["office", "preamble",
                                                                                            "preamble"]
-    # a headline that ends in such a word stays the title
+    # a headline with a comma, or that ends in such a word, stays the title
+    assert parse_statement("United States, Canada Sign Bridge Deal\n\nThe two countries signed it today.\n").title \
+        == "United States, Canada Sign Bridge Deal"
     assert parse_statement("Statement on the Attack on the City Hall\n\nWe condemn it.\n").title == \
         "Statement on the Attack on the City Hall"
