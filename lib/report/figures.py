@@ -30,15 +30,19 @@ import html
 import io
 import math
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, ParamSpec
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import PIL.Image
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.markers import TICKDOWN
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator
 from matplotlib.transforms import Bbox
@@ -84,6 +88,9 @@ NARROW_ASPECT = 1.25
 NARROW_MEDIA = "(max-width: 700px)"
 #: Type size of tick labels, point labels and legends (points).
 SMALL = 8
+#: Most of a figure's width that names beside a plot (actors, terms, themes) may take: they are wrapped,
+#: then cut with "…" (the full names are in the page's tables), so that the plot keeps its room.
+NAME_SHARE = {False: 0.3, True: 0.4}
 
 
 def use_house_style() -> None:
@@ -92,7 +99,7 @@ def use_house_style() -> None:
     Fixed figure size and resolution (so stored outputs are reproducible),
     no top/right spines, full-width text columns in tables. In a notebook, figures
     are drawn once at their own size: every figure lays itself out
-    (constrained layout, frozen once drawn), so the inline backend's second drawing to crop it
+    (measured once, then fixed: :func:`_finish`), so the inline backend's second drawing to crop it
     (``bbox_inches="tight"``) is not needed. A figure is shown through :func:`figure_bundle`: a
     ``<picture>`` of its wide and phone layouts (``text/html``), the wide PNG (``image/png``) and
     its title (``text/plain``).
@@ -171,9 +178,16 @@ def narrow_copy(fig: Figure) -> Figure | None:
 
 
 def figure_png(fig: Figure) -> bytes:
-    """The figure as PNG at the house style's resolution, the whole figure (no cropping)."""
+    """The figure as PNG at the house style's resolution, the whole figure (no cropping). A figure of this
+    module, laid out already, is drawn once and its pixels encoded (``savefig`` would lay out and measure
+    it once more before drawing it)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
+    if fig.dpi != 100 or not isinstance(fig.canvas, FigureCanvasAgg) or fig.get_layout_engine() is not None:
+        fig.savefig(buffer, format="png", dpi=100)
+        return buffer.getvalue()
+    fig.canvas.draw()
+    image = PIL.Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    image.convert("RGB").save(buffer, format="png", compress_level=3)
     return buffer.getvalue()
 
 
@@ -213,20 +227,67 @@ def figure_bundle(fig: Figure, include: Any = None, exclude: Any = None) -> dict
 def _figure(height: float, narrow: bool, narrow_height: float | None = None,
             width: float = WIDE_WIDTH) -> tuple[Figure, Axes]:
     """A figure (wide: ``width`` x ``height``; narrow: :data:`NARROW_WIDTH` wide, ``narrow_height`` or
-    ``height`` tall but at least 4:5) with one axes, laid out by constrained layout, drawable at once
+    ``height`` tall but at least 4:5) with one axes, drawable at once
     (an Agg canvas)."""
     size = ((NARROW_WIDTH, max(NARROW_WIDTH * NARROW_ASPECT, narrow_height or height)) if narrow
             else (width, height))
-    fig = Figure(figsize=size, layout="constrained")
+    fig = Figure(figsize=size)
     FigureCanvasAgg(fig)
     return fig, fig.subplots()
 
 
+@functools.lru_cache(maxsize=8192)
+def _inches(text: str, size: float, bold: bool = False) -> float:
+    """Width of one line of text in inches as Agg draws it at the house style's resolution (the house
+    font at ``size`` points): measured as a figure measures its texts, without any figure."""
+    prop = FontProperties(family=plt.rcParams["font.family"], size=size, weight="bold" if bold else "normal")
+    return _measurer().get_text_width_height_descent(text, prop, ismath=False)[0] / 100
+
+
+@functools.cache
+def _measurer() -> RendererAgg:
+    return RendererAgg(1, 1, 100)
+
+
+def _lines(line: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """One line broken at spaces into lines no wider than ``width`` inches (a word wider stays whole)."""
+    lines: list[str] = []
+    for word in line.split():
+        if lines and _inches(f"{lines[-1]} {word}", size, bold) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def _wrap(text: str, width: float, size: float = 10, bold: bool = False) -> str:
-    """``text`` wrapped (each of its lines) to ``width`` inches at type size ``size`` (an estimate;
-    :func:`_finish` wraps again what still does not fit)."""
-    chars = max(8, int(width * 72 / (size * (0.64 if bold else 0.58))))
-    return "\n".join(_fill(line, chars) if line else line for line in text.split("\n"))
+    """``text`` wrapped (each of its lines) at spaces to ``width`` inches at type size ``size``, measured."""
+    return "\n".join("\n".join(_lines(line, width, size, bold)) if line.strip() else line
+                     for line in text.split("\n"))
+
+
+def _cut(text: object, width: float, size: float, lines: int = 1) -> str:
+    """A name wrapped to ``width`` inches in at most ``lines`` lines, the last cut with "…" where the
+    name is longer (as is any word wider than ``width``)."""
+    parts = _lines(str(text), width, size) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], " ".join(parts[lines - 1:]) + "…"]
+    for k, part in enumerate(parts):
+        if _inches(part, size) > width:
+            lo, hi = 0, len(part)  # the longest start of the line that fits with "…"
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                lo, hi = (mid, hi) if _inches(part[:mid].rstrip(" ,;:-–…") + "…", size) <= width else (lo, mid - 1)
+            parts[k] = part[:lo].rstrip(" ,;:-–…") + "…"
+    return "\n".join(parts)
+
+
+def _names(names: Sequence[object], narrow: bool, size: float, lines: int = 2,
+           width: float | None = None) -> list[str]:
+    """Names for beside a plot (tick labels): each wrapped and cut to :data:`NAME_SHARE` of the figure's
+    width (``width`` inches wide when given) at type size ``size``, in at most ``lines`` lines."""
+    room = (width or (NARROW_WIDTH if narrow else WIDE_WIDTH)) * NAME_SHARE[narrow]
+    return [_cut(n, room, size, lines) for n in names]
 
 
 def _fill(line: str, chars: int) -> str:
@@ -234,13 +295,13 @@ def _fill(line: str, chars: int) -> str:
     return textwrap.fill(" ".join(line.split()), chars, break_on_hyphens=False, break_long_words=False)
 
 
-def _title(ax: Axes, what: str, statement: Statement, size: float = 12) -> None:
+def _title(ax: Axes, what: str, statement: Statement, size: float = 12, width: float | None = None) -> None:
     """The title: what the figure shows, then the statement's label, wrapped to the figure. On the phone
     layout it is the figure's title, centred on the figure rather than on the plot, so that it has the
     whole width."""
     fig = ax.figure
     setattr(fig, _TITLE, f"{what}\n{statement.label}")
-    text = _wrap(getattr(fig, _TITLE), fig.get_figwidth() - 0.3, size, bold=True)
+    text = _wrap(getattr(fig, _TITLE), width or fig.get_figwidth() - 0.3, size, bold=True)
     if fig.get_figwidth() <= NARROW_WIDTH:
         fig.suptitle(text, fontsize=size, fontweight="bold")
     else:
@@ -264,7 +325,7 @@ def _legend(ax: Axes, narrow: bool, handles: Sequence[Any] | None = None, **kwar
         labels = [h.get_label() for h in handles]
     if narrow:
         labels = [_wrap(t, NARROW_WIDTH - 0.8, SMALL) for t in labels]
-        ax.figure.legend(handles, labels, loc="outside lower center", fontsize=SMALL, frameon=False, **kwargs)
+        ax.figure.legend(handles, labels, loc="lower center", fontsize=SMALL, frameon=False, **kwargs)
     else:
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=SMALL, frameon=False,
                   **kwargs)
@@ -320,36 +381,79 @@ def _rewrap(text: Any, renderer: Any, size: float, lines_kept: bool = False) -> 
 
 
 def _lay_out(fig: Figure) -> Any:
-    """Lay the figure out and place its texts as a drawing would, without painting a pixel (the cost of
-    a drawing is mostly painting); returns the renderer that measures its texts."""
+    """Lay the figure out: its plot (and colour bar) as large as its texts let them be, measured once
+    (matplotlib's tight layout: one measuring of each axes' texts; a figure's legend, below the plot
+    on the phone layout, is kept clear of it); returns the renderer that measures its texts. Should
+    the texts leave no room, the figure stays as it is, without the warning matplotlib would print
+    into the page (names beside a plot are cut to a share of its width so that they leave room)."""
     renderer = fig.canvas.get_renderer()
-    with renderer._draw_disabled():  # as Figure.draw_without_rendering, with the canvas's own renderer
-        fig.draw(renderer)
+    legend = max((legend.get_window_extent(renderer).height + 4 for legend in fig.legends), default=0.0)
+    fixed = any(ax.get_aspect() != "auto" for ax in fig.axes)  # a plot that keeps its shape moves as it shrinks
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        fig.tight_layout(pad=0.6, h_pad=1.0, w_pad=1.0)
+    if fig._suptitle is not None:  # the figure's title (narrow), above the plot, which has no texts above it
+        clear = (fig._suptitle.get_window_extent(renderer).y0 - 6) / fig.bbox.height
+        if fig.subplotpars.top > clear:
+            fig.subplots_adjust(top=clear)
+    # What is below the plot keeps its size: the plot is raised by the legend's height. A plot of fixed
+    # shape moves less than its frame does, so it is raised until it clears the legend.
+    raise_by = legend
+    for _ in range(4 if fixed else 1):
+        if raise_by <= 0:
+            break
+        fig.subplots_adjust(bottom=min(fig.subplotpars.bottom + raise_by / fig.bbox.height, 0.6))
+        if fixed:
+            for ax in fig.axes:
+                ax.apply_aspect()
+            lowest = min(ax.get_tightbbox(renderer).y0 for ax in fig.axes)
+            raise_by = legend - lowest + 2
+    fig.set_layout_engine(None)  # laid out for good: showing the figure draws it once, as measured
+    for ax in fig.axes:
+        ax.apply_aspect()
     return renderer
 
 
+def _narrow_xlabels(fig: Figure) -> None:
+    """On the phone layout, wrap the x axis labels (the plot's and its colour bar's) to the room they have
+    centred under the plot: the figure's width less the plot's left margin (its y tick labels, measured
+    by font, and its y axis label), so that the layout need not be done again to wrap them."""
+    ax = fig.axes[0]
+    ticks = [t for t in ax.get_yticklabels() if t.get_text()] if ax.axison else []
+    left = max((_inches(line, t.get_fontsize()) for t in ticks for line in t.get_text().split("\n")), default=0.0)
+    room = fig.get_figwidth() - left - (0.55 if ax.get_ylabel() else 0.25) - 0.25
+    for other in fig.axes:
+        label = other.xaxis.label
+        if label.get_text():
+            label.set_text(_wrap(" ".join(label.get_text().split()), room, label.get_fontsize()))
+
+
 def _finish(fig: Figure) -> Figure:
-    """Lay the figure out and make its text fit: tick labels that would touch are left out, titles
-    and axis labels wider than the figure wrapped again; then the layout is frozen (so that
-    showing the figure draws what was measured)."""
-    for _ in range(4):
+    """Lay the figure out and make its text fit: titles and axis labels wider than the figure are
+    wrapped again (and the figure laid out again; rarely, as they were wrapped by measure
+    beforehand), then tick labels that would touch are left out (which needs no new layout: the
+    rest keep their places). The layout is then fixed, so that showing the figure draws what was
+    measured. Texts are measured without drawing the figure: it is drawn once, when shown."""
+    if fig.get_figwidth() <= NARROW_WIDTH and fig.axes:
+        _narrow_xlabels(fig)
+    for _ in range(3):
         renderer = _lay_out(fig)
         changed = fig._suptitle is not None and _rewrap(fig._suptitle, renderer, fig.bbox.width, True)
         for ax in fig.axes:
-            changed |= _thin_ticks(ax, renderer)
             changed |= _rewrap(ax.title, renderer, fig.bbox.width, True)
             changed |= _rewrap(ax.xaxis.label, renderer, fig.bbox.width)
             changed |= _rewrap(ax.yaxis.label, renderer, fig.bbox.height)
         if not changed:
             break
-    fig.set_layout_engine("none")
+    for ax in fig.axes:
+        _thin_ticks(ax, renderer)
     return fig
 
 
 def _sentence_ticks(ax: Axes, ids: Sequence[str], statement: Statement, narrow: bool, first: int = 1) -> str:
     """X ticks for sentences at ``first``, ``first + 1`` ...: every sentence id while they fit (up to 6
     narrow, 16 wide), else one labelled tick at each paragraph's first sentence ("p3"), kept first,
-    and sentence ids between them where there is room, with a small unlabelled tick at each sentence.
+    and sentence ids between them where there is room, with a small unlabelled tick mark at each sentence.
     Returns the x axis label that says so."""
     positions = [first + k for k in range(len(ids))]
     if len(ids) <= (6 if narrow else 16):
@@ -368,8 +472,20 @@ def _sentence_ticks(ax: Axes, ids: Sequence[str], statement: Statement, narrow: 
     for pos, sid in list(zip(positions, ids, strict=True))[::step]:
         if pos not in ticks:
             ticks[pos], rank[pos] = sid, 1
-    ax.set_xticks(sorted(ticks), [ticks[p] for p in sorted(ticks)], fontsize=SMALL)
-    ax.set_xticks(positions, minor=True)
+    # Leave out at once the labels that could not fit even if the plot took the figure's whole width (by
+    # font, no drawing); :func:`_finish` leaves out, measured, those that do not fit the plot it gets.
+    per_sentence = (ax.figure.get_figwidth() - 0.5) / max(1, len(ids))  # inches, at most
+    kept: list[tuple[int, float]] = []
+    for pos in sorted(ticks, key=lambda p: (rank[p], p)):
+        half = _inches(ticks[pos], SMALL) / 2 + 0.02
+        if all(abs(pos - other) * per_sentence >= half + room for other, room in kept):
+            kept.append((pos, half))
+    shown = sorted(p for p, _ in kept)
+    ax.set_xticks(shown, [ticks[p] for p in shown], fontsize=SMALL)
+    # a small tick at each sentence: one line of tick marks, not a tick object each (cheap to lay out and draw)
+    ax.plot(positions, [0] * len(positions), transform=ax.get_xaxis_transform(), linestyle="none", marker=TICKDOWN,
+            markersize=plt.rcParams["xtick.minor.size"], markeredgewidth=plt.rcParams["xtick.minor.width"],
+            color=plt.rcParams["xtick.color"], clip_on=False, scalex=False, scaley=False, label="_ticks")
     setattr(ax, _RANK, rank)
     return "sentence, in order (p3 = first sentence of paragraph 3)"
 
@@ -435,7 +551,7 @@ def mentions_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool =
     """Actor mentions per paragraph (from :func:`readout.analyses.anatomy.mentions_by_paragraph`) as a heat
     table: actors as rows, paragraphs in order as columns, the count in each cell while cells are wide enough."""
     data = table.drop(columns=["total"], errors="ignore")
-    fig, ax = _figure(1.6 + 0.45 * max(1, len(data)), narrow)
+    fig, ax = _figure(1.6 + 0.45 * max(1, len(data)), narrow, 2.6 + 0.45 * max(1, len(data)))
     if data.empty:
         ax.text(0.5, 0.5, "no actor mentions found", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -444,10 +560,11 @@ def mentions_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool =
         im = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
         _cell_numbers(ax, values, narrow, fontsize=9, dark=values.max() / 2)
         ax.set_xticks(range(data.shape[1]), list(data.columns), fontsize=SMALL)
-        ax.set_yticks(range(data.shape[0]), [_wrap(str(a), 1.4, 10) if narrow else a for a in data.index])
+        ax.set_yticks(range(data.shape[0]), _names(data.index, narrow, 10), fontsize=10)
         _labels(ax, "paragraph, in order")
-        fig.colorbar(im, ax=ax, label="mentions (count)", **_colorbar_place(narrow))
     _title(ax, "Actor mentions per paragraph", statement)
+    if not data.empty:
+        fig.colorbar(im, ax=ax, label="mentions (count)", **_colorbar_place(ax, narrow))
     return _finish(fig)
 
 
@@ -462,7 +579,7 @@ def readability_figure(table: pd.DataFrame, statement: Statement, *, narrow: boo
     grades = table.loc[["flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau", "ari"], "value"]
     fig, ax = _figure(3.2, narrow)
     names = [label(i) for i in grades.index][::-1]
-    ax.barh([_wrap(n, 1.0, 10) if narrow else n for n in names], list(grades.values)[::-1], color="#4d6d9a",
+    ax.barh(_names(names, narrow, 10), list(grades.values)[::-1], color="#4d6d9a",
             height=0.6)
     for y, v in enumerate(list(grades.values)[::-1]):
         ax.annotate(f"{v:.1f}", xy=(v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=SMALL)
@@ -488,15 +605,15 @@ def dispersion_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool
         _title(ax, "Where each actor and term appears", statement)
         return _finish(fig)
     n_words = statement.n_words
-    for y, term in enumerate(terms):
-        xs = table.loc[table["term"] == term, "position"]
-        ax.scatter(xs, [y] * len(xs), marker="|", s=200, color="#4d6d9a", linewidths=1.5)
+    row = {term: y for y, term in enumerate(terms)}
+    ax.scatter(table["position"], [row[t] for t in table["term"]], marker="|", s=200, color="#4d6d9a",
+               linewidths=1.5)  # one collection for every term: one artist to lay out and draw
     position = 0
     for p in statement.paragraphs:
         if position:
             ax.axvline(position - 0.5, color="0.6", linestyle=":", linewidth=1)
         position += sum(s.n_words for s in p.sentences)
-    ax.set_yticks(range(len(terms)), terms, fontsize=9)
+    ax.set_yticks(range(len(terms)), _names(terms, narrow, 9, lines=1), fontsize=9)
     ax.set_ylim(len(terms) - 0.5, -0.5)
     ax.set_xlim(-1, max(1, n_words))
     if narrow:
@@ -559,7 +676,8 @@ def _label_points(ax: Axes, ids: Sequence[str], xs: Sequence[float], ys: Sequenc
     label, "p1s2 +3"), each beside its point where it touches no other label and stays in the axes;
     at most ``most``. Returns how many points were labelled. The figure must be laid out already."""
     fig = ax.figure
-    renderer = _lay_out(fig)
+    renderer = fig.canvas.get_renderer()
+    ax.apply_aspect()
     frame = ax.get_window_extent(renderer)
     spots: dict[tuple[float, float], list[str]] = {}
     for sid, x, y in zip(ids, xs, ys, strict=True):
@@ -641,7 +759,7 @@ def actor_tone_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool
         ax.barh(ys, table[name], height=height, color=color, label=label(name))
     ax.axvline(0, color="0.4", linewidth=0.8)
     names = [f"{a} ({n} sentence{'' if n == 1 else 's'})" for a, n in zip(table.index, table["sentences"], strict=True)]
-    ax.set_yticks(range(len(table)), [_wrap(t, 1.2, 10) if narrow else t for t in names])
+    ax.set_yticks(range(len(table)), _names(names, narrow, 10, lines=3 if narrow else 2), fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(-1.05, 1.05)
     _labels(ax, "mean score of the sentences naming the actor (-1 negative to +1 positive)")
@@ -663,7 +781,7 @@ def key_terms_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool 
     colours = {"term": "#4d6d9a", "phrase": "#d08c2b"}
     labels = [f"{t} ({n}×)" for t, n in zip(table.index, table["count"], strict=True)]
     ax.barh(range(len(table)), table["score"], color=[colours[k] for k in table["kind"]], height=0.7)
-    ax.set_yticks(range(len(table)), [textwrap.shorten(t, 24, placeholder="…") if narrow else t for t in labels],
+    ax.set_yticks(range(len(table)), _names(labels, narrow, SMALL, lines=1),
                   fontsize=SMALL)
     ax.invert_yaxis()
     _labels(ax, "TF-IDF score: count × idf over the statement's sentences (no unit; compare within this statement)")
@@ -684,7 +802,7 @@ def theme_share_figure(table: pd.DataFrame, statement: Statement, *, narrow: boo
             label="share of words (a sentence's words split among its themes)")
     ranks = [f"{r}. " if pd.notna(r) else "— " for r in table["agenda_rank"]]
     names = [f"{r}{t}" for r, t in zip(ranks, table.index, strict=True)]
-    ax.set_yticks(list(ys), [_wrap(t, 1.3, 9) if narrow else t for t in names], fontsize=9)
+    ax.set_yticks(list(ys), _names(names, narrow, 9), fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.0)
     _labels(ax, "share of the statement (0 to 1); themes numbered in order of first appearance, — = absent")
@@ -693,13 +811,23 @@ def theme_share_figure(table: pd.DataFrame, statement: Statement, *, narrow: boo
     return _finish(fig)
 
 
-def _colorbar_place(narrow: bool) -> dict[str, Any]:
-    """A colour bar beside a heat map (wide), or below it (narrow: the plot keeps the figure's width)."""
-    return {"location": "bottom", "fraction": 0.06, "aspect": 30} if narrow else {"fraction": 0.03}
+def _colorbar_place(ax: Axes, narrow: bool, below: float = 0.0) -> dict[str, Any]:
+    """A colour bar beside a heat map (wide), or below it (narrow: the plot keeps the figure's width),
+    clear of the plot's x tick labels and axis label (so the axis label and title are set first; ``below``:
+    inches the figure keeps under the colour bar, for a key)."""
+    if not narrow:
+        return {"fraction": 0.03}
+    fig = ax.figure
+    _narrow_xlabels(fig)  # wrapped as they will be
+    label_lines = ax.get_xlabel().count("\n") + 1 if ax.get_xlabel() else 0
+    title_lines = fig._suptitle.get_text().count("\n") + 1 if fig._suptitle is not None else 0
+    need = 0.3 + label_lines * 10 * 1.2 / 72  # inches: tick labels and a gap, the axis label
+    region = fig.get_figheight() - title_lines * 12 * 1.2 / 72 - 0.9 - below  # the plot and its bar get about this
+    return {"location": "bottom", "fraction": 0.06, "aspect": 30, "pad": min(0.45, need / max(1.0, region))}
 
 
 def _heat_rows(names: Sequence[str], narrow: bool) -> list[str]:
-    return [_wrap(str(n), 1.3, 9) if narrow else str(n) for n in names]
+    return _names(names, narrow, 9)
 
 
 @_two_layouts
@@ -716,8 +844,8 @@ def theme_flow_figure(flow: pd.DataFrame, statement: Statement, *, narrow: bool 
     ax.set_yticks(range(len(flow)), _heat_rows(flow.index, narrow), fontsize=9)
     xlabel = _sentence_ticks(ax, list(flow.columns), statement, narrow, first=0)
     _labels(ax, xlabel + "; dotted: new paragraph")
-    fig.colorbar(im, ax=ax, label="theme phrases matched (count)", **_colorbar_place(narrow))
     _title(ax, "Theme flow: which themes each sentence touches", statement)
+    fig.colorbar(im, ax=ax, label="theme phrases matched (count)", **_colorbar_place(ax, narrow))
     return _finish(fig)
 
 
@@ -737,8 +865,8 @@ def topic_weights_figure(table: pd.DataFrame, statement: Statement, terms: pd.Da
     ax.set_yticks(range(len(shares)), _heat_rows(shares.index, narrow), fontsize=9)
     xlabel = _sentence_ticks(ax, list(shares.columns), statement, narrow, first=0)
     _labels(ax, xlabel + "; dotted: new paragraph")
-    fig.colorbar(im, ax=ax, label="topic's share of the sentence (0 to 1)", **_colorbar_place(narrow))
     _title(ax, "Exploratory topic model (NMF): topic shares per sentence", statement)
+    fig.colorbar(im, ax=ax, label="topic's share of the sentence (0 to 1)", **_colorbar_place(ax, narrow))
     return _finish(fig)
 
 
@@ -750,7 +878,8 @@ def credit_graph_figure(edges: pd.DataFrame, statement: Statement, *, narrow: bo
 
     fig, ax = _figure(5.2, narrow, width=7.0)
     ax.set_axis_off()
-    _title(ax, "Who credits whom (green) and who presses whom (red)", statement)
+    _title(ax, "Who credits whom (green) and who presses whom (red)", statement,
+           width=None if narrow else 5.0)  # wide: centred on the plot, beside the legend
     if edges.empty:
         ax.text(0.5, 0.5, _wrap("no credit or pressure between named actors", fig.get_figwidth() - 0.4),
                 ha="center", va="center", transform=ax.transAxes)
@@ -776,7 +905,7 @@ def credit_graph_figure(edges: pd.DataFrame, statement: Statement, *, narrow: bo
         ax.annotate(str(row["actions"]), ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 0.06), ha="center", fontsize=9,
                     color=colour)
     for name, (x, y) in pos.items():
-        ax.annotate(_wrap(name, 1.0, 9) if narrow else name, (x, y), ha="center", va="center", fontsize=9,
+        ax.annotate(_cut(name, 1.1 if narrow else 1.8, 9, lines=3), (x, y), ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "0.5"})
     ax.set_xlim(-1.6, 1.6)
     ax.set_ylim(-1.4, 1.6)
@@ -790,7 +919,8 @@ def balance_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool = 
     """Each actor's balance (from :func:`readout.analyses.actors.actions.balance_table`): grouped bars per measure."""
     from matplotlib.ticker import MaxNLocator
 
-    fig, ax = _figure(3.8, narrow)
+    # narrow: a row per measure, a legend line or two per actor below
+    fig, ax = _figure(3.8, narrow, 2.4 + 0.35 * table.shape[1] + 0.35 * len(table))
     what = "Is the text symmetric? Each actor's actions, commitments and credit"
     if table.empty:
         ax.text(0.5, 0.5, "no actions by named actors", ha="center", va="center", transform=ax.transAxes)
@@ -803,18 +933,19 @@ def balance_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool = 
     for i, (actor, row) in enumerate(table.iterrows()):
         if narrow:  # measures as rows: their names stay level and whole on a narrow figure
             ys = [m + (i - (len(table) - 1) / 2) * width for m in range(len(measures))]
-            ax.barh(ys, row.to_numpy(), height=width, color=palette[i % len(palette)], label=str(actor))
+            ax.barh(ys, row.to_numpy(), height=width, color=palette[i % len(palette)], label=_cut(actor, 2.8, SMALL, 2))
         else:
             xs = [m + (i - (len(table) - 1) / 2) * width for m in range(len(measures))]
-            ax.bar(xs, row.to_numpy(), width=width, color=palette[i % len(palette)], label=str(actor))
+            ax.bar(xs, row.to_numpy(), width=width, color=palette[i % len(palette)], label=_cut(actor, 2.4, SMALL, 2))
     names = [label(m) for m in measures]
     if narrow:
         ax.set_yticks(range(len(measures)), [_wrap(n, 1.1, SMALL) for n in names], fontsize=SMALL)
         ax.invert_yaxis()
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         _labels(ax, "count (actions, commitments)", "measure")
     else:
-        ax.set_xticks(range(len(measures)), [_wrap(n, 14, SMALL) for n in names], fontsize=SMALL)
+        room = (WIDE_WIDTH - 4.0) / len(measures) - 0.1  # inches per measure, beside the legend
+        ax.set_xticks(range(len(measures)), [_cut(n, room, SMALL, 3) for n in names], fontsize=SMALL)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         _labels(ax, "measure", "count (actions, commitments)")
     _legend(ax, narrow)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import base64
 import html
 import re
+import warnings
 from functools import cache
 
 import matplotlib.text
+import numpy as np
+import pandas as pd
 import pytest
 from conftest import SEED
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -16,8 +19,9 @@ from matplotlib.figure import Figure
 
 from readout import load_statement, parse_statement
 from readout.analyses import anatomy
+from readout.analyses.actors import actions, commitments
 from readout.analyses.style import concordance
-from readout.analyses.tone import diplomatic, sentiment
+from readout.analyses.tone import diplomatic, sentiment, toward
 from readout.analyses.topics import themes, topicmodel
 from readout.report import figures
 from readout.text.language import NotComputable
@@ -129,19 +133,111 @@ def house_style():
     figures.use_house_style()
 
 
+def built_quietly(build, *args, **kwargs) -> Figure:
+    """A figure built, and drawn as a page shows it, with no warning (a warning would be printed into the page)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = build(*args, **kwargs)
+        if fig is not None:
+            figures.figure_png(fig)
+    assert [str(w.message) for w in caught] == []
+    return fig
+
+
+def assert_legible(fig: Figure, monkeypatch: pytest.MonkeyPatch) -> None:
+    problems = clashes(fig, monkeypatch)
+    assert problems == [], "\n".join(problems[:12]) + (f"\n... {len(problems)} in all" if len(problems) > 12 else "")
+    plots = [ax for ax in fig.axes if ax.axison and ax.get_label() != "<colorbar>"]
+    for ax in plots:  # the plot keeps a fair share of the figure: it is never squeezed by its labels
+        box = ax.get_window_extent()
+        assert box.width >= 0.35 * fig.bbox.width and box.height >= 0.15 * fig.bbox.height, (
+            f"plot squeezed to {box.width:.0f}x{box.height:.0f} px in {fig.bbox.width:.0f}x{fig.bbox.height:.0f}")
+
+
 @pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{n}s-{p}p" for n, p in SIZES])
 @pytest.mark.parametrize("name", list(BUILDERS))
 def test_no_text_overlaps_or_leaves_the_figure(name, size, narrow, monkeypatch):
-    fig = BUILDERS[name](_inputs(*size), **({"narrow": True} if narrow else {}))
+    fig = built_quietly(BUILDERS[name], _inputs(*size), **({"narrow": True} if narrow else {}))
     if fig is None:
         pytest.skip("no topic model for so small a statement")
-    problems = clashes(fig, monkeypatch)
-    assert problems == [], "\n".join(problems[:12]) + (f"\n... {len(problems)} in all" if len(problems) > 12 else "")
+    assert_legible(fig, monkeypatch)
     # titles, labelled axes
     ax = fig.axes[0]
     assert figures.figure_text(fig).startswith("Figure: ") and statement_label(size) in figures.figure_text(fig)
     assert name in ("mentions", "dispersion") or ax.get_xlabel()
+
+
+#: Actor names as long as real ones (the full name is in the page's tables; a figure may cut it with "…").
+LONG_ACTORS = [
+    "UN Relief and Works Agency for Palestine Refugees",
+    "Organization for the Prohibition of Chemical Weapons",
+    "Office of the UN High Commissioner for Human Rights",
+    "International Bank for Reconstruction and Development",
+    "United States",
+    "Organization for Security and Co-operation in Europe",
+    "Ministry of Foreign Affairs of the Republic of Albania",
+    "North Atlantic Treaty Organization Allies and Partners",
+    "EU",
+    "Palestinian Authority",
+    "United Nations Security Council Permanent Members",
+    "Transparency International",
+]
+#: (sentences, paragraphs, actors): 0 paragraphs = the seed itself.
+ACTOR_SIZES = [(3, 1, 1), (12, 0, 4), (55, 9, 7), (98, 20, 12), (150, 40, 12)]
+
+
+@cache
+def _actor_inputs(n: int, paragraphs: int, k: int) -> dict:
+    """The tables of the figures that name actors, for a statement of ``n`` sentences naming ``k`` actors
+    with long names (the seed's actors renamed, the rest made up in the same shape)."""
+    i = _inputs(n, paragraphs)
+    statement = i["statement"]
+    rng = np.random.default_rng(n + k)
+    actors = LONG_ACTORS[:k]
+    columns = [f"p{p + 1}" for p in range(len(statement.paragraphs))]
+    by_paragraph = pd.DataFrame(rng.integers(0, 4, (k, len(columns))), index=pd.Index(actors, name="actor"),
+                                columns=columns)
+    by_paragraph["total"] = by_paragraph.sum(axis=1)
+    terms = [*actors, "security", "cooperation", "rights"]
+    positions = sorted(rng.integers(0, statement.n_words, 6 * len(terms)))
+    dispersion = pd.DataFrame({"term": [terms[j % len(terms)] for j in range(len(positions))], "position": positions})
+    seed = _inputs(12, 0)
+    scores = sentiment.score_statement(seed["statement"])
+    tone = toward.actor_table(toward.actor_sentences(seed["statement"], scores, seed["tones"]["tone"]))
+    tone = pd.concat([tone] * 3).iloc[:k]
+    tone.index = pd.Index(actors, name=tone.index.name)
+    found = actions.extract_actions(seed["statement"], actions.load_action_scheme(None))
+    balance = actions.balance_table(seed["statement"], found, commitments.commitment_table(seed["statement"]))
+    balance = pd.DataFrame(rng.integers(0, 20, (min(k, 6), balance.shape[1])), index=actors[:6][:k],
+                           columns=balance.columns)
+    edges = pd.DataFrame([{"from_actor": actors[j], "to_actor": actors[(j + 1) % min(k, 5)],
+                           "kind": ("credit", "pressure")[j % 2], "actions": 1 + j % 3} for j in range(min(k, 5))])
+    return {"statement": statement, "by_paragraph": by_paragraph, "dispersion": dispersion, "actor_tone": tone,
+            "balance": balance, "edges": edges}
+
+
+ACTOR_BUILDERS = {
+    "mentions": lambda i, **kw: figures.mentions_figure(i["by_paragraph"], i["statement"], **kw),
+    "dispersion": lambda i, **kw: figures.dispersion_figure(i["dispersion"], i["statement"], **kw),
+    "actor_tone": lambda i, **kw: figures.actor_tone_figure(i["actor_tone"], i["statement"], **kw),
+    "balance": lambda i, **kw: figures.balance_figure(i["balance"], i["statement"], **kw),
+    "credit_graph": lambda i, **kw: figures.credit_graph_figure(i["edges"], i["statement"], **kw),
+}
+
+
+@pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
+@pytest.mark.parametrize("size", ACTOR_SIZES, ids=[f"{n}s-{p}p-{k}a" for n, p, k in ACTOR_SIZES])
+@pytest.mark.parametrize("name", list(ACTOR_BUILDERS))
+def test_long_actor_names_fit_wide_and_narrow(name, size, narrow, monkeypatch):
+    """Actor names of about 50 characters are wrapped or cut to a share of the figure's width: no text
+    overlaps or leaves the figure, the plot keeps its room, no warning."""
+    fig = built_quietly(ACTOR_BUILDERS[name], _actor_inputs(*size), **({"narrow": True} if narrow else {}))
+    assert_legible(fig, monkeypatch)
+    if name in ("mentions", "dispersion", "actor_tone"):
+        budget = (0.4 * figures.NARROW_WIDTH if narrow else 0.3 * figures.WIDE_WIDTH) * fig.dpi
+        widest = max(t.get_window_extent().width for t in fig.axes[0].get_yticklabels())
+        assert widest <= budget + 1, f"actor names {widest:.0f} px wide, more than {budget:.0f} px"
 
 
 def _pngs(page: str) -> tuple[list[bytes], list[str]]:
