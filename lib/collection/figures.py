@@ -1,9 +1,16 @@
 """Figures of a collection of statements, in the house style of :mod:`readout.report.figures`.
 
 Each figure stays readable from two statements to thousands: up to :data:`LABELLED` statements
-every statement is drawn and named (by its label, title and date, wrapped on two lines:
-:func:`axis_label`); beyond that the figure shows the distribution instead (histograms, medians
-with quartiles), and says so in its title.
+every statement is drawn and named (by its label, title and date: :func:`axis_label`); beyond that
+the figure shows the distribution instead (histograms, medians with quartiles), and says so in its
+title.
+
+Like the statement's figures, each is drawn in two layouts, wide and for a phone (``narrow=True``:
+3.6 in wide, names cut shorter, legends below the plot), shown by a page as one ``<picture>``
+(:func:`readout.report.figures.figure_bundle`), and no text of one touches another or leaves the
+figure: names beside a plot are cut with "…" to a share of its width (the full names are in the
+page's tables), theme names are rows rather than slanted columns, and a heat map's statements are
+numbered, with the numbered names in a key below it.
 """
 
 from __future__ import annotations
@@ -11,12 +18,31 @@ from __future__ import annotations
 import re
 import textwrap
 
-import matplotlib.pyplot as plt
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from readout.fields import label
+from readout.report.figures import (
+    _TITLE,
+    NARROW_WIDTH,
+    SMALL,
+    _cell_numbers,
+    _colorbar_place,
+    _cut,
+    _figure,
+    _finish,
+    _inches,
+    _legend,
+    _names,
+    _overlaps,
+    _two_layouts,
+    _wrap,
+)
 
 __all__ = ["LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure", "axis_label"]
 
@@ -26,13 +52,15 @@ LABELLED = 40
 LABEL_WIDTH = 36
 #: ... and at most this many lines (the rest cut, with "…").
 LABEL_LINES = 2
+_DATE = re.compile(r" (\(\d{4}-\d\d-\d\d\))$")
 
 
 def axis_label(name: object, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
     """A statement's label as a figure shows it: wrapped at word boundaries into at most ``lines``
     lines of ``width`` characters, the last cut with "…" if the label is longer, so that a long
     title and its date stay legible beside a bar ("On Recent Developments in Guatemala…" over
-    "(2017-09-03)"). A "$" is shown as itself, never read as the start of a formula."""
+    "(2017-09-03)"). A "$" is shown as itself, never read as the start of a formula (the figures of
+    this module also draw their names as plain text)."""
     parts = textwrap.wrap(str(name), width, break_on_hyphens=False) or [""]
     if len(parts) > lines:
         rest = " ".join(parts[lines - 1 :])
@@ -40,98 +68,139 @@ def axis_label(name: object, width: int = LABEL_WIDTH, lines: int = LABEL_LINES)
     return "\n".join(parts).replace("$", r"\$")
 
 
-def _names(index: pd.Index) -> tuple[list[str], int]:
+def _statement_name(name: object, narrow: bool, width: float | None = None, lines: int = 2) -> str:
+    """A statement's name beside a plot, as plain text: wide, :func:`axis_label` (two lines of 36
+    characters, the date kept); narrow (or ``width`` inches given), the title cut to ``lines`` - 1 lines
+    of that width and the date on a line of its own."""
+    if not narrow and width is None:
+        return axis_label(name).replace(r"\$", "$")
+    width = width or NARROW_WIDTH * 0.4
+    text = str(name)
+    date = _DATE.search(text)
+    if date is None:
+        return _cut(text, width, SMALL, lines)
+    if lines > 1:
+        return f"{_cut(text[: date.start()], width, SMALL, lines - 1)}\n{date.group(1)}"
+    return f"{_cut(text[: date.start()], width - _inches(' ' + date.group(1), SMALL), SMALL)} {date.group(1)}"
+
+
+def _names_of(index: pd.Index, narrow: bool, lines: int = 2) -> tuple[list[str], int]:
     """The axis labels of the statements in ``index`` and the most lines one takes."""
-    names = [axis_label(n) for n in index]
+    names = [_statement_name(n, narrow, lines=lines) for n in index]
     return names, max((n.count("\n") + 1 for n in names), default=1)
 
 
-def _theme_axis(ax: plt.Axes, names: list[str]) -> None:
-    """Theme names under the x axis, slanted and wrapped, so that neighbouring labels do not overlap."""
-    ax.set_xticks(range(len(names)), [textwrap.fill(str(n), 22) for n in names], fontsize=8, rotation=30,
-                  ha="right", rotation_mode="anchor")
+def _title(ax: Axes, text: str, narrow: bool) -> None:
+    """The title, wrapped to the figure: the plot's (wide), the figure's (narrow: the whole width)."""
+    fig = ax.figure
+    setattr(fig, _TITLE, text)
+    wrapped = _wrap(text, fig.get_figwidth() - 0.3, 12, bold=True)
+    if narrow:
+        fig.suptitle(wrapped, fontsize=12, fontweight="bold")
+    else:
+        ax.set_title(wrapped, fontsize=12, fontweight="bold")
 
 
-def _figure(height: float) -> tuple[Figure, plt.Axes]:
-    fig = Figure(figsize=(10.0, height))
-    return fig, fig.add_subplot()
+def _plain(ax: Axes) -> None:
+    """Tick labels drawn as plain text (a "$" in a title is no formula)."""
+    for text in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
+        text.set_parse_math(False)
 
 
-def theme_share_figure(matrix: pd.DataFrame) -> Figure:
-    """Theme shares side by side: a heat map of statement × theme (share of words, %) for up to
-    :data:`LABELLED` statements; for more, each theme's median share with the middle half of the
-    statements (25th to 75th percentile) as a bar."""
+def _empty(message: str, narrow: bool) -> Figure:
+    fig, ax = _figure(1.6, narrow, NARROW_WIDTH * 0.5)
+    ax.axis("off")
+    _title(ax, message, narrow)
+    return _finish(fig)
+
+
+@_two_layouts
+def theme_share_figure(matrix: pd.DataFrame, *, narrow: bool = False) -> Figure:
+    """Theme shares side by side: a heat map of theme × statement (share of words, %) for up to
+    :data:`LABELLED` statements, themes as rows, statements as numbered columns with their names in a
+    key below; for more, each theme's median share with the middle half of the statements (25th to
+    75th percentile) as a line, a row per theme."""
     data = matrix.dropna(how="all")
     if data.empty:  # no statement was read through the theme lexicon (none is English)
-        fig, ax = _figure(1.6)
-        ax.axis("off")
-        ax.set_title("Theme shares side by side: no statement could be read (none looks like English)")
-        return fig
+        return _empty("Theme shares side by side: no statement could be read (none looks like English)", narrow)
+    themes = list(data.columns)
     if len(data) <= LABELLED:
-        names, lines = _names(data.index)
-        fig, ax = _figure(2.6 + max(0.38, 0.16 * lines + 0.08) * len(data))
-        values = 100 * data.to_numpy(dtype="float64")
-        image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=max(1.0, float(np.nanmax(values))))
-        _theme_axis(ax, list(data.columns))
-        ax.set_yticks(range(len(data)), names, fontsize=8)
-        for (i, j), v in np.ndenumerate(values):
-            if v >= 0.5:
-                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=7,
-                        color="white" if v > 0.6 * np.nanmax(values) else "black")
-        bar = fig.colorbar(image, ax=ax, fraction=0.03)
-        bar.set_label("share of the statement's words (%)")
-        ax.set_title("Theme shares side by side: each theme's share of each statement's words")
-        ax.set_xlabel("theme")
-        ax.set_ylabel("statement")
+        key_lines = len(data) if narrow else -(-len(data) // 2)
+        fig, ax = _figure(2.4 + 0.3 * len(themes) + 0.17 * key_lines, narrow,
+                          3.4 + 0.34 * len(themes) + 0.17 * key_lines)
+        values = 100 * data.to_numpy(dtype="float64").T  # themes as rows
+        top = max(1.0, float(np.nanmax(values)))
+        image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=top, interpolation="nearest")
+        rounded = np.nan_to_num(np.rint(values)).astype(int)
+        _cell_numbers(ax, rounded, narrow, fontsize=7, dark=0.6 * top)
+        ax.set_yticks(range(len(themes)), _names(themes, narrow, SMALL), fontsize=SMALL)
+        ax.set_xticks(range(len(data)), [str(k + 1) for k in range(len(data))], fontsize=SMALL)
+        ax.set_xlabel("statement (numbered as in the key below)")
+        ax.set_ylabel("theme")
+        _title(ax, "Theme shares side by side: each theme's share of each statement's words", narrow)
+        key_height = 0.3 + 0.17 * key_lines  # inches, below the plot (the key)
+        fig.colorbar(image, ax=ax, label="share of the statement's words (%)",
+                     **_colorbar_place(ax, narrow, below=key_height))
+        # the key: each statement's number and name, in one column (narrow) or two, cut to fit
+        columns = 1 if narrow else 2
+        width = (fig.get_figwidth() - 0.5) / columns - 0.3
+        entries = [f"{k + 1}  " + _statement_name(name, narrow, width - _inches(f"{k + 1}  ", SMALL), lines=1)
+                   for k, name in enumerate(data.index)]
+        handles = [Line2D([], [], linestyle="none") for _ in entries]
+        key = fig.legend(handles, entries, loc="lower center", ncol=columns, fontsize=SMALL, frameon=False,
+                         handlelength=0, handletextpad=0, columnspacing=1.5, title="Statements", title_fontsize=SMALL)
+        for text in key.get_texts():
+            text.set_parse_math(False)
     else:
-        fig, ax = _figure(4.6)
+        fig, ax = _figure(1.6 + 0.3 * len(themes), narrow, 2.6 + 0.34 * len(themes))
         shares = 100 * data
         median = shares.median()
         q1, q3 = shares.quantile(0.25), shares.quantile(0.75)
-        x = np.arange(len(median))
-        ax.bar(x, median, color="#4c72b0", label="median")
-        ax.errorbar(x, median, yerr=[median - q1, q3 - median], fmt="none", ecolor="black", capsize=3,
+        y = np.arange(len(median))
+        ax.barh(y, median, color="#4c72b0", height=0.6, label="median")
+        ax.errorbar(median, y, xerr=[median - q1, q3 - median], fmt="none", ecolor="black", capsize=3,
                     label="25th to 75th percentile")
-        _theme_axis(ax, list(median.index))
-        ax.set_title(f"Theme shares across {len(data):,} statements: median share of words, with the middle half")
-        ax.set_xlabel("theme")
-        ax.set_ylabel("share of the statement's words (%)")
-        ax.legend(frameon=False, fontsize=8)
-    fig.tight_layout()
-    return fig
+        ax.set_yticks(y, _names(list(median.index), narrow, SMALL), fontsize=SMALL)
+        ax.invert_yaxis()
+        ax.set_xlabel(_wrap("share of the statement's words (%)", fig.get_figwidth() - 0.4))
+        _legend(ax, narrow)
+        _title(ax, f"Theme shares across {len(data):,} statements: median share of words, with the middle half",
+               narrow)
+    _plain(ax)
+    return _finish(fig)
 
 
-def measure_figure(values: pd.Series, measure: str, unit: str) -> Figure:
+@_two_layouts
+def measure_figure(values: pd.Series, measure: str, unit: str, *, narrow: bool = False) -> Figure:
     """One measure across the collection: a bar per statement, sorted, for up to :data:`LABELLED`
     statements; a histogram with the median marked for more. ``unit`` labels the value axis."""
     data = values.dropna().astype("float64")
+    name = measure[:1].upper() + measure[1:]
     if data.empty:  # no statement has the measure (none looks like English)
-        fig, ax = _figure(1.6)
-        ax.axis("off")
-        ax.set_title(f"{measure[:1].upper() + measure[1:]}: not computed for any statement (none looks like English)")
-        return fig
+        return _empty(f"{name}: not computed for any statement (none looks like English)", narrow)
     if len(data) <= LABELLED:
         data = data.sort_values(kind="stable")
-        names, lines = _names(data.index)
-        fig, ax = _figure(1.2 + max(0.3, 0.16 * lines + 0.06) * len(data))
+        names, lines = _names_of(data.index, narrow, lines=3 if len(data) <= 12 else 2)
+        row = max(0.3, 0.16 * lines + 0.06)
+        fig, ax = _figure(1.2 + row * len(data), narrow, 2.4 + row * len(data))
         colors = ["#c44e52" if v < 0 else "#4c72b0" for v in data]
         ax.barh(range(len(data)), data.to_numpy(), color=colors)
-        ax.set_yticks(range(len(data)), names, fontsize=8)
+        ax.set_yticks(range(len(data)), names, fontsize=SMALL)
         ax.axvline(0, color="0.3", linewidth=0.8)
-        ax.set_xlabel(f"{measure} ({unit})")
+        ax.set_xlabel(_wrap(f"{measure} ({unit})", fig.get_figwidth() - 0.4))
         ax.set_ylabel("statement")
-        ax.set_title(f"{measure[:1].upper() + measure[1:]} of each statement, lowest first")
+        _title(ax, f"{name} of each statement, lowest first", narrow)
     else:
-        fig, ax = _figure(3.6)
-        ax.hist(data.to_numpy(), bins=40, color="#4c72b0")
+        fig, ax = _figure(3.6, narrow)
+        ax.hist(data.to_numpy(), bins=40 if not narrow else 25, color="#4c72b0")
         median = float(data.median())
         ax.axvline(median, color="black", linestyle="--", linewidth=1, label=f"median {median:.2f}")
-        ax.set_xlabel(f"{measure} ({unit})")
+        ax.set_xlabel(_wrap(f"{measure} ({unit})", fig.get_figwidth() - 0.4))
         ax.set_ylabel("statements")
-        ax.set_title(f"{measure[:1].upper() + measure[1:]} across {len(data):,} statements")
-        ax.legend(frameon=False, fontsize=8)
-    fig.tight_layout()
-    return fig
+        _title(ax, f"{name} across {len(data):,} statements", narrow)
+        _legend(ax, narrow)
+    _plain(ax)
+    return _finish(fig)
 
 
 def _period(dates: pd.Series) -> tuple[str, str]:
@@ -141,14 +210,44 @@ def _period(dates: pd.Series) -> tuple[str, str]:
     return ("Y", "year") if years > 15 else ("Q", "quarter") if years > 5 else ("M", "month")
 
 
-def tone_time_figure(table: pd.DataFrame) -> Figure:
+def _name_points(ax: Axes, names: list[str], dates: pd.Series, values: pd.Series, narrow: bool) -> None:
+    """Name each point by its statement's title (the axis gives the date) where the name stays inside
+    the plot and touches no other name nor point; the figure must be laid out already."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    placed: list[Bbox] = []
+    xy = [(mdates.date2num(d), v) for d, v in zip(dates, values, strict=True)]
+    points = [ax.transData.transform(p) for p in xy if pd.notna(p[1])]
+    for name, (x, v) in zip(names, xy, strict=True):
+        if pd.isna(v):
+            continue
+        title = _DATE.sub("", str(name))
+        text = _cut(title, 1.1 if narrow else 1.8, SMALL - 1, 2)
+        for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"), (4, -4, "left", "top"),
+                               (-4, -4, "right", "top")):
+            note = ax.annotate(text, (x, v), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                               fontsize=SMALL - 1, parse_math=False)
+            note.set_in_layout(False)
+            box = note.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            covers = any(box.x0 - 1 < px < box.x1 + 1 and box.y0 - 1 < py < box.y1 + 1 for px, py in points)
+            if inside and not covers and not any(_overlaps(box, other) for other in placed):
+                placed.append(box)
+                break
+            note.remove()
+
+
+@_two_layouts
+def tone_time_figure(table: pd.DataFrame, *, narrow: bool = False) -> Figure:
     """Tone of the dated statements over time: diplomatic tone and VADER (leak-free).
 
-    Up to :data:`LABELLED` statements each is a point (named when there are at most 12); from 10
-    on, with the median of each run of 5 consecutive statements. Beyond :data:`LABELLED`, the
-    median of each year, quarter or month (by the span of the dates: see :func:`_period`) with the middle
-    half of its statements as a band, over faint points for the statements themselves."""
-    fig, ax = _figure(3.8)
+    Up to :data:`LABELLED` statements each is a point (named, where there is room, when there are at
+    most 12); from 10 on, with the median of each run of 5 consecutive statements. Beyond
+    :data:`LABELLED`, the median of each year, quarter or month (by the span of the dates: see
+    :func:`_period`) with the middle half of its statements as a band, over faint points for the
+    statements themselves."""
+    fig, ax = _figure(3.8, narrow, 5.0)
     dates = pd.to_datetime(table["date"])
     many = len(table) > LABELLED
     if many:
@@ -171,21 +270,19 @@ def tone_time_figure(table: pd.DataFrame) -> Figure:
         elif len(table) >= 10:
             ax.plot(dates, values.rolling(5, center=True, min_periods=3).median(), color=color,
                     linewidth=1.5, label=f"{column}, running median of 5")
-    if len(table) <= 12:  # few enough to name each point, by title (the axis gives the date); past the middle, leftward
-        middle = dates.min() + (dates.max() - dates.min()) / 2
-        for name, date, value in zip(table.index, dates, table["tone_score"]):
-            if pd.notna(value):
-                left = len(table) > 1 and date > middle
-                ax.annotate(axis_label(re.sub(r" \(\d{4}-\d\d-\d\d\)$", "", str(name)), 28), (date, value),
-                            textcoords="offset points", xytext=(-4 if left else 4, 4), ha="right" if left else "left",
-                            va="bottom", fontsize=7)
     ax.axhline(0, color="0.5", linewidth=0.8)
     ax.set_ylim(-1.05, 1.15)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if narrow else 8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.AutoDateFormatter(locator))  # full dates: no offset text to collide
+    ax.tick_params(axis="x", labelsize=SMALL)
     ax.set_xlabel("date of the statement")
     ax.set_ylabel("score (-1 to +1)")
     title = f"Tone over time: {len(table):,} dated statement{'s' if len(table) != 1 else ''}"
-    ax.set_title(title + (f", median per {name} with the middle half shaded" if many else ""))
-    ax.legend(frameon=False, fontsize=8, loc="lower left", ncol=2 if many else 1)
-    fig.autofmt_xdate()
-    fig.tight_layout()
+    _title(ax, title + (f", median per {name} with the middle half shaded" if many else ""), narrow)
+    _legend(ax, narrow)
+    _finish(fig)
+    if len(table) <= 12:  # few enough to name the points, where there is room
+        _name_points(ax, list(table.index), dates, table["tone_score"], narrow)
     return fig
+

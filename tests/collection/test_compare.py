@@ -388,13 +388,15 @@ def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_pat
         html = compare.paged(table, 10)._repr_html_()
         assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<b>" not in html
     assert "<script>" not in compare.collection_reading(c, compare.headline_table(c))._repr_html_()
-    # on a figure: wrapped on two lines, the date kept, a "$" shown as itself
+    # on a figure: wrapped on two lines, the date kept
     figure = measure_figure(compare.headline_table(c)["words"], "words", "words")
     figure.canvas.draw()
     ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert "U.S.-Honduras Security Dialogue on\nMigration, Crime… (2016-06-09)" in ticks
-    assert all(t.count("\n") <= 1 and max(map(len, t.replace("\\$", "$").split("\n"))) <= 36 for t in ticks)
-    assert r"<script>alert(1)</script> \$5 million" + "\nand \\$6 million… (2016-06-11)" in ticks
+    assert all(t.count("\n") <= 1 and max(map(len, t.split("\n"))) <= 36 for t in ticks)
+    # a "$" drawn as itself: plain text, never a formula (nor a backslash before it)
+    assert "<script>alert(1)</script> $5 million" + "\nand $6 million… (2016-06-11)" in ticks
+    assert not any(t.get_parse_math() for t in figure.axes[0].get_yticklabels())
     assert axis_label("a" * 100) == "a" * 36 + "\n" + "a" * 35 + "…"
     # the same file name in two folders: numbered
     other = tmp_path / "other"
