@@ -182,10 +182,13 @@ def figure_png(fig: Figure) -> bytes:
     module, laid out already, is drawn once and its pixels encoded (``savefig`` would lay out and measure
     it once more before drawing it)."""
     buffer = io.BytesIO()
-    if fig.dpi != 100 or not isinstance(fig.canvas, FigureCanvasAgg) or fig.get_layout_engine() is not None:
-        fig.savefig(buffer, format="png", dpi=100)
-        return buffer.getvalue()
-    fig.canvas.draw()
+    with warnings.catch_warnings():
+        # dates a few days apart: matplotlib falls back to a sensible interval, and would say so on the page
+        warnings.filterwarnings("ignore", message="AutoDateLocator was unable", category=UserWarning)
+        if fig.dpi != 100 or not isinstance(fig.canvas, FigureCanvasAgg) or fig.get_layout_engine() is not None:
+            fig.savefig(buffer, format="png", dpi=100)
+            return buffer.getvalue()
+        fig.canvas.draw()
     image = PIL.Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     image.convert("RGB").save(buffer, format="png", compress_level=3)
     return buffer.getvalue()
@@ -391,6 +394,8 @@ def _lay_out(fig: Figure) -> Any:
     fixed = any(ax.get_aspect() != "auto" for ax in fig.axes)  # a plot that keeps its shape moves as it shrinks
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        # dates a few days apart: matplotlib falls back to a sensible interval, and says so on the page
+        warnings.filterwarnings("ignore", message="AutoDateLocator was unable", category=UserWarning)
         fig.tight_layout(pad=0.6, h_pad=1.0, w_pad=1.0)
     if fig._suptitle is not None:  # the figure's title (narrow), above the plot, which has no texts above it
         clear = (fig._suptitle.get_window_extent(renderer).y0 - 6) / fig.bbox.height

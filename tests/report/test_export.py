@@ -161,3 +161,19 @@ def test_a_comparison_page_gives_its_files_to_the_command_and_a_dirty_checkout_s
     page = _decorate(BODY, context)
     assert "python -m readout compare a.txt &#x27;b c.txt&#x27; -p max_rows 5" in page
     assert '">abc123</code> (with uncommitted changes)' in page
+
+
+def test_no_committed_notebook_shows_a_warning_or_stderr():
+    """A warning printed by a library (matplotlib's, say) would reach the page and, with its full path, make
+    the notebook differ from one checkout to the next (#17)."""
+    import nbformat
+
+    from readout.paths import PROJECT_ROOT
+
+    found = []
+    for path in sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb")):
+        for n, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                    found.append((path.name, n, output.get("text", "")[:80]))
+    assert found == []
