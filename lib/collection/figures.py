@@ -39,7 +39,7 @@ from readout.report.figures import (
     _inches,
     _legend,
     _names,
-    _overlaps,
+    _place_label,
     _two_layouts,
     _wrap,
 )
@@ -224,18 +224,7 @@ def _name_points(ax: Axes, names: list[str], dates: pd.Series, values: pd.Series
             continue
         title = _DATE.sub("", str(name))
         text = _cut(title, 1.1 if narrow else 1.8, SMALL - 1, 2)
-        for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"), (4, -4, "left", "top"),
-                               (-4, -4, "right", "top")):
-            note = ax.annotate(text, (x, v), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                               fontsize=SMALL - 1, parse_math=False)
-            note.set_in_layout(False)
-            box = note.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            covers = any(box.x0 - 1 < px < box.x1 + 1 and box.y0 - 1 < py < box.y1 + 1 for px, py in points)
-            if inside and not covers and not any(_overlaps(box, other) for other in placed):
-                placed.append(box)
-                break
-            note.remove()
+        _place_label(ax, text, (x, v), frame, points, placed, parse_math=False)
 
 
 @_two_layouts

@@ -676,6 +676,28 @@ def sentiment_arc_figure(table: pd.DataFrame, statement: Statement,
 POINT_LABELS = (12, 6)
 
 
+def _place_label(ax: Axes, text: str, xy: tuple[float, float], frame: Bbox, points: list[Any], placed: list[Bbox],
+                 **style: Any) -> bool:
+    """Put ``text`` beside the point ``xy`` (data coordinates): above right, above left, below right or
+    below left, the first place where it stays inside ``frame`` (the axes, in pixels), covers none of
+    ``points`` (pixels) and touches none of the labels ``placed`` so far (it is added to them). False,
+    and nothing drawn, when no place fits. The figure must be laid out already."""
+    renderer = ax.figure.canvas.get_renderer()
+    for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"), (4, -4, "left", "top"),
+                           (-4, -4, "right", "top")):
+        note = ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=SMALL - 1,
+                           **style)
+        note.set_in_layout(False)
+        box = note.get_window_extent(renderer)
+        inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        covers = any(box.x0 - 1 < px < box.x1 + 1 and box.y0 - 1 < py < box.y1 + 1 for px, py in points)
+        if inside and not covers and not any(_overlaps(box, other) for other in placed):
+            placed.append(box)
+            return True
+        note.remove()
+    return False
+
+
 def _label_points(ax: Axes, ids: Sequence[str], xs: Sequence[float], ys: Sequence[float], most: int) -> int:
     """Label the points farthest from (0, 0) with their sentence ids (points on the same spot share a
     label, "p1s2 +3"), each beside its point where it touches no other label and stays in the axes;
@@ -697,19 +719,8 @@ def _label_points(ax: Axes, ids: Sequence[str], xs: Sequence[float], ys: Sequenc
             break
         names = spots[xy]
         text = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
-        for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"), (4, -4, "left", "top"),
-                               (-4, -4, "right", "top")):
-            note = ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=SMALL - 1,
-                               color="0.15")
-            note.set_in_layout(False)
-            box = note.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            covers = any(box.x0 - 1 < px < box.x1 + 1 and box.y0 - 1 < py < box.y1 + 1 for px, py in points)
-            if inside and not covers and not any(_overlaps(box, other) for other in placed):
-                placed.append(box)
-                labelled += len(names)
-                break
-            note.remove()
+        if _place_label(ax, text, xy, frame, points, placed, color="0.15"):
+            labelled += len(names)
     return labelled
 
 
