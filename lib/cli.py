@@ -17,8 +17,8 @@ from readout.collection.corpus import BATCH_SIZE
 from readout.errors import ReadoutError, UsageError
 from readout.paths import NOTEBOOKS_DIR
 from readout.run.kernels import CELL_TIMEOUT, Limits
+from readout.run.one_statement import RunOptions
 from readout.run.parameters import parse_value, read_parameter_file
-from readout.run.report import RunOptions
 
 # Each command imports what it runs (below), so that 'run' starts its kernels without waiting for the
 # corpus engine's or the comparison's imports.
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         if bad:
             print(bad, file=sys.stderr)
             return 2
-        from readout.collection.comparison import run_comparison
+        from readout.collection.comparison_report import run_comparison
 
         try:
             options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),

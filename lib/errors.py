@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ReadoutError", "BadInputError", "UsageError"]
+__all__ = ["ReadoutError", "BadInputError", "UsageError", "NotComputable"]
 
 
 class ReadoutError(Exception):
@@ -25,3 +25,8 @@ class BadInputError(ReadoutError):
 
 class UsageError(ReadoutError):
     """A command or parameter that cannot be carried out as given (e.g. an unknown parameter)."""
+
+
+class NotComputable(ReadoutError):
+    """A measure that cannot be computed for this statement (not English, too few sentences or words, a
+    tagger that changed the tokens ...); the message says which measure and why, in one line."""

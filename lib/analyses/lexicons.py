@@ -16,7 +16,7 @@ from readout.analyses.tone.leaks import LeakLexicon, load_leak_lexicon
 from readout.analyses.topics.themes import ThemeLexicon, expected_themes, load_theme_lexicon
 from readout.text.mentions import ActorLexicon, load_actor_lexicon
 
-__all__ = ["DATA_FILE_PARAMETERS", "Lexicons", "data_file_parameters"]
+__all__ = ["DATA_FILE_PARAMETERS", "Lexicons"]
 
 #: The parameters that name a data file (or, for ``expected_themes``, choose from one), with what
 #: each holds. Notebooks declare the ones they read; ``run``, ``compare`` and ``corpus`` take them all.
@@ -28,11 +28,6 @@ DATA_FILE_PARAMETERS: dict[str, str] = {
     "actions_path": "an action scheme instead of data/actions.yaml",
     "expected_themes": "themes a reader expects (empty: the theme lexicon's own list)",
 }
-
-
-def data_file_parameters(parameters: dict[str, Any]) -> dict[str, Any]:
-    """The data-file parameters among ``parameters`` (the others left out)."""
-    return {k: v for k, v in parameters.items() if k in DATA_FILE_PARAMETERS}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 
 __all__ = ["Reading", "attempt", "table_or"]
 
@@ -39,7 +39,7 @@ def attempt(measure: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
     A measure that depends on one that failed (an argument that is itself a
     :class:`Reading`) is not run: the earlier reason is returned. Only
-    :class:`~readout.text.language.NotComputable` is caught; any other error is a bug
+    :class:`~readout.errors.NotComputable` is caught; any other error is a bug
     and is raised.
     """
     for value in (*args, *kwargs.values()):

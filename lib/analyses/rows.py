@@ -55,8 +55,9 @@ from readout.analyses.topics.themes import (
     themes_in_substance,
     top_themes,
 )
+from readout.errors import NotComputable
 from readout.text.dates import statement_date
-from readout.text.language import NotComputable, looks_english
+from readout.text.language import looks_english
 from readout.text.statement import Statement
 
 from .terms import term_counts

@@ -3,7 +3,7 @@
 A statement that condemns Russia and supports Ukraine is not "neutral" on balance: its tone has
 directions. Each match of the diplomatic-tone lexicon (:mod:`readout.analyses.tone.diplomatic`) is
 given to the actor it is aimed at, read from the actor references of the sentence (names, and the
-pronouns and phrases :func:`readout.analyses.actors.actions.references` resolves), by its category's
+pronouns and phrases :func:`readout.analyses.actors.references.references` resolves), by its category's
 ``toward``:
 
 * **target** (praise, support, condemnation, demands, sanctions): the actor the act is aimed at —
@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from readout.analyses.actors.actions import Reference, _joint_name, references
+from readout.analyses.actors.references import Reference, joint_name, references
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.tone.diplomatic import (
     DocumentTone,
@@ -49,7 +49,7 @@ from readout.analyses.tone.diplomatic import (
     statement_tone,
     tone_table,
 )
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 from readout.text.statement import Sentence, Statement
 from readout.text.tagging import tag_statement
 
@@ -130,7 +130,7 @@ def directed_matches(statement: Statement, lexicon: ToneLexicon | None = None) -
     lexicon = lexicon or load_tone_lexicon()
     refs = references(statement)
     speaker = frozenset(speaker_of(statement).actors)
-    excluded = _excluded(statement, speaker, _joint_name(statement))
+    excluded = _excluded(statement, speaker, joint_name(statement))
     found = statement_matches(statement, lexicon)
     out: list[Directed] = []
     by_sentence: dict[str, list[Reference]] = {}

@@ -39,8 +39,8 @@ import functools
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
-from readout.text.language import stopwords
 from readout.text.statement import Statement
+from readout.text.stopwords import stopwords
 from readout.text.syllables import syllable_table
 
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it

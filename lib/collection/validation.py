@@ -31,8 +31,9 @@ The figures, each with its misses:
   agent no rule resolved, among all actions: a pronoun no rule settled ("we" with no speaker found),
   or no subject found at all. An action whose subject is a thing, not an actor ("The resolution
   condemns …", "These measures will freeze …") has its subject, not an unresolved agent.
-* **precision** is checked by hand, not here: :func:`precision_sample` draws the mentions a reader
-  judges, and :func:`sample_precision` counts the verdicts of a judged sample file (mentions: right
+* **precision** is checked by hand, not here: a reader judges mentions drawn at random (the samples in
+  ``bench/samples/`` say how they were drawn), and :func:`sample_precision` counts the verdicts of a
+  judged sample file (mentions: right
   or wrong; references such as "we", "its", "the regime": right, wrong, or left unresolved rightly
   or not). :func:`sample_still_read` says how much of a judged sample the tool still reads as it was
   judged.
@@ -43,13 +44,13 @@ The figures, each with its misses:
 from __future__ import annotations
 
 import csv
-import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readout.analyses.actors.actions import extract_actions, references
+from readout.analyses.actors.actions import extract_actions
+from readout.analyses.actors.references import references
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.stance import ActorTone, statement_stance
 from readout.analyses.tone.diplomatic import TONE_LABELS, tone_table
@@ -67,8 +68,8 @@ from readout.text.mentions import ActorLexicon, find_mentions, load_actor_lexico
 from readout.text.people import TITLES
 from readout.text.statement import Statement, load_statement
 
-__all__ = ["LABEL_COLUMNS", "SAMPLE_COLUMNS", "REFERENCE_SAMPLE_COLUMNS", "Labelled", "read_labels", "Figure",
-           "Validation", "validate", "label_found", "precision_sample", "read_sample", "sample_precision",
+__all__ = ["LABEL_COLUMNS", "SAMPLE_COLUMNS", "REFERENCE_SAMPLE_COLUMNS", "Labelled", "read_labels", "Score",
+           "Validation", "validate", "label_found", "read_sample", "sample_precision",
            "sample_still_read", "meets_targets", "format_validation", "TARGETS"]
 
 #: The columns ``labels.csv`` must have.
@@ -223,7 +224,7 @@ def actor_names_label(label: str, statement: Statement, actor: str, lexicon: Act
 # --- the figures -----------------------------------------------------------------------------
 
 @dataclass
-class Figure:
+class Score:
     """One figure: ``right`` of ``total`` (a share 0-1), with the misses as lines to print."""
 
     name: str
@@ -244,9 +245,9 @@ class Validation:
 
     folder: str
     statements: int
-    figures: list[Figure]
+    figures: list[Score]
 
-    def figure(self, name: str) -> Figure:
+    def figure(self, name: str) -> Score:
         """The figure called ``name``."""
         return next(f for f in self.figures if f.name == name)
 
@@ -260,11 +261,11 @@ def validate(folder: str | Path, actors_path: str | Path | None = None) -> Valid
     folder (see the module note), each with its misses."""
     items = read_labels(folder)
     lexicon = load_actor_lexicon(actors_path)
-    speaker = Figure("speaker accuracy", 0, 0)
-    recall = Figure("recall of praised and pressed actors", 0, 0)
-    unresolved = Figure("unresolved agents", 0, 0)
+    speaker = Score("speaker accuracy", 0, 0)
+    recall = Score("recall of praised and pressed actors", 0, 0)
+    unresolved = Score("unresolved agents", 0, 0)
     tone_figures = _new_tone_figures()
-    topic_figures = {n: Figure(n, 0, 0) for n in ("primary topic among the top three themes",
+    topic_figures = {n: Score(n, 0, 0) for n in ("primary topic among the top three themes",
                                                    "topics found: precision", "topics found: recall")}
     theme_keys = {theme_key(t) for t in load_theme_lexicon().themes}
     things = 0
@@ -322,7 +323,7 @@ def validate(folder: str | Path, actors_path: str | Path | None = None) -> Valid
     return Validation(str(folder), len(items), [*topic_list, *tone_list, speaker, recall, unresolved])
 
 
-def _topic_figures(item: Labelled, statement: Statement, figures: dict[str, Figure], tag: str,
+def _topic_figures(item: Labelled, statement: Statement, figures: dict[str, Score], tag: str,
                    keys: set[str]) -> None:
     """Add one statement's themes to the topic figures: its labelled primary topic among the three themes
     with the largest share, and the labelled topics against the themes in substance (share of words at
@@ -357,7 +358,7 @@ def _new_tone_figures() -> dict:
     names = ["tone label (4 classes)", "tone sign on polar statements", "mixed statements read mixed",
              "TextBlob sign on polar statements", "VADER sign on polar statements", "most pressed: precision",
              "most pressed: recall", "most praised: precision", "most praised: recall"]
-    figures: dict = {n: Figure(n, 0, 0) for n in names}
+    figures: dict = {n: Score(n, 0, 0) for n in names}
     figures["_confusion"] = {}
     figures["_strict"] = {}
     return figures
@@ -428,20 +429,6 @@ REFERENCE_SAMPLE_COLUMNS = ("file", "start", "end", "words", "actor", "rule", "v
 _VERDICTS = {"mention": ("right", "wrong"), "reference": ("right", "wrong", "unresolved-ok", "unresolved-missed")}
 
 
-def precision_sample(folder: str | Path, n: int = 100, seed: int = 16) -> list[dict[str, str]]:
-    """``n`` mentions drawn at random (seeded) from every mention in the labelled folder's texts: file,
-    offsets, the words, the actor and its kind, with ``verdict`` left empty for a reader to fill in
-    ("right" or "wrong") after reading each in its sentence."""
-    pool = []
-    for item in read_labels(folder):
-        statement = load_statement(item.path)
-        for m in statement.mentions:
-            pool.append({"file": item.file, "start": str(m.start), "end": str(m.end), "mention": m.text,
-                         "actor": m.actor, "kind": statement.kind_of(m.actor), "verdict": "", "note": ""})
-    rng = random.Random(seed)
-    return sorted(rng.sample(pool, min(n, len(pool))), key=lambda r: (r["file"], int(r["start"])))
-
-
 def read_sample(path: str | Path) -> tuple[str, list[dict[str, str]]]:
     """A judged sample file: its kind ("mention" or "reference", told by its columns) and its rows
     (lines starting with "#" are comments). Raises :class:`~readout.errors.BadInputError` for a missing
@@ -464,14 +451,14 @@ def read_sample(path: str | Path) -> tuple[str, list[dict[str, str]]]:
     return kind, rows
 
 
-def sample_precision(path: str | Path) -> Figure:
+def sample_precision(path: str | Path) -> Score:
     """The verdicts of a judged sample: for mentions, right of judged ("precision (hand-checked
     sample)"); for references, right of those resolved to an actor ("resolved references right
     (hand-checked sample)"), with how many were left unresolved, honestly or not. The wrong ones are
     the misses."""
     kind, rows = read_sample(path)
     name = "precision (hand-checked sample)" if kind == "mention" else "resolved references right (hand-checked sample)"
-    figure = Figure(name, 0, 0)
+    figure = Score(name, 0, 0)
     left = {"unresolved-ok": 0, "unresolved-missed": 0}
     for row in rows:
         verdict = row["verdict"].strip().lower()
@@ -511,19 +498,19 @@ def sample_still_read(path: str | Path, folder: str | Path) -> tuple[int, int]:
     return same, len(rows)
 
 
-def _meets(figure: Figure) -> bool | None:
+def _meets(figure: Score) -> bool | None:
     target, how = TARGETS.get(figure.name, (None, ""))
     if target is None:
         return None
     return figure.share >= target if how == "at least" else figure.share <= target
 
 
-def meets_targets(result: Validation, samples: list[Figure] = ()) -> bool:  # type: ignore[assignment]
+def meets_targets(result: Validation, samples: list[Score] = ()) -> bool:  # type: ignore[assignment]
     """True if every figure with a target (:data:`TARGETS`) meets it."""
     return all(_meets(f) is not False for f in [*result.figures, *samples])
 
 
-def format_validation(result: Validation, samples: list[Figure] = (), misses: int | None = None  # type: ignore[assignment]
+def format_validation(result: Validation, samples: list[Score] = (), misses: int | None = None  # type: ignore[assignment]
                       ) -> str:
     """The figures (and the judged samples' precision) as lines to print, each with its target and then
     its misses (all, or the first ``misses``)."""

@@ -25,9 +25,7 @@ from readout.text.statement import Statement, slugify
 
 from .inputs import read_statements, statement_files
 from .kernels import Deadline, KernelPool, clean_connection_files
-from .parameters import Plan, find_notebooks, plan_run
-from .publishing import repair
-from .report import (
+from .one_statement import (
     FAILED_SUFFIX,
     RunOptions,
     code_version,
@@ -37,6 +35,8 @@ from .report import (
     run_report,
     up_to_date,
 )
+from .parameters import Plan, find_notebooks, plan_run
+from .publishing import repair
 
 __all__ = ["run_collection", "MAX_LISTED"]
 
@@ -174,7 +174,7 @@ def _out_problem(outputs: Path, shown: Path) -> str:
 
 
 def _slugs(statements: list[Statement], outputs: Path) -> list[str]:
-    """Each statement's report folder name (:func:`~readout.run.report.report_slug`), in order."""
+    """Each statement's report folder name (:func:`~readout.run.one_statement.report_slug`), in order."""
     taken: dict[str, Path] = {}
     for statement in statements:
         taken.setdefault(slugify(Path(statement.path).stem), Path(statement.path).resolve())

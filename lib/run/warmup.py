@@ -33,7 +33,7 @@ def warm_up() -> None:
     import readout.report.tables  # noqa: F401
     from readout import parse_statement
     from readout.analyses import anatomy  # noqa: F401
-    from readout.analyses.actors import validation  # noqa: F401
+    from readout.analyses.actors import action_accuracy  # noqa: F401
     from readout.analyses.lexicons import Lexicons
     from readout.analyses.rows import analyse
     from readout.analyses.style import (  # noqa: F401

@@ -7,14 +7,12 @@ computed" with the reason instead of meaningless numbers.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
-from readout.errors import ReadoutError
+from readout.errors import NotComputable
 
 from .statement import Statement
+from .stopwords import stopwords
 
-__all__ = ["NotComputable", "stopwords", "english_share", "dictionary_share", "looks_english", "require_english",
+__all__ = ["english_share", "dictionary_share", "looks_english", "require_english",
            "language_reading", "MIN_ENGLISH_SHARE", "MIN_DICTIONARY_SHARE"]
 
 #: English prose is about 35-55% function words; Spanish or French text scores under
@@ -23,17 +21,6 @@ MIN_ENGLISH_SHARE: float = 0.2
 #: Failing that, a text whose words are nearly all in the CMU Pronouncing Dictionary (an English
 #: dictionary) is English too: "International cooperation strengthens democratic institutions."
 MIN_DICTIONARY_SHARE: float = 0.9
-
-
-class NotComputable(ReadoutError):
-    """A measure that cannot be computed for this statement; the message says why, in one line."""
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """The English function words in ``data/stopwords_en.txt`` (lower case)."""
-    text = resources.files("readout").joinpath("data/stopwords_en.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def dictionary_share(statement: Statement) -> float:

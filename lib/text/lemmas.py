@@ -17,32 +17,32 @@ from collections.abc import Iterable
 
 from readout.usercache import cached_json
 
-__all__ = ["forms_of", "forms_table", "normal_form"]
+__all__ = ["forms_of", "forms_table", "past_forms", "normal_form"]
 
-_KNOWN: dict[str, frozenset[str]] = {}
+#: Each dictionary word asked for → its forms by Penn Treebank tag ("VBD" → ("held",)).
+_KNOWN: dict[str, dict[str, frozenset[str]]] = {}
 #: Bumped when what is cached changes shape.
-_FORMAT = 1
+_FORMAT = 2
 
 
-def _inflect(words: Iterable[str]) -> dict[str, list[str]]:
-    """LemmInflect's forms of each word (the word itself included), every part of speech."""
+def _inflect(words: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    """LemmInflect's forms of each word by tag, every part of speech (the word itself under "")."""
     import lemminflect
 
     out = {}
     for word in words:
-        forms = {word}
+        tagged: dict[str, set[str]] = {"": {word}}
         known = lemminflect.getAllInflections(word)
-        if known:
-            forms |= {f.lower() for fs in known.values() for f in fs}
-        elif word.isalpha():
-            for upos in ("NOUN", "VERB"):
-                forms |= {f.lower() for fs in lemminflect.getAllInflectionsOOV(word, upos).values() for f in fs}
-        out[word] = sorted(forms)
+        if not known and word.isalpha():
+            known = {**lemminflect.getAllInflectionsOOV(word, "NOUN"), **lemminflect.getAllInflectionsOOV(word, "VERB")}
+        for tag, forms in (known or {}).items():
+            tagged.setdefault(tag, set()).update(f.lower() for f in forms)
+        out[word] = {tag: sorted(forms) for tag, forms in tagged.items()}
     return out
 
 
-def forms_table(words: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Each word (lower case, dictionary form) → every written form of it, lower case."""
+def _table(words: Iterable[str]) -> dict[str, dict[str, frozenset[str]]]:
+    """Each word (lower case) → its forms by tag, from the user's cache or LemmInflect."""
     wanted = sorted({w.lower() for w in words} - set(_KNOWN))
     if wanted:
         import lemminflect  # its tables load on first use, not on import
@@ -53,13 +53,25 @@ def forms_table(words: Iterable[str]) -> dict[str, frozenset[str]]:
         if missing:  # inflect what is new, and keep the larger table (built here, never read as valid)
             have = {**have, **_inflect(missing)}
             cached_json(name, lambda: have, valid=lambda data: False)
-        _KNOWN.update({w: frozenset(have[w]) for w in wanted})
+        _KNOWN.update({w: {tag: frozenset(forms) for tag, forms in have[w].items()} for w in wanted})
     return {w.lower(): _KNOWN[w.lower()] for w in words}
+
+
+def forms_table(words: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each word (lower case, dictionary form) → every written form of it, lower case."""
+    return {w: frozenset().union(*tagged.values()) for w, tagged in _table(words).items()}
 
 
 def forms_of(word: str) -> frozenset[str]:
     """Every written form of one dictionary word ("call" → call, calls, called, calling)."""
     return forms_table([word])[word.lower()]
+
+
+def past_forms(verb: str) -> frozenset[str]:
+    """The past tense and past participle of a verb in its dictionary form ("hold" → held; "freeze" →
+    froze, frozen; "cut" → cut): the forms a passive ("was held") can take."""
+    tagged = _table([verb])[verb.lower()]
+    return tagged.get("VBD", frozenset()) | tagged.get("VBN", frozenset())
 
 
 def normal_form(token: str) -> str:

@@ -12,11 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .language import NotComputable, require_english
+from readout.errors import NotComputable
+
+from .language import require_english
 from .statement import Sentence, Statement
 from .tokens import Token
 
-__all__ = ["TaggedToken", "TaggedSentence", "TaggedStatement", "tag_statement"]
+__all__ = ["TaggedToken", "TaggedSentence", "TaggedStatement", "tag_statement", "BE_FORMS", "MODALS", "SUBORDINATORS"]
+
+#: The forms of "be" (a passive's auxiliary, a copula).
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+#: English modal verbs ("will support": an intended act, not one reported done).
+MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
+#: Words that open a subordinate clause: a subject follows them, and the tagger tags most of them ``IN``
+#: like a preposition ("that", "while").
+SUBORDINATORS = frozenset({"that", "whether", "how", "as", "because", "while", "since", "although", "though", "after",
+                           "before", "when", "if", "whereas", "unless", "once", "until", "where"})
 
 
 class TaggedToken(NamedTuple):
@@ -46,7 +57,7 @@ class TaggedStatement:
 def tag_statement(statement: Statement) -> TaggedStatement:
     """Tag every body sentence in one call of the offline tagger.
 
-    Raises :class:`~readout.text.language.NotComputable` for text that is not English. Tagged once per
+    Raises :class:`~readout.errors.NotComputable` for text that is not English. Tagged once per
     statement; later calls share the result.
     """
     require_english(statement, "Part-of-speech tagging")

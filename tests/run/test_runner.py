@@ -546,7 +546,8 @@ def test_time_limits_must_be_positive(earlier, flag):
 
 
 def test_progress_bar_counts_notebooks(tmp_path, capsys):
-    from readout.run import RunOptions, run_collection
+    from readout.run.batch import run_collection
+    from readout.run.one_statement import RunOptions
     lines: list[str] = []
     code = run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / "out", PASS, progress=True),
                           err=lines.append)
@@ -596,7 +597,9 @@ def test_whole_run_limit_publishes_what_finished_and_names_what_did_not(tmp_path
 
 
 def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(tmp_path, monkeypatch):
-    from readout.run import RunOptions, kernels, run_collection
+    from readout.run import kernels
+    from readout.run.batch import run_collection
+    from readout.run.one_statement import RunOptions
 
     def broken(self):
         raise RuntimeError("no kernel today")
@@ -618,7 +621,8 @@ def test_kernels_leave_no_threads_or_open_files_behind(tmp_path):
     import os
     import threading
 
-    from readout.run import RunOptions, run_collection
+    from readout.run.batch import run_collection
+    from readout.run.one_statement import RunOptions
     counts = []
     for k in range(3):
         assert run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / str(k), PASS, force=True),

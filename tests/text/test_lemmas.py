@@ -16,6 +16,14 @@ def test_forms_cover_every_inflection_offline():
     assert lemmas.forms_of("so-called") == frozenset({"so-called"})
 
 
+def test_past_forms_are_those_a_passive_takes():
+    assert lemmas.past_forms("hold") == {"held"}
+    assert lemmas.past_forms("freeze") == {"froze", "frozen"}
+    assert lemmas.past_forms("cut") == {"cut"}
+    assert lemmas.past_forms("commit") == {"committed"}
+    assert "strengthen" not in lemmas.past_forms("strengthen")
+
+
 def test_normal_form_of_tokens():
     assert [lemmas.normal_form(t) for t in ("Russia’s", "judges'", "U.S.", "didn't", "CALLED")] == [
         "russia", "judges", "u.s.", "didn't", "called"]
@@ -26,10 +34,10 @@ def test_forms_are_kept_in_the_user_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(lemmas, "_KNOWN", {})
     lemmas.forms_table(["denounce", "laud"])
     (cached,) = (tmp_path / "readout").glob("inflections-lemminflect-*.json")
-    data = json.loads(cached.read_text(encoding="utf-8"))
-    assert "denounced" in data["denounce"] and "lauds" in data["laud"]
+    data = json.loads(cached.read_text(encoding="utf-8"))  # word → tag → forms
+    assert "denounced" in data["denounce"]["VBD"] and "lauds" in data["laud"]["VBZ"]
     # read back, not rebuilt: a planted form shows that the cache is what answered
-    data["laud"].append("laudz")
+    data["laud"]["VBZ"].append("laudz")
     cached.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setattr(lemmas, "_KNOWN", {})
     assert "laudz" in lemmas.forms_of("laud")

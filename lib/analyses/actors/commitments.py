@@ -34,7 +34,7 @@ from readout.text.language import require_english
 from readout.text.statement import Statement
 from readout.text.tagging import tag_statement
 
-from .actions import references
+from .references import references
 from .subjects import subject_before
 
 __all__ = ["FIRM", "SOFT", "commitment_table", "commitment_reading"]
@@ -66,7 +66,7 @@ def commitment_table(statement: Statement) -> pd.DataFrame:
     """One row per commitment marker: sentence, strength (firm/soft), marker, who commits, to what, date,
     amount, other parties named, negated, and the sentence quoted.
 
-    Raises :class:`~readout.text.language.NotComputable` for text that is not English.
+    Raises :class:`~readout.errors.NotComputable` for text that is not English.
     """
     require_english(statement, "Commitments")
     rows = []

@@ -11,7 +11,7 @@ it that is not:
   ("noted the U.S. will continue", "announce the United States intends to").
 
 When that reference ends a list of actors joined by "and" ("A and B", "A, B and C"), the subject
-is the list, acting together (:func:`~readout.analyses.actors.actions.joint_agent`).
+is the list, acting together (:func:`~readout.analyses.actors.references.joint_agent`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from readout.text.statement import Sentence, Statement
-from readout.text.tagging import TaggedSentence
+from readout.text.tagging import BE_FORMS, SUBORDINATORS, TaggedSentence
+
+from .references import joint_agent
 
 __all__ = ["Subject", "subject_before", "coordinated"]
 
-_BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
-_SUBORDINATORS = {"that", "whether", "how", "as", "because", "while", "since", "although", "though", "after",
-                  "before", "when", "if", "whereas", "unless", "once", "until", "where"}
 
 
 class Subject(NamedTuple):
@@ -68,8 +67,6 @@ def subject_before(statement: Statement, sentence: Sentence, refs: list, before:
                    tagged: TaggedSentence) -> Subject:
     """The subject of the verb or marker at character ``before``, among the sentence's references
     ``refs`` (in text order), read by the module's rule from the sentence's tags."""
-    from .actions import joint_agent  # the joint name of the statement's two parties
-
     toks = tagged.tokens
     index = {tt.token.start: i for i, tt in enumerate(toks)}
     candidates = []
@@ -83,9 +80,9 @@ def subject_before(statement: Statement, sentence: Sentence, refs: list, before:
         j = k - 1
         while j >= 0 and toks[j].tag in ("DT", "PDT") or (j >= 0 and toks[j].token.text.lower() in ("both", "also")):
             j -= 1
-        if j >= 0 and toks[j].tag in ("IN", "TO") and toks[j].token.text.lower() not in _SUBORDINATORS:
+        if j >= 0 and toks[j].tag in ("IN", "TO") and toks[j].token.text.lower() not in SUBORDINATORS:
             continue  # inside a prepositional phrase: "to the United States"
-        if j >= 0 and toks[j].tag.startswith("VB") and toks[j].token.text.lower() not in _BE \
+        if j >= 0 and toks[j].tag.startswith("VB") and toks[j].token.text.lower() not in BE_FORMS \
                 and not _opens_clause(toks, index, r.end, before):
             continue  # the object of an earlier verb: "which has long supported Honduras"
         candidates.append(r)

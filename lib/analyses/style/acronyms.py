@@ -17,8 +17,8 @@ from collections import Counter
 
 import pandas as pd
 
-from readout.text.language import stopwords
 from readout.text.statement import Statement
+from readout.text.stopwords import stopwords
 
 __all__ = ["find_acronyms", "acronym_table"]
 

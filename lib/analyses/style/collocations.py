@@ -23,8 +23,8 @@ from collections import Counter
 
 import pandas as pd
 
-from readout.text.language import stopwords
 from readout.text.statement import Statement
+from readout.text.stopwords import stopwords
 
 __all__ = ["bigram_scores", "trigram_scores", "bigrams", "trigrams", "MIN_FREQ"]
 

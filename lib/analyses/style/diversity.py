@@ -14,7 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 from readout.text.statement import Statement
 
 __all__ = ["word_tokens", "ttr", "mattr", "mtld", "diversity_scores", "diversity_table", "MATTR_WINDOW", "MTLD_THRESHOLD"]

@@ -25,8 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 from readout.analyses.readings import Reading
+from readout.errors import NotComputable
 from readout.fields import label
-from readout.text.language import NotComputable, require_english
+from readout.text.language import require_english
 from readout.text.statement import Statement
 from readout.text.syllables import count_syllables, syllable_table
 
@@ -268,7 +269,7 @@ _SCALES = {
 def readability_scores(statement: Statement) -> tuple[TextCounts, dict[str, float]]:
     """The counts and every index's value (unrounded), by the index's field ("flesch_kincaid_grade" ...).
 
-    Raises :class:`~readout.text.language.NotComputable` for a statement that is not English or has no words.
+    Raises :class:`~readout.errors.NotComputable` for a statement that is not English or has no words.
     """
     require_english(statement, "Readability")
     c = text_counts(statement)
@@ -279,7 +280,7 @@ def readability_scores(statement: Statement) -> tuple[TextCounts, dict[str, floa
 def readability_table(statement: Statement) -> pd.DataFrame:
     """One row per index (its field in the index): value, its scale, the band this value falls in, and a caution.
 
-    Raises :class:`~readout.text.language.NotComputable` for a statement that is not English or has no words.
+    Raises :class:`~readout.errors.NotComputable` for a statement that is not English or has no words.
     """
     c, values = readability_scores(statement)
     rows = []

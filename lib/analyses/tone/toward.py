@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 from readout.text.statement import Statement
 from readout.text.tagging import TaggedStatement, tag_statement
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 import pandas as pd
 
 from readout.analyses.terms import term_occurrences, word_occurrences
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 from readout.text.statement import Statement
 
 __all__ = ["idf", "term_scores", "phrase_scores", "key_terms_table"]

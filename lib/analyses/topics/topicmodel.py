@@ -30,7 +30,7 @@ import pandas as pd
 
 from readout.analyses.readings import Reading
 from readout.analyses.terms import term_occurrences
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 from readout.text.statement import Statement
 
 from .keyterms import idf
@@ -128,7 +128,7 @@ def _refit_empty_rows(x: np.ndarray, w: np.ndarray, h: np.ndarray, iterations: i
 def fit_topics(statement: Statement, k: int = 3, seed: int = 2024) -> TopicModel:
     """Fit ``k`` topics over the statement's sentences (see the module note).
 
-    Raises :class:`~readout.text.language.NotComputable` for an unusable ``k`` or ``seed``, or when the
+    Raises :class:`~readout.errors.NotComputable` for an unusable ``k`` or ``seed``, or when the
     statement is too small for ``k`` topics: fewer than ``k + 1`` different sentences with content
     words, or fewer than ``2k`` distinct terms.
     """

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from readout import parse_statement
-from readout.analyses.actors import actions, commitments
-from readout.analyses.actors import validation as action_validation
-from readout.errors import BadInputError
-from readout.text.language import NotComputable
+from readout.analyses.actors import action_accuracy, actions, commitments, references
+from readout.errors import BadInputError, NotComputable
 
 
 @pytest.fixture(scope="module")
@@ -51,11 +49,11 @@ def test_seed_acts_are_found_with_their_sentences(seed, found):
 
 
 def test_seed_references_and_balance(seed, found):
-    refs = actions.reference_table(seed)
+    refs = references.reference_table(seed)
     they = refs[refs["words"] == "They"].iloc[0]
     assert (they["sentence"], they["actor"]) == ("p3s3", "Both sides") and "after a sentence" in they["rule"]
     assert refs[(refs["sentence"] == "p2s6") & (refs["words"] == "its")]["actor"].tolist() == ["Honduras", "Honduras"]
-    assert actions.parties(seed) == ("United States", "Honduras")  # the speaker first
+    assert references.parties(seed) == ("United States", "Honduras")  # the speaker first
     balance = actions.balance_table(seed, found, commitments.commitment_table(seed))
     assert balance.loc["Honduras", "self_credit"] == 2 and balance.loc["United States", "self_credit"] == 0
     assert balance.loc["United States", "credit_given"] == 2 and balance.loc["Honduras", "credit_received"] == 2
@@ -85,7 +83,7 @@ def test_passive_negation_coordination_light_verbs(text, expected):
 
 def test_we_is_the_issuer_of_a_washington_release():
     st = parse_statement("Washington, DC - We welcomed the decision of Honduras. Honduras thanked us.")
-    refs = actions.references(st)
+    refs = references.references(st)
     assert [(r.text, r.actor) for r in refs if r.rule != "named"] == [("We", "United States"), ("us", "United States")]
     assert "dateline: Washington, DC" in refs[0].rule
 
@@ -102,11 +100,11 @@ def test_commitment_markers_dates_amounts_and_negation():
 
 
 def test_annotated_set_precision_and_recall():
-    scores = action_validation.action_scores()
+    scores = action_accuracy.action_scores()
     assert scores.loc["agent", "annotated"] == scores.loc["category", "annotated"] == 44
     for field in ("agent", "category", "target"):
         assert scores.loc[field, "precision"] >= 0.9 and scores.loc[field, "recall"] >= 0.9, field
-    table = action_validation.action_validation_table()
+    table = action_accuracy.action_validation_table()
     assert table["agent_right"].sum() == scores.loc["agent", "right"]
 
 
@@ -127,7 +125,7 @@ def test_review_cases_pronouns_urging_and_issuers():
     for text, who in (("Tegucigalpa - We welcomed the delegation of the United States.", "Honduras"),
                       ("Mexico City - We welcomed the decision of Honduras.", "Mexico"),
                       ("We are committed to supporting Honduras.", "")):
-        we = [r for r in actions.references(parse_statement(text)) if r.text == "We"][0]
+        we = [r for r in references.references(parse_statement(text)) if r.text == "We"][0]
         assert we.actor == who, text
     # an infinitive after an urging is requested of the urged party, and gives no credit
     urged = actions.extract_actions(parse_statement("The United States urged Mexico to support Honduras."))
@@ -200,5 +198,5 @@ def test_bad_action_scheme_shapes(tmp_path, text, message):
     ("We condemn the attack.", [("We", "")]),
 ])
 def test_reference_rules(text, expected):
-    refs = [(r.text, r.actor) for r in actions.references(parse_statement(text)) if r.rule != "named"]
+    refs = [(r.text, r.actor) for r in references.references(parse_statement(text)) if r.rule != "named"]
     assert refs == expected

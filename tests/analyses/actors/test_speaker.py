@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from readout import parse_statement
-from readout.analyses.actors import actions, commitments
+from readout.analyses.actors import actions, commitments, references
 from readout.analyses.actors.speaker import find_speaker, speaker_reading
 
 G7 = ("We, the Leaders of the G7, condemn Russia’s war of aggression against Ukraine. We call on Russia to withdraw "
@@ -45,7 +45,7 @@ def test_a_statement_about_another_country_does_not_make_it_the_speaker():
 
 def test_g7_we_is_the_g7_and_its_pressure_and_credit_are_read():
     s = parse_statement(G7)
-    refs = [(r.text, r.actor) for r in actions.references(s) if r.rule != "named"]
+    refs = [(r.text, r.actor) for r in references.references(s) if r.rule != "named"]
     assert refs == [("We", "G7"), ("We", "G7"), ("its", "Russia"), ("We", "G7"), ("its", "Moldova"),
                     ("its", "Russia")]
     edges = actions.credit_edges(actions.extract_actions(s))

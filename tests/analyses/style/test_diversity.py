@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readout.analyses.style.diversity import diversity_table, mattr, mtld, ttr
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 
 
 def test_ttr():

@@ -58,7 +58,7 @@ def test_grammar_reading(tagged_seed, seed):
 
 
 def test_numbers_only_is_not_called_foreign():
-    from readout.text.language import NotComputable
+    from readout.errors import NotComputable
     with pytest.raises(NotComputable, match="has no words with letters to read"):
         tag_statement(parse_statement("2024. 1,000. 3.5%."))
 

@@ -22,7 +22,7 @@ from readout.analyses.style.readability import (
     text_counts,
     textstat_comparison,
 )
-from readout.text.language import NotComputable
+from readout.errors import NotComputable
 
 # Each passage with its counts, counted by hand:
 #   S sentences, W words, Sy syllables (CMU dictionary), L letters, P words of 3+ syllables,

@@ -27,8 +27,8 @@ from readout.analyses.tone.sentiment import (
     sign,
     strongest,
 )
+from readout.analyses.tone.sign_accuracy import sign_accuracy, validation_table
 from readout.analyses.tone.toward import actor_sentences, actor_table
-from readout.analyses.tone.validation import sign_accuracy, validation_table
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +177,7 @@ def test_sentence_without_hits():
 
 
 def test_accuracy_reading():
-    from readout.analyses.tone.validation import accuracy_reading
+    from readout.analyses.tone.sign_accuracy import accuracy_reading
     assert str(accuracy_reading(sign_accuracy())) == (
         "On the 36 labelled sentences, the sign was read right by TextBlob 13 of 36 (36%), TextBlob (leak-free) "
         "12 of 36 (33%), VADER 26 of 36 (72%), VADER (leak-free) 30 of 36 (83%) and diplomatic tone 33 of 36 "

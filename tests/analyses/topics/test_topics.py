@@ -10,8 +10,7 @@ import pytest
 from readout import parse_statement
 from readout.analyses.terms import fold
 from readout.analyses.topics import keyterms, themes, topicmodel
-from readout.errors import BadInputError
-from readout.text.language import NotComputable
+from readout.errors import BadInputError, NotComputable
 
 
 def lexicon_file(tmp_path, text: str):

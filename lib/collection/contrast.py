@@ -40,7 +40,7 @@ from readout.analyses.topics.themes import SUBSTANCE_SHARE, theme_column
 from readout.errors import UsageError
 from readout.report.display import TableView
 from readout.run.inputs import read_statements, statement_files
-from readout.text.language import stopwords
+from readout.text.stopwords import stopwords
 
 from .corpus import analyse_batch, frames_from_rows, read_corpus
 

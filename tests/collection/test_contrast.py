@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from conftest import PYTHON, SEED
 
-from readout.collection import compare
+from readout.collection import contrast
 from readout.collection.corpus import run_corpus
 from readout.collection.figures import LABELLED, axis_label, measure_figure, theme_share_figure, tone_time_figure
 from readout.errors import UsageError
@@ -33,22 +33,22 @@ EL_SALVADOR = "Joint Statement on U.S.-El Salvador Cooperation… (2018-03-22)"
 
 @pytest.fixture(scope="module")
 def collection():
-    return compare.build_collection([str(SEED.parent), str(DEMO)])
+    return contrast.build_collection([str(SEED.parent), str(DEMO)])
 
 
 def test_log_likelihood_on_the_published_worked_example():
     # The worked example of UCREL's log-likelihood calculator as taught in corpus-linguistics courses: a
     # word seen 52 times in 50,000 words and 57 times in 75,000 words is reported as LL +2.65 (not
     # significant: below 3.84). The figure is the calculator's output, quoted, not ours.
-    assert round(compare.log_likelihood(52, 57, 50_000, 75_000), 2) == 2.65
+    assert round(contrast.log_likelihood(52, 57, 50_000, 75_000), 2) == 2.65
     # By hand: E1 = 43.6, E2 = 65.4.
-    assert compare.log_likelihood(52, 57, 50_000, 75_000) == pytest.approx(
+    assert contrast.log_likelihood(52, 57, 50_000, 75_000) == pytest.approx(
         2 * (52 * math.log(52 / 43.6) + 57 * math.log(57 / 65.4)))
-    assert compare.log_likelihood(10, 0, 100, 100) == pytest.approx(2 * 10 * math.log(10 / 5))  # 0 ln 0 = 0
-    assert compare.log_likelihood(5, 10, 100, 200) == 0.0  # the same relative frequency
-    assert compare.log_ratio(52, 57, 50_000, 75_000) == pytest.approx(math.log2((52 / 50_000) / (57 / 75_000)))
-    assert compare.log_ratio(4, 0, 100, 100) == pytest.approx(math.log2(4 / 0.5))  # a zero count counts 0.5
-    g2 = compare.log_likelihood(np.array([52, 10]), np.array([57, 0]), np.array([50_000, 100]), np.array([75_000, 100]))
+    assert contrast.log_likelihood(10, 0, 100, 100) == pytest.approx(2 * 10 * math.log(10 / 5))  # 0 ln 0 = 0
+    assert contrast.log_likelihood(5, 10, 100, 200) == 0.0  # the same relative frequency
+    assert contrast.log_ratio(52, 57, 50_000, 75_000) == pytest.approx(math.log2((52 / 50_000) / (57 / 75_000)))
+    assert contrast.log_ratio(4, 0, 100, 100) == pytest.approx(math.log2(4 / 0.5))  # a zero count counts 0.5
+    g2 = contrast.log_likelihood(np.array([52, 10]), np.array([57, 0]), np.array([50_000, 100]), np.array([75_000, 100]))
     assert g2.shape == (2,) and round(float(g2[0]), 2) == 2.65
 
 
@@ -57,12 +57,12 @@ def test_log_likelihood_on_the_published_worked_example():
     ([3, None, 1], [100, None, 0]), ([7], [None]),
 ])
 def test_percentile(values, expected):
-    got = compare.percentile(pd.Series(values, dtype="float64"))
+    got = contrast.percentile(pd.Series(values, dtype="float64"))
     assert [None if pd.isna(v) else v for v in got] == expected
 
 
 def test_headlines_of_the_seed_and_demonstration_statements(collection):
-    h = compare.headline_table(collection)
+    h = contrast.headline_table(collection)
     assert list(h.index) == [SEED_LABEL, HONDURAS,
                              GUATEMALA, EL_SALVADOR]
     assert list(h["words"]) == [351, 164, 160, 165]
@@ -73,7 +73,7 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
     assert h.loc[EL_SALVADOR, "top_theme"] == "migration"
     assert (h.loc[SEED_LABEL, "commitments"], h.loc[SEED_LABEL, "firm_commitments"]) == (4, 1)
     assert collection.themes[0] == "armed conflict and defense" and len(collection.themes) == 17
-    reading = str(compare.collection_reading(collection, h))
+    reading = str(contrast.collection_reading(collection, h))
     assert reading.startswith("4 statements, 840 words of body text (from 160 to 351 words a statement). "
                               "3 of them carry a date.")
     assert f"the most pressing is {GUATEMALA}, at -0.22." in reading
@@ -81,13 +81,13 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
 
 
 def test_summary_of_the_collection(collection):
-    table = compare.summary_table(collection)
+    table = contrast.summary_table(collection)
     assert table.loc["words"].tolist() == [4, 160, 163, 164.5, 211.5, 351]
     assert table.loc["tone_score", "min"] == pytest.approx(-2 / 9) and table.loc["tone_score", "max"] == pytest.approx(5 / 9)
 
 
 def test_percentiles_of_the_collection(collection):
-    p = compare.percentile_table(collection)
+    p = contrast.percentile_table(collection)
     assert p.loc[SEED_LABEL, "words"] == 100  # the longest
     assert p.loc[GUATEMALA, "words"] == 0  # the shortest
     assert p.loc[GUATEMALA, "tone_score"] == 0
@@ -95,7 +95,7 @@ def test_percentiles_of_the_collection(collection):
 
 
 def test_keyness_matches_a_count_by_hand(collection):
-    k = compare.keyness_table(collection, top=None)
+    k = contrast.keyness_table(collection, top=None)
     terms = collection.tables["term"]
     guat = terms[terms["key"].str.endswith("guatemala-concern.txt")]
     a = int(guat.loc[guat["term"] == "guatemala", "count"].iloc[0])
@@ -103,22 +103,22 @@ def test_keyness_matches_a_count_by_hand(collection):
     c, d = int(guat["count"].sum()), int(terms["count"].sum()) - int(guat["count"].sum())
     row = k[(k["statement"] == GUATEMALA) & (k["term"] == "guatemala")].iloc[0]
     assert (row["count"], a, b, c, d) == (6, 6, 1, 84, 404)  # "El Salvador", "United States": one term each
-    assert row["g2"] == compare.log_likelihood(a, b, c, d) == pytest.approx(15.75, abs=0.005)
+    assert row["g2"] == contrast.log_likelihood(a, b, c, d) == pytest.approx(15.75, abs=0.005)
     assert row["p"] == "p < 0.0001" and row["log_ratio"] > 0
     assert k.groupby("statement", sort=False)["g2"].apply(lambda g: g.is_monotonic_decreasing).all()
     assert (k["g2"] >= 3.84).all()
-    summary = compare.key_terms_summary(collection, k, 2)
+    summary = contrast.key_terms_summary(collection, k, 2)
     assert summary.loc[GUATEMALA, "key_terms_g2"] == "guatemala (15.8), call (7.0)"
     assert summary.loc[EL_SALVADOR, "key_terms_g2"] == "El Salvador (12.4), official (6.2)"
     assert summary.loc[SEED_LABEL, "key_terms_g2"] == "none reaches p < 0.05"
 
 
 def test_theme_matrix_and_tone_over_time(collection):
-    m = compare.theme_matrix(collection)
+    m = contrast.theme_matrix(collection)
     assert list(m.columns) == list(collection.themes)
     assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
     assert m.loc[SEED_LABEL, "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
-    t = compare.tone_over_time(collection)
+    t = contrast.tone_over_time(collection)
     assert list(t.index) == [HONDURAS, GUATEMALA,
                              EL_SALVADOR]  # date order; the undated seed left out
     assert list(t["date_source"]) == ["header"] * 3
@@ -127,7 +127,7 @@ def test_theme_matrix_and_tone_over_time(collection):
 def test_collection_from_a_corpus_folder_equals_one_built_here(collection, tmp_path):
     run = run_corpus([str(SEED.parent), str(DEMO)], tmp_path / "c", scheduler="synchronous", err=[].append)
     assert run.exit_code == 0
-    read = compare.read_collection(tmp_path / "c")
+    read = contrast.read_collection(tmp_path / "c")
     assert read.themes == collection.themes
     for level, table in collection.tables.items():
         pd.testing.assert_frame_equal(read.tables[level], table, check_exact=True)
@@ -135,29 +135,29 @@ def test_collection_from_a_corpus_folder_equals_one_built_here(collection, tmp_p
 
 def test_too_few_or_bad_statements(tmp_path):
     with pytest.raises(UsageError, match="1 readable statement among the files given: a comparison needs at least two"):
-        compare.build_collection([str(SEED)])
+        contrast.build_collection([str(SEED)])
     with pytest.raises(UsageError, match="missing.txt: no such file"):
-        compare.build_collection([str(SEED), str(tmp_path / "missing.txt")])
+        contrast.build_collection([str(SEED), str(tmp_path / "missing.txt")])
     folder = tmp_path / "in"
     folder.mkdir()
     for f in DEMO.glob("*.txt"):
         shutil.copy(f, folder)
     (folder / "empty.txt").write_text("")
-    found = compare.build_collection([str(folder)])
+    found = contrast.build_collection([str(folder)])
     assert len(found) == 3
-    assert compare.skipped_table(found).to_dict("records") == [{"file": "empty.txt", "problem": "is empty"}]
+    assert contrast.skipped_table(found).to_dict("records") == [{"file": "empty.txt", "problem": "is empty"}]
 
 
 def test_paged_tables_say_how_many_rows_are_left_out(collection):
-    table = compare.headline_table(collection)
-    html = compare.paged(table, 2, "headlines", "/some/report/tables")._repr_html_()
+    table = contrast.headline_table(collection)
+    html = contrast.paged(table, 2, "headlines", "/some/report/tables")._repr_html_()
     assert "Showing the first 2 of 4 rows; the whole table is saved as tables/headlines.csv." in html
-    assert "set output_dir (report runs do) to save the whole table as CSV" in compare.paged(
+    assert "set output_dir (report runs do) to save the whole table as CSV" in contrast.paged(
         table, 2, "headlines", "")._repr_html_()  # interactive: nothing is saved, so no file is named
     assert html.count("<tr>") == 3  # header and two rows
-    assert "Showing" not in compare.paged(table, 4)._repr_html_()
+    assert "Showing" not in contrast.paged(table, 4)._repr_html_()
     with pytest.raises(UsageError):
-        compare.paged(table, 0)
+        contrast.paged(table, 0)
 
 
 def test_figures_switch_to_distributions_for_large_collections(tmp_path):
@@ -168,14 +168,14 @@ def test_figures_switch_to_distributions_for_large_collections(tmp_path):
     for k in range(LABELLED + 5):
         rng.shuffle(lines)
         (folder / f"{2000 + k}-01-01-statement.txt").write_text(". ".join(lines), encoding="utf-8")
-    many = compare.build_collection([str(folder)])
+    many = contrast.build_collection([str(folder)])
     assert len(many) == LABELLED + 5
-    h = compare.headline_table(many)
+    h = contrast.headline_table(many)
     assert measure_figure(h["fk_grade"], "Flesch-Kincaid grade", "grade").axes[0].get_title() == \
         f"Flesch-Kincaid grade across {LABELLED + 5} statements"
-    assert theme_share_figure(compare.theme_matrix(many)).axes[0].get_title().startswith(
+    assert theme_share_figure(contrast.theme_matrix(many)).axes[0].get_title().startswith(
         f"Theme shares across {LABELLED + 5} statements")
-    over_time = compare.tone_over_time(many)
+    over_time = contrast.tone_over_time(many)
     assert len(over_time) == LABELLED + 5 and list(over_time["date_source"].unique()) == ["file name"]
     figure = tone_time_figure(over_time)  # 45 yearly statements: the median per year, the middle half shaded
     labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
@@ -183,8 +183,8 @@ def test_figures_switch_to_distributions_for_large_collections(tmp_path):
     assert figure.axes[0].get_title().endswith("median per year with the middle half shaded")
     labels = [t.get_text() for t in tone_time_figure(over_time.head(12)).axes[0].get_legend().get_texts()]
     assert labels == ["tone score", "tone score, running median of 5", "VADER", "VADER, running median of 5"]
-    few = compare.build_collection([str(SEED.parent), str(DEMO)])
-    assert len(measure_figure(compare.headline_table(few)["vader"], "VADER", "-1 to +1").axes[0].patches) == 4
+    few = contrast.build_collection([str(SEED.parent), str(DEMO)])
+    assert len(measure_figure(contrast.headline_table(few)["vader"], "VADER", "-1 to +1").axes[0].patches) == 4
 
 
 def test_the_comparison_notebook_is_not_run_on_each_statement():
@@ -238,7 +238,7 @@ def test_compare_command_on_a_corpus_folder(tmp_path):
 
 
 def test_a_file_named_and_found_in_its_folder_counts_once():
-    c = compare.build_collection([str(SEED.parent), str(SEED), str(DEMO)])
+    c = contrast.build_collection([str(SEED.parent), str(SEED), str(DEMO)])
     assert len(c) == 4 and list(c.statements.index)[0] == SEED_LABEL
     assert "(2)" not in "".join(c.labels.values())
 
@@ -249,15 +249,15 @@ def test_a_collection_with_no_english_statement(tmp_path):
     spanish = (PROJECT_ROOT / "tests" / "fixtures" / "edge" / "spanish-pass.txt").read_text(encoding="utf-8")
     (folder / "a.txt").write_text(spanish, encoding="utf-8")
     (folder / "b.txt").write_text(spanish.replace("Honduras", "Guatemala"), encoding="utf-8")
-    c = compare.build_collection([str(folder)])
+    c = contrast.build_collection([str(folder)])
     assert c.themes[4] == "corruption and governance"  # from the lexicon, not rebuilt from a column name
-    h = compare.headline_table(c)
+    h = contrast.headline_table(c)
     assert h["fk_grade"].isna().all() and list(h["top_theme"]) == ["", ""]
-    assert theme_share_figure(compare.theme_matrix(c)).axes[0].get_title().endswith("(none looks like English)")
-    k = compare.keyness_table(c, top=None)
+    assert theme_share_figure(contrast.theme_matrix(c)).axes[0].get_title().endswith("(none looks like English)")
+    k = contrast.keyness_table(c, top=None)
     assert k.empty
-    assert compare.key_terms_summary(c, k)["key_terms_g2"].tolist() == ["not read: not English"] * 2
-    html = compare.paged(h, 10)._repr_html_()
+    assert contrast.key_terms_summary(c, k)["key_terms_g2"].tolist() == ["not read: not English"] * 2
+    html = contrast.paged(h, 10)._repr_html_()
     assert "NaN" not in html and "&lt;NA&gt;" not in html  # a measure not computed is a blank cell
 
 
@@ -307,16 +307,16 @@ def test_peer_silences_come_from_the_peers(tmp_path):
     for k in range(3):
         (folder / f"war{k}.txt").write_text(f"{war} Statement {k}.", encoding="utf-8")
     (folder / "trade.txt").write_text("The two economies expanded trade and investment. Exports grew.", encoding="utf-8")
-    c = compare.build_collection([str(folder)])
-    silent = compare.peer_silences(c)
+    c = contrast.build_collection([str(folder)])
+    silent = contrast.peer_silences(c)
     label = {Path(key).stem: name for key, name in c.labels.items()}  # statements are named by their words
     assert label["trade"] == "The two economies expanded trade and investment."
     assert silent.loc[label["trade"], "peers"] == 3
     assert silent.loc[label["trade"], "expected_from_peers"] == "armed conflict and defense"
     assert silent.loc[label["trade"], "left_out"] == "armed conflict and defense"
     assert silent.loc[label["war0"], "left_out"] == ""  # its peers (two wars, one trade) expect what it covers
-    two = compare.build_collection([str(folder / "war0.txt"), str(folder / "trade.txt")])
-    assert compare.peer_silences(two).empty  # too few peers to expect anything
+    two = contrast.build_collection([str(folder / "war0.txt"), str(folder / "trade.txt")])
+    assert contrast.peer_silences(two).empty  # too few peers to expect anything
 
 
 def _statement(folder: Path, name: str, body: str, title: str = "", date: str = "") -> Path:
@@ -340,12 +340,12 @@ def test_keyness_keeps_a_name_of_several_words_together(tmp_path):
                "Officials from Panama visited two ports.")
     _statement(folder, "chile.txt", "Washington, DC - The United States welcomed the election in Chile. We look "
                "forward to working with the new government on trade, climate and education.")
-    c = compare.build_collection([str(folder)])
+    c = contrast.build_collection([str(folder)])
     terms = c.tables["term"]
     mine = terms[terms["key"].str.endswith("salvador.txt")].set_index("term")["count"]
     assert mine["El Salvador"] == 5 and mine["United States"] == 1 and mine["United Nations"] == 1
     assert not {"el", "salvador", "united", "states", "nations"} & set(terms["term"])
-    k = compare.keyness_table(c, top=None)
+    k = contrast.keyness_table(c, top=None)
     salvador = k[k["statement"] == c.labels[str(folder / "salvador.txt")]]
     rest = int(terms.loc[~terms["key"].str.endswith("salvador.txt"), "count"].sum())
     assert salvador["term"].iloc[0] == "El Salvador" and (int(mine.sum()), rest) == (26, 33)
@@ -367,7 +367,7 @@ def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_pat
     _statement(folder, "d-untitled.txt", body.format("schools"))
     _statement(folder, "e-<b>aid.txt", body.format("aid"), "<script>alert(1)</script> $5 million and $6 "
                "million for Honduras", "June 11, 2016")
-    c = compare.build_collection([str(folder)])
+    c = contrast.build_collection([str(folder)])
     labels = list(c.statements.index)
     assert labels == [
         "U.S.-Honduras Security Dialogue on Migration, Crime… (2016-06-09)",  # cut at a word, not after "and"
@@ -375,21 +375,21 @@ def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_pat
         "Notice of a Meeting (2016-06-10) [c-notice]",
         "The United States and Honduras met today to discuss schools.",  # no title line: its opening words
         "<script>alert(1)</script> $5 million and $6 million… (2016-06-11)"]
-    assert len(labels[0].split(" (")[0]) <= compare.LABEL_TITLE
+    assert len(labels[0].split(" (")[0]) <= contrast.LABEL_TITLE
     assert c.labels == dict(zip(c.tables["statement"]["key"], labels))
     # the file name is shown once, in the table that says which statement is which
-    listed = compare.statement_list(c)
+    listed = contrast.statement_list(c)
     assert "d-untitled" not in " ".join(labels)  # never the file slug when the statement has words
     assert list(listed["file"]) == ["a-dialogue.txt", "b-notice.txt", "c-notice.txt", "d-untitled.txt",
                                     "e-<b>aid.txt"]
     assert listed.loc[labels[0], "title"] == long_title and listed.loc[labels[1], "date"] == "2016-06-10"
     # labels from a statement's text are escaped wherever a page shows them
-    for table in (compare.headline_table(c), listed, compare.key_terms_summary(c, compare.keyness_table(c, top=None))):
-        html = compare.paged(table, 10)._repr_html_()
+    for table in (contrast.headline_table(c), listed, contrast.key_terms_summary(c, contrast.keyness_table(c, top=None))):
+        html = contrast.paged(table, 10)._repr_html_()
         assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<b>" not in html
-    assert "<script>" not in compare.collection_reading(c, compare.headline_table(c))._repr_html_()
+    assert "<script>" not in contrast.collection_reading(c, contrast.headline_table(c))._repr_html_()
     # on a figure: wrapped on two lines, the date kept
-    figure = measure_figure(compare.headline_table(c)["words"], "words", "words")
+    figure = measure_figure(contrast.headline_table(c)["words"], "words", "words")
     figure.canvas.draw()
     ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert "U.S.-Honduras Security Dialogue on\nMigration, Crime… (2016-06-09)" in ticks
@@ -402,7 +402,7 @@ def test_labels_are_title_and_date_unique_and_fall_back_to_the_file_name(tmp_pat
     other = tmp_path / "other"
     other.mkdir()
     _statement(other, "d-untitled.txt", body.format("ports"))
-    two = compare.build_collection([str(folder / "d-untitled.txt"), str(other / "d-untitled.txt")])
+    two = contrast.build_collection([str(folder / "d-untitled.txt"), str(other / "d-untitled.txt")])
     assert list(two.statements.index) == ["The United States and Honduras met today to discuss schools.",
                                           "The United States and Honduras met today to discuss ports."]
 
@@ -411,7 +411,7 @@ def test_a_corpus_folder_written_before_title_sources_were_recorded():
     """No ``title_source`` column: a title that is not the file name names the statement."""
     st = pd.DataFrame({"key": ["a.txt", "b.txt"], "file": ["a.txt", "b.txt"], "title": ["Talks on Trade", "b.txt"],
                        "date": ["2020-01-02", None]})
-    assert list(compare._labels(st).values()) == ["Talks on Trade (2020-01-02)", "b"]
-    assert compare.statement_label("Talks", "opening words", "2020-01-02", "2020-01-02-talks.txt") == "Talks (2020-01-02)"
-    assert compare.statement_label("2020-01-02-talks.txt", "file name", "2020-01-02", "2020-01-02-talks.txt") == \
+    assert list(contrast._labels(st).values()) == ["Talks on Trade (2020-01-02)", "b"]
+    assert contrast.statement_label("Talks", "opening words", "2020-01-02", "2020-01-02-talks.txt") == "Talks (2020-01-02)"
+    assert contrast.statement_label("2020-01-02-talks.txt", "file name", "2020-01-02", "2020-01-02-talks.txt") == \
         "2020-01-02-talks"

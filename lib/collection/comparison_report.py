@@ -21,9 +21,9 @@ from readout.report.export import PageContext, notebook_to_html
 from readout.report.provenance import git_commit, package_versions
 from readout.run.inputs import read_statements, statement_files
 from readout.run.kernels import execute
+from readout.run.one_statement import RunOptions, now
 from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
 from readout.run.publishing import building, publish, repair, write_manifest
-from readout.run.report import RunOptions, now
 
 from .corpus import MANIFEST
 

@@ -29,7 +29,8 @@ import pandas as pd
 
 from readout.text.statement import Statement, parse_statement
 
-from .actions import ActionScheme, extract_actions, load_action_scheme, parties
+from .actions import ActionScheme, extract_actions, load_action_scheme
+from .references import parties
 
 __all__ = ["annotated_sentences", "action_validation_table", "action_scores"]
 
