@@ -4,7 +4,7 @@ modules import each other round a cycle, inside a folder either.
 Layers, lowest first: the modules every layer may use (``errors``, ``paths``, ``datafiles``,
 ``fields``, ``_fastimport``, ``usercache``), ``text`` (file → Statement), ``analyses``, ``report``, ``run``, ``collection``,
 and the command line on top. Inside ``analyses``: what the questions share (``readings``,
-``phrases``, ``terms``), then the questions (``anatomy``, ``style``, ``tone``, ``topics``,
+``phrases``, ``terms``, ``significance``), then the questions (``anatomy``, ``style``, ``tone``, ``topics``,
 ``actors``), which never import one another, then ``stance`` (tone aimed at actors: tone and actors
 joined), ``lexicons`` and ``rows``, which gather them.
 Every import counts, also one inside a function or under ``TYPE_CHECKING``.
@@ -25,7 +25,7 @@ LIB = PROJECT_ROOT / "lib"
 LAYERS = {"errors": 0, "paths": 0, "datafiles": 0, "fields": 0, "_fastimport": 0, "usercache": 0, "text": 1, "": 1.5, "analyses": 2,
           "report": 3, "run": 4, "collection": 5, "cli": 6, "__main__": 7}
 #: Layer of each part of ``analyses`` (a question sub-package or a module beside them).
-ANALYSES = {"readings": 0, "phrases": 0, "terms": 0, "anatomy": 1, "style": 1, "tone": 1, "topics": 1, "actors": 1,
+ANALYSES = {"readings": 0, "phrases": 0, "terms": 0, "significance": 0, "anatomy": 1, "style": 1, "tone": 1, "topics": 1, "actors": 1,
             "stance": 2, "lexicons": 2, "rows": 3}
 
 

@@ -16,10 +16,10 @@ measure is one function of the collection that returns a table:
 **Keyness** (Rayson & Garside 2000, "Comparing corpora using frequency profiling"; the form of the
 UCREL log-likelihood calculator, WordSmith and AntConc). For a term with count *a* in the statement
 (*c* content words) and *b* in the rest of the collection (*d* content words):
-E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0.
-G² ≥ 3.84 means p < 0.05 with one degree of freedom, 6.63 p < 0.01, 10.83 p < 0.001, 15.13
-p < 0.0001. The effect size is Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), each count given
-0.5 when it is zero: +1 means twice as frequent here as in the rest. Counts are of content words
+E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0
+(:mod:`readout.analyses.significance`, which also gives the p bands: G² ≥ 3.84 means p < 0.05 with
+one degree of freedom, 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001). The effect size is
+Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), each count given 0.5 when it is zero: +1 means twice as frequent here as in the rest. Counts are of content words
 (stop words left out, case and plurals folded, as in the topics notebook); statements are treated
 as bags of words, so a term repeated in one passage scores as if it were spread out.
 """
@@ -36,6 +36,7 @@ import pandas as pd
 from readout.analyses.lexicons import Lexicons
 from readout.analyses.readings import Reading
 from readout.analyses.rows import LEVELS
+from readout.analyses.significance import SIGNIFICANCE, g2, significance_band
 from readout.analyses.topics.themes import SUBSTANCE_SHARE, theme_column
 from readout.errors import UsageError
 from readout.report.display import TableView
@@ -47,11 +48,10 @@ from .corpus import analyse_batch, frames_from_rows, read_corpus
 __all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
            "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
            "theme_matrix", "peer_silences", "PEER_SHARE", "MIN_PEERS", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
-           "skipped_table", "percentile", "log_likelihood", "log_ratio", "SIGNIFICANCE", "Paged", "paged",
+           "skipped_table", "percentile", "log_likelihood", "log_ratio", "Paged", "paged",
            "statement_label", "short_title", "LABEL_TITLE"]
 
 #: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
-SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
 
 
 #: Longest title kept whole in a label; a longer one is cut at a word boundary, with "…".
@@ -273,13 +273,7 @@ def log_likelihood(a: Any, b: Any, c: Any, d: Any) -> Any:
     """G² of a term seen ``a`` times in a text of ``c`` words and ``b`` times in a reference of ``d``
     words (Rayson & Garside 2000; see the module). Works on numbers or numpy arrays; 0 or more."""
     a, b, c, d = (np.asarray(x, dtype="float64") for x in (a, b, c, d))
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
-        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
-    g2 = 2.0 * (t1 + t2)
-    return float(g2) if g2.ndim == 0 else g2
+    return g2((a, c * (a + b) / (c + d)), (b, d * (a + b) / (c + d)))
 
 
 def log_ratio(a: Any, b: Any, c: Any, d: Any) -> Any:
@@ -288,10 +282,6 @@ def log_ratio(a: Any, b: Any, c: Any, d: Any) -> Any:
     a, b, c, d = (np.asarray(x, dtype="float64") for x in (a, b, c, d))
     r = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
     return float(r) if r.ndim == 0 else r
-
-
-def _band(g2: float) -> str:
-    return next((label for cut, label in SIGNIFICANCE if g2 >= cut), "not significant")
 
 
 def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None = 10) -> pd.DataFrame:
@@ -312,13 +302,13 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     grand = float(terms["count"].sum())
     b = terms.groupby("term", sort=False)["count"].transform("sum").to_numpy(dtype="float64") - a
     d = grand - c
-    g2 = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
+    scores = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
     lr = log_ratio(a, b, c, np.where(d > 0, d, 1.0))
-    keep = (g2 >= min_g2) & (lr > 0) & (d > 0)
+    keep = (scores >= min_g2) & (lr > 0) & (d > 0)
     table = pd.DataFrame({
         "key": terms["key"].to_numpy(), "term": terms["term"].to_numpy(), "count": terms["count"].to_numpy(),
         "per_1000_here": 1000 * a / c, "per_1000_rest": 1000 * b / np.where(d > 0, d, 1),
-        "g2": g2, "log_ratio": lr})[keep]
+        "g2": scores, "log_ratio": lr})[keep]
     order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
     table = table.assign(_order=table["key"].map(order)).sort_values(
         ["_order", "g2", "term"], ascending=[True, False, True], kind="stable")
@@ -326,7 +316,7 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
         table = table.groupby("key", sort=False).head(top)
     labels = collection.labels
     table.insert(0, "statement", table.pop("key").map(labels))
-    table["p"] = table["g2"].map(_band)
+    table["p"] = table["g2"].map(significance_band)
     return table[cols].reset_index(drop=True)
 
 

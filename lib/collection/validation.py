@@ -54,7 +54,7 @@ from readout.analyses.actors.references import references
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.stance import ActorTone, statement_stance
 from readout.analyses.tone.diplomatic import TONE_LABELS, tone_table
-from readout.analyses.tone.sentiment import document_table, score_statement
+from readout.analyses.tone.sentiment import document_table, score_statement, sign_word
 from readout.analyses.topics.themes import (
     load_theme_lexicon,
     read_themes,
@@ -364,10 +364,6 @@ def _new_tone_figures() -> dict:
     return figures
 
 
-def _sign(value: float) -> str:
-    return "positive" if value > 0.05 else "negative" if value < -0.05 else "neutral"
-
-
 def _tone_figures(item: Labelled, statement: Statement, lexicon: ActorLexicon, figures: dict, tag: str) -> None:
     """Add one statement's tone readings to the tone figures (see :func:`validate`)."""
     table = tone_table(statement)
@@ -393,8 +389,8 @@ def _tone_figures(item: Labelled, statement: Statement, lexicon: ActorLexicon, f
                             ("VADER sign on polar statements", float(document.loc["vader_compound_mean", "raw"]))):
             f = figures[name]
             f.total += 1
-            f.right += _sign(value) == item.tone
-            if _sign(value) != item.tone:
+            f.right += sign_word(value) == item.tone
+            if sign_word(value) != item.tone:
                 f.misses.append(f"{tag}: labelled {item.tone}, read {value:+.2f}")
     for side, labels, top in (("pressed", item.pressed, stance.most_pressed),
                               ("praised", item.praised, stance.most_praised)):

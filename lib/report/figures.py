@@ -48,6 +48,7 @@ from matplotlib.ticker import FixedLocator
 from matplotlib.transforms import Bbox
 
 from readout.analyses.anatomy import LONG_SENTENCE_WORDS
+from readout.analyses.tone.sentiment import NEUTRAL_BAND
 from readout.fields import label
 from readout.text.statement import Statement
 
@@ -715,7 +716,7 @@ def _label_points(ax: Axes, ids: Sequence[str], xs: Sequence[float], ys: Sequenc
     points = [ax.transData.transform(xy) for xy in spots]
     labelled = 0
     for xy in order:
-        if len(placed) >= most or max(abs(xy[0]), abs(xy[1])) < 0.05:
+        if len(placed) >= most or max(abs(xy[0]), abs(xy[1])) < NEUTRAL_BAND:
             break
         names = spots[xy]
         text = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
@@ -732,8 +733,8 @@ def lexicon_comparison_figure(table: pd.DataFrame, statement: Statement, agreeme
     room (the legend says how many); the title gives Pearson r and sign agreement."""
     fig, ax = _figure(5.0, narrow, 5.2, width=8.0)
     x, y = table["textblob_polarity_leak_free"], table["vader_leak_free"]
-    ax.axhspan(-0.05, 0.05, color="0.92")
-    ax.axvspan(-0.05, 0.05, color="0.92")
+    ax.axhspan(-NEUTRAL_BAND, NEUTRAL_BAND, color="0.92")
+    ax.axvspan(-NEUTRAL_BAND, NEUTRAL_BAND, color="0.92")
     ax.scatter(x, y, color="#4d6d9a", alpha=0.75 if len(table) > 30 else 1.0, s=18 if len(table) > 30 else 30)
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
@@ -744,7 +745,7 @@ def lexicon_comparison_figure(table: pd.DataFrame, statement: Statement, agreeme
             if not math.isnan(r) else f"Do the two lexicons agree? same sign in {agreement['sign_agreement']:.0%}")
     _title(ax, what, statement, size=10)
     point = Line2D([], [], linestyle="", marker="o", color="#4d6d9a", label="a sentence")
-    band = Patch(color="0.92", label="neutral band (-0.05 to +0.05)")
+    band = Patch(color="0.92", label=f"neutral band (-{NEUTRAL_BAND:g} to +{NEUTRAL_BAND:g})")
     def labelled(n: int) -> str:
         return _wrap(f"labelled: {n} of {len(table)} sentences, the farthest from neutral with room for a label "
                      "(+n: n more on the same spot)", NARROW_WIDTH - 0.8 if narrow else 2.2, SMALL)

@@ -21,7 +21,6 @@ import pandas as pd
 
 from readout.analyses.rows import StatementRows
 from readout.analyses.style.readability import grade_band
-from readout.analyses.tone.sentiment import NEUTRAL_BAND
 from readout.analyses.topics.themes import COVERAGE_WARNING_BELOW, SUBSTANCE_SHARE, theme_key
 
 __all__ = ["Headline", "Headlines", "headlines", "anchor", "coverage_warning", "SECTIONS"]
@@ -98,12 +97,6 @@ def _warning_html(warning: str) -> str:
 def _link_text(section: str) -> str:
     notebook, heading = SECTIONS[section]
     return f"More: {heading.rstrip('?')} ({notebook.split('-', 1)[0]})"
-
-
-def _describe(value: float) -> str:
-    if abs(value) <= NEUTRAL_BAND:
-        return "neutral"
-    return f"{'strongly' if abs(value) >= 0.5 else 'mildly'} {'positive' if value > 0 else 'negative'}"
 
 
 def _plural(n: int, word: str) -> str:

@@ -10,10 +10,11 @@ Scores, for an n-gram seen ``f`` times among ``N`` word tokens:
   log2(f(xy) N / (f(x) f(y))) for a pair, log2(f(xyz) N^2 / (f(x) f(y) f(z)))
   for a triple. 0 = as often as chance; each extra bit doubles the ratio. PMI
   overrates rare pairs, so only n-grams seen at least ``min_freq`` times are scored.
-* G², log-likelihood (Dunning 1993), for pairs: 2 Σ O ln(O/E) over the 2x2 table
-  of the pair against all other pairs. Above 3.84 the association is unlikely
-  (p < 0.05) to be chance, if the counts were independent draws, which words
-  in a text are not: read G² as a ranking, not a test.
+* G², log-likelihood (Dunning 1993; :mod:`readout.analyses.significance`), for
+  pairs: 2 Σ O ln(O/E) over the 2x2 table of the pair against all other pairs.
+  Above 3.84 the association is unlikely (p < 0.05) to be chance, if the counts
+  were independent draws, which words in a text are not: read G² as a ranking,
+  not a test.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections import Counter
 
 import pandas as pd
 
+from readout.analyses.significance import contingency_g2
 from readout.text.statement import Statement
 from readout.text.stopwords import stopwords
 
@@ -40,17 +42,6 @@ def _sentences(statement: Statement) -> list[list[str]]:
 def _unigrams(statement: Statement) -> Counter[str]:
     """How often each lower-cased word occurs in the body (computed once per statement; do not change it)."""
     return statement.derived("collocations.unigrams", lambda st: Counter(w for s in _sentences(st) for w in s))
-
-
-def _g2(o11: int, o12: int, o21: int, o22: int) -> float:
-    n = o11 + o12 + o21 + o22
-    total = 0.0
-    for o, row, col in ((o11, o11 + o12, o11 + o21), (o12, o11 + o12, o12 + o22),
-                        (o21, o21 + o22, o11 + o21), (o22, o21 + o22, o12 + o22)):
-        e = row * col / n
-        if o > 0:
-            total += o * math.log(o / e)
-    return 2 * total
 
 
 def bigram_scores(statement: Statement, min_freq: int = MIN_FREQ) -> list[tuple[str, str, int, float, float]]:
@@ -73,7 +64,7 @@ def bigram_scores(statement: Statement, min_freq: int = MIN_FREQ) -> list[tuple[
                 first[x] += k
                 second[y] += k
         pmi = math.log2(f * n / (unigrams[a] * unigrams[b]))
-        g2 = _g2(f, first[a] - f, second[b] - f, n_pairs - first[a] - second[b] + f)
+        g2 = contingency_g2(f, first[a] - f, second[b] - f, n_pairs - first[a] - second[b] + f)
         out.append((a, b, f, pmi, g2))
     return out
 

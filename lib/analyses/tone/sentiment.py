@@ -37,7 +37,7 @@ from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
 
 __all__ = ["SentenceSentiment", "Hit", "score_sentence", "score_statement", "sentence_table", "paragraph_table",
            "document_table", "evidence_table", "leak_table", "agreement", "strongest", "coverage_table",
-           "disagreement_table", "tone_reading", "strongest_reading", "NEUTRAL_BAND", "sign"]
+           "disagreement_table", "tone_reading", "strongest_reading", "NEUTRAL_BAND", "sign", "sign_word", "describe_polarity"]
 
 #: Scores within this distance of 0 count as neutral when signs are compared (VADER's authors use 0.05).
 NEUTRAL_BAND = 0.05
@@ -81,6 +81,19 @@ def _vader():  # the analyzer loads its lexicon once per process
 def sign(value: float, band: float = NEUTRAL_BAND) -> int:
     """+1, -1 or 0 (within ``band`` of zero)."""
     return 1 if value > band else -1 if value < -band else 0
+
+
+def sign_word(value: float) -> str:
+    """"positive", "negative" or "neutral" (within :data:`NEUTRAL_BAND` of zero)."""
+    return ("neutral", "positive", "negative")[sign(value)]
+
+
+def describe_polarity(value: float) -> str:
+    """A score from -1 to +1 in words: "neutral" (within :data:`NEUTRAL_BAND`), else "mildly" or (from
+    0.5 on) "strongly" "positive" or "negative"."""
+    if sign(value) == 0:
+        return "neutral"
+    return f"{'strongly' if abs(value) >= 0.5 else 'mildly'} {sign_word(value)}"
 
 
 class Hit(NamedTuple):
@@ -400,13 +413,6 @@ def strongest_reading(scores: list[SentenceSentiment]) -> Reading:
     return Reading(" ".join(parts) if parts else "No sentences to rank.")
 
 
-def _describe(value: float) -> str:
-    if abs(value) <= NEUTRAL_BAND:
-        return "neutral"
-    strength = "strongly" if abs(value) >= 0.5 else "mildly"
-    return f"{strength} {'positive' if value > 0 else 'negative'}"
-
-
 def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statement: Statement,
                  diplomatic: str = "") -> Reading:
     """Plain sentences reading a :func:`document_table`, the lexicons' leak-free agreement and the leaks;
@@ -417,10 +423,10 @@ def tone_reading(document: pd.DataFrame, scores: list[SentenceSentiment], statem
     r = agree["pearson_r"]
     corr = f", r = {r:.2f}" if r == r else ""
     return Reading(
-        f"TextBlob reads the body as {_describe(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak_free']:+.2f} without the "
-        f"{n_leaks} leaked hits; VADER, averaged over sentences, as {_describe(vd['raw'])} ({vd['raw']:+.2f}), "
+        f"TextBlob reads the body as {describe_polarity(tb['raw'])} ({tb['raw']:+.2f}), {tb['leak_free']:+.2f} without the "
+        f"{n_leaks} leaked hits; VADER, averaged over sentences, as {describe_polarity(vd['raw'])} ({vd['raw']:+.2f}), "
         f"{vd['leak_free']:+.2f} leak-free. The two lexicons give the same sign to {agree['sign_agreement']:.0%} of "
-        f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {diplomatic or _describe(dt['raw'])} "
+        f"{agree['sentences']:.0f} sentences{corr}. The diplomatic-tone measure reads {diplomatic or describe_polarity(dt['raw'])} "
         f"(tone score {dt['raw']:+.2f})."
         + ("" if looks_english(statement) else " This statement does not look like English: all three lexicons "
            "are English, so these scores say nothing about it."))
