@@ -17,19 +17,19 @@ Nations", "San Pedro Sula"), and its words are not counted again one by one (:fu
   word, which stays an ordinary term. A person counts under the full name the statement model
   gives them, however the text names them: "President Biden", "Joe Biden" and "Biden" are all
   "Joseph R. Biden", "Peterson" after "Lisa Peterson" is "Lisa Peterson";
-* or, outside the mentions, a run of two or more capitalised words in one sentence, with "of", "of
-  the", "for" and name particles ("de", "al", "bin", "van") between them ("Summit of the Americas");
-  nothing else may stand between the words (a comma ends a run; an initial's full stop does not:
-  "John F. Kennedy"), a possessive ends it ("Pedro Sula’s": "Pedro Sula"), a month or a weekday is
-  no part of it, and it neither begins nor ends with a function word ("The", "We").
+* or, outside the mentions, a name run of two or more capitalised words in one sentence
+  (:func:`readout.text.names.name_runs`: "of", "of the", "for" and name particles such as "de", "al",
+  "bin" may stand between them, as in "Summit of the Americas"; a comma, "and", a possessive, a month
+  or a weekday ends one; an initial's full stop does not: "John F. Kennedy"), which neither begins nor
+  ends with a function word ("The", "We").
 
 A sentence's first word is capitalised anyway, so it opens a run only where the same run is written
 in the middle of a sentence elsewhere in the statement ("San Pedro Sula" at a sentence start, when
 it also occurs mid-sentence) or where it opens a title ("Under Secretary for Political Affairs",
 from :data:`readout.text.people.TITLES`); "The", "We", "Today" or "Unfortunately" never join a
-name. In a sentence whose every word outside the actor mentions is capitalised or a function word
-(a headline: "Strong New Partnership Announced Today"), capitals mark no names: only actor mentions
-count there. A name of one word keeps the counting form of every word ("honduras").
+name. In a headline (:func:`readout.text.names.is_headline`: "Strong New Partnership Announced
+Today"), capitals mark no names: only actor mentions count there. A name of one word keeps the
+counting form of every word ("honduras").
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ import functools
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
+from readout.text.names import capitalised, is_headline, name_runs, possessive
+from readout.text.people import TITLES
 from readout.text.statement import Statement
 from readout.text.stopwords import stopwords
 from readout.text.syllables import syllable_table
@@ -137,17 +139,6 @@ def _actor_word_starts(statement: Statement) -> frozenset[int]:
     return frozenset(inside)
 
 
-#: Small words a name may hold between two capitalised words ("Summit of the Americas", "Mohammed bin Salman"):
-#: "the" only after another of them ("of the"). "and" is not one: "Honduras and Guatemala" are two names.
-NAME_LINKS = frozenset({"of", "the", "for", "de", "del", "da", "do", "dos", "du", "des", "la", "le", "el", "al", "bin",
-                        "bint", "ibn", "van", "von", "der"})
-
-#: Capitalised by convention, not names: a month or a weekday is no part of a run ("Ankara April 12": "Ankara").
-CALENDAR_WORDS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                            "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                            "Saturday", "Sunday"})
-
-
 class NameOccurrence(NamedTuple):
     """One name of several words (see the module): ``name`` as written (spaces made single, a possessive
     ending dropped), the word positions of its ``first`` and ``last`` words, its sentence's id and
@@ -160,19 +151,9 @@ class NameOccurrence(NamedTuple):
     actor: bool
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("’s", "'s")) and len(word) > 2
-
-
 @functools.cache
 def _title_openers() -> frozenset[str]:
     """First words of the titles written before a person's name ("Under" of "Under Secretary")."""
-    from readout.text.people import TITLES
-
     return frozenset(t.split()[0] for t in TITLES) - {"His", "Her"}
 
 
@@ -187,11 +168,11 @@ def name_occurrences(statement: Statement) -> tuple[NameOccurrence, ...]:
 
         def name_word(k: int) -> bool:  # may begin or end a name: not "The", "We"; "Under" of "Under Secretary"
             w = words[k].text
-            return _capitalised(w) and (w.lower() not in stop or w in _title_openers())
+            return capitalised(w) and (w.lower() not in stop or w in _title_openers())
 
         def written(first: int, last: int) -> str:
             name = " ".join(text[words[first].start : words[last].end].split())
-            return name[:-2] if _possessive(name) else name
+            return name[:-2] if possessive(name) else name
 
         found: list[NameOccurrence] = []
         in_mention = [False] * len(words)
@@ -214,30 +195,21 @@ def name_occurrences(statement: Statement) -> tuple[NameOccurrence, ...]:
                 found.append(NameOccurrence(m.actor if person else written(inside[0], inside[-1]), inside[0],
                                             inside[-1], words[inside[0]].sentence_id, True))
 
-        def joined(a: int, b: int) -> bool:  # nothing but spaces between two words (or an initial's full stop)
-            gap = text[words[a].end : words[b].start]
-            return not gap.strip() or (gap.strip() == "." and len(words[a].text) == 1 and words[a].text.isupper())
-
         def runs(ids: list[int]) -> list[list[int]]:
-            """Maximal runs of capitalised words outside the mentions, links between them kept."""
-            out, i = [], 0
-            while i < len(ids):
-                if in_mention[ids[i]] or not _capitalised(words[ids[i]].text) or words[ids[i]].text in CALENDAR_WORDS:
-                    i += 1
+            """The name runs (:func:`readout.text.names.name_runs`) of one sentence's words outside the
+            actor mentions."""
+            out = []
+            k = 0
+            while k < len(ids):
+                if in_mention[ids[k]]:
+                    k += 1
                     continue
-                last = i
-                while not _possessive(words[ids[last]].text):
-                    k = last + 1
-                    while (k < len(ids) and not in_mention[ids[k]] and joined(ids[k - 1], ids[k])
-                           and words[ids[k]].text in NAME_LINKS and (words[ids[k]].text != "the" or k > last + 1)):
-                        k += 1
-                    if (k < len(ids) and not in_mention[ids[k]] and joined(ids[k - 1], ids[k])
-                            and _capitalised(words[ids[k]].text) and words[ids[k]].text not in CALENDAR_WORDS):
-                        last = k
-                        continue
-                    break
-                out.append(ids[i : last + 1])
-                i = last + 1
+                stretch = [ids[k]]
+                while k + 1 < len(ids) and not in_mention[ids[k + 1]]:
+                    k += 1
+                    stretch.append(ids[k])
+                k += 1
+                out += [stretch[a:b + 1] for a, b in name_runs(text, [words[j] for j in stretch])]
             return out
 
         def trimmed(run: list[int]) -> list[int]:
@@ -253,10 +225,8 @@ def name_occurrences(statement: Statement) -> tuple[NameOccurrence, ...]:
             by_sentence[w.sentence_id].append(k)
         openers: list[list[int]] = []
         for ids in by_sentence.values():
-            content = [words[k].text for k in ids if not in_mention[k] and words[k].text.lower() not in stop
-                       and words[k].text[:1].isalpha()]
-            if len(content) >= 2 and all(_capitalised(w) for w in content):
-                continue  # a headline in title case or in capitals: capitals mark no names there
+            if is_headline([words[k].text for k in ids]):
+                continue  # capitals mark no names there
             for run in runs(ids):
                 if run[0] == ids[0]:
                     openers.append(run)  # decided once the names written mid-sentence are known

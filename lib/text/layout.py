@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import SENTENCE_STARTERS, TITLES
+from .segment import SENTENCE_STARTERS, TITLE_ABBREVIATIONS
 
 __all__ = ["Line", "Dateline", "Block", "Layout", "find_layout"]
 
@@ -268,7 +268,7 @@ def find_layout(text: str) -> Layout:
         if not blocks and not marker and dateline is None:
             m = _DATELINE.match(s)
             first_word = m.group("place").split()[0].rstrip(".,").lower() if m else ""
-            if m and first_word not in SENTENCE_STARTERS and first_word not in TITLES:
+            if m and first_word not in SENTENCE_STARTERS and first_word not in TITLE_ABBREVIATIONS:
                 dateline = Dateline(
                     text=s[: m.end()],
                     place=m.group("place").strip(),

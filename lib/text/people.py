@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .mentions import ActorLexicon, ActorMention
+from .names import PARTICLES, name_run
 
 __all__ = ["Person", "find_people", "TITLES", "ROLES"]
 
@@ -71,8 +73,9 @@ ROLES = frozenset({
 })
 _PLURAL_ROLES = frozenset(r for r in ROLES if r.endswith("s") and r not in {"including"}) | {
     "designating", "designated", "sanctioning", "sanctioned", "including", "businessmen"}
-_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "del", "della", "da", "das", "do", "dos", "du", "van",
-                        "von", "der", "den", "la", "le", "di", "y", "Al", "El", "abu", "Abu", "ben", "ould", "wa"})
+#: The small words a person's name may hold: the name particles, "Al" and "Abu" capitalised too, and the
+#: Spanish "y" ("José Ortega y Gasset").
+_PARTICLES = PARTICLES | {"Al", "El", "Abu", "y"}
 _SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"})
 #: Capitalised words that begin no name (sentence openers, months, days).
 _NOT_NAMES = frozenset({
@@ -119,15 +122,23 @@ class Person:
 _INITIAL = re.compile(r"[A-Z]\.|(?:[A-Za-z]\.){2,}|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Gen\.|Sen\.|Rep\.|Gov\.")
 
 
-def _tokens(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+class _Word(NamedTuple):
+    """A word or punctuation mark of a sentence, with its offsets into the statement text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str, a: int, b: int) -> list[_Word]:
     """Words (a final period kept only on an initial or an abbreviation), brackets, commas."""
     out = []
     for m in _TOKEN.finditer(text, a, b):
         word, start, end = m.group(), m.start(), m.end()
         if word.endswith(".") and len(word) > 1 and not _INITIAL.fullmatch(word):
-            out += [(word[:-1], start, end - 1), (".", end - 1, end)]
+            out += [_Word(word[:-1], start, end - 1), _Word(".", end - 1, end)]
         else:
-            out.append((word, start, end))
+            out.append(_Word(word, start, end))
     return out
 
 
@@ -137,25 +148,24 @@ def _is_name_word(word: str) -> bool:
         and word.rstrip(".,") not in _NOT_NAMES
 
 
-def _name_at(tokens: list[tuple[str, int, int]], i: int, taken: set[int]) -> int:
-    """How many tokens from ``i`` make a name (0 if none): capitalised words and particles, at most
-    five words, ending on a capitalised word or a suffix; never a gazetteer mention's token."""
-    n, last_good = 0, 0
-    while i + n < len(tokens) and n < 7:
-        word, start, _ = tokens[i + n]
-        if start in taken:
+def _name_at(text: str, tokens: list[_Word], i: int, taken: set[int]) -> int:
+    """How many tokens from ``i`` make a person's name (0 if none): the name run there
+    (:func:`readout.text.names.name_run`, with name particles only as links), cut at a gazetteer
+    mention's token or a word no person's name holds (an acronym, a word of :data:`_NOT_NAMES`); at most
+    five words besides particles, within its first seven tokens."""
+    last = name_run(text, tokens, i, _PARTICLES)
+    good = -1
+    for k in range(i, min(last + 1, i + 7)):
+        word = tokens[k].text
+        if tokens[k].start in taken:
             break
-        if _is_name_word(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word):
-            n += 1
-            last_good = n
-            if word.endswith(("’s", "'s")):
-                break  # a possessive ends the name: "Alinejad’s family"
+        if word in _PARTICLES and k > i:
             continue
-        if word in _PARTICLES and n > 0:
-            n += 1
-            continue
-        break
-    return last_good if 0 < last_good and sum(1 for k in range(last_good) if tokens[i + k][0] not in _PARTICLES) <= 5 else 0
+        if not _is_name_word(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word):
+            break
+        good = k
+    n = good - i + 1
+    return n if n > 0 and sum(1 for t in tokens[i:good + 1] if t.text not in _PARTICLES) <= 5 else 0
 
 
 def _clean(word: str) -> str:
@@ -187,7 +197,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[ActorMen
             j = i + cue
             listing = tokens[j - 1][0].lower() in _PLURAL_ROLES or tokens[j - 1][0] == ":"
             while j < len(tokens):
-                n = _name_at(tokens, j, taken_starts)
+                n = _name_at(text, tokens, j, taken_starts)
                 if n == 0:
                     break
                 words = [_clean(w) for w, _, _ in tokens[j:j + n]]
@@ -229,7 +239,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[ActorMen
         for i in range(len(tokens)):
             if i > 0 and tokens[i - 1][0] not in _LIST_BEFORE:
                 continue
-            n = _name_at(tokens, i, taken_starts | _covered(text, found))
+            n = _name_at(text, tokens, i, taken_starts | _covered(text, found))
             words = [_clean(w) for w, _, _ in tokens[i:i + n]]
             if n < 2 or len(words) < 2 or i + n + 1 >= len(tokens) or tokens[i + n][0] != "," \
                     or tokens[i + n + 1][0] not in _APPOSITION or words[-1] in _ORG_WORDS:
@@ -345,7 +355,7 @@ def _known(people: dict[str, Person], words: list[str]) -> Person | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _titled(tokens: list[tuple[str, int, int]], i: int) -> bool:
+def _titled(tokens: list[_Word], i: int) -> bool:
     """Whether the cue at ``i`` is a title (after which one word, a surname, is a name)."""
     return _title_at(tokens, i) is not None
 
@@ -361,7 +371,7 @@ def _title_index() -> dict[str, list[str]]:
 _TITLE_INDEX = _title_index()
 
 
-def _title_at(tokens: list[tuple[str, int, int]], i: int) -> str | None:
+def _title_at(tokens: list[_Word], i: int) -> str | None:
     """The longest title that starts at token ``i``, if any."""
     first = tokens[i][0]
     for title in _TITLE_INDEX.get(first) or _TITLE_INDEX.get(_ELECT.sub("", first), ()):
@@ -370,7 +380,7 @@ def _title_at(tokens: list[tuple[str, int, int]], i: int) -> str | None:
     return None
 
 
-def _matches(tokens: list[tuple[str, int, int]], i: int, phrase: str) -> bool:
+def _matches(tokens: list[_Word], i: int, phrase: str) -> bool:
     words = phrase.split()
     return i + len(words) <= len(tokens) and all(
         tokens[i + k][0] == w or (k == len(words) - 1 and _ELECT.sub("", tokens[i + k][0]) == w)
@@ -380,7 +390,7 @@ def _matches(tokens: list[tuple[str, int, int]], i: int, phrase: str) -> bool:
 _ELECT = re.compile(r"-(?:[Ee]lect|[Dd]esignate)$")
 
 
-def _cue(tokens: list[tuple[str, int, int]], i: int, by_start: dict[int, ActorMention] | None = None) -> int:
+def _cue(tokens: list[_Word], i: int, by_start: dict[int, ActorMention] | None = None) -> int:
     """The number of tokens of a title or role that starts at ``i`` and is followed by a name; 0 if none.
     A title may be elect or designate ("President-elect") and may name its country before the name
     ("President of Finland Sauli Niinistö")."""
@@ -412,7 +422,7 @@ def _cue(tokens: list[tuple[str, int, int]], i: int, by_start: dict[int, ActorMe
     return 0
 
 
-def _portfolio(tokens: list[tuple[str, int, int]], at: int) -> int:
+def _portfolio(tokens: list[_Word], at: int) -> int:
     """After a title and "of"/"for" at ``at`` ("Acting Assistant Secretary of State for Near Eastern Affairs
     Yael Lempert"): the index of the person's name, which is the run's last two capitalised words
     (three with an initial: "Antony J. Blinken"); 0 if the run does not end in such a name."""
@@ -431,7 +441,7 @@ def _portfolio(tokens: list[tuple[str, int, int]], at: int) -> int:
     return first
 
 
-def _country(tokens: list[tuple[str, int, int]], cue: int, after: int, by_start: dict[int, ActorMention],
+def _country(tokens: list[_Word], cue: int, after: int, by_start: dict[int, ActorMention],
              countries: set[str], text: str) -> str:
     """The person's country: a demonym or possessive country in the few words before the cue, a
     country inside the cue ("President of Finland"), "of <country>" right after the name, or an

@@ -41,10 +41,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "TITLES", "SENTENCE_STARTERS"]
+__all__ = ["split_sentences", "TITLE_ABBREVIATIONS", "SENTENCE_STARTERS"]
 
 #: Abbreviations that precede a name and so never end a sentence.
-TITLES: frozenset[str] = frozenset(
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset(
     """mr mrs ms messrs dr prof st mt ft sen rep gov gen col capt lt sgt cpl
     adm cmdr maj rev hon amb pres supt insp det vs
     sr sra srta dra lic ing arq gral cnel excmo excma""".split()
@@ -146,7 +146,7 @@ def _is_boundary(text: str, seg_start: int, m: re.Match[str]) -> tuple[bool, int
             return False, end
         return True, end
     bare = word.rstrip(".").lower()
-    if word and bare in TITLES and dots == 1 and not word.endswith("."):
+    if word and bare in TITLE_ABBREVIATIONS and dots == 1 and not word.endswith("."):
         return False, end
     full = word + "."
     if _MULTI_PERIOD_ABBREV.match(full):

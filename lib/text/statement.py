@@ -242,17 +242,18 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
         end_markers=layout.end_markers,
         trailer=layout.trailer,
         actor_lexicon=lexicon,
-        **_actors_named(text, spans, lexicon),
+        **_actors_named(text, spans, [s.tokens for p in paragraphs for s in p.sentences], lexicon),
     )
 
 
-def _actors_named(text: str, spans: list[tuple[int, int]], lexicon: ActorLexicon) -> dict[str, Any]:
+def _actors_named(text: str, spans: list[tuple[int, int]], sentences: list[tuple[Token, ...]],
+                  lexicon: ActorLexicon) -> dict[str, Any]:
     """The mentions of the body, and the actors found by form: the gazetteer's mentions, then the
     organisations named by their form (a longer name wins over a country inside it: "Cuban
     Revolutionary National Police"), with their acronyms, then the people."""
     mentions = find_mentions(text, lexicon, spans)
     kinds = lexicon.by_name
-    organisations = find_organisations(text, spans, [(m.start, m.end, m.actor, kinds[m.actor].kind) for m in mentions])
+    organisations = find_organisations(text, sentences, [(m.start, m.end, m.actor, kinds[m.actor].kind) for m in mentions])
     named: list[Actor] = []
     if organisations:
         taken = [(o.start, o.end) for o in organisations]

@@ -2,7 +2,8 @@
 
 A regular-expression tokenizer with character offsets, written for policy
 prose: abbreviations with inner periods ("U.S."), hyphenated names and codes
-("U.S.-Honduras", "MS-13", "at-risk"), numbers ("2024", "$100.00", "1,000")
+("U.S.-Honduras", "MS-13", "at-risk"), numbers ("2024", "$100.00", "1,000"), words that begin
+with digits ("66th", "5G", "1990s")
 and contractions ("Honduras’s", "don't") stay whole; punctuation is separate.
 It needs no downloaded data.
 """
@@ -19,7 +20,7 @@ _TOKEN = re.compile(
     (?P<url>https?://\S+[^\s.,;:!?)\]"'”’]|www\.\S+[^\s.,;:!?)\]"'”’])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<abbrev>(?:[A-Za-z]\.){2,}(?:-[\w’']+(?:[-.][\w’']+)*)?)        # U.S. / U.S.-Honduras
-  | (?P<number>[$€£]?\d+(?:[.,:/]\d+)*(?:%|(?:-[A-Za-z]\w*))?)          # 2024 1,000 $100.00 3:30 10-year
+  | (?P<number>[$€£]?\d+(?:[.,:/]\d+)*(?:%|(?:-[A-Za-z]\w*))?(?!\w))    # 2024 1,000 $100.00 3:30 10-year
   | (?P<word>\w+(?:[-'’.&]\w+)*)                                         # MS-13 Honduras’s at-risk
   | (?P<punct>\S)
     """,

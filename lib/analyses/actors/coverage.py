@@ -74,7 +74,7 @@ def _recognised(statement: Statement, span: NameSpan) -> bool:
 
 def coverage_of(statement: Statement, actions: list[Action] | None = None) -> Coverage:
     """The statement's coverage (see the module note); ``actions`` as extracted (None: not counted)."""
-    spans = name_spans(statement.text, [(s.start, s.end) for s in statement.sentences])
+    spans = name_spans(statement.text, [s.tokens for s in statement.sentences])
     missed = [n.text for n in spans if not _recognised(statement, n)]
     acts = actions or []
     unresolved = sum(1 for a in acts if not a.agent and not a.subject)

@@ -282,7 +282,7 @@ def _opening_group(statement: Statement, sentence: Sentence, mentions: list) -> 
 
 def _unrecognised_names(statement: Statement) -> list[int]:
     """The starts of the body's names that no mention covers (see :mod:`readout.text.names`)."""
-    spans = name_spans(statement.text, [(s.start, s.end) for s in statement.sentences])
+    spans = name_spans(statement.text, [s.tokens for s in statement.sentences])
     return [n.start for n in spans if not any(m.start < n.end and n.start < m.end for m in statement.mentions)]
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
+from readout.text.names import capitalised, is_headline, name_runs, run_span
 from readout.text.statement import Sentence, Statement
 
-__all__ = ["LeakLexicon", "load_leak_lexicon", "name_spans", "leak_reason"]
+__all__ = ["LeakLexicon", "load_leak_lexicon", "names_in", "leak_reason"]
 
 
 @dataclass(frozen=True)
@@ -54,31 +55,21 @@ def _shipped() -> LeakLexicon:
     return _parse(None)
 
 
-def name_spans(statement: Statement, sentence: Sentence) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the proper names in a sentence: actor mentions, and runs of two or more
-    capitalised words ("High Level Security Dialogue") after the sentence's first word. In a sentence
-    written mostly in capitals (a headline), only actor mentions count."""
+def names_in(statement: Statement, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the proper names in a sentence: actor mentions, and name runs
+    (:func:`readout.text.names.name_runs`) of two or more capitalised words after the sentence's first
+    word ("High Level Security Dialogue"). In a headline (:func:`readout.text.names.is_headline`), only
+    actor mentions count."""
     spans = [(m.start, m.end, m.text) for m in statement.mentions if sentence.start <= m.start < sentence.end]
-    n_words = n_capitalised = 0
-    for t in sentence.tokens:
-        if t.kind != "punct":
-            n_words += 1
-            n_capitalised += t.text[:1].isupper()
-    if n_capitalised > 0.6 * n_words:
-        return spans  # a headline or a sentence in capitals: capitals mark no names there
-    run: list = []
-    opened = False  # a sentence's first word is capitalised anyway: it starts no name
-    for token in sentence.tokens:
-        if token.kind != "punct":
-            if opened and token.text[:1].isupper():
-                run.append(token)
-                continue
-            opened = True
-        if len(run) >= 2:
-            spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
-        run = []
-    if len(run) >= 2:
-        spans.append((run[0].start, run[-1].end, statement.text[run[0].start : run[-1].end]))
+    if is_headline(sentence.words):
+        return spans  # capitals mark no names there
+    words = sentence.tokens
+    after_first = next((k for k, t in enumerate(words) if t.kind != "punct"), len(words)) + 1
+    for first, last in name_runs(statement.text, words[after_first:]):
+        run = words[after_first + first: after_first + last + 1]
+        if sum(capitalised(t.text) for t in run) >= 2:
+            start, end = run_span(run, 0, len(run) - 1)
+            spans.append((start, end, statement.text[start:end]))
     return spans
 
 

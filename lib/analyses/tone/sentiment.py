@@ -33,7 +33,7 @@ from readout.text.language import looks_english
 from readout.text.statement import Sentence, Statement
 
 from .diplomatic import ToneLexicon, load_tone_lexicon, sentence_matches
-from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, name_spans
+from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, names_in
 
 __all__ = ["SentenceSentiment", "Hit", "score_sentence", "score_statement", "sentence_table", "paragraph_table",
            "document_table", "evidence_table", "leak_table", "agreement", "strongest", "coverage_table",
@@ -126,12 +126,12 @@ def _name_words(sentence: Sentence, names: list[tuple[int, int, str]]) -> list[t
 
 
 def _names(statement: Statement) -> dict[str, tuple[list[tuple[int, int, str]], list[tuple[frozenset[str], str]]]]:
-    """Sentence id → its name spans (:func:`~readout.analyses.tone.leaks.name_spans`) and their words; once per statement."""
+    """Sentence id → its name spans (:func:`~readout.analyses.tone.leaks.names_in`) and their words; once per statement."""
 
     def compute(st: Statement) -> dict[str, tuple[list[tuple[int, int, str]], list[tuple[frozenset[str], str]]]]:
         out = {}
         for sentence in st.sentences:
-            spans = name_spans(st, sentence)
+            spans = names_in(st, sentence)
             out[sentence.id] = (spans, _name_words(sentence, spans))
         return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from readout import parse_statement
 from readout.analyses.actors import actions
 from readout.analyses.actors.coverage import (
@@ -16,7 +18,14 @@ from readout.analyses.actors.coverage import (
 
 def test_seed_is_fully_covered(seed):
     cover = coverage_of(seed, actions.extract_actions(seed))
-    assert (cover.names, cover.names_recognised, cover.unrecognised) == (12, 12, ())
+    # the seed's body names two countries and one organisation, each time by these words ("United States
+    # and Honduras" is two names; a one-word name opening a sentence is not counted as a name): all
+    # are recognised
+    written = [m for s in seed.sentences
+               for m in re.finditer(r"United States|Honduras|Honduran|Transparency International", s.text)
+               if not (m.start() == 0 and " " not in m.group())]
+    assert len(written) == 15
+    assert (cover.names, cover.names_recognised, cover.unrecognised) == (len(written), len(written), ())
     assert (cover.actions, cover.unresolved, cover.speaker_known) == (22, 0, True)
     assert coverage_warnings(cover) == []
     table = coverage_table(cover)
@@ -24,10 +33,10 @@ def test_seed_is_fully_covered(seed):
 
 
 def test_unknown_names_and_speaker_are_warned_about():
-    s = parse_statement("We condemn the Zorblan Liberation Council and Marvel Tarn. The Quaxian Front attacked "
-                        "Lorn Keep. Honduras welcomed it.")
+    s = parse_statement("We condemn the Zorblan Liberation Council. The Quaxian Front attacked Lorn Keep. "
+                        "Honduras welcomed it.")
     cover = coverage_of(s, actions.extract_actions(s))
-    # the two organisations are known by their form; "… Council and Marvel Tarn" is one run of capitals
+    # the two organisations are known by their form, Honduras by the gazetteer; "Lorn Keep" by nothing
     assert cover.unrecognised == ("Lorn Keep",)
     assert (cover.names, cover.names_recognised) == (3, 2)
     assert cover.name_share > MIN_NAMES_RECOGNISED == 0.6  # above the threshold: no names warning
