@@ -411,7 +411,10 @@ def load_parser() -> Language:
         import spacy
 
         nlp = spacy.load(folder, exclude=list(_EXCLUDED), disable=list(_NOT_RUN))
-        _PIPELINE.update(tags=_tag_table(nlp), lemma_exceptions=_lemma_exceptions(nlp), lemmas={}, nlp=nlp)
+        # words of letters only that the tokenizer still cuts ("cannot" → can not)
+        split_words = frozenset(w for w, pieces in nlp.tokenizer.rules.items() if w.isalpha() and len(pieces) > 1)
+        _PIPELINE.update(tags=_tag_table(nlp), lemma_exceptions=_lemma_exceptions(nlp), lemmas={},
+                         split_words=split_words, nlp=nlp)
     return _PIPELINE["nlp"]
 
 
@@ -487,8 +490,7 @@ def _parse(statement: Statement) -> ParsedStatement:
 
     nlp = load_parser()
     tokenizer = nlp.tokenizer
-    split_words = _PIPELINE.setdefault("split_words", frozenset(
-        w for w, pieces in tokenizer.rules.items() if w.isalpha() and len(pieces) > 1))
+    split_words = _PIPELINE["split_words"]
     docs, owners = [], []
     for sentence in statement.sentences:
         words: list[str] = []
@@ -517,11 +519,17 @@ def _parse(statement: Statement) -> ParsedStatement:
 def _fold(sentence: Sentence, doc: Any, owner: list[int]) -> ParsedSentence:
     """Our tokens from the parsed pieces: each token takes the arc of its piece that is the root or
     points outside it; its other pieces that point outside become extra relations."""
+    from spacy.attrs import DEP, HEAD, TAG
+
     tags_table = _PIPELINE["tags"]
-    tags = [t.tag_ for t in doc]
-    deps = [t.dep_ for t in doc]
-    heads = [t.head.i for t in doc]
-    texts = [t.text for t in doc]
+    names = _PIPELINE.setdefault("names", {})  # label and tag hashes → their text
+    strings = doc.vocab.strings
+    rows = doc.to_array([TAG, DEP, HEAD]).tolist()  # unsigned; HEAD is the head's offset from the piece
+    tags, deps, heads = [], [], []
+    for p, (tag, dep, head) in enumerate(rows):
+        tags.append(names.get(tag) or names.setdefault(tag, strings[tag]))
+        deps.append(names.get(dep) or names.setdefault(dep, strings[dep]))
+        heads.append(p + (head if head < 1 << 63 else head - (1 << 64)))
     first: dict[int, int] = {}
     for p, k in enumerate(owner):
         first.setdefault(k, p)
@@ -532,13 +540,14 @@ def _fold(sentence: Sentence, doc: Any, owner: list[int]) -> ParsedSentence:
         a = first[k]
         b = first.get(k + 1, n)
         if b - a == 1:
-            main = a
+            main, text = a, token.text
         else:
             outward = [p for p in range(a, b) if heads[p] == p or not a <= heads[p] < b]
             main = next((p for p in outward if heads[p] == p), outward[0])
-            extra += [Relation(k, deps[p], owner[heads[p]], texts[p], tags[p]) for p in outward if p != main]
+            extra += [Relation(k, deps[p], owner[heads[p]], doc[p].text, tags[p]) for p in outward if p != main]
+            text = doc[main].text
         tag = tags[main]
         pos, _, morph = tags_table.get(tag, ("X", "_", _NO_MORPH))
         head = k if heads[main] == main else owner[heads[main]]
-        out.append(ParsedToken(token, tag, pos, deps[main], head, _lemma(texts[main], tag), morph))
+        out.append(ParsedToken(token, tag, pos, deps[main], head, _lemma(text, tag), morph))
     return ParsedSentence(sentence, tuple(out), tuple(extra))
