@@ -225,13 +225,15 @@ class ParsedSentence:
         pronoun ("who", "which", "that") stands for the noun its relative clause describes. The
         understood subject of an ``xcomp`` ("call on X to respect", "we hope to return") is not
         filled in: it depends on the verb above (:meth:`complements`)."""
+        verb = i
         found = self.children(i, *SUBJECTS)
         if not found and self.tokens[i].dep == "conj":
-            found = self.children(self.first_conjunct(i), *SUBJECTS)
+            verb = self.first_conjunct(i)
+            found = self.children(verb, *SUBJECTS)
         out: list[int] = []
         for s in found:
-            if self.tokens[s].tag in _RELATIVE and self.tokens[i].dep == "relcl":
-                s = self.tokens[i].head
+            if self.tokens[s].tag in _RELATIVE and self.tokens[verb].dep == "relcl":
+                s = self.tokens[verb].head
             out.extend(self.group(s))
         return tuple(sorted(set(out)))
 

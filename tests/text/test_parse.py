@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from readout import load_statement, parse_statement
+from readout.errors import NotComputable
 from readout.paths import PROJECT_ROOT
 from readout.text import parse
 from readout.text.parse import (
@@ -128,6 +129,15 @@ def test_a_relative_pronoun_stands_for_its_noun():
     assert p.clause_link(attacked) == "relcl"
     assert words(p, p.subjects(attacked)) == ["Houthis"] and words(p, p.objects(attacked)) == ["ships"]
     assert p.modal(at(p, "stop")) == "must"
+    p = parsed("We condemn the Houthis, who attacked ships and killed sailors.")
+    assert p.tokens[at(p, "killed")].dep == "conj"
+    assert words(p, p.subjects(at(p, "killed"))) == ["Houthis"]
+
+
+def test_a_statement_that_is_not_english_is_not_parsed():
+    with pytest.raises(NotComputable, match="^Dependency parsing not computed"):
+        dependency_parse(parse_statement("Le gouvernement condamne fermement cette attaque contre les civils. "
+                                         "Nous appelons toutes les parties au calme et au dialogue."))
 
 
 def test_contractions_are_parsed_in_pieces_and_folded_back():
