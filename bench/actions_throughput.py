@@ -12,7 +12,11 @@ and how stages are timed), in the same run:
   on its own line;
 * the actor layer: the statement model's actor part (gazetteer matching,
   organisations by their form, people: ``readout.text.statement._actors_named``)
-  plus the extraction above, the speaker and references included.
+  plus the extraction above, the speaker and references included;
+* the dependency parse alone (:func:`readout.text.parse.dependency_parse`: spaCy's en_core_web_sm
+  over the statement's sentences, read into our tokens), with what loading its pipeline costs a
+  process once: seconds and resident memory. Not in the target: the actor rules of issue #24 will
+  read it.
 
 Target: the extraction costs at most 2x the bare parse. The actor layer's cost per word is compared
 with the release before the gazetteer (issue #14: at most 2x); run this script on both checkouts.
@@ -22,13 +26,16 @@ Run: ``python bench/actions_throughput.py [-n 1000]``.
 from __future__ import annotations
 
 import sys
+import time
 
+import psutil
 from textblob.en import parse
 from timing import stage_seconds, texts_from_command_line
 
 from readout import Statement, parse_statement
 from readout.analyses.actors import actions, commitments
 from readout.text import statement as model
+from readout.text.parse import dependency_parse, load_parser
 
 TARGET = 2.0
 
@@ -48,9 +55,15 @@ def actor_part(statement: Statement) -> None:
 def main() -> int:
     args, texts, words = texts_from_command_line(__doc__.split("\n")[0])
     extraction(parse_statement(texts[0])), parse(texts[0])  # load lexicons once, untimed
-    took = stage_seconds(texts, {"parse": parse, "model": parse_statement, "ours": extraction, "actors": actor_part},
-                         feeds={"ours": "model", "actors": "model"})
-    bare, built, ours, actors = took["parse"], took["model"], took["ours"], took["actors"]
+    rss, began = psutil.Process().memory_info().rss, time.perf_counter()
+    load_parser()  # once per process: spaCy imported, the model's files checked and loaded
+    loaded = time.perf_counter() - began
+    dependency_parse(parse_statement(texts[0]))  # its first call, untimed
+    added = psutil.Process().memory_info().rss - rss
+    took = stage_seconds(texts, {"parse": parse, "model": parse_statement, "ours": extraction, "actors": actor_part,
+                                 "syntax": dependency_parse},
+                         feeds={"ours": "model", "actors": "model", "syntax": "model"})
+    bare, built, ours, actors, syntax = took["parse"], took["model"], took["ours"], took["actors"], took["syntax"]
     ratio = ours / bare
     print(f"{args.statements} statements, {words:,} words (seed's sentences reshuffled; stages interleaved per text)")
     print(f"bare textblob.en.parse:   {bare:6.2f} s  {words / bare:9,.0f} words/s")
@@ -59,6 +72,8 @@ def main() -> int:
     layer = actors + ours
     print(f"actor layer:              {layer:6.2f} s  {words / layer:9,.0f} words/s   (its mentions, organisations, "
           f"people; the extraction)")
+    print(f"dependency parse (spaCy): {syntax:6.2f} s  {words / syntax:9,.0f} words/s   (its own cost, not in the "
+          f"target; loading it took {loaded:.1f} s and {added / 2**20:.0f} MiB once per process)")
     print(f"target: at most {TARGET:.1f}x the parse -> {'met' if ratio <= TARGET else 'MISSED'}")
     return 0
 

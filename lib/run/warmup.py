@@ -45,8 +45,10 @@ def warm_up() -> None:
         readability,
     )
     from readout.analyses.topics import topicmodel  # noqa: F401
+    from readout.text.parse import dependency_parse
 
     statement = parse_statement(WARM_UP_TEXT)
+    dependency_parse(statement)  # spaCy and its English model, loaded once here rather than in every kernel
     analyse(statement, Lexicons.load())  # lexicons, dictionary, tagger, sentiment lexicons, matchers
     readability.textstat_comparison(statement)  # textstat's hyphenator
     TextBlob("good").sentiment  # noqa: B018  (TextBlob's own lexicon, for whole paragraphs)
