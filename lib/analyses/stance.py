@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from readout.analyses.actors.references import Reference, joint_name, references
+from readout.analyses.actors.references import Reference, joint_name, people_of, references
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.tone.diplomatic import (
     DocumentTone,
@@ -56,7 +56,7 @@ from readout.text.tagging import tag_statement
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["people_of", "statement_stance", "stance_document_reading", "Stance", "Directed", "ActorTone", "directed_matches", "actor_tones", "stance_table", "most_pressed",
+__all__ = ["statement_stance", "stance_document_reading", "Stance", "Directed", "ActorTone", "directed_matches", "actor_tones", "stance_table", "most_pressed",
            "most_praised", "stance_reading", "MAX_GAP_WORDS"]
 
 #: Words that may stand between a target word and its actor ("calls on all parties to ...": too far).
@@ -151,11 +151,6 @@ def directed_matches(statement: Statement, lexicon: ToneLexicon | None = None) -
             for a in kept:
                 out.append(Directed(m, a, rule))
     return out
-
-
-def people_of(country: str) -> str:
-    """The name given to a country's people, apart from its government: "people of Cuba"."""
-    return f"people of {country}"
 
 
 def _people(statement: Statement, r: Reference) -> Reference:

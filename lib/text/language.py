@@ -24,11 +24,13 @@ MIN_DICTIONARY_SHARE: float = 0.9
 
 
 def dictionary_share(statement: Statement) -> float:
-    """Share of body words (lower-cased, letters only) found in the CMU Pronouncing Dictionary, 0-1."""
+    """Share of the body's words written in lower case (letters only) found in the CMU Pronouncing
+    Dictionary, 0-1. Capitalised words are left out: names ("Haroon Rashid Aswad") say nothing of the
+    language, and a short news sentence is mostly names."""
     from .syllables import syllable_table
 
     def compute(st: Statement) -> float:
-        words = [w.lower() for s in st.sentences for w in s.words if w.isalpha()]
+        words = [w for s in st.sentences for w in s.words if w.isalpha() and w.islower()]
         if not words:
             return 0.0
         table = syllable_table()

@@ -45,7 +45,12 @@ from .speaker import speaker_of
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
     import pandas as pd
 
-__all__ = ["Reference", "parties", "issuer", "joint_name", "joint_agent", "references", "reference_table"]
+__all__ = ["Reference", "parties", "issuer", "joint_name", "joint_agent", "people_of", "references", "reference_table"]
+
+
+def people_of(country: str) -> str:
+    """The name given to a country's people, apart from its government: "people of Cuba"."""
+    return f"people of {country}"
 
 
 def parties(statement: Statement) -> tuple[str, ...]:
@@ -94,8 +99,14 @@ class Reference(NamedTuple):
 
 
 _PRONOUNS = {"we": "we", "us": "we", "our": "we", "ours": "we", "i": "we", "me": "we", "my": "we",
-             "they": "they", "them": "they", "their": "they", "it": "it", "its": "it"}
-_POSSESSIVE = {"our", "their", "its", "my"}
+             "they": "they", "them": "they", "their": "they", "it": "it", "its": "it",
+             "he": "he", "him": "he", "his": "he", "she": "he", "her": "he"}
+_POSSESSIVE = {"our", "their", "its", "my", "his", "her"}
+#: Verbs of saying: the pronoun after one opens the clause reported ("Iraq said it would allow").
+_SAYING = {"said", "says", "say", "announced", "announces", "stated", "states", "declared", "declares", "added",
+           "noted", "warned", "insisted", "confirmed", "reiterated", "stressed", "told", "argued", "claimed"}
+#: A contracted verb after a pronoun ("We’ve", "they’re", "I’m", "we’ll", "it’s" is left alone: "it is").
+_CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m)$", re.I)
 #: Phrases that refer to a government without naming it.
 _PHRASE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<what>regime|government|authorities|junta)\b(?!\s+of\b)")
 _GOVERNMENT_WORDS = re.compile(r"^[\s’']*(?:s\s+)?(?:\w+\s+)?(?:regime|government|authorities|junta|military)\b", re.I)
@@ -147,6 +158,7 @@ def _references(statement: Statement) -> tuple[Reference, ...]:
     out: list[Reference] = []
     previous_group = ""  # the agent "A + B" (or both sides) of the sentence before, when it opened with one
     previous_singles: list[str] = []
+    previous_people: list[str] = []
     for s in statement.sentences:
         mentions = [m for m in statement.mentions if s.start <= m.start < s.end]
         subject_joint = bool(mentions) and statement.kind_of(mentions[0].actor) == "joint" \
@@ -163,7 +175,7 @@ def _references(statement: Statement) -> tuple[Reference, ...]:
                     "statement names" if actor else f"'the {what}': no single {what} named in the statement")
             items.append(Reference(s.id, start, s.start + m.end(), m.group(), actor, rule, False))
         for i, t in enumerate(s.tokens):
-            word = t.text
+            word = _CONTRACTION.sub("", t.text)  # "We’ve", "we’ll", "I’m": the pronoun
             p = _PRONOUNS.get(word.lower()) if word.islower() or (word[:1].isupper() and word[1:].islower()) \
                 or word == "I" else None
             nxt = s.tokens[i + 1].text.lower() if i + 1 < len(s.tokens) else ""
@@ -210,6 +222,16 @@ def _references(statement: Statement) -> tuple[Reference, ...]:
                     actor, rule = who, "'they' opening a sentence of a joint statement: its speakers"
                 else:
                     actor, rule = "", "'they'/'their': no plural actor settled by the rules"
+            elif p == "he":
+                if nxt[:1].isupper() and word[:1].isupper() and word.lower() in ("his", "her"):
+                    continue  # "His Majesty", "Her Excellency": a title
+                people = [m for m in before if statement.kind_of(m.actor) == "person"]
+                if len({m.actor for m in people}) == 1 or (people and people[-1].start > t.start - 120):
+                    actor, rule = people[-1].actor, "'he'/'she': the person named last before it in the sentence"
+                elif not people and len(set(previous_people)) == 1:
+                    actor, rule = previous_people[0], "'he'/'she': the one person of the sentence before"
+                else:
+                    actor, rule = "", "'he'/'she': no single person before it; not guessed"
             elif word.lower() == "it" and not (_opens_clause(s, i) and (nxt in MODALS or nxt.endswith(("s", "ed")))):
                 actor, rule = "", "'it' other than as the subject of a verb: not guessed"
             else:
@@ -228,6 +250,7 @@ def _references(statement: Statement) -> tuple[Reference, ...]:
         items.sort(key=lambda r: r.start)
         out.extend(items)
         previous_singles = [m.actor for m in mentions if statement.kind_of(m.actor) in _SINGLE and m.form == "name"]
+        previous_people = [m.actor for m in mentions if statement.kind_of(m.actor) == "person"]
         previous_group = joint if subject_joint else (opening[0] if opening else "")
         previous_id = s.id
     return tuple(out)
@@ -263,8 +286,9 @@ _OUR_BOTH = re.compile(r"\s*(?:two|respective|mutual|bilateral)\b|\s*(?:countrie
 
 
 def _opens_clause(sentence: Sentence, i: int) -> bool:
-    """True if token ``i`` opens the sentence or a clause (after a comma, semicolon, "and", "but", "that")."""
-    return i == 0 or sentence.tokens[i - 1].text.lower() in (",", ";", "and", "but", "that", "—", "–")
+    """True if token ``i`` opens the sentence or a clause (after a comma, semicolon, "and", "but", "that",
+    or a verb of saying: "Iraq said it would")."""
+    return i == 0 or sentence.tokens[i - 1].text.lower() in {",", ";", "and", "but", "that", "—", "–"} | _SAYING
 
 
 def _opening_group(statement: Statement, sentence: Sentence, mentions: list) -> tuple[str, tuple[str, ...]] | None:
