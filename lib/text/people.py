@@ -48,7 +48,7 @@ TITLES = tuple(sorted({
     "Crown Prince", "Prince", "Princess", "Emir", "Amir", "Sheikh", "Sultan", "Pope", "General", "Gen.",
     "Lieutenant General", "Major General", "Brigadier General", "Admiral", "Colonel", "Senator", "Sen.",
     "Representative", "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Chairman",
-    "Chairwoman", "Chair", "Director", "Director General", "Director-General", "Secretary-General",
+    "Chairwoman", "Chair", "Chairperson", "Director", "Director General", "Director-General", "Secretary-General",
     "Secretary General", "Commissioner", "High Representative", "Speaker", "State Counsellor", "Spokesperson",
     "National Security Advisor", "National Security Adviser", "Administrator", "Attorney General",
     "Chief Justice", "Justice", "Judge", "First Lady", "Second Gentleman", "Dr.", "Mr.", "Mrs.", "Ms.",

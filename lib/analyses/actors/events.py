@@ -231,10 +231,16 @@ class _Sentence:
             return [ref.actor] if ref.actor else []
         p = self.p
         lemma = self.lemma(i)
-        for c in p.children(i, "compound", "amod", "nmod"):
-            r = self.at.get(c)
-            if r is not None and r.actor and (lemma in _STATE_HEADS or lemma in _PEOPLE_HEADS):
-                return [people_of(r.actor) if lemma in _PEOPLE_HEADS and self.kind(r.actor) == "country" else r.actor]
+        if lemma in _STATE_HEADS or lemma in _PEOPLE_HEADS:  # "U.S. and AUC officials", "Russian forces"
+            found = []
+            for c in p.children(i, "compound", "amod", "nmod"):
+                for m in p.group(c):
+                    r = self.at.get(m)
+                    if r is not None and r.actor:
+                        found.append(people_of(r.actor) if lemma in _PEOPLE_HEADS and self.kind(r.actor) == "country"
+                                     else r.actor)
+            if found:
+                return list(dict.fromkeys(found))
         if possessors:
             for c in p.children(i, "poss"):
                 r = self.at.get(c)
@@ -331,7 +337,8 @@ def _cue(s: _Sentence, i: int, scheme: EventScheme) -> _Cue | None:
                     return _Cue(scheme.nouns[s.lemma(o)], i, (i, o), o, "")
     if tok.pos == "ADJ" and tok.dep in ("acomp", "ROOT", "xcomp") and lemma in scheme.adjectives:
         verb = tok.head if tok.dep != "ROOT" else i
-        return _Cue(scheme.adjectives[lemma], verb, (i,), None, "")
+        judged = not (lemma.endswith("ed") or lemma in _FELT)  # "is deeply concerning": the speaker judges it
+        return _Cue(scheme.adjectives[lemma], verb, (i,), None, "judge" if judged else "")
     return None
 
 
@@ -340,14 +347,34 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "encourage", "press", "invit
                              "persuade", "convince", "require", "permit", "implore", "exhort", "tell", "order"})
 
 
+def _contracted_subject(s: _Sentence, v: int) -> int | None:
+    """A token of verb ``v``'s clause that is a pronoun and its verb in one ("we’re", "they’ve"): the
+    verb itself, its auxiliaries, or the verb an adjective or infinitive of it hangs on."""
+    p = s.p
+    chain = [v]
+    k = v
+    for _ in range(3):
+        if p.tokens[k].dep in ("acomp", "xcomp", "oprd") and p.tokens[k].head != k:
+            k = p.tokens[k].head
+            chain.append(k)
+    for k in chain:
+        for t in (k, *p.auxiliaries(k)):
+            if "’" in s.text(t) or "'" in s.text(t):
+                ref = s.at.get(t)
+                if ref is not None and ref.actor:
+                    return t
+    return None
+
+
 def _controller(s: _Sentence, i: int, scheme: EventScheme) -> tuple[list[int], str]:
     """The tokens standing for the understood subject of infinitive ``i`` and the rule: the object
     of the verb it completes when that verb asks or lets someone act ("call on X to", "allow X to"),
     else that verb's subject; through an adjective ("we are eager to work": we)."""
     p = s.p
     head = p.tokens[p.first_conjunct(i)].head
-    while p.tokens[head].dep in ("acomp", "oprd", "amod") and p.tokens[head].head != head:
-        head = p.tokens[head].head  # "are eager to", "stand ready to"
+    while (p.tokens[head].dep in ("acomp", "oprd", "amod") or p.tokens[head].tag in ("IN", "TO")) \
+            and p.tokens[head].head != head:
+        head = p.tokens[head].head  # "are eager to", "stand ready to", "look forward to [working]"
     if s.lemma(head) in _OBJECT_CONTROL or _hoping(s, head, scheme):
         asked = list(p.objects(head)) + [o for prep, o in p.prepositional_objects(head) if prep in ("on", "upon")]
         if asked:
@@ -455,7 +482,7 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
     parsed = dependency_parse(statement)
     refs = references(statement)
     speaker = speaker_of(statement)
-    speaker_actor = _joined(statement, list(speaker.actors))
+    speaker_actors = tuple(speaker.actors)
     joint, both = joint_name(statement), parties(statement)
     kinds = {name: actor.kind for name, actor in statement.actors.items()}
     by_sentence: dict[str, list[Reference]] = {}
@@ -469,7 +496,7 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
             cue = _cue(s, i, scheme)
             if cue is None:
                 continue
-            event = _event(statement, s, cue, scheme, speaker_actor)
+            event = _event(statement, s, cue, scheme, speaker_actors)
             if event is None:
                 continue
             key = (event.actor or event.actor_words, event.event, event.recipient or event.recipient_words)
@@ -480,12 +507,17 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
     return out
 
 
-def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, speaker: str) -> Event | None:
+def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, speaker: tuple[str, ...],
+           ) -> Event | None:
     p = s.p
     v = cue.verb
     category = cue.category
     if cue.special != "must" and _inside_hope(s, v, scheme) and not _hoping(s, v, scheme):
         return None  # the act asked for: the asker's REQUEST is the event
+    if p.tokens[p.first_conjunct(v)].dep == "acl" and any(s.lemma(a) == "to" for a in p.auxiliaries(v)):
+        return None  # "its ability to wage war", "efforts to normalize relations": named, not done
+    if s.lemma(v) in ("release", "issue") and any(s.lemma(o) in _PUBLISHED for o in p.children(v, "dobj")):
+        return None  # "released information", "issued a statement": no one is freed
     # the actor
     rule = ""
     heads: list[int] = []
@@ -499,6 +531,11 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         rule = "'X is responsible for ...': a charge against X by " + ("whoever says so" if sayer is not None
                                                                       else "the speaker")
         recipient_heads = list(p.subjects(v))
+    elif cue.special == "judge":  # "X is unacceptable", "is deeply concerning": the speaker's judgement of X
+        sayer = _sayer(s, v)
+        heads = [sayer] if sayer is not None else []
+        rule = "'X is unacceptable': a judgement of X by " + ("whoever says so" if sayer is not None else "the speaker")
+        recipient_heads = list(p.subjects(v))
     elif cue.special == "must":  # "X must withdraw": the speaker (or whoever says so) asks it of X
         sayer = _sayer(s, v)
         heads = [sayer] if sayer is not None else []
@@ -508,24 +545,31 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         heads = list(p.agents(v))
         rule = "passive: the actor follows 'by'"
         recipient_heads = list(p.subjects(v))
-    elif p.tokens[p.first_conjunct(v)].dep == "xcomp" or (
-            not p.subjects(v) and p.tokens[p.first_conjunct(v)].dep in ("pcomp", "advcl")
-            and any(s.text(a).lower() == "to" for a in p.children(v, "aux"))):
+        if not heads and category == "SANCTION" and speaker:  # "X was designated today": by the speaker
+            rule = "a designation or sanction with no 'by': the speaker's"
+    elif p.tokens[p.first_conjunct(v)].dep == "xcomp" or (not p.subjects(v) and (
+            p.tokens[p.first_conjunct(v)].dep == "pcomp" or (p.tokens[p.first_conjunct(v)].dep == "advcl"
+                                                            and any(s.lemma(a) == "to" for a in p.auxiliaries(v))))):
         heads, rule = _controller(s, v, scheme)
     else:
         heads = list(p.subjects(v))
         rule = "the verb's subject" if p.children(p.first_conjunct(v), *SUBJECTS) or p.tokens[v].dep != "conj" \
             else "a conjoined verb: the subject of the first"
+    if all(p.tokens[h].tag in ("WDT", "WP") for h in heads):  # "that we’re prepared to": the pronoun is in the verb
+        own = _contracted_subject(s, v)
+        if own is not None:
+            heads, rule = [own], "the pronoun contracted with the verb ('we’re', 'they’ve')"
     actors = s.actors_of(heads, possessors=True)
-    if not actors and heads and not s.unresolved(heads):
-        actors, why = _stand_ins(statement, s, heads, speaker)
-        rule = why or rule
     if cue.noun is not None and not actors:  # "reaffirmed U.S. support for X": the support is the U.S.'s
         owners = s.actors_of([c for c in p.children(cue.noun, "compound", "amod", "poss")], possessors=True)
         if owners:
             actors, rule = owners, "the owner of the cue noun ('U.S. support')"
-    if cue.special in ("threat", "must", "blame") and not heads:
-        actors = [speaker] if speaker else []
+    if not actors and heads and not s.unresolved(heads):
+        actors, why = _stand_ins(statement, s, heads, speaker)
+        rule = why or rule
+    if (cue.special in ("threat", "must", "blame", "judge") and not heads) or (
+            p.passive(v) and not heads and category == "SANCTION"):
+        actors = list(speaker)
     actor_words = p.phrase(heads[0], LIST_LABELS | {"relcl", "acl"}) if heads else ""
     # the recipient
     if cue.special == "hold":
@@ -550,6 +594,10 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     recipients = [a for a in s.actors_of(recipient_heads, possessors=True) if a not in actors]
     if not recipients:  # "supports the actions announced by the African Union": the AU's
         recipients = [a for a in s.actors_of(s.agents_inside(recipient_heads)) if a not in actors]
+    if not recipients:  # "welcome the applications from Finland and Sweden", "the release of the prisoners"
+        inner = [o for h in recipient_heads for prep, o in p.prepositional_objects(h)
+                 if prep in ("from", "of", "by", "between", "with") and not _when(s, o)]
+        recipients = [a for a in s.actors_of(inner, possessors=True) if a not in actors]
     if cue.noun is not None and not recipients:
         recipients = [a for a in s.actors_of([cue.noun], possessors=True) if a not in actors]
     recipient_words = p.phrase(recipient_heads[0], LIST_LABELS | {"relcl", "acl"}) if recipient_heads else ""
@@ -565,7 +613,7 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         strength, marker = "soft", "look forward to"
     if not strength and cue.noun is not None and s.lemma(cue.noun) in _COMMITMENT_NOUNS:
         strength, marker = "firm", ""  # "reaffirmed their commitment to ...": a promise renewed
-    hoped = cue.special == "must" or _hoping(s, v, scheme) or category == "REQUEST"
+    hoped = cue.special == "must" or category == "REQUEST"
     if _conditional(s, v):
         mode = "conditional"
     elif p.negated(v):
@@ -596,6 +644,13 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
 
 #: Nouns that are a promise: a light verb with one of them renews a firm commitment.
 _COMMITMENT_NOUNS = frozenset({"commitment", "pledge", "promise", "undertaking"})
+#: What is "released" when nothing is freed.
+_PUBLISHED = frozenset({"information", "statement", "report", "data", "detail", "finding", "video", "image",
+                        "document", "text", "readout", "transcript", "assessment", "analysis", "plan"})
+#: Adjectives of feeling, said of whoever feels them ("we are grateful", "ready"); the others judge what
+#: they are said of ("is unacceptable", "deeply concerning"), and the judge is the speaker.
+_FELT = frozenset({"grateful", "proud", "ready", "eager", "willing", "sympathetic", "hopeful", "confident",
+                   "committed", "determined", "prepared", "pleased", "delighted", "concerned", "alarmed"})
 #: Words of time: "on Saturday", "last year" name no recipient.
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                          "yesterday", "tomorrow", "tonight", "week", "month", "year", "day", "morning", "evening",
@@ -650,7 +705,8 @@ _BOTH = frozenset({"participant", "participants", "leader", "leaders", "side", "
                    "partners", "both"})
 
 
-def _stand_ins(statement: Statement, s: _Sentence, heads: list[int], speaker: str) -> tuple[list[str], str]:
+def _stand_ins(statement: Statement, s: _Sentence, heads: list[int], speaker: tuple[str, ...],
+               ) -> tuple[list[str], str]:
     """The actor a subject naming no actor stands for: "The President", "Officials" (with no
     nationality or "of"): the speaker; "the two leaders", "participants", "both sides": the speaker's
     two parties together. ([], "") otherwise."""
@@ -664,7 +720,7 @@ def _stand_ins(statement: Statement, s: _Sentence, heads: list[int], speaker: st
         if len(both) == 2:
             return list(both), "both parties named by a common noun ('the two leaders', 'participants')"
     if lemma in _OFFICIALS and speaker:
-        return [speaker], "an official named by title alone: the speaker's"
+        return list(speaker), "an official named by title alone: the speaker's"
     return [], ""
 
 
