@@ -312,8 +312,8 @@ def _cue(s: _Sentence, i: int, scheme: EventScheme) -> _Cue | None:
             words = (i, *(c for c in p.children(i, "oprd", "acomp", "xcomp", "ccomp", "advmod")
                           if s.lemma(c) in ("accountable", "responsible")))
             return _Cue("THREATEN", i, words, None, "hold")
-        if lemma in scheme.light:
-            for o in p.children(i, "dobj"):
+        if lemma in scheme.light:  # the object, or another of a list of objects ("launched artillery ... and fire")
+            for o in (m for d in p.children(i, "dobj") for m in p.group(d)):
                 if s.lemma(o) in scheme.nouns:
                     return _Cue(scheme.nouns[s.lemma(o)], i, (i, o), o, "")
             if lemma == "carry":  # "carried out attacks"
@@ -389,7 +389,9 @@ def _governor(s: _Sentence, i: int) -> int | None:
     """The verb whose complement verb ``i``'s clause is (``xcomp``/``ccomp``), or None."""
     p = s.p
     first = p.first_conjunct(i)
-    if p.tokens[first].dep in ("xcomp", "ccomp"):
+    if p.tokens[first].dep in ("xcomp", "ccomp") or (
+            p.tokens[first].dep == "advcl" and any(s.lemma(a) == "to" for a in p.auxiliaries(first))
+            and not p.children(first, *SUBJECTS)):  # "commit to strengthen" read as a clause of purpose
         return p.tokens[first].head
     if p.tokens[first].dep in ("pcomp",):  # "committed to strengthening", "look forward to working"
         prep = p.tokens[first].head
@@ -410,7 +412,8 @@ def _commitment_word(s: _Sentence, v: int, scheme: EventScheme) -> tuple[str, st
     """("firm"/"soft", the words) when verb ``v`` is put as its actor's own future act; ("", "")."""
     p = s.p
     if s.lemma(v) in scheme.firm_verbs and (p.complements(v) or any(
-            p.children(prep, "pcomp") for prep in p.children(v, "prep"))):
+            p.children(prep, "pcomp") for prep in p.children(v, "prep")) or any(
+            any(s.lemma(a) == "to" for a in p.auxiliaries(c)) for c in p.children(v, "advcl"))):
         return "firm", s.text(v)  # "commit to strengthen", "pledged to provide"
     for verb in (v, p.first_conjunct(v)):
         modal = p.modal(verb)
@@ -499,7 +502,7 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
             event = _event(statement, s, cue, scheme, speaker_actors)
             if event is None:
                 continue
-            key = (event.actor or event.actor_words, event.event, event.recipient or event.recipient_words)
+            key = (event.actor or event.actor_words, event.event, event.recipient)  # one event per who, what, whom
             if key in seen:
                 continue
             seen.add(key)
@@ -548,8 +551,8 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         if not heads and category == "SANCTION" and speaker:  # "X was designated today": by the speaker
             rule = "a designation or sanction with no 'by': the speaker's"
     elif p.tokens[p.first_conjunct(v)].dep == "xcomp" or (not p.subjects(v) and (
-            p.tokens[p.first_conjunct(v)].dep == "pcomp" or (p.tokens[p.first_conjunct(v)].dep == "advcl"
-                                                            and any(s.lemma(a) == "to" for a in p.auxiliaries(v))))):
+            p.tokens[p.first_conjunct(v)].dep == "pcomp" or (p.tokens[p.first_conjunct(v)].dep == "advcl" and (
+                any(s.lemma(a) == "to" for a in p.auxiliaries(v)) or p.tokens[v].tag == "VBG")))):
         heads, rule = _controller(s, v, scheme)
     else:
         heads = list(p.subjects(v))
@@ -560,6 +563,11 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         if own is not None:
             heads, rule = [own], "the pronoun contracted with the verb ('we’re', 'they’ve')"
     actors = s.actors_of(heads, possessors=True)
+    if not actors and heads and s.unresolved(heads):  # "NATO confirmed it would ...": "it" is the one who says so
+        sayer = _sayer(s, v)
+        if sayer is not None and s.lemma(heads[0]) in ("it", "he", "she", "they"):
+            actors = s.actors_of([sayer], possessors=True)
+            rule = "a pronoun reporting the speaker's own words ('X said it would ...'): X" if actors else rule
     if cue.noun is not None and not actors:  # "reaffirmed U.S. support for X": the support is the U.S.'s
         owners = s.actors_of([c for c in p.children(cue.noun, "compound", "amod", "poss")], possessors=True)
         if owners:
@@ -681,7 +689,8 @@ def _complement_recipients(s: _Sentence, v: int, depth: int = 2) -> list[int]:
 
 #: Verbs of saying: the subject of "X must ..." under one of them is the one who asks it.
 _SAYING = frozenset({"say", "state", "declare", "reiterate", "stress", "insist", "add", "remind", "note", "announce",
-                     "tell", "emphasize", "emphasise", "underscore", "affirm", "reaffirm", "clear", "warn", "believe"})
+                     "tell", "emphasize", "emphasise", "underscore", "affirm", "reaffirm", "clear", "warn", "believe",
+                     "confirm", "report", "indicate", "signal", "explain", "argue", "claim", "write", "quote"})
 
 
 def _sayer(s: _Sentence, v: int) -> int | None:
