@@ -184,6 +184,7 @@ class Event(NamedTuple):
     rule: str
     actor_words: str = ""
     recipient_words: str = ""
+    main: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -300,8 +301,8 @@ def _cue(s: _Sentence, i: int, scheme: EventScheme) -> _Cue | None:
                 and not any(s.lemma(x) in ("we", "i", "us") for x in p.subjects(i)):
             return _Cue("REQUEST", i, (*[a for a in p.auxiliaries(i) if s.lemma(a) in ("must", "should")], i), None,
                         "must")  # "Pyongyang must cease ...": asked of Pyongyang
-        for word, c in _particles(s, i):
-            phrase = f"{lemma} {word}"
+        for word, c in [*_particles(s, i), *((s.lemma(o), o) for o in p.children(i, "dobj"))]:
+            phrase = f"{lemma} {word}"  # "call on", "crack down"; with the object: "open fire", "block roads"
             if phrase in scheme.verbs:
                 return _Cue(scheme.verbs[phrase], i, (i, c), None, "")
         if lemma == "face" and any(s.lemma(o) in ("consequence", "cost", "price", "accountability")
@@ -647,7 +648,23 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         cue_text = f"{marker} {cue_text}"
     return Event(p.sentence.id, _joined(statement, actors), tuple(actors), category, scheme.quads[category],
                  _joined(statement, recipients), tuple(recipients), mode, commitment, cue_text, rule, actor_words,
-                 recipient_words)
+                 recipient_words, _main(s, v))
+
+
+def _main(s: _Sentence, v: int) -> bool:
+    """True if verb ``v`` heads the sentence's main clause, or a clause that completes it ("X said Y",
+    "agreed to Y", "will continue to Y"), rather than a clause inside a noun or an adverbial aside."""
+    p = s.p
+    k = v
+    for _ in range(6):
+        first = p.first_conjunct(k)
+        dep = p.tokens[first].dep
+        if dep == "ROOT":
+            return True
+        if dep not in ("xcomp", "ccomp", "acomp", "pcomp", "prep") and p.tokens[k].tag not in ("IN", "TO"):
+            return False
+        k = p.tokens[first].head
+    return False
 
 
 #: Nouns that are a promise: a light verb with one of them renews a firm commitment.
