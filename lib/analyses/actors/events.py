@@ -87,6 +87,11 @@ _STATE_HEADS = frozenset({"government", "regime", "authorities", "forces", "forc
                           "president", "minister", "ministry", "delegation", "embassy", "administration", "state",
                           "soldiers", "diplomats", "intelligence", "junta", "helicopters", "aircraft", "planes",
                           "jets", "warships", "ships", "tanks", "artillery", "units", "agents", "peacekeepers"})
+#: Heads that name a group of their own, not its country's state ("Syrian opposition group", "Afghan rebels").
+_GROUP_HEADS = frozenset({"group", "groups", "opposition", "rebel", "rebels", "militia", "militias", "refugee",
+                          "refugees", "migrant", "migrants", "journalist", "journalists", "activist", "activists",
+                          "media", "party", "movement", "organization", "organisation", "community", "communities",
+                          "diaspora", "minority", "minorities", "prisoner", "prisoners", "detainee", "detainees"})
 #: Heads that name a country's people ("the Belarusian people", "the people of Cuba"): an actor apart.
 _PEOPLE_HEADS = frozenset({"people", "peoples", "citizens", "population", "civilians"})
 #: Prepositions whose object can be the recipient of an act.
@@ -258,6 +263,20 @@ class _Sentence:
 
     def kind(self, actor: str) -> str:
         return self.kinds.get(actor, "")
+
+    def owners(self, heads: Iterable[int]) -> list[str]:
+        """The actors that own what ``heads`` name, by a modifier or possessor ("a U.S. request", "Israeli air
+        raids", "Serbia's suppression"), where the head is no group or people of its own ("Syrian
+        opposition group" is not Syria's)."""
+        out: list[str] = []
+        for h in heads:
+            if self.lemma(h) in _PEOPLE_HEADS or self.lemma(h) in _GROUP_HEADS:
+                continue
+            for c in self.p.children(h, "compound", "amod", "poss", "nmod"):
+                r = self.at.get(c)
+                if r is not None and r.actor and r.actor not in out:
+                    out.append(r.actor)
+        return out
 
     def agents_inside(self, heads: Iterable[int]) -> list[int]:
         """The "by" agents of participles that describe ``heads`` ("the actions announced by the AU")."""
@@ -609,7 +628,9 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         recipients = [a for a in s.actors_of(inner, possessors=True) if a not in actors]
     if cue.noun is not None and not recipients:
         recipients = [a for a in s.actors_of([cue.noun], possessors=True) if a not in actors]
-    recipient_words = p.phrase(recipient_heads[0], LIST_LABELS | {"relcl", "acl"}) if recipient_heads else ""
+    if not recipients:  # "rejected a U.S. request", "denounced Serbia's suppression": the thing's owner
+        recipients = [a for a in s.owners(recipient_heads) if a not in actors]
+    recipient_words = _named_first(s, recipient_heads)
     # the mode and the commitment
     strength, marker = _commitment_word(s, v, scheme) if cue.special != "must" else ("", "")
     adjective = next((w for w in cue.words if p.tokens[w].pos == "ADJ"), None)
@@ -686,6 +707,15 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
 def _when(s: _Sentence, i: int) -> bool:
     """True for a word of time ("Saturday", "last year") or an adverbial noun: no recipient."""
     return s.lemma(i) in _TIME_WORDS or s.p.tokens[i].dep in ("npadvmod", "tmod") or s.p.tokens[i].tag == "CD"
+
+
+def _named_first(s: _Sentence, heads: list[int]) -> str:
+    """The recipient as written: the first of ``heads`` whose phrase holds a capitalised word after its
+    first (a named group or place: "Kampuchean guerrilla camps" before "artillery"), else the first."""
+    p = s.p
+    phrases = [p.phrase(h, LIST_LABELS | {"relcl", "acl"}) for h in heads]
+    named = [x for x in phrases if any(w[:1].isupper() for w in x.split()[1:]) or x[:1].isupper()]
+    return (named or phrases or [""])[0]
 
 
 def _complement_recipients(s: _Sentence, v: int, depth: int = 2) -> list[int]:
