@@ -14,6 +14,7 @@ apostrophe straight, a possessive ending dropped ("Russia's" → "russia", "judg
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib.metadata import version
 
 from readout.usercache import cached_json
 
@@ -45,9 +46,9 @@ def _table(words: Iterable[str]) -> dict[str, dict[str, frozenset[str]]]:
     """Each word (lower case) → its forms by tag, from the user's cache or LemmInflect."""
     wanted = sorted({w.lower() for w in words} - set(_KNOWN))
     if wanted:
-        import lemminflect  # its tables load on first use, not on import
-
-        name = f"inflections-lemminflect-{lemminflect.__version__}-{_FORMAT}.json"
+        # the version from the package's metadata: importing lemminflect imports spaCy when spaCy is
+        # installed (a second of processor time), and a cached table needs neither
+        name = f"inflections-lemminflect-{version('lemminflect')}-{_FORMAT}.json"
         have = cached_json(name, dict, valid=lambda data: isinstance(data, dict))
         missing = [w for w in wanted if w not in have]
         if missing:  # inflect what is new, and keep the larger table (built here, never read as valid)

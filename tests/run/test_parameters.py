@@ -45,11 +45,12 @@ def test_odd_parameter_cells(tmp_path):
 
 def test_the_runner_checks_its_input_without_the_analysis_stack():
     """A run starts its kernels at once and checks its input while they load: the checks must not
-    import pandas, papermill or TextBlob (seconds of the run's time on two cores)."""
+    import pandas, papermill, TextBlob or spaCy (seconds of the run's time on two cores)."""
     code = ("import sys; from readout.run.parameters import plan_run, find_notebooks; "
             "from readout.run.inputs import read_statements, statement_files; "
             "plan = plan_run({}, find_notebooks()); read_statements(statement_files(['seeds']), plan.lexicons.actors); "
-            "print(sorted(m for m in ('pandas', 'papermill', 'nbformat', 'textblob', 'matplotlib') if m in sys.modules))")
+            "print(sorted(m for m in ('pandas', 'papermill', 'nbformat', 'textblob', 'matplotlib', 'spacy', 'lemminflect')"
+            " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=NOTEBOOKS_DIR.parent)
     assert out.stdout.strip() == "[]"
