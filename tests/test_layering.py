@@ -173,5 +173,5 @@ def test_imports_are_read_with_relative_ones_resolved():
     found = imports(LIB / "analyses" / "tone" / "sentiment.py")
     assert {"readout.analyses.tone.diplomatic", "readout.analyses.tone.leaks", "readout.text.statement"} <= found
     # "from . import x" and "from .x import y" in a package's module
-    assert imports(LIB / "analyses" / "actors" / "subjects.py") >= {"readout.analyses.actors.references"}
+    assert imports(LIB / "analyses" / "actors" / "credit.py") >= {"readout.analyses.actors.events"}
     assert imports(LIB / "analyses" / "tone" / "__init__.py") == set()  # a sub-package is its docstring

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from readout.analyses.actors.actions import ActionScheme, load_action_scheme
+from readout.analyses.actors.events import EventScheme, load_event_scheme
 from readout.analyses.tone.diplomatic import ToneLexicon, load_tone_lexicon
 from readout.analyses.tone.leaks import LeakLexicon, load_leak_lexicon
 from readout.analyses.topics.themes import ThemeLexicon, expected_themes, load_theme_lexicon
@@ -25,7 +25,7 @@ DATA_FILE_PARAMETERS: dict[str, str] = {
     "tone_lexicon_path": "a diplomatic-tone lexicon instead of data/diplomatic_tone.yaml",
     "leaks_path": "sentiment leak lists instead of data/sentiment_leaks.yaml",
     "theme_lexicon_path": "a theme lexicon instead of data/themes.yaml",
-    "actions_path": "an action scheme instead of data/actions.yaml",
+    "actions_path": "an event scheme instead of data/actions.yaml (PLOVER's categories, same layout)",
     "expected_themes": "themes a reader expects (empty: the theme lexicon's own list)",
 }
 
@@ -43,7 +43,7 @@ class Lexicons:
     leaks: LeakLexicon
     themes: ThemeLexicon
     expected: tuple[str, ...]
-    scheme: ActionScheme
+    scheme: EventScheme
 
     @classmethod
     def load(cls, parameters: dict[str, Any] | None = None) -> Lexicons:
@@ -55,4 +55,4 @@ class Lexicons:
                    load_tone_lexicon(p.get("tone_lexicon_path") or None),
                    load_leak_lexicon(p.get("leaks_path") or None), themes,
                    expected_themes(themes, p.get("expected_themes") or None),
-                   load_action_scheme(p.get("actions_path") or None))
+                   load_event_scheme(p.get("actions_path") or None))

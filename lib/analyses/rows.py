@@ -1,4 +1,5 @@
-"""One statement's analyses as rows at seven levels: statement, sentence, actor, theme, term, edge and commitment.
+"""One statement's analyses as rows at eight levels: statement, sentence, actor, theme, term, event, edge and
+commitment.
 
 This is the one route of every headline number: the summary page renders its headlines from these
 rows (:mod:`readout.report.summary`), the corpus engine (:mod:`readout.collection.corpus`) writes
@@ -7,17 +8,26 @@ from the same library functions the per-statement notebooks call, at full precis
 recomputed another way, so a corpus row, the summary and a report agree. Column names are fields
 (``snake_case``, :mod:`readout.fields`), for pandas, DuckDB or R.
 
-Measures that read English words (readability, tone, sentiment, themes, actions, commitments) are
-left empty (``None``) for a statement that does not look like English, and it has no theme or term
-rows; ``english`` says which. Actions counted (statement and sentence level alike) are those done
-or intended: negated and merely requested ones are left out, as in the balance table.
+Measures that read English words (readability, tone, sentiment, themes, events, commitments) are
+left empty (``None``) for a statement that does not look like English, and it has no theme, term,
+event, edge or commitment rows; ``english`` says which. The actor layer's columns are read off the
+events (:func:`readout.analyses.actors.events.extract_events`, added up by
+:mod:`readout.analyses.actors.credit`): ``actions`` counts every event, in any mode; credit, pressure and
+commitments come from the events whose actor a parse relation names (credit: the cooperation quads,
+pressure: the conflict quads, a negated event none but a rejection); commitment counts include the
+negated ones ("will never recognise"), which ``negated_commitments`` counts apart.
 The statement's ``key`` (its file path as named) joins the levels.
 
 Scales: ``*_share`` columns are fractions 0-1; ``tone_score`` (cooperation − pressure, the
 diplomatic tone's intensity), ``tone_toward`` (the tone aimed at an actor), ``diplomatic_tone``,
 ``vader`` and ``textblob_polarity`` run -1 to +1; ``tone_cooperation`` and ``tone_pressure`` 0 to 1;
 ``tone_label`` is positive, neutral, negative or mixed; ``most_pressed`` and ``most_praised`` are
-actor names ("" when none); ``textblob_subjectivity`` 0 to 1; ``fk_grade`` is a U.S.
+actor names ("" when none); ``top_agent`` is the actor of the most events (actors acting together
+are one actor: "Both sides", "A + B") and ``top_agent_share`` its share of the attributed events (near
+1: one actor does everything);
+``unattributed_events`` is the share of the events whose actor no parse relation names;
+``credit_edges`` and ``pressure_edges`` count actor pairs, the edge level's ``events`` the events
+between them; ``textblob_subjectivity`` 0 to 1; ``fk_grade`` is a U.S.
 school grade (higher is harder); ``reading_ease`` is Flesch's 0-100 scale (can leave it at
 the ends; higher is easier).
 """
@@ -31,13 +41,9 @@ from typing import Any
 
 import pandas as pd
 
-from readout.analyses.actors.actions import (
-    balance_table,
-    credit_edges,
-    extract_actions,
-)
-from readout.analyses.actors.commitments import commitment_table
 from readout.analyses.actors.coverage import coverage_of
+from readout.analyses.actors.credit import EVENT_COLUMNS, balance_table, credit_edges, event_frame
+from readout.analyses.actors.events import extract_events
 from readout.analyses.actors.speaker import speaker_of
 from readout.analyses.lexicons import Lexicons
 from readout.analyses.stance import statement_stance
@@ -66,7 +72,7 @@ from .topics.keyterms import key_terms_table
 __all__ = ["LEVELS", "StatementRows", "analyse", "COLUMNS"]
 
 #: The tables, in the order they are written.
-LEVELS = ("statement", "sentence", "actor", "theme", "term", "edge", "commitment")
+LEVELS = ("statement", "sentence", "actor", "theme", "term", "event", "edge", "commitment")
 #: Key terms and key phrases (by TF-IDF over the sentences) kept in the statement row.
 KEY_TERMS, KEY_PHRASES = 5, 3
 #: Names not recognised kept in the statement row (the first ones, in text order).
@@ -85,9 +91,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("most_pressed", "str"), ("most_praised", "str"), ("vader", "float"), ("textblob_polarity", "float"),
         ("textblob_subjectivity", "float"), ("tone_sentences", "int"), ("actions", "int"),
         ("credit_edges", "int"), ("pressure_edges", "int"), ("top_agent", "str"), ("top_agent_share", "float"),
-        ("commitments", "int"), ("firm_commitments", "int"), ("dated_commitments", "int"), ("actors_named", "int"),
+        ("commitments", "int"), ("firm_commitments", "int"), ("negated_commitments", "int"), ("actors_named", "int"),
         ("speaker", "str"), ("speaker_rule", "str"), ("speaker_evidence", "str"), ("names_recognised", "float"),
-        ("unrecognised_names", "str"), ("unresolved_agents", "float"), ("speaker_known", "bool"),
+        ("unrecognised_names", "str"), ("unattributed_events", "float"), ("speaker_known", "bool"),
         ("themes_present", "int"), ("top_themes", "str"), ("themes_in_substance", "str"),
         ("themed_sentence_share", "float"), ("themed_word_share", "float"), ("themes_expected", "int"),
         ("silences", "str"), ("dateline", "str"),
@@ -102,18 +108,20 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "actor": (
         ("key", "str"), ("actor", "str"), ("kind", "str"), ("country", "str"), ("sentences", "int"),
         ("diplomatic_tone", "float"), ("vader", "float"), ("tone_toward", "float"), ("praise", "int"),
-        ("pressure", "int"), ("aimed_sentences", "str"), ("as_agent", "int"), ("as_target", "int"), ("commitments", "int"), ("self_credit", "int"),
-        ("credit_given", "int"), ("credit_received", "int"), ("pressure_given", "int"), ("pressure_received", "int"),
+        ("pressure", "int"), ("aimed_sentences", "str"), ("as_agent", "int"), ("as_target", "int"),
+        ("commitments", "int"), ("credit_given", "int"), ("credit_received", "int"), ("pressure_given", "int"),
+        ("pressure_received", "int"),
     ),
     "theme": (
         ("key", "str"), ("theme", "str"), ("agenda_rank", "int"), ("first_sentence", "str"), ("sentences", "int"),
         ("sentence_share", "float"), ("word_share", "float"), ("matches", "int"),
     ),
     "term": (("key", "str"), ("term", "str"), ("count", "int")),
-    "edge": (("key", "str"), ("from_actor", "str"), ("to_actor", "str"), ("kind", "str"), ("actions", "int"),
+    "event": (("key", "str"), ("file", "str"), *((name, "str") for name in EVENT_COLUMNS)),
+    "edge": (("key", "str"), ("from_actor", "str"), ("to_actor", "str"), ("kind", "str"), ("events", "int"),
              ("sentences", "str")),
-    "commitment": (("key", "str"), ("sentence", "str"), ("strength", "str"), ("marker", "str"), ("who", "str"),
-                   ("to_what", "str"), ("date", "str"), ("amount", "str"), ("negated", "bool")),
+    "commitment": (("key", "str"), ("sentence", "str"), ("actor", "str"), ("strength", "str"), ("negated", "bool"),
+                   ("event", "str"), ("recipient", "str"), ("mode", "str"), ("cue", "str")),
 }
 
 
@@ -161,10 +169,9 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     shares = theme_share_table(found)
     theme_cover = coverage_table(found)
     try:
-        actions = extract_actions(statement, lexicons.scheme)
-        commitments = commitment_table(statement)
+        events = extract_events(statement, lexicons.scheme)
     except NotComputable:
-        actions, commitments = None, None
+        events = None
     key_terms = key_terms_table(statement, KEY_TERMS)  # any language: counts and TF-IDF need no dictionary
     try:
         _, values = readability_scores(statement)
@@ -174,12 +181,13 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
 
     # statement level
     speaker = speaker_of(statement)
-    cover = coverage_of(statement, actions)
+    cover = coverage_of(statement, events)
     document = document_table(statement, scores, 0.0)["leak_free"]
-    live = commitments[~commitments["negated"]] if commitments is not None and len(commitments) else None
-    edges = credit_edges(actions) if actions is not None else None
-    agents = Counter(a.agent for a in actions if a.agent and a.mode not in ("negated", "requested")) if actions else Counter()
+    promised = [e for e in events if e.commitment] if events is not None else []
+    edges = credit_edges(events) if events is not None else None
+    agents = Counter(e.actor for e in events if e.attributed) if events else Counter()
     top_agent, top_n = agents.most_common(1)[0] if agents else ("", 0)
+    attributed = sum(1 for e in events if e.attributed) if events else 0
     tone_matched = int(((tones["cooperation"] + tones["pressure"]) > 0).sum())
     row: list[Any] = [
         key, Path(statement.path).name, statement.sha256, statement.title, statement.title_source,
@@ -195,19 +203,19 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
         _f(document["textblob_polarity"]) if english else None,
         _f(document["textblob_subjectivity"]) if english else None,
         tone_matched if english else None,
-        (sum(1 for a in actions if a.mode not in ("negated", "requested")) if actions is not None else None),
+        len(events) if events is not None else None,
         int((edges["kind"] == "credit").sum()) if edges is not None else None,
         int((edges["kind"] == "pressure").sum()) if edges is not None else None,
         top_agent or None,
-        _f(top_n / sum(agents.values())) if agents else None,
-        (len(live) if live is not None else 0) if commitments is not None else None,
-        (int((live["strength"] == "firm").sum()) if live is not None else 0) if commitments is not None else None,
-        (int((live["date"] != "").sum()) if live is not None else 0) if commitments is not None else None,
+        _f(top_n / attributed) if agents else None,
+        len(promised) if events is not None else None,
+        sum(1 for e in promised if e.commitment == "firm") if events is not None else None,
+        sum(1 for e in promised if e.mode == "negated") if events is not None else None,
         len({m.actor for m in statement.mentions}),
         speaker.name or None, speaker.rule or None, speaker.evidence or None,
         _f(cover.name_share) if cover.name_share is not None else None,
         "; ".join(cover.unrecognised[:UNRECOGNISED_KEPT]) or None,
-        _f(cover.unresolved_share) if cover.unresolved_share is not None else None, speaker.known,
+        _f(cover.unattributed_share) if cover.unattributed_share is not None else None, speaker.known,
         int((shares["matches"] > 0).sum()) if english else None,
         "; ".join(theme_key(t) for t in top_themes(shares)) if english else None,
         "; ".join(theme_key(t) for t in themes_in_substance(shares)) if english else None,
@@ -223,13 +231,11 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     tables: dict[str, list[tuple[Any, ...]]] = {"statement": [tuple(row)]}
 
     # sentence level
-    by_sentence = (Counter(a.sentence for a in actions if a.mode not in ("negated", "requested"))
-                   if actions is not None else Counter())
-    promised = {}
-    if live is not None:
-        for sid, strength in zip(live["sentence"], live["strength"]):
-            if promised.get(sid) != "firm":
-                promised[sid] = strength
+    by_sentence = Counter(e.sentence for e in events) if events is not None else Counter()
+    strongest: dict[str, str] = {}
+    for e in promised:
+        if strongest.get(e.sentence) != "firm":
+            strongest[e.sentence] = e.commitment
     tables["sentence"] = [
         (key, s.id, s.paragraph_id, s.index, s.start, s.end, s.n_words,
          _f(tones.loc[s.id, "tone"]) if english else None,
@@ -238,20 +244,20 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
          _f(x.vader_clean) if english else None, _f(x.polarity_clean) if english else None,
          _f(x.subjectivity_clean) if english else None,
          "; ".join(found.of_sentence(s.id)) if english else None,
-         by_sentence.get(s.id, 0) if actions is not None else None,
-         promised.get(s.id, "") if commitments is not None else None, s.text)
+         by_sentence.get(s.id, 0) if events is not None else None,
+         strongest.get(s.id, "") if events is not None else None, s.text)
         for s, x in zip(sentences, scores)]
 
-    # actor level: mentions and their tone, joined with the actions' balance
+    # actor level: mentions and their tone, joined with the events' balance
     mentioned = actor_table(actor_sentences(statement, scores, tones["tone"]))
-    balance = balance_table(statement, actions, commitments) if actions is not None else pd.DataFrame()
+    balance = balance_table(events) if events is not None else pd.DataFrame()
     aimed = stance.actors if stance else {}
     actors = list(dict.fromkeys([*mentioned.index, *balance.index, *aimed]))
     tables["actor"] = []
     for actor in actors:
         m = mentioned.loc[actor] if actor in mentioned.index else None
         b = balance.loc[actor] if actor in balance.index else None
-        count = (lambda col: int(b[col]) if b is not None else (0 if actions is not None else None))
+        count = (lambda col: int(b[col]) if b is not None else (0 if events is not None else None))
         known = statement.actors.get(actor)
         tables["actor"].append((
             key, actor, (known.kind if known else "people" if actor.startswith("people of ") else "joint"), (known.country or None) if known else None,
@@ -262,7 +268,7 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
             (aimed[actor].praise if actor in aimed else 0) if english else None,
             (aimed[actor].pressure if actor in aimed else 0) if english else None,
             (", ".join(aimed[actor].sentences) if actor in aimed else "") if english else None,
-            count("as_agent"), count("as_target"), count("commitments"), count("self_credit"), count("credit_given"),
+            count("as_agent"), count("as_target"), count("commitments"), count("credit_given"),
             count("credit_received"), count("pressure_given"), count("pressure_received")))
 
     # theme level: every theme of the lexicon, found or not
@@ -277,12 +283,16 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     tables["term"] = [] if not english else [(key, term, n) for term, n in sorted(
         term_counts(statement, names=True).items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    # edge level: who credits or presses whom (actions done or intended)
-    tables["edge"] = [] if edges is None else [
-        (key, r["from_actor"], r["to_actor"], r["kind"], int(r["actions"]), r["evidence"]) for r in edges.to_dict("records")]
+    # event level: one row per event, the sentence quoted
+    file = Path(statement.path).name
+    tables["event"] = [] if events is None else [
+        (key, file, *row) for row in event_frame(statement, events).itertuples(index=False)]
 
-    # commitment level: the ledger, negated markers included (marked)
-    tables["commitment"] = [] if commitments is None else [
-        (key, r["sentence"], r["strength"], r["marker"], r["who"], r["to_what"], r["date"], r["amount"],
-         bool(r["negated"])) for r in commitments.to_dict("records")]
+    # edge level: who credits or presses whom (events with an actor and a recipient, not negated but rejections)
+    tables["edge"] = [] if edges is None else [
+        (key, r["from_actor"], r["to_actor"], r["kind"], int(r["events"]), r["sentences"]) for r in edges.to_dict("records")]
+
+    # commitment level: the ledger, negated commitments included (marked)
+    tables["commitment"] = [(key, e.sentence, e.actor, e.commitment, e.mode == "negated", e.event, e.recipient, e.mode,
+                             e.cue) for e in promised]
     return StatementRows(key, tables, tuple(lexicons.themes.themes))

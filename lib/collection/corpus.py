@@ -2,7 +2,7 @@
 
 The recipe (:func:`run_corpus`):
 
-1. load and check the data files (lexicons, action scheme) once, on the machine that runs the command;
+1. load and check the data files (lexicons, event scheme) once, on the machine that runs the command;
 2. list the statement files (folders, patterns, files), never their contents;
 3. cut the list into batches of ``batch_size`` statements; the command reads a batch's bytes and
    sends them, with the lexicons (sent once per worker), to a Dask worker, which parses and analyses

@@ -889,8 +889,8 @@ def topic_weights_figure(table: pd.DataFrame, statement: Statement, terms: pd.Da
 
 @_two_layouts
 def credit_graph_figure(edges: pd.DataFrame, statement: Statement, *, narrow: bool = False) -> Figure:
-    """Who credits whom: actors on a circle, an arrow per edge of :func:`readout.analyses.actors.actions.credit_edges`
-    (green: credit, red: pressure; width and label: number of actions; a loop: self-credit)."""
+    """Who credits whom: actors on a circle, an arrow per edge of :func:`readout.analyses.actors.credit.credit_edges`
+    (green: credit, red: pressure; width and label: number of events; a loop: an edge from an actor to itself)."""
     from matplotlib.patches import FancyArrowPatch
 
     fig, ax = _figure(5.2, narrow, width=7.0)
@@ -908,39 +908,39 @@ def credit_graph_figure(edges: pd.DataFrame, statement: Statement, *, narrow: bo
     for row in edges.to_dict("records"):
         a, b = pos[row["from_actor"]], pos[row["to_actor"]]
         colour = colours.get(row["kind"], "0.4")
-        width = 1 + row["actions"]
+        width = 1 + row["events"]
         if row["from_actor"] == row["to_actor"]:
             loop = FancyArrowPatch((a[0] - 0.08, a[1] + 0.1), (a[0] + 0.08, a[1] + 0.1),
                                    connectionstyle="arc3,rad=-1.6", arrowstyle="-|>", mutation_scale=14,
                                    color=colour, linewidth=width)
             ax.add_patch(loop)
-            ax.annotate(f"self {row['actions']}", (a[0], a[1] + 0.33), ha="center", fontsize=SMALL, color=colour)
+            ax.annotate(f"self {row['events']}", (a[0], a[1] + 0.33), ha="center", fontsize=SMALL, color=colour)
             continue
         arrow = FancyArrowPatch(a, b, connectionstyle="arc3,rad=0.15", arrowstyle="-|>", mutation_scale=16,
                                 color=colour, linewidth=width, shrinkA=28, shrinkB=28)
         ax.add_patch(arrow)
-        ax.annotate(str(row["actions"]), ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 0.06), ha="center", fontsize=9,
+        ax.annotate(str(row["events"]), ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 0.06), ha="center", fontsize=9,
                     color=colour)
     for name, (x, y) in pos.items():
         ax.annotate(_cut(name, 1.1 if narrow else 1.8, 9, lines=3), (x, y), ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "0.5"})
     ax.set_xlim(-1.6, 1.6)
     ax.set_ylim(-1.4, 1.6)
-    _legend(ax, narrow, [Patch(color=c, label=k) for k, c in colours.items()], title="arrow width: actions",
+    _legend(ax, narrow, [Patch(color=c, label=k) for k, c in colours.items()], title="arrow width: events",
             title_fontsize=SMALL)
     return _finish(fig)
 
 
 @_two_layouts
 def balance_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool = False) -> Figure:
-    """Each actor's balance (from :func:`readout.analyses.actors.actions.balance_table`): grouped bars per measure."""
+    """Each actor's balance (from :func:`readout.analyses.actors.credit.balance_table`): grouped bars per measure."""
     from matplotlib.ticker import MaxNLocator
 
     # narrow: a row per measure, a legend line or two per actor below
     fig, ax = _figure(3.8, narrow, 2.4 + 0.35 * table.shape[1] + 0.35 * len(table))
-    what = "Is the text symmetric? Each actor's actions, commitments and credit"
+    what = "Is the text symmetric? Each actor's events, commitments and credit"
     if table.empty:
-        ax.text(0.5, 0.5, "no actions by named actors", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, "no events by named actors", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         _title(ax, "Is the text symmetric?", statement)
         return _finish(fig)
@@ -959,12 +959,12 @@ def balance_figure(table: pd.DataFrame, statement: Statement, *, narrow: bool = 
         ax.set_yticks(range(len(measures)), [_wrap(n, 1.1, SMALL) for n in names], fontsize=SMALL)
         ax.invert_yaxis()
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        _labels(ax, "count (actions, commitments)", "measure")
+        _labels(ax, "count (events, commitments)", "measure")
     else:
         room = (WIDE_WIDTH - 4.0) / len(measures) - 0.1  # inches per measure, beside the legend
         ax.set_xticks(range(len(measures)), [_cut(n, room, SMALL, 3) for n in names], fontsize=SMALL)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        _labels(ax, "measure", "count (actions, commitments)")
+        _labels(ax, "measure", "count (events, commitments)")
     _legend(ax, narrow)
     _title(ax, what, statement)
     return _finish(fig)

@@ -230,7 +230,7 @@ def _terms(st: dict[str, Any]) -> Headline:
 def coverage_warning(st: dict[str, Any]) -> str:
     """What a reader must know about the actor readings of a statement row ("" when coverage is within
     the thresholds of :mod:`readout.analyses.actors.coverage`)."""
-    from readout.analyses.actors.coverage import MAX_UNRESOLVED, MIN_NAMES_RECOGNISED
+    from readout.analyses.actors.coverage import MAX_UNATTRIBUTED, MIN_NAMES_RECOGNISED
 
     parts = []
     if not st.get("speaker_known", True):
@@ -240,9 +240,9 @@ def coverage_warning(st: dict[str, Any]) -> str:
         missed = (st.get("unrecognised_names") or "").split("; ")
         parts.append(f"only {names:.0%} of the names in the text are actors the tool knows (not known: "
                      + ", ".join(missed[:4]) + (" …" if len(missed) > 4 else "") + ")")
-    unresolved = st.get("unresolved_agents")
-    if unresolved is not None and unresolved > MAX_UNRESOLVED:
-        parts.append(f"{unresolved:.0%} of the actions have an agent the rules could not resolve")
+    unattributed = st.get("unattributed_events")
+    if unattributed is not None and unattributed > MAX_UNATTRIBUTED:
+        parts.append(f"{unattributed:.0%} of the events have no actor the parse names")
     return ("; ".join(parts) + ". These figures may leave out who matters.") if parts else ""
 
 
@@ -256,17 +256,23 @@ def _speaker(st: dict[str, Any]) -> Headline:
                     "the speaker in the actor tables.", "speaker")
 
 
+def _unattributed(st: dict[str, Any]) -> int:
+    """How many of the statement's events have no actor the parse names (from the stored share)."""
+    return round((st["unattributed_events"] or 0.0) * st["actions"])
+
+
 def _credit(st: dict[str, Any], edges: list[dict[str, Any]]) -> Headline:
     if st["actions"] is None:
         return Headline("Who credits whom?", "not computed",
-                        "Actions not computed: the statement does not look like English.", "credit")
-    others = [e for e in edges if e["from_actor"] != e["to_actor"]]
-    own = [e for e in edges if e["from_actor"] == e["to_actor"] and e["kind"] == "credit"]
-    figure = "; ".join(f"{e['from_actor']} → {e['to_actor']} ({e['kind']}, {e['actions']})" for e in others)
-    reading = ("Praise and support (credit) or urging and condemnation (pressure) from one named actor to another, "
-               "counted over the actions found.")
-    if own:
-        reading += " Self-credit: " + ", ".join(f"{e['from_actor']} ({e['actions']})" for e in own) + "."
+                        "Events not computed: the statement does not look like English.", "credit")
+    figure = "; ".join(f"{e['from_actor']} → {e['to_actor']} ({e['kind']}, {e['events']})" for e in edges)
+    missing = _unattributed(st)
+    reading = ("Credit (an event of cooperation: support, praise, agreement, talks, aid) or pressure (an event of "
+               "conflict: a request, accusation, rejection, threat, sanction) from one named actor to another, "
+               "counted over the events whose actor the parse names and whose recipient is an actor. "
+               + (f"{missing} of the {_plural(st['actions'], 'event')} found {'has' if missing == 1 else 'have'} "
+                  "no actor the parse names and could not be counted." if missing else
+                  "The parse names the actor of every event found."))
     return Headline("Who credits whom?", figure or "no actor credits or presses another", reading, "credit",
                     coverage_warning(st))
 
@@ -275,16 +281,22 @@ def _commitments(st: dict[str, Any], ledger: list[dict[str, Any]]) -> Headline:
     if st["commitments"] is None:
         return Headline("Who promises what?", "not computed",
                         "Commitments not computed: the statement does not look like English.", "commitments")
-    live = [c for c in ledger if not c["negated"]]
-    if not live:
+    missing = _unattributed(st)
+    unread = (f" {missing} of the {_plural(st['actions'], 'event')} found {'has' if missing == 1 else 'have'} no "
+              "actor the parse names; any promise among them is left out." if missing else "")
+    if not ledger:
         return Headline("Who promises what?", "no commitment",
-                        f"{_plural(len(ledger), 'marker')} of promise, all negated."
-                        if ledger else "None of the firm or soft markers of promise occurs.", "commitments")
-    by = Counter(c["who"] for c in live)
-    return Headline("Who promises what?", f"{_plural(st['commitments'], 'commitment')}, {st['firm_commitments']} firm",
-                    "Made by " + ", ".join(f"{a} ({n})" for a, n in by.most_common()) + "; "
-                    + (f"{st['dated_commitments']} with a date." if st["dated_commitments"] else "none names a date."),
-                    "commitments")
+                        "No actor the parse names commits itself to a future act (\"will\", \"committed to\", "
+                        "\"seek to\", \"can\")." + unread, "commitments")
+    by = Counter(c["actor"] for c in ledger)
+    negated = st["negated_commitments"]
+    figure = f"{_plural(st['commitments'], 'commitment')}, {st['firm_commitments']} firm" + (
+        f", {negated} negated" if negated else "")
+    return Headline("Who promises what?", figure,
+                    "An actor's own future act, firm (\"will\", \"committed to\") or soft (\"can\", \"seek to\"); "
+                    "made by " + ", ".join(f"{a} ({n})" for a, n in by.most_common()) + ". The count includes "
+                    "negated commitments, promises not to act (\"will never recognise\"): "
+                    + (f"{negated} here." if negated else "none here.") + unread, "commitments")
 
 
 def headlines(rows: StatementRows) -> Headlines:

@@ -171,7 +171,7 @@ def resolve_path_parameters(parameters: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_data_files(parameters: dict[str, Any]) -> Lexicons:
-    """The data files a user passes (actors, tone, leaks, themes and expected themes, action scheme),
+    """The data files a user passes (actors, tone, leaks, themes and expected themes, event scheme),
     loaded and checked before any notebook runs; a bad one raises :class:`UsageError` naming it."""
     from readout.analyses.lexicons import Lexicons
 

@@ -45,16 +45,20 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert st["tone_score"] == pytest.approx(0.5) and st["vader"] == pytest.approx(0.62263, abs=5e-6)
     assert (st["tone_label"], st["most_praised"]) == ("positive", "Honduras")
     assert st["textblob_polarity"] == pytest.approx(0.26, abs=5e-4)
-    assert (st["commitments"], st["firm_commitments"], st["dated_commitments"]) == (4, 1, 0)
+    # the actor layer from the events (tests/analyses/actors/test_credit.py): 14 events, 3 with no actor
+    assert (st["commitments"], st["firm_commitments"], st["negated_commitments"]) == (4, 1, 0)
+    assert (st["actions"], st["unattributed_events"], st["top_agent"]) == (14, 3 / 14, "Both sides")
+    assert st["top_agent_share"] == 8 / 11  # the two acting together: 8 of the 11 events with an actor
     assert st["themes_present"] == 8 and st["themes_expected"] == 0 and st["silences"] == ""
     assert st["top_themes"] == "crime_and_narcotics; diplomacy_and_cooperation; trade_and_investment"
     assert st["themes_in_substance"] == "crime_and_narcotics; diplomacy_and_cooperation"
     assert st["themed_sentence_share"] == 1.0
     assert st["theme_crime_and_narcotics"] == pytest.approx(0.31481, abs=5e-6) and st["theme_democracy_and_elections"] == 0.0
     assert st["dateline"] == "Washington, DC" and st["key_terms"] == "crime; human; security; migrant; rights"
-    assert st["credit_edges"] == 2 and st["pressure_edges"] == 0
+    # United States → Honduras, and each party → "Both sides" (a misread recipient, test_credit.py's EXTRA)
+    assert st["credit_edges"] == 3 and st["pressure_edges"] == 0
     assert (st["speaker"], st["speaker_rule"]) == ("United States", "dateline")
-    assert st["unresolved_agents"] == 0.0 and 0 < st["names_recognised"] <= 1
+    assert 0 < st["names_recognised"] <= 1
     sentences = rows.tables["sentence"]
     assert [s[1] for s in sentences][:3] == ["p1s1", "p1s2", "p2s1"] and len(sentences) == 12
     assert sentences[0][4:7] == (17, 150, 19)  # offsets into the text, and words
@@ -63,14 +67,34 @@ def test_seed_rows_at_every_level(seed, lexicons):
     actors = {a[1]: dict(zip(actor_cols, a)) for a in rows.tables["actor"]}
     honduras = actors["Honduras"]
     assert (honduras["kind"], honduras["country"]) == ("country", None)
-    assert honduras["sentences"] == 9 and honduras["self_credit"] == 2  # sentences naming it ("Honduran" too)
-    assert actors["United States"]["credit_given"] == 2
+    assert honduras["sentences"] == 9  # sentences naming it ("Honduran" too)
+    assert (honduras["as_agent"], honduras["credit_received"], honduras["commitments"]) == (9, 2, 3)
+    assert actors["United States"]["credit_given"] == 4
     assert actors["Transparency International"]["kind"] == "organization"
     themes = {t[1]: t for t in rows.tables["theme"]}
     assert len(themes) == 17 and themes["crime and narcotics"][2:5] == (2, "p1s2", 6) and themes["crime and narcotics"][5] == 0.5
     assert themes["crime and narcotics"][6] == pytest.approx(0.31481, abs=5e-6) and themes["crime and narcotics"][7] == 20
     assert themes["democracy and elections"][2] is None
     assert rows.tables["term"][0] == ("seed", "honduras", 8)
+    events = rows.records("event")
+    assert [c for c, _ in __import__("readout.analyses.rows", fromlist=["COLUMNS"]).COLUMNS["event"]] == [
+        "key", "file", "sentence", "text", "actor", "actor_kind", "actor_country", "event", "quad", "recipient",
+        "recipient_country", "mode", "commitment", "cue", "rule", "actor_words", "recipient_words"]
+    congratulated = next(e for e in events if e["cue"] == "congratulated")
+    assert {k: congratulated[k] for k in ("key", "file", "sentence", "actor", "actor_kind", "actor_country", "event",
+                                          "quad", "recipient", "recipient_country", "mode", "commitment", "rule")} == {
+        "key": "seed", "file": "000_1844251938b000cf.txt", "sentence": "p2s5", "actor": "United States",
+        "actor_kind": "country", "actor_country": "United States", "event": "SUPPORT", "quad": "verbal cooperation",
+        "recipient": "Honduras", "recipient_country": "Honduras", "mode": "done", "commitment": "",
+        "rule": "the verb's subject"}
+    assert congratulated["text"].startswith("The United States also congratulated Honduras on its historic agreement")
+    assert len(events) == 14 and sum(1 for e in events if not e["actor"]) == 3
+    assert rows.records("edge")[-1] == {"key": "seed", "from_actor": "United States", "to_actor": "Honduras",
+                                        "kind": "credit", "events": 2,
+                                        "sentences": "p2s5 (congratulated); p3s1 (can support)"}
+    assert [(c["sentence"], c["actor"], c["strength"], c["negated"]) for c in rows.records("commitment")] == [
+        ("p1s2", "Both sides", "soft", False), ("p2s6", "Honduras", "firm", False),
+        ("p3s1", "United States", "soft", False), ("p3s1", "Both sides", "soft", False)]
 
 
 def test_non_english_statement_leaves_english_measures_empty(lexicons):
@@ -81,6 +105,8 @@ def test_non_english_statement_leaves_english_measures_empty(lexicons):
     assert all(st[f] is None for f in ("fk_grade", "reading_ease", "tone_score", "tone_label", "vader",
                                       "textblob_polarity", "top_themes"))  # readability, tone, sentiment, themes
     assert analyse(spanish, lexicons).tables["theme"] == []
+    assert st["actions"] is None and st["commitments"] is None and st["unattributed_events"] is None  # no parse
+    assert all(analyse(spanish, lexicons).tables[level] == [] for level in ("event", "edge", "commitment"))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -123,6 +149,9 @@ def test_corpus_tables_seed_demo_and_edge(tmp_path):
     assert pd.isna(st.loc["spanish-pass.txt", "fk_grade"])
     assert str(tables["actor"]["as_agent"].dtype) == "Int64"  # whole numbers stay whole with gaps
     assert len(tables["sentence"]) == int(st["sentences"].sum()) == run.rows["sentence"]
+    assert len(tables["event"]) == int(st["actions"].sum()) == run.rows["event"]  # one row per event
+    assert list(tables["event"].columns[:4]) == ["key", "file", "sentence", "text"]
+    assert set(tables["event"]["file"]) == set(st.index[st["actions"].fillna(0) > 0])
     assert tables["theme"].groupby("key").size().eq(17).all()
     manifest = json.loads((out / MANIFEST).read_text())
     assert manifest["statements"] == 8 and manifest["rows"]["statement"] == 8 and manifest["scheduler"] == "synchronous"

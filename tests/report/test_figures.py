@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 
 from readout import load_statement, parse_statement
 from readout.analyses import anatomy
-from readout.analyses.actors import actions, commitments
+from readout.analyses.actors.credit import BALANCE_COLUMNS
 from readout.analyses.style import concordance
 from readout.analyses.tone import diplomatic, sentiment, toward
 from readout.analyses.topics import themes, topicmodel
@@ -207,12 +207,10 @@ def _actor_inputs(n: int, paragraphs: int, k: int) -> dict:
     tone = toward.actor_table(toward.actor_sentences(seed["statement"], scores, seed["tones"]["tone"]))
     tone = pd.concat([tone] * 3).iloc[:k]
     tone.index = pd.Index(actors, name=tone.index.name)
-    found = actions.extract_actions(seed["statement"], actions.load_action_scheme(None))
-    balance = actions.balance_table(seed["statement"], found, commitments.commitment_table(seed["statement"]))
-    balance = pd.DataFrame(rng.integers(0, 20, (min(k, 6), balance.shape[1])), index=actors[:6][:k],
-                           columns=balance.columns)
+    balance = pd.DataFrame(rng.integers(0, 20, (min(k, 6), len(BALANCE_COLUMNS))), index=actors[:6][:k],
+                           columns=list(BALANCE_COLUMNS))
     edges = pd.DataFrame([{"from_actor": actors[j], "to_actor": actors[(j + 1) % min(k, 5)],
-                           "kind": ("credit", "pressure")[j % 2], "actions": 1 + j % 3} for j in range(min(k, 5))])
+                           "kind": ("credit", "pressure")[j % 2], "events": 1 + j % 3} for j in range(min(k, 5))])
     return {"statement": statement, "by_paragraph": by_paragraph, "dispersion": dispersion, "actor_tone": tone,
             "balance": balance, "edges": edges}
 

@@ -27,9 +27,15 @@ def test_seed_headlines(seed, lexicons):
         "Cooperation carries 67% of the statement and pressure 17% (tone score = cooperation − pressure")
     assert table.loc["Toward whom?", "figure"].startswith("praises or supports Honduras most (")
     assert "VADER reads +0.62 without names" in table.loc["What tone does it take?", "reading"]
-    assert table.loc["Who credits whom?", "figure"] == "United States → Honduras (credit, 2)"
-    assert table.loc["Who credits whom?", "reading"].endswith("Self-credit: Honduras (2).")
+    # from the events (tests/analyses/actors/test_credit.py): congratulated, can support
+    # (each party → "Both sides": a misread recipient, listed in test_credit.py's EXTRA)
+    assert table.loc["Who credits whom?", "figure"] == ("United States → Both sides (credit, 2); Honduras → Both "
+                                                        "sides (credit, 2); United States → Honduras (credit, 2)")
+    assert table.loc["Who credits whom?", "reading"].endswith(
+        "3 of the 14 events found have no actor the parse names and could not be counted.")
     assert table.loc["Who promises what?", "figure"] == "4 commitments, 1 firm"
+    assert ("made by Both sides (2), Honduras (1), United States (1). The count includes negated commitments, "
+            "promises not to act (\"will never recognise\"): none here.") in table.loc["Who promises what?", "reading"]
     assert table.loc["What is it about?", "figure"] == (
         "crime and narcotics (31%), diplomacy and cooperation (27%)")  # trade (11%): in the reading, below 12%
     assert table.loc["What does it leave out?", "figure"] == "no basis for an expectation"
@@ -64,11 +70,12 @@ def test_headlines_equal_the_stored_corpus_row(tmp_path, lexicons):
     st = stored["statement"].iloc[0]
     direct = analyse(parse_statement(SEED.read_text(encoding="utf-8")), lexicons).statement
     for field in ("words", "fk_grade", "tone_score", "tone_label", "most_pressed", "most_praised", "vader",
-                  "tone_sentences", "commitments",
-                  "dated_commitments", "silences", "key_terms", "key_phrases", "dateline"):
+                  "tone_sentences", "actions", "commitments", "negated_commitments", "unattributed_events",
+                  "silences", "key_terms", "key_phrases", "dateline"):
         assert st[field] == direct[field], field
-    assert list(stored["edge"]["from_actor"]) == ["Honduras", "United States"]
+    assert list(stored["edge"]["from_actor"]) == ["United States", "Honduras", "United States"]
     assert len(stored["commitment"]) == 4 and set(stored["commitment"]["strength"]) == {"firm", "soft"}
+    assert len(stored["event"]) == st["actions"] == 14
 
 
 def test_a_statement_not_in_english_says_so(lexicons):
@@ -92,3 +99,24 @@ def test_tone_line_names_the_pressed_and_the_praised(lexicons):
     assert headline["What tone does it take?"].figure.endswith("): presses Russia, praises or supports Ukraine")
     assert headline["Toward whom?"].figure.startswith("presses Russia most (-1.00; pressure ")
     assert "praises or supports Ukraine most (+1.00; praise " in headline["Toward whom?"].figure
+
+
+def test_credit_and_promise_lines_count_attributed_events_and_negated_commitments(lexicons):
+    """Credit, pressure and commitments come from the events whose actor the parse names; the lines say how
+    many events have none, and that the commitment count includes a promise not to act."""
+    text = ("Office of the Spokesperson\n\nThe United States condemns Russia's attack on Ukraine. We did not "
+            "condemn Ukraine. We will never recognize Russia's claim to Crimea, and we will continue to support "
+            "Ukraine. We call on Russia to withdraw its forces. The resolution condemns Russia.")
+    rows = analyse(parse_statement(text), lexicons)
+    st = rows.statement
+    assert (st["actions"], st["unattributed_events"], st["commitments"], st["firm_commitments"],
+            st["negated_commitments"]) == (6, 1 / 6, 2, 2, 1)
+    headline = {h.question: h for h in headlines(rows).rows}
+    # "did not condemn Ukraine" presses no one; "will never recognize" is a rejection; the resolution has no actor
+    assert headline["Who credits whom?"].figure == ("United States → Russia (pressure, 3); "
+                                                    "United States → Ukraine (credit, 1)")
+    assert headline["Who credits whom?"].reading.endswith(
+        "1 of the 6 events found has no actor the parse names and could not be counted.")
+    assert headline["Who promises what?"].figure == "2 commitments, 2 firm, 1 negated"
+    assert ("The count includes negated commitments, promises not to act (\"will never recognise\"): 1 here."
+            in headline["Who promises what?"].reading)

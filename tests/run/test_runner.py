@@ -100,10 +100,10 @@ def test_real_collection_on_seed_and_second_statement(tmp_path):
     assert manifest["git_commit"].removesuffix("+dirty") == head
     assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == [
-        "acronyms.csv", "action_validation.csv", "actions.csv", "actor_balance.csv", "actor_coverage.csv",
+        "acronyms.csv", "action_validation.csv", "actor_balance.csv", "actor_coverage.csv",
         "actor_mentions.csv", "actor_references.csv", "actor_stance.csv", "actor_tone.csv", "actor_tone_sentences.csv", "actors_named.csv",
         "collocations_bigrams.csv", "collocations_trigrams.csv", "commitments.csv", "credit_edges.csv",
-        "diplomatic_tone.csv", "dispersion.csv",
+        "diplomatic_tone.csv", "dispersion.csv", "events.csv",
         "key_terms.csv", "kwic.csv", "lexical_diversity.csv", "lexicon_coverage.csv", "measure_disagreements.csv",
         "mentions_by_paragraph.csv", "metadata.csv", "noun_phrases.csv", "paragraphs.csv", "parts_of_speech.csv",
         "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",

@@ -1,6 +1,7 @@
-"""Who speaks, who does what to whom, and who promises what? Who "we" are (:mod:`.speaker`);
-references and actions with agent, verb, category and target, who credits whom and each actor's
-balance (:mod:`.actions`), with the one subject rule (:mod:`.subjects`); the commitment ledger
-(:mod:`.commitments`); how much of the cast the tool recognised, and the warnings a reader sees
-(:mod:`.coverage`); the annotated sentences the rules are scored on (:mod:`.action_accuracy`).
+"""Who speaks, who does what to whom, and who promises what? Who "we" are (:mod:`.speaker`); actor
+references, pronouns resolved (:mod:`.references`); events in PLOVER's categories read from the parse,
+with actor, recipient, mode and commitment (:mod:`.events`); who credits and presses whom, each
+actor's balance and the commitment ledger, added up from the events (:mod:`.credit`); how much of the
+cast the tool recognised and how many events it could attribute, and the warnings a reader sees
+(:mod:`.coverage`); the check of the events on our own annotated sentences (:mod:`.action_accuracy`).
 """

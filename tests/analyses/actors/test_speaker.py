@@ -1,12 +1,13 @@
 """Who speaks: each rule on a statement of our own writing (unit checks; the corpus figures are in
-tests/collection/test_validation.py), and "we" read as the speaker in the actions."""
+tests/collection/test_validation.py), and "we" read as the speaker in the events."""
 
 from __future__ import annotations
 
 import pytest
 
 from readout import parse_statement
-from readout.analyses.actors import actions, commitments, references
+from readout.analyses.actors import credit, references
+from readout.analyses.actors.events import extract_events
 from readout.analyses.actors.speaker import find_speaker, speaker_reading
 
 G7 = ("We, the Leaders of the G7, condemn Russia’s war of aggression against Ukraine. We call on Russia to withdraw "
@@ -48,12 +49,15 @@ def test_g7_we_is_the_g7_and_its_pressure_and_credit_are_read():
     refs = [(r.text, r.actor) for r in references.references(s) if r.rule != "named"]
     assert refs == [("We", "G7"), ("We", "G7"), ("its", "Russia"), ("We", "G7"), ("its", "Moldova"),
                     ("its", "Russia")]
-    edges = actions.credit_edges(actions.extract_actions(s))
+    events = extract_events(s)
+    edges = credit.credit_edges(events)
     got = {(e["from_actor"], e["to_actor"], e["kind"]) for e in edges.to_dict("records")}
     assert got == {("G7", "Russia", "pressure"), ("G7", "Moldova", "credit")}
-    assert all(a.agent for a in actions.extract_actions(s))
-    # the ledger's "will have to face consequences for its actions" is Russia's, not the UN's
-    assert commitments.commitment_table(s)[["who", "marker"]].to_dict("records") == [{"who": "Russia", "marker": "will"}]
+    assert all(e.actor == "G7" for e in events)
+    # "Russia will have to face consequences for its actions" is the speaker's threat to Russia, not a promise
+    # of Russia's (the old regex ledger read it as Russia's "will")
+    ledger = credit.commitment_ledger(s, events)
+    assert ledger[["actor", "event", "recipient"]].values.tolist() == [["G7", "THREATEN", "Russia"]]
 
 
 def test_speaker_reading_names_the_evidence():
