@@ -2,7 +2,8 @@
 
 ``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``: reports (notebooks, HTML).
 ``python -m readout corpus PATH [PATH ...] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a collection.
-``python -m readout validate DIR [--actors FILE] [--precision FILE ...]``: figures on a labelled folder.
+``python -m readout validate DIR [--actors FILE] [--precision FILE ...] [--plover FILE]``: figures on a labelled
+folder, its labelled events and PLOVER's records.
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ def _time_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--notebook-timeout", type=float, default=None, metavar="SECONDS",
                          help="seconds one notebook may take from start to end, kernel start-up included "
                               "(default: no limit)")
+
+
+def _misses(value: str) -> int | None:
+    """``--misses``: a number of misses (0 or more), or "all" (None)."""
+    if value == "all":
+        return None
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"give a number of misses or 'all', not {value!r}")
+    return int(value)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,27 +108,32 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"statements sent to a worker at a time (default: {BATCH_SIZE})")
     _parameter_options(corpus, "a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml")
     validate = sub.add_parser(
-        "validate", help="measure the actor readings on a labelled folder (labels.csv and statements/)",
-        description="Print speaker accuracy, recall of the praised and pressed actors and the share of unresolved "
-                    "agents on DIR (laid out like the development corpus: DIR/labels.csv and DIR/statements/), "
-                    "each with its misses; and the precision of hand-judged samples given with --precision.")
+        "validate", help="measure the readings on a labelled folder (labels.csv, statements/, events.csv)",
+        description="Print the topic, tone and actor figures on DIR (laid out like the development corpus: "
+                    "DIR/labels.csv and DIR/statements/), the event figures on its labelled events (DIR/events.csv "
+                    "and DIR/events_files.txt) and those on PLOVER's records (--plover), each with its target and "
+                    "misses; and the precision of hand-judged samples given with --precision.")
     validate.add_argument("folder", type=Path, metavar="DIR", help="the labelled folder")
     validate.add_argument("--actors", type=Path, default=None, metavar="FILE",
                           help="an actors file (YAML or CSV) that extends the shipped one, as actors_path does")
     validate.add_argument("--precision", type=Path, action="append", default=[], metavar="FILE",
                           help="a judged sample (CSV with a verdict column) whose precision to print; may be repeated")
-    validate.add_argument("--misses", type=int, default=None, metavar="N",
-                          help="print at most N misses per figure (default: all)")
+    validate.add_argument("--plover", type=Path, default=None, metavar="FILE",
+                          help="PLOVER gold-standard records (JSON) to score the events on (default: "
+                               "plover/gsr-dev.json beside DIR; skipped when that folder is absent)")
+    validate.add_argument("--misses", type=_misses, default=20, metavar="N",
+                          help="print at most N misses per figure, or 'all' (default: 20)")
     validate.add_argument("--strict", action="store_true", help="exit 1 when a figure misses its target")
     return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
-    """``validate``: the figures, printed; 2 (one line) for a missing or malformed folder or sample."""
+    """``validate``: the figures, printed; 2 (one line) for a missing or malformed folder, events file,
+    PLOVER file or sample."""
     from readout.collection.validation import format_validation, meets_targets, sample_precision, validate
 
     try:
-        result = validate(args.folder, args.actors)
+        result = validate(args.folder, args.actors, args.plover)
         samples = [sample_precision(path) for path in args.precision]
     except ReadoutError as exc:
         print(exc, file=sys.stderr)
