@@ -38,7 +38,7 @@ def structure(statement: Statement) -> None:
     diversity.diversity_scores(statement)
     tagged = grammar.tag_statement(statement)
     grammar.pos_counts(tagged)
-    grammar.passive_constructions(tagged)
+    grammar.passive_constructions(statement)
     grammar.noun_phrases(tagged)
     top = terms.term_counts(statement, exclude_actors=True).most_common(5)
     concordance.term_positions(statement)
