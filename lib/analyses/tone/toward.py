@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from readout.errors import NotComputable
-from readout.text.parse import ParsedSentence, ParsedStatement, dependency_parse
+from readout.text.parse import ParsedSentence, ParsedStatement, ParsedToken, dependency_parse
 from readout.text.statement import Statement
 
 from .sentiment import SentenceSentiment
@@ -51,7 +51,7 @@ def actor_sentences(statement: Statement, scores: list[SentenceSentiment], tones
     return pd.DataFrame(rows, columns=cols)
 
 
-def _doers(ps: ParsedSentence) -> list:
+def _doers(ps: ParsedSentence) -> list[ParsedToken]:
     """The tokens of a sentence that do the act of a clause: the subjects of its active verbs and the
     "by" agents of its passives (lists included), with the words naming their state ("U.S." of "U.S.
     officials", "U.S. and AUC officials")."""
