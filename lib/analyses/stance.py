@@ -68,6 +68,7 @@ from readout.analyses.tone.diplomatic import (
     statement_tone,
     tone_table,
 )
+from readout.errors import NotComputable
 from readout.text.parse import ParsedSentence, dependency_parse
 from readout.text.statement import Statement
 
@@ -149,10 +150,13 @@ def _excluded(statement: Statement, speakers: frozenset[str], joint: str) -> set
 
 def directed_matches(statement: Statement, lexicon: ToneLexicon | None = None) -> list[Directed]:
     """Every tone match of the body (weight ≠ 0) with the actor it is aimed at, by the rules of the module
-    note. Raises :class:`~readout.errors.NotComputable` for text that is not English (no parse)."""
+    note. A statement that is not English has no parse, and none is aimed (the lexicon is English too)."""
     lexicon = lexicon or load_tone_lexicon()
     found = statement_matches(statement, lexicon)
-    parsed = dependency_parse(statement)
+    try:
+        parsed = dependency_parse(statement)
+    except NotComputable:
+        return []
     excluded = _excluded(statement, frozenset(speaker_of(statement).actors), joint_name(statement))
     by_sentence: dict[str, list[Reference]] = {}
     for r in references(statement):

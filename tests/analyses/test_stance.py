@@ -124,3 +124,11 @@ def test_mixed_needs_both_registers_in_substance():
 def test_plural_nationality_is_the_people():
     tones = actor_tones(parse_statement("We stand with all Ecuadorians. We support the Philippines."))
     assert list(tones) == ["people of Ecuador", "Philippines"]
+
+
+def test_a_statement_not_in_english_aims_at_no_one():
+    # no English parse: nothing is aimed, and nothing fails (the tone notebook still runs)
+    spanish = parse_statement("Los Estados Unidos condenan firmemente el ataque de Rusia contra Ucrania. "
+                              "Hacemos un llamado a todas las partes para que respeten el alto el fuego.")
+    assert directed_matches(spanish) == []
+    assert statement_stance(spanish).actors == {}
