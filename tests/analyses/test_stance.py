@@ -40,9 +40,46 @@ def aimed(text: str) -> list[tuple[str, str]]:
                                                             ("sham", "Ortega-Murillo regime")]),
     # an active verb with nothing after it is no act on its subject
     ("China criticized the decision and warned.", [("criticized", ""), ("warned", "")]),
+    # names in apposition, a list in a prepositional object, a possessor that names a people
+    ("The United States stands with our ally, the Philippines.", [("stands with", "Philippines"), ("ally", "")]),
+    ("We stand with the Cambodian people and support their aspirations.",
+     [("stand with", "people of Cambodia"), ("support", "people of Cambodia")]),
+    # the one a word of pressure asks something for is not pressed; a reduced passive has its "by"
+    ("We demand his immediate release.", [("demand", "")]),
+    ("The United States calls for the release of all those unjustly detained by Belarus.",
+     [("calls for", ""), ("unjustly", "Belarus"), ("detained", "Belarus")]),
+    # a sanction's possessor is the one sanctioned; any other cue noun's possessor acts
+    ("The United States notes Cuba's designation.", [("designation", "Cuba")]),
+    ("The United States notes ECOWAS's call for the release of President Kabore.", [("call for", "")]),
 ])
 def test_each_word_aims_at_an_actor(text, expected):
     assert aimed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the holder is the one the clause says does it
+    ("Russia is engaged in an unprovoked war on Ukraine.", [("unprovoked", "Russia"), ("war", "Russia")]),
+    ("Russia is responsible for the abuses.", [("abuses", "Russia")]),
+    ("The Burmese military has committed atrocities.", [("atrocities", "Burmese military regime")]),
+    # another actor's act, or feeling, is no tone of the statement's ...
+    ("Japan imposed sanctions on Russia.", [("sanctions", "")]),
+    ("Japan is grateful to Ukraine.", [("grateful", "")]),
+    # ... unless the statement takes it up
+    ("We welcome Japan's sanctions on Russia.", [("welcome", "Japan"), ("sanctions", "Russia")]),
+    ("We support the OAS Permanent Council's call for President Ortega to restore democracy.",
+     [("support", "OAS Permanent Council"), ("call for", "Ortega")]),
+    # pressure on a country's banks presses the country; welcoming its refugees praises no one
+    ("We impose sanctions on Russian banks and welcome Afghan evacuees.", [("sanctions", "Russia"), ("welcome", "")]),
+    ("The United States is proud to partner with CARICOM.", [("proud", "CARICOM"), ("partner", "")]),
+    ("We call on the PRC and the Hong Kong authorities to stop.", [("call on", "China"), ("call on", "Hong Kong")]),
+    # a capitalised word of a name the tool does not know aims at no one
+    ("We designated him as a Specially Designated Global Terrorist.",
+     [("designated", ""), ("Designated", ""), ("Terrorist", "")]),
+])
+def test_each_word_aims_at_an_actor_read_from_the_clause(text, expected):
+    # the first sentence makes the United States the speaker, as a header would
+    statement = parse_statement("The United States issued this statement. " + text)
+    assert [(d.match.text, d.actor) for d in directed_matches(statement)] == expected
 
 
 def test_a_people_is_apart_from_its_government():
@@ -87,3 +124,11 @@ def test_mixed_needs_both_registers_in_substance():
 def test_plural_nationality_is_the_people():
     tones = actor_tones(parse_statement("We stand with all Ecuadorians. We support the Philippines."))
     assert list(tones) == ["people of Ecuador", "Philippines"]
+
+
+def test_a_statement_not_in_english_aims_at_no_one():
+    # no English parse: nothing is aimed, and nothing fails (the tone notebook still runs)
+    spanish = parse_statement("Los Estados Unidos condenan firmemente el ataque de Rusia contra Ucrania. "
+                              "Hacemos un llamado a todas las partes para que respeten el alto el fuego.")
+    assert directed_matches(spanish) == []
+    assert statement_stance(spanish).actors == {}

@@ -2,7 +2,9 @@
 
 The tags come from the statement's shared tagging
 (:func:`readout.text.tagging.tag_statement`: the Penn Treebank tagger TextBlob
-ships, offline), so every tag belongs to a token with known offsets.
+ships, offline), so every tag belongs to a token with known offsets. Passives are
+read from the statement's dependency parse (:mod:`readout.text.parse`), as the
+events of the actors notebook read them, so both count the same passives.
 
 Noun phrases come from a small chunker over those tags, stated here so a
 reader can check it: a run of adjectives, numbers and nouns that ends in a
@@ -23,6 +25,7 @@ import pandas as pd
 from textblob.en.inflect import singularize
 
 from readout.analyses.readings import Reading
+from readout.text.parse import dependency_parse
 from readout.text.statement import Statement
 from readout.text.tagging import TaggedStatement, TaggedToken
 
@@ -32,7 +35,6 @@ __all__ = ["pos_counts", "pos_profile",
 
 #: Penn Treebank tag prefixes for the four open word classes.
 POS_CLASSES = {"nouns": ("NN",), "verbs": ("VB", "MD"), "adjectives": ("JJ",), "adverbs": ("RB",)}
-_BE = {"am", "is", "are", "was", "were", "be", "been", "being", "’s", "'s", "get", "gets", "got", "gotten", "getting"}
 _NP_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "NN", "NNS", "NNP", "NNPS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _PARTICIPLE_AFTER = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS"}
@@ -67,35 +69,37 @@ def pos_profile(tagged: TaggedStatement) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["class", "tokens", "share"]).set_index("class")
 
 
-def passive_constructions(tagged: TaggedStatement) -> list[tuple[str, str]]:
+def passive_constructions(statement: Statement) -> list[tuple[str, str]]:
     """(sentence id, construction as written) for the first passive in each sentence that has one.
 
-    A passive is a form of "be" or "get", optional adverbs, then a past participle (VBN, or a
-    regular "-ed"/"-en" form the tagger read as a past tense: "was not fully agreed").
+    A passive is read from the dependency parse (:meth:`readout.text.parse.ParsedSentence.passive`,
+    the rule the events read too): a verb with a passive subject, a passive auxiliary or a "by"
+    agent ("was congratulated", "was not fully agreed", "being smuggled", and "an act perpetrated by
+    the regime", which has no auxiliary). The construction runs from the form of "be" (or "get") to
+    the verb ("will be delivered": be delivered), or from the verb to a "by" close after it when it has
+    none ("perpetrated by"). The parser, not a word list, decides: "is concerned", "are committed"
+    read as adjectives are not passives, and its misreadings are shown with the sentence. Raises
+    :class:`~readout.errors.NotComputable` for text that is not English.
     """
     found = []
-    for ts in tagged.sentences:
-        toks = ts.tokens
-        for i, tt in enumerate(toks):
-            if tt.token.text.lower() not in _BE:
-                continue
-            j = i + 1
-            while j < len(toks) and toks[j].tag.startswith("RB"):
-                j += 1
-            if j < len(toks) and (toks[j].tag == "VBN" or toks[j].tag == "VBD"
-                                  and toks[j].token.text.endswith(("ed", "en"))):
-                found.append((ts.sentence.id, tagged.statement.text[tt.token.start : toks[j].token.end]))
-                break
+    for ps in dependency_parse(statement).sentences:
+        verb = next((i for i, t in enumerate(ps.tokens) if t.tag.startswith("VB") and t.dep not in ("aux", "auxpass")
+                     and ps.passive(i)), None)
+        if verb is None:
+            continue
+        be = [a for a in ps.children(verb, "auxpass") if a < verb]
+        by = [a for a in ps.children(verb, "agent") if verb < a <= verb + 3]
+        start, end = (be[0], verb) if be else (verb, by[0] if by else verb)
+        found.append((ps.sentence.id, statement.text[ps.tokens[start].token.start : ps.tokens[end].token.end]))
     return found
 
 
-def passive_sentences(tagged: TaggedStatement) -> pd.DataFrame:
-    """Sentences with a passive construction: sentence id, the construction as written, the sentence text.
-
-    Reduced passives without an auxiliary ("an agreement aimed at ...") are not counted.
-    """
-    texts = {ts.sentence.id: ts.sentence.text for ts in tagged.sentences}
-    rows = [(sid, construction, texts[sid]) for sid, construction in passive_constructions(tagged)]
+def passive_sentences(statement: Statement) -> pd.DataFrame:
+    """Sentences with a passive construction (:func:`passive_constructions`): sentence id, the
+    construction as written, the sentence text. A reduced passive with neither auxiliary nor "by"
+    agent ("an agreement aimed at ...") is not counted."""
+    texts = {s.id: s.text for s in statement.sentences}
+    rows = [(sid, construction, texts[sid]) for sid, construction in passive_constructions(statement)]
     return pd.DataFrame(rows, columns=["sentence", "construction", "text"]).set_index("sentence")
 
 

@@ -65,3 +65,45 @@ def test_speaker_reading_names_the_evidence():
     assert speaker_reading(s) == ("The speaker is United States, read from the signature or office: “Ned Price, "
                                   "Department Spokesperson”. \"We\", \"our\", \"us\" and \"I\" stand for the speaker.")
     assert "left unresolved" in speaker_reading(parse_statement("We are appalled."))
+
+
+@pytest.mark.parametrize("text, actors, name", [
+    # the text names actors speaking together as its subject: it wins over a single office in the header
+    ("Office of the Spokesperson\n\nThe United States, the Republic of Korea and Japan condemn the missile launch. "
+     "We call for restraint.", ("United States", "South Korea", "Japan"), "United States, South Korea and Japan"),
+    ("Ned Price, Department Spokesperson\n\nThe United States and Japan are deeply concerned by the launch.",
+     ("United States", "Japan"), "United States and Japan"),
+    # "We, the ...": the whole apposition, list and all, even under an office
+    ("Office of the Spokesperson\n\nWe, the Foreign Ministers of Canada, France and Germany, condemn the attack.",
+     ("Canada", "France", "Germany"), "Canada, France and Germany"),
+    # a grouping named first is the speaker, shown once with the members the text lists
+    ("Office of the Spokesperson\n\nWe, the G7 Foreign Ministers of Canada, France, Germany, Italy, Japan, the United "
+     "Kingdom and the United States, condemn the launch.", ("G7",), "G7 (7 members)"),
+])
+def test_the_text_names_a_joint_speaker_over_a_single_office(text, actors, name):
+    speaker = find_speaker(parse_statement(text))
+    assert (speaker.actors, speaker.name) == (actors, name)
+    assert speaker.rule in ("joint subject", "we, the")
+
+
+@pytest.mark.parametrize("text", [
+    # what the actors did together is a readout by the office, not their joint voice
+    "Office of the Spokesperson\n\nThe United States and Honduras held a security dialogue today.",
+    "Office of the Spokesperson\n\nThe United States and Honduras have built a strong relationship.",
+    # a subject not every part of which names an actor
+    "Office of the Spokesperson\n\nThe United States and its partners condemn the launch.",
+])
+def test_a_single_office_stands_when_the_text_names_no_joint_speaker(text):
+    speaker = find_speaker(parse_statement(text))
+    assert (speaker.actors, speaker.rule) == (("United States",), "signature or office")
+
+
+def test_a_grouping_and_its_listed_members_are_one_speaker():
+    s = parse_statement("We, the G7 Leaders of Canada, France, Germany, Italy, Japan, the United Kingdom and the "
+                        "United States and the European Union, condemn the attack. We stand with Ukraine.")
+    speaker = find_speaker(s)
+    assert speaker.actors == ("G7",)
+    assert speaker.members == ("Canada", "France", "Germany", "Italy", "Japan", "United Kingdom", "United States")
+    assert speaker.others == ("European Union",)
+    assert speaker.name == "G7 (7 members and European Union)"
+    assert speaker_reading(s).startswith("The speaker is G7 (7 members and European Union), read from the we, the:")

@@ -144,10 +144,21 @@ def test_actor_tone(seed, scores):
     assert roles[("United States", "p2s5")] == "subject"  # "The United States also congratulated Honduras"
     assert roles[("Honduras", "p2s5")] == "object"
     assert roles[("Honduras", "p2s1")] == "subject"  # "Honduras highlighted its notable successes"
+    assert roles[("Honduras", "p2s2")] == "subject"  # "On migrant smuggling, Honduras highlighted ..."
+    assert roles[("United States", "p3s1")] == "subject"  # "ways in which the United States can support Honduras"
     table = actor_table(rows)
     # (p2s2's "Honduran migrants" names Honduras by its demonym: one more sentence, as object)
-    assert table.loc["Honduras", ["sentences", "as_subject", "as_object"]].to_list() == [9, 5, 4]
+    assert table.loc["Honduras", ["sentences", "as_subject", "as_object"]].to_list() == [9, 6, 3]
     assert table.loc["United States", "diplomatic_tone"] == pytest.approx(18 / 35, abs=0.001)
+
+
+def test_actor_role_is_read_from_the_parse():
+    s = parse_statement("Honduras was congratulated by the United States. U.S. and Japanese officials met Mexico.")
+    tones = tone_table(s)["tone"]
+    rows = actor_sentences(s, score_statement(s), tones)
+    roles = {(r.actor, r.sentence): r.role for r in rows.itertuples()}
+    assert roles == {("Honduras", "p1s1"): "object", ("United States", "p1s1"): "subject",
+                     ("United States", "p1s2"): "subject", ("Japan", "p1s2"): "subject", ("Mexico", "p1s2"): "object"}
 
 
 def test_coverage(seed):
