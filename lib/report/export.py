@@ -34,21 +34,19 @@ def _exporter(keep_code: bool) -> "HTMLExporter":
     kernels first and build the exporter while they work (:func:`warm_up`).
     """
     from nbconvert import HTMLExporter
-    from traitlets.config import Config
+    from nbconvert.preprocessors import TagRemovePreprocessor
 
     from readout.report.page import NOTEBOOK_ONLY, PagePreprocessor, glossary_terms
 
-    # Cells tagged "notebook-only" (a notebook's own provenance table) are for JupyterLab: a page has
-    # the same facts, with the run's date and commit, in its header box.
-    config = Config({"TagRemovePreprocessor": {"remove_cell_tags": [NOTEBOOK_ONLY]}})
     return HTMLExporter(
-        config=config,
         extra_template_basedirs=[str(_TEMPLATES)],
         template_name="readout",
         exclude_input=not keep_code,
         exclude_input_prompt=not keep_code,
         exclude_output_prompt=True,
-        preprocessors=[PagePreprocessor],
+        # Cells tagged "notebook-only" (a notebook's own provenance table) are for JupyterLab: a page has
+        # the same facts, with the run's date and commit, in its header box.
+        preprocessors=[TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY}), PagePreprocessor],
         filters={"glossary_terms": glossary_terms},
         # Validate once after all preprocessors, not after each: each
         # validation compiles the notebook schema anew (~35 ms x 12 here).
