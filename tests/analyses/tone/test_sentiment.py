@@ -304,10 +304,11 @@ def test_form_matcher_inflections_gaps_and_order():
 def test_vader_word_offsets_match_a_forward_search(seed):
     """VADER's words are located inside their own whitespace token; on ordinary text that is where a
     forward search finds them, and a word whose token holds it twice is placed in the right token."""
-    from readout.analyses.tone.sentiment import _offsets, _vader, _vader_valences
+    from readout.analyses.tone.sentiment import _offsets
+    from readout.analyses.tone.vader_window import word_valences
 
     for s in seed.sentences:
-        words, _, text, _ = _vader_valences(_vader(), s.text)
+        words, _, text, _ = word_valences(s.text)
         fast = _offsets(text, s.text, words)
         cursor, slow = 0, []
         for w in words:
@@ -316,7 +317,7 @@ def test_vader_word_offsets_match_a_forward_search(seed):
         assert fast == slow
         assert all(s.text[a : a + len(w)] == w for a, w in zip(fast, words, strict=True))
     text = "Good, (good) good."
-    words, _, vtext, _ = _vader_valences(_vader(), text)
+    words, _, vtext, _ = word_valences(text)
     assert words == ["Good", "good", "good"] and _offsets(vtext, text, words) == [0, 7, 13]
 
 
@@ -338,16 +339,3 @@ def test_negation_window_reads_the_same_words_as_the_whole_clause(seed):
             whole = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(text[:end].replace("’", "'"))[-1])]
             fast = _clause_words_before(text, end, reach=40)
             assert fast[-(NEGATION_WINDOW + 1):] == whole[-(NEGATION_WINDOW + 1):], (text[:end][-60:])
-
-
-@pytest.mark.parametrize("text", [
-    "Great progress!!!", "Is this bad?? Really???", "A terrible, awful, horrible failure!", "Nothing here.",
-    "Good but bad!", "The talks were fine?", "", "!!!!!!",
-])
-def test_compound_equals_vaders_score_valence(text):
-    from readout.analyses.tone.sentiment import _compound, _vader, _vader_valences
-
-    vader = _vader()
-    _, valences, read, _ = _vader_valences(vader, text)
-    assert _compound(vader, valences, read) == vader.score_valence(valences, read)["compound"]
-    assert _compound(vader, valences, read) == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
