@@ -17,6 +17,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED = PROJECT_ROOT / "seeds" / "000_1844251938b000cf.txt"
 GOLDEN_RULES = PROJECT_ROOT.parent / "shared" / "segmentation" / "golden_rules_en.json"
 PYTHON = sys.executable
+#: The seed's word share of the theme "crime and narcotics": the words of its six sentences, each sentence's words
+#: shared evenly among its themes (tests/analyses/topics/test_topics.py lists them): p1s2 38 words / 3 themes,
+#: p2s1 45 / 1, p2s2 25 / 2, p2s3 34 / 3, p2s4 30 / 2, p3s3 28 / 2; 110.5 of the seed's 351 words.
+SEED_CRIME_SHARE = (38 / 3 + 45 + 25 / 2 + 34 / 3 + 30 / 2 + 28 / 2) / 351
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,8 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PYTHON, SEED
+from conftest import PYTHON, SEED, SEED_CRIME_SHARE
 
+from readout import load_statement
 from readout.collection import contrast
 from readout.collection.corpus import run_corpus
 from readout.collection.figures import LABELLED, axis_label, measure_figure, theme_share_figure, tone_time_figure
@@ -29,6 +31,7 @@ SEED_LABEL = "The United States and Honduras have built a strong…"  # no title
 HONDURAS = "U.S.-Honduras Security Dialogue Follow-up Meeting… (2016-06-14)"
 GUATEMALA = "On Recent Developments in Guatemala… (2017-09-03)"
 EL_SALVADOR = "Joint Statement on U.S.-El Salvador Cooperation… (2018-03-22)"
+STOPWORDS = frozenset((PROJECT_ROOT / "lib" / "data" / "stopwords_en.txt").read_text(encoding="utf-8").split())
 
 
 @pytest.fixture(scope="module")
@@ -102,9 +105,19 @@ def test_keyness_matches_a_count_by_hand(collection):
     b = int(terms.loc[terms["term"] == "guatemala", "count"].sum()) - a
     c, d = int(guat["count"].sum()), int(terms["count"].sum()) - int(guat["count"].sum())
     row = k[(k["statement"] == GUATEMALA) & (k["term"] == "guatemala")].iloc[0]
-    assert (row["count"], a, b, c, d) == (6, 6, 1, 84, 404)  # "El Salvador", "United States": one term each
+    # By hand, over the bodies: "Guatemala" 6 times in its statement and once in the others (El Salvador's);
+    # its statement's content terms are its words off the stop list, with each "United States" one term.
+    bodies = {key: " ".join(s.text for s in load_statement(key).sentences) for key in collection.labels}
+    own = next(body for key, body in bodies.items() if key.endswith("guatemala-concern.txt"))
+    others = [body for key, body in bodies.items() if not key.endswith("guatemala-concern.txt")]
+    assert (a, b) == (len(re.findall(r"\bGuatemala\b", own)), sum(len(re.findall(r"\bGuatemala\b", t)) for t in others))
+    assert (a, b) == (6, 1) and row["count"] == a
+    content = [w for w in re.findall(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*", own) if w.lower() not in STOPWORDS]
+    assert c == len(content) - own.count("United States") == 87 - 3
+    assert d == 404  # the other three statements' content terms: 202 (the seed), 99 and 103
     assert row["g2"] == contrast.log_likelihood(a, b, c, d) == pytest.approx(15.75, abs=0.005)
-    assert row["p"] == "p < 0.0001" and row["log_ratio"] > 0
+    # G² 15.75 is beyond 15.13, the 0.0001 point of chi-square with one degree of freedom
+    assert row["p"] == "p < 0.0001" and row["log_ratio"] == pytest.approx(math.log2((6 / 84) / (1 / 404)))
     assert k.groupby("statement", sort=False)["g2"].apply(lambda g: g.is_monotonic_decreasing).all()
     assert (k["g2"] >= 3.84).all()
     summary = contrast.key_terms_summary(collection, k, 2)
@@ -116,8 +129,10 @@ def test_keyness_matches_a_count_by_hand(collection):
 def test_theme_matrix_and_tone_over_time(collection):
     m = contrast.theme_matrix(collection)
     assert list(m.columns) == list(collection.themes)
-    assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
-    assert m.loc[SEED_LABEL, "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
+    # a statement's word shares add up to the share of its words in sentences with a theme: all of them but
+    # three of the Honduras dialogue's (p3s1, p3s2, p4s2: 21 + 15 + 14 of its 164 words carry no theme)
+    assert m.sum(axis=1).to_list() == pytest.approx([1, (164 - 21 - 15 - 14) / 164, 1, 1])
+    assert m.loc[SEED_LABEL, "crime and narcotics"] == pytest.approx(SEED_CRIME_SHARE)
     t = contrast.tone_over_time(collection)
     assert list(t.index) == [HONDURAS, GUATEMALA,
                              EL_SALVADOR]  # date order; the undated seed left out
