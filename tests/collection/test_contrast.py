@@ -93,6 +93,8 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
 
 def test_summary_of_the_collection(collection):
     table = contrast.summary_table(collection)
+    # count, min, quartiles (linear interpolation) and max of 160, 164, 165, 351 words: 160 + 0.75 × 4 = 163,
+    # (164 + 165) / 2 = 164.5, 165 + 0.25 × 186 = 211.5
     assert table.loc["words"].tolist() == [4, 160, 163, 164.5, 211.5, 351]
     assert table.loc["tone_score", "min"] == pytest.approx(-2 / 9) and table.loc["tone_score", "max"] == pytest.approx(5 / 9)
 

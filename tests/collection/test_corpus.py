@@ -57,7 +57,9 @@ def test_seed_rows_at_every_level(seed, lexicons):
     kept = [h.polarity for x in scores for h in x.hits if h.lexicon == "TextBlob" and not h.leak]
     assert len(kept) == 13 and st["textblob_polarity"] == pytest.approx(sum(kept) / 13)  # 0.2603
     assert (st["tone_label"], st["most_praised"]) == ("positive", "Honduras")
+    # the ledger (tests/analyses/actors/test_actions.py): p1s2, p2s6 (firm: Honduras reiterates), p3s1 twice; no date
     assert (st["commitments"], st["firm_commitments"], st["dated_commitments"]) == (4, 1, 0)
+    # diplomacy, crime, rule of law, migration, corruption, human rights, armed conflict, trade (test_topics.py)
     assert st["themes_present"] == 8 and st["themes_expected"] == 0 and st["silences"] == ""
     assert st["top_themes"] == "crime_and_narcotics; diplomacy_and_cooperation; trade_and_investment"
     assert st["themes_in_substance"] == "crime_and_narcotics; diplomacy_and_cooperation"
@@ -65,7 +67,7 @@ def test_seed_rows_at_every_level(seed, lexicons):
     assert st["theme_crime_and_narcotics"] == pytest.approx(SEED_CRIME_SHARE)
     assert st["theme_democracy_and_elections"] == 0.0
     assert st["dateline"] == "Washington, DC" and st["key_terms"] == "crime; human; security; migrant; rights"
-    assert st["credit_edges"] == 2 and st["pressure_edges"] == 0
+    assert st["credit_edges"] == 2 and st["pressure_edges"] == 0  # Honduras's self-credit, U.S. -> Honduras
     assert (st["speaker"], st["speaker_rule"]) == ("United States", "dateline")
     # the actor layer recognises all 12 names and resolves every agent (tests/analyses/actors/test_coverage.py)
     assert st["unresolved_agents"] == 0.0 and st["names_recognised"] == 1.0
