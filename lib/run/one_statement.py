@@ -210,7 +210,8 @@ def run_report(
             if limit is not None and limit <= 0:
                 run = not_started(nb)
             else:
-                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name)
+                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name,
+                              clock.limits.grace)
             tick()
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
@@ -226,7 +227,7 @@ def run_report(
         except BaseException:
             # Ctrl-C (or a failure of our own): no notebook of this report may go on writing into the
             # build folder that building() is about to remove.
-            pool.stop(futures)
+            pool.stop(futures, clock.limits.grace)
             for page in pages:
                 page.cancel()
             raise

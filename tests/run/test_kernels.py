@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
 from pathlib import Path
 
+import psutil
 from conftest import FIXTURES, SEED
 
 from readout.paths import NOTEBOOKS_DIR
@@ -24,7 +24,8 @@ PROBE = ("import json, os, sys, pandas as pd, matplotlib\n"
 
 
 def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
-    """Run a one-cell notebook (optionally after ``before``, in the same kernel) and read what it printed."""
+    """Run a one-cell notebook (optionally after ``before``, in the same kernel) and read what it printed;
+    ``client`` is the kernel's client after the notebook, and whether its channels are still open."""
     notebook = tmp / f"{name}.ipynb"
     cells = [{"cell_type": "code", "id": "parameters", "metadata": {"tags": ["parameters"]},
               "source": "statement_path = ''", "outputs": [], "execution_count": None},
@@ -36,19 +37,31 @@ def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
         if before:
             from jupyter_core.utils import run_sync
             kernel.ready()
-            run_sync(_run_silently)(kernel.km.client(), before, 60)
-        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel)
+            run_sync(_run_silently)(kernel.kc, before, 60)
+        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel), kernel.kc
 
-    run = pool.submit(work).result(timeout=120)
+    run, client = pool.submit(work).result(timeout=120)
     assert run.status == "ok", run.error
     out = json.loads((tmp / f"{name}-out.ipynb").read_text(encoding="utf-8"))
     seen = json.loads("".join(out["cells"][-1]["outputs"][0]["text"]))
     seen["cells"] = [c["execution_count"] for c in out["cells"]]
+    seen["client"] = (id(client), client.channels_running)
     return seen
 
 
 def alive(pid: int) -> bool:
     return ForkedProcess(pid).poll() is None
+
+
+def processes(pids: set[int]) -> list[psutil.Process]:
+    """The processes of these ids still running."""
+    found = []
+    for pid in pids:
+        try:
+            found.append(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            pass
+    return found
 
 
 def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
@@ -66,9 +79,12 @@ def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
         kernels = {first["pid"], second["pid"]}
     with KernelPool(1, tmp_path, warm=False, fork=False) as pool:
         fresh = probe(pool, tmp_path, "fresh")
+        again = probe(pool, tmp_path, "again")
     assert (fresh["count"], fresh["max_columns"], fresh["backend"]) == (first["count"], 20, first["backend"])
-    time.sleep(0.5)
-    assert not [pid for pid in kernels | {server} if alive(pid)]  # closing the pool stops them all
+    # one client serves the kernel's notebooks, and papermill (nbclient) leaves it open between them
+    assert again["pid"] == fresh["pid"] and again["client"] == fresh["client"] and fresh["client"][1] is True
+    _, left = psutil.wait_procs(processes(kernels | {server}), timeout=10)
+    assert left == []  # closing the pool stops them all
 
 
 def test_same_figures_and_tables_with_and_without_the_fork_server(tmp_path):
@@ -103,10 +119,7 @@ def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(tmp_path):
             pid = kernel.pid()
             assert ForkedProcess(pid).poll() is None
             os.kill(pid, signal.SIGKILL)
-            deadline = time.monotonic() + 10
-            while kernel.km.provisioner.process.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.05)
-            return pid, kernel.km.provisioner.process.poll()
+            return pid, kernel.km.provisioner.process.wait(timeout=10)
 
         pid, code = pool.submit(work).result(timeout=60)
     assert code is not None and not alive(pid)
