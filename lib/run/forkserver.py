@@ -131,10 +131,13 @@ class ForkServer:
                 return None
 
     def close(self) -> None:
-        """Stop the server (its kernels, if still running, exit when they see it gone)."""
+        """Stop the server (its kernels, if still running, exit when they see it gone); one that has not
+        said it is ready has forked nothing, and is stopped at once rather than left to finish loading."""
         process, self.process = self.process, None
         if process is None:
             return
+        if not self.ready:
+            process.kill()
         for stream in (process.stdin, process.stdout):
             try:
                 stream.close()

@@ -45,7 +45,7 @@ GRACE_VARIABLE = "READOUT_KILL_GRACE"
 
 def _grace() -> float:
     try:
-        return float(os.environ[GRACE_VARIABLE])
+        return max(0.0, float(os.environ[GRACE_VARIABLE]))
     except (KeyError, ValueError):
         return KILL_GRACE
 

@@ -8,9 +8,9 @@ import signal
 from pathlib import Path
 
 import psutil
+import pytest
 from conftest import FIXTURES, SEED
 
-from readout.paths import NOTEBOOKS_DIR
 from readout.run.forkserver import ForkedProcess, ForkServer
 from readout.run.kernels import KernelPool, _run_silently, execute
 
@@ -64,7 +64,21 @@ def processes(pids: set[int]) -> list[psutil.Process]:
     return found
 
 
-def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory):
+    """A pool of one kernel forked from its warm server, shared by the tests that need one such kernel."""
+    with KernelPool(1, tmp_path_factory.mktemp("forked")) as pool:
+        yield pool
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """A pool of one kernel started the usual way, neither forked nor warmed up: as a fresh kernel."""
+    with KernelPool(1, tmp_path_factory.mktemp("plain"), warm=False, fork=False) as pool:
+        yield pool
+
+
+def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path, plain):
     with KernelPool(2, tmp_path) as pool:
         server = pool.forkserver.process.pid
         first = probe(pool, tmp_path, "a", before="secret = 42")
@@ -77,9 +91,8 @@ def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
         assert first["leftover"] is False and first["cells"] == [1, 2]
         assert second["leftover"] is False and second["cells"] == [1, 2]
         kernels = {first["pid"], second["pid"]}
-    with KernelPool(1, tmp_path, warm=False, fork=False) as pool:
-        fresh = probe(pool, tmp_path, "fresh")
-        again = probe(pool, tmp_path, "again")
+    fresh = probe(plain, tmp_path, "fresh")
+    again = probe(plain, tmp_path, "again")
     assert (fresh["count"], fresh["max_columns"], fresh["backend"]) == (first["count"], 20, first["backend"])
     # one client serves the kernel's notebooks, and papermill (nbclient) leaves it open between them
     assert again["pid"] == fresh["pid"] and again["client"] == fresh["client"] and fresh["client"][1] is True
@@ -87,15 +100,14 @@ def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
     assert left == []  # closing the pool stops them all
 
 
-def test_same_figures_and_tables_with_and_without_the_fork_server(tmp_path):
+def test_same_figures_and_tables_with_and_without_the_fork_server(tmp_path, forked, plain):
     """A notebook's outputs do not depend on how its kernel was started."""
     outputs = []
-    for fork in (True, False):
-        with KernelPool(1, PASS, fork=fork) as pool:
-            run = pool.submit(lambda kernel: execute(PASS / "01-count-pass.ipynb", tmp_path / f"{fork}.ipynb",
-                                                     {"statement_path": str(SEED)}, 60, kernel)).result(120)
+    for name, pool in (("forked", forked), ("plain", plain)):
+        run = pool.submit(lambda kernel: execute(PASS / "01-count-pass.ipynb", tmp_path / f"{name}.ipynb",
+                                                 {"statement_path": str(SEED)}, 60, kernel)).result(120)
         assert run.status == "ok"
-        cells = json.loads((tmp_path / f"{fork}.ipynb").read_text(encoding="utf-8"))["cells"]
+        cells = json.loads((tmp_path / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
         outputs.append([c.get("outputs") for c in cells if c["cell_type"] == "code"])
     assert outputs[0] == outputs[1] and any(outputs[0])
 
@@ -112,14 +124,13 @@ def test_a_fork_server_that_does_not_start_leaves_the_usual_kernels(tmp_path, mo
         assert probe(pool, tmp_path, "c")["ppid"] == os.getpid()  # started by jupyter_client instead
 
 
-def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(tmp_path):
-    with KernelPool(1, NOTEBOOKS_DIR) as pool:
-        def work(kernel):
-            kernel.ready()
-            pid = kernel.pid()
-            assert ForkedProcess(pid).poll() is None
-            os.kill(pid, signal.SIGKILL)
-            return pid, kernel.km.provisioner.process.wait(timeout=10)
+def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(forked):
+    def work(kernel):
+        kernel.ready()
+        pid = kernel.pid()
+        assert ForkedProcess(pid).poll() is None and kernel.forked()
+        os.kill(pid, signal.SIGKILL)
+        return pid, kernel.km.provisioner.process.wait(timeout=10)
 
-        pid, code = pool.submit(work).result(timeout=60)
+    pid, code = forked.submit(work).result(timeout=60)
     assert code is not None and not alive(pid)
