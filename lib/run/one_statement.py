@@ -146,6 +146,14 @@ def up_to_date(report: Path, key: str) -> bool:
     return manifest.get("status") == "ok" and manifest.get("run_key") == key
 
 
+def _stored_size(notebook: Path) -> int:
+    """The notebook file's size in bytes (0 if it cannot be read)."""
+    try:
+        return notebook.stat().st_size
+    except OSError:
+        return 0
+
+
 def run_report(
     statement: Statement,
     plan: Plan,
@@ -219,7 +227,12 @@ def run_report(
                 pages.append(exporter.submit(export, nb, params))
             return run
 
-        futures = [pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in notebooks]
+        # Longest first, so that the report does not end on one long notebook while the other kernels
+        # wait: a notebook's stored size (its outputs, mostly figures) stands for what it costs to run.
+        # The order they run in changes nothing they compute (each starts from a cleared namespace).
+        longest_first = sorted(notebooks, key=_stored_size, reverse=True)
+        submitted = {nb: pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in longest_first}
+        futures = [submitted[nb] for nb in notebooks]
         try:
             runs = tuple(f.result() for f in futures)
             for page in pages:

@@ -526,6 +526,8 @@ def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):
     out = tmp_path / "outputs"
     proc = run(SEED, "--out", out, "--notebooks", MIXED, "--jobs", "1")
     assert proc.returncode == 1
+    ran = [line.split(":")[0].strip() for line in proc.stderr.splitlines() if line.startswith("  0")]
+    assert ran == ["01-count-pass.ipynb", "02-broken-fail.ipynb"]  # the failing one second, in the same kernel
     manifest = json.loads((out / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
     failed = {n["notebook"]: n for n in manifest["notebooks"]}["02-broken-fail.ipynb"]
     assert (failed["error"]["cell_index"], failed["error"]["execution_count"]) == (4, 4)
