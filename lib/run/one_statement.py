@@ -227,11 +227,12 @@ def run_report(
                 pages.append(exporter.submit(export, nb, params))
             return run
 
-        # Longest first, so that the report does not end on one long notebook while the other kernels
-        # wait: a notebook's stored size (its outputs, mostly figures) stands for what it costs to run.
-        # The order they run in changes nothing they compute (each starts from a cleared namespace).
-        longest_first = sorted(notebooks, key=_stored_size, reverse=True)
-        submitted = {nb: pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in longest_first}
+        # On several kernels, longest first, so that the report does not end on one long notebook while
+        # the other kernels wait: a notebook's stored size (its outputs, mostly figures) stands for what
+        # it costs to run. The order changes nothing they compute (each starts from a cleared namespace);
+        # one kernel runs them in name order.
+        order = sorted(notebooks, key=_stored_size, reverse=True) if len(pool.threads) > 1 else notebooks
+        submitted = {nb: pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in order}
         futures = [submitted[nb] for nb in notebooks]
         try:
             runs = tuple(f.result() for f in futures)
