@@ -266,8 +266,8 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
                               + (f"; the complete earlier report is kept at {shown_outputs / slug}, this run's is at "
                                  f"{shown_outputs / report.directory.name}" if report.kept else "") + ")")
             say(f"Report: {shown_outputs / report.directory.name / 'index.html'}"
-                + ("" if report.ok else "  (some notebooks failed" + ("; the complete earlier report is kept at "
-                                                                   f"{shown_outputs / slug}" if report.kept else "") + ")"))
+                + ("" if report.ok else "  (some notebooks failed" + (
+                    f"; the complete earlier report is kept at {shown_outputs / slug}" if report.kept else "") + ")"))
     finally:
         if pool is not None:
             pool.close()

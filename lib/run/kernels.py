@@ -30,8 +30,8 @@ from jupyter_core.utils import ensure_event_loop, run_sync
 
 from .forkserver import ForkedProcess, ForkServer
 
-__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "GRACE_VARIABLE", "NotebookRun", "Limits", "Deadline", "Kernel", "KernelPool",
-           "execute", "not_started", "clean_connection_files"]
+__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "GRACE_VARIABLE", "NotebookRun", "Limits", "Deadline", "Kernel",
+           "KernelPool", "execute", "not_started", "clean_connection_files"]
 
 KERNEL = "python3"
 #: Seconds one notebook cell may run before the run counts it as failed.
@@ -138,7 +138,8 @@ class _ForkProvisioner(LocalProvisioner):
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
         if self.forkserver is not None:
-            pid = self.forkserver.fork(cmd, str(kwargs.get("cwd") or os.getcwd()), dict(kwargs.get("env") or os.environ))
+            cwd, env = str(kwargs.get("cwd") or os.getcwd()), dict(kwargs.get("env") or os.environ)
+            pid = self.forkserver.fork(cmd, cwd, env)
             if pid is not None:
                 self.process = ForkedProcess(pid)  # type: ignore[assignment]
                 self.pid = self.pgid = pid  # its own session: its process group is itself
