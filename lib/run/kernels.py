@@ -165,10 +165,11 @@ async def _run_silently(kc: AsyncKernelClient, code: str, timeout: float) -> Non
 def _engine() -> str:
     """The name of our papermill engine, registered on first use: papermill's own (nbclient), run
     with the kernel's client instead of a new one. nbclient connects a client of its own only when it
-    has none (``NotebookClient.setup_kernel``), and leaves one it was given open; a new client for
-    each notebook would cost its handshake (about 0.4 s: jupyter_client waits for 0.2 s of IOPub
-    silence) and, as papermill never closes a client of a kernel it was given, a thread and about
-    fifteen file descriptors."""
+    has none (``NotebookClient.setup_kernel``), and leaves one it was given open (checked against
+    papermill 2.7.0 and nbclient 0.11.0; tests/run/test_kernels.py pins it); a new client for each
+    notebook would cost its handshake (about 0.4 s: jupyter_client waits for 0.2 s of IOPub silence)
+    and, as papermill never closes a client of a kernel it was given, a thread and about fifteen file
+    descriptors."""
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import Engine, papermill_engines
     from papermill.log import logger
@@ -269,7 +270,8 @@ class Kernel:
                                      connection_file=str(folder / f"kernel-{kernel_id}.json"))
         if self.forkserver is not None:
             # The manager takes a provisioner it is given; it makes one (from the kernel spec) only if
-            # it has none (jupyter_client 8.10.0, KernelManager.pre_start_kernel).
+            # it has none (jupyter_client 8.10.0, KernelManager.pre_start_kernel; tests/run/test_kernels.py
+            # pins it: a pool's kernels are the fork server's children).
             provisioner = _ForkProvisioner(kernel_id=kernel_id, kernel_spec=self.km.kernel_spec, parent=self.km)
             provisioner.forkserver = self.forkserver
             self.km.provisioner = provisioner
