@@ -28,6 +28,8 @@ from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.utils import ensure_event_loop, run_sync
 
+from readout import _fastimport  # noqa: F401  (before papermill, imported where needed, imports nbformat)
+
 from .forkserver import ForkedProcess, ForkServer
 
 __all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "GRACE_VARIABLE", "NotebookRun", "Limits", "Deadline", "Kernel",
