@@ -146,6 +146,14 @@ def up_to_date(report: Path, key: str) -> bool:
     return manifest.get("status") == "ok" and manifest.get("run_key") == key
 
 
+def _stored_size(notebook: Path) -> int:
+    """The notebook file's size in bytes (0 if it cannot be read)."""
+    try:
+        return notebook.stat().st_size
+    except OSError:
+        return 0
+
+
 def run_report(
     statement: Statement,
     plan: Plan,
@@ -210,7 +218,8 @@ def run_report(
             if limit is not None and limit <= 0:
                 run = not_started(nb)
             else:
-                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name)
+                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name,
+                              clock.limits.grace)
             tick()
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
@@ -218,7 +227,13 @@ def run_report(
                 pages.append(exporter.submit(export, nb, params))
             return run
 
-        futures = [pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in notebooks]
+        # On several kernels, longest first, so that the report does not end on one long notebook while
+        # the other kernels wait: a notebook's stored size (its outputs, mostly figures) stands for what
+        # it costs to run. The order changes nothing they compute (each starts from a cleared namespace);
+        # one kernel runs them in name order.
+        order = sorted(notebooks, key=_stored_size, reverse=True) if len(pool.threads) > 1 else notebooks
+        submitted = {nb: pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in order}
+        futures = [submitted[nb] for nb in notebooks]
         try:
             runs = tuple(f.result() for f in futures)
             for page in pages:
@@ -226,7 +241,7 @@ def run_report(
         except BaseException:
             # Ctrl-C (or a failure of our own): no notebook of this report may go on writing into the
             # build folder that building() is about to remove.
-            pool.stop(futures)
+            pool.stop(futures, clock.limits.grace)
             for page in pages:
                 page.cancel()
             raise

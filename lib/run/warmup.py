@@ -3,7 +3,9 @@
 The runner starts its kernels first and, while it checks its input, runs :func:`warm_up` in each
 (:class:`readout.run.kernels.KernelPool`): the notebooks' modules are imported and the data they
 load on first use (the shipped lexicons, the CMU dictionary, the tagger's and the sentiment
-lexicons, textstat's hyphenator, matplotlib's fonts) is read once, so no notebook waits for them.
+lexicons, matplotlib's fonts) is read once, so no notebook waits for them. What one notebook alone
+uses (textstat and its hyphenator, 0.4 s, for the style notebook's comparison) is left to the kernel
+that runs it: loaded here, it would delay every kernel's first notebook and save no work.
 It changes no setting a notebook reads: no pandas option, no matplotlib parameter or backend (each
 notebook chooses its own), no output. The
 namespace it leaves is cleared before the first notebook (as between notebooks), so what a
@@ -48,7 +50,6 @@ def warm_up() -> None:
 
     statement = parse_statement(WARM_UP_TEXT)
     analyse(statement, Lexicons.load())  # lexicons, dictionary, tagger, sentiment lexicons, matchers
-    readability.textstat_comparison(statement)  # textstat's hyphenator
     TextBlob("good").sentiment  # noqa: B018  (TextBlob's own lexicon, for whole paragraphs)
     figure = Figure(figsize=(2, 1))
     figure.subplots().plot([0, 1], [0, 1], label="warm")
