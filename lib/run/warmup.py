@@ -30,7 +30,7 @@ def warm_up() -> None:
 
     import readout.report.display  # noqa: F401
     import readout.report.figures  # noqa: F401
-    import readout.report.provenance  # noqa: F401
+    from readout.report.provenance import package_versions
     import readout.report.summary  # noqa: F401
     import readout.report.tables  # noqa: F401
     from readout import parse_statement
@@ -50,6 +50,7 @@ def warm_up() -> None:
 
     statement = parse_statement(WARM_UP_TEXT)
     analyse(statement, Lexicons.load())  # lexicons, dictionary, tagger, sentiment lexicons, matchers
+    package_versions()  # read once here, for every notebook's provenance table
     TextBlob("good").sentiment  # noqa: B018  (TextBlob's own lexicon, for whole paragraphs)
     figure = Figure(figsize=(2, 1))
     figure.subplots().plot([0, 1], [0, 1], label="warm")

@@ -24,8 +24,11 @@ def test_text_is_measured_as_drawn():
     assert layout.text_width("MMMM", 10, bold=True) > one
 
 
-@pytest.mark.parametrize("width, whole", [(0.8, False), (1.5, False), (3.0, True)])
-def test_a_name_is_wrapped_then_cut_to_its_width(width, whole):
+@pytest.mark.parametrize("share, whole", [(0.27, False), (0.5, False), (0.67, True)])
+def test_a_name_is_wrapped_then_cut_to_its_width(share, whole):
+    # widths as shares of the name's own width on one line (about 3 inches at 8 points): two lines of
+    # two thirds of it hold it; two of a half or a quarter do not
+    width = share * layout.text_width(LONG, 8)
     name = layout.cut(LONG, width, 8, lines=2)
     lines = name.split("\n")
     assert len(lines) == 2 and all(layout.text_width(line, 8) <= width for line in lines)
