@@ -4,7 +4,7 @@ For each of the per-statement notebooks, run on the seed statement in this proce
 set up as a kernel would be, so each figure is shown as a page shows it), prints:
 
 - figures: how many the notebook shows, and the seconds spent drawing them: the wide layout (the
-  figure functions of readout.report.figures), the phone layout (readout.report.layout.narrow_copy),
+  figure functions of readout.report.figures), the phone layout (readout.report.figure_layout.narrow_copy),
   and drawing and encoding both as PNG (readout.report.pictures.figure_png); their sum is what
   figures cost the notebook;
 - page: the seconds :func:`readout.report.export.notebook_to_html` takes to turn the executed

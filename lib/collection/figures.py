@@ -1,5 +1,5 @@
 """Figures of a collection of statements, in the house style of :mod:`readout.report.figures`, laid out by
-:mod:`readout.report.layout`.
+:mod:`readout.report.figure_layout`.
 
 Each figure stays readable from two statements to thousands: up to :data:`LABELLED` statements
 every statement is drawn and named (by its label, title and date: :func:`axis_label`); beyond that
@@ -28,7 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from readout.fields import label
-from readout.report.layout import (
+from readout.report.figure_layout import (
     NARROW_WIDTH,
     SMALL,
     cell_numbers,

@@ -7,7 +7,7 @@ leaving it as a cell's last value, and no figure state is kept between calls.
 
 Legible at any length: sentence-level figures label their x axis by sentence id while every id fits,
 else by paragraph ("p3": the first sentence of paragraph 3); names beside a plot are wrapped and cut
-to a share of its width; no text touches another or leaves the figure (:mod:`readout.report.layout`).
+to a share of its width; no text touches another or leaves the figure (:mod:`readout.report.figure_layout`).
 Each figure function takes ``narrow``: ``False`` (the default) draws the wide figure for a page,
 ``True`` the phone layout; a page shows both as one ``<picture>`` (:mod:`readout.report.pictures`).
 """
@@ -28,7 +28,7 @@ from matplotlib.ticker import MaxNLocator
 from readout.analyses.anatomy import LONG_SENTENCE_WORDS
 from readout.analyses.tone.sentiment import NEUTRAL_BAND
 from readout.fields import label
-from readout.report.layout import (
+from readout.report.figure_layout import (
     NARROW_WIDTH,
     SMALL,
     WIDE_WIDTH,
@@ -59,7 +59,7 @@ def use_house_style() -> None:
     """Set matplotlib and pandas display options used by every notebook: fixed figure size and
     resolution (so stored outputs are reproducible), no top/right spines, full-width text columns in
     tables. In a notebook, figures are drawn once at their own size: every figure lays itself out
-    (measured once, then fixed: :func:`readout.report.layout.finish`), so the inline backend's second
+    (measured once, then fixed: :func:`readout.report.figure_layout.finish`), so the inline backend's second
     drawing to crop it (``bbox_inches="tight"``) is not needed. A figure is shown through
     :func:`readout.report.pictures.figure_bundle`: a ``<picture>`` of its wide and phone layouts
     (``text/html``), the wide PNG (``image/png``) and its title (``text/plain``).
@@ -98,7 +98,7 @@ def use_house_style() -> None:
 
 
 def _title(ax: Axes, what: str, statement: Statement, size: float = 12, width: float | None = None) -> None:
-    """The title: what the figure shows, then the statement's label (:func:`readout.report.layout.set_title`)."""
+    """The title: what the figure shows, then the statement's label (:func:`readout.report.figure_layout.set_title`)."""
     set_title(ax, f"{what}\n{statement.label}", size, width)
 
 

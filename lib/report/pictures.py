@@ -18,7 +18,7 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from readout.report.layout import narrow_copy, written_title
+from readout.report.figure_layout import narrow_copy, written_title
 
 __all__ = ["NARROW_MEDIA", "figure_bundle", "figure_png", "figure_text", "picture_html"]
 
@@ -38,7 +38,7 @@ def figure_text(fig: Figure) -> str:
 
 def figure_png(fig: Figure) -> bytes:
     """The figure as PNG at the house style's resolution (100 dpi), the whole figure (no cropping). A
-    figure laid out already (:func:`readout.report.layout.finish`) is drawn once and its pixels encoded
+    figure laid out already (:func:`readout.report.figure_layout.finish`) is drawn once and its pixels encoded
     (``savefig`` would lay out and measure it once more before drawing it). Level 3 of zlib: measured
     on the seed's figures, as fast as level 1 and within 3% of level 9's size (the pixels are the same
     at every level)."""
@@ -61,7 +61,7 @@ def _data_url(png: bytes) -> str:
 
 def picture_html(fig: Figure, narrow: Figure | None = None, wide_png: bytes | None = None) -> str:
     """The figure as an HTML ``<picture>``: its phone layout (``narrow``, by default
-    :func:`~readout.report.layout.narrow_copy`) for screens up to 700 px wide, else the wide figure
+    :func:`~readout.report.figure_layout.narrow_copy`) for screens up to 700 px wide, else the wide figure
     (``wide_png`` when already drawn); both PNGs embedded as data URLs, the alternative text the
     figure's title (:func:`figure_text`), escaped. A figure without a phone layout is a plain ``<img>``."""
     narrow = narrow if narrow is not None else narrow_copy(fig)

@@ -47,7 +47,7 @@ MAX_LISTED = 5
 def run_collection(
     paths: list[str],
     parameters: dict[str, Any],
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> int:
     """Run every notebook on every statement; return the exit code (0, 1, 2, 3 or 4).
@@ -61,6 +61,7 @@ def run_collection(
     exits with code 3 at once. When the whole-run limit runs out before every statement's report is
     done, the run stops and exits with code 4.
     """
+    options = options if options is not None else RunOptions()
     clock = options.limits.start()  # the whole-run limit counts from here: reading the statements is part of the run
     shown_outputs = options.outputs
     options = dataclasses.replace(options, outputs=options.outputs.resolve())

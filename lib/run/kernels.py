@@ -126,8 +126,8 @@ __readout_reset()
 """
 
 
-#: Run in a kernel before its first notebook, while the runner checks its input: the imports and the
-#: data every notebook needs, so that no notebook pays for them (see :mod:`readout.run.warmup`).
+#: Run in a kernel before its first notebook (a kernel started the usual way, without the fork server,
+#: whose kernels have it done already): the imports and the data every notebook needs, so that no notebook pays for them (see :mod:`readout.run.warmup`).
 _WARM_UP = "import readout.run.warmup as __readout_warmup; __readout_warmup.warm_up()"
 
 
@@ -326,8 +326,9 @@ class Kernel:
 class KernelPool:
     """``size`` kernels for a whole run, each driven by a thread of its own (a kernel's client belongs to
     its thread's event loop), forked from one fork server (:mod:`readout.run.forkserver`) started with
-    the pool. They start, and warm up (:meth:`Kernel.warm_up`), as soon as the pool is made: while the
-    runner checks its input and reads the statements. :meth:`submit` hands a job (a function of a
+    the pool. They start, and warm up (:meth:`Kernel.warm_up`), as soon as the pool is made, which the
+    runner does after it has checked its input (the fork server itself starts first thing, and loads
+    the kernels' common part while the input is checked). :meth:`submit` hands a job (a function of a
     :class:`Kernel`) to the first free kernel; :meth:`close` shuts them all down.
     """
 

@@ -1,7 +1,7 @@
 """How is one statement's report made? Its notebooks executed, exported and published as one folder.
 
 The recipe (:func:`run_report`): build the report in a hidden folder beside where it will live,
-execute the notebooks (in name order, on ``jobs`` kernels at once, each kernel running its next
+execute the notebooks (on one kernel in name order; on several, longest first), each kernel running its next
 notebook after a namespace reset), export each to an HTML page as soon as it is done, write the
 index and the manifest, then publish the folder whole (:mod:`readout.run.publishing`). An earlier
 report of the same statement stays untouched until the new one is complete; two runs on the same
@@ -16,7 +16,7 @@ import json
 import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,7 @@ class RunOptions:
     outputs: Path = Path("outputs")
     notebooks_dir: Path = NOTEBOOKS_DIR
     jobs: int = 2
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)  # read when a run is set up (the kill grace from the environment)
     keep_code: bool = False
     force: bool = False
     exclusive: bool = False
@@ -157,7 +157,7 @@ def _stored_size(notebook: Path) -> int:
 def run_report(
     statement: Statement,
     plan: Plan,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     slug: str | None = None,
     clock: Deadline | None = None,
     log: Callable[[str], None] = lambda line: None,
@@ -178,6 +178,7 @@ def run_report(
     replace a complete earlier one: it is published beside it, at ``<name>.failed``
     (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
     """
+    options = options if options is not None else RunOptions()
     from readout.report.export import PageContext, notebook_title, notebook_to_html, page_name, warm_up, write_index
 
     if pool is None:

@@ -1,7 +1,8 @@
 """What does a kernel load before its first notebook? The imports and the data every notebook needs.
 
-The runner starts its kernels first and, while it checks its input, runs :func:`warm_up` in each
-(:class:`readout.run.kernels.KernelPool`): the notebooks' modules are imported and the data they
+The fork server runs :func:`warm_up` once, while the runner checks its input, and the kernels forked
+from it start with it done (a kernel started without the server runs it itself:
+:class:`readout.run.kernels.KernelPool`): the notebooks' modules are imported and the data they
 load on first use (the shipped lexicons, the CMU dictionary, the tagger's and the sentiment
 lexicons, matplotlib's fonts) is read once, so no notebook waits for them. What one notebook alone
 uses (textstat and its hyphenator, 0.4 s, for the style notebook's comparison) is left to the kernel

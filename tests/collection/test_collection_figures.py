@@ -16,7 +16,8 @@ import pytest
 from readout.analyses.topics import themes
 from readout.collection import figures as collection_figures
 from readout.collection.figures import LABELLED
-from readout.report import figures, layout, pictures
+from readout.report import figure_layout as layout
+from readout.report import figures, pictures
 
 
 def _report_checks():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from readout.report import layout
+from readout.report import figure_layout as layout
 
 LONG = "Organization for the Prohibition of Chemical Weapons"
 

@@ -26,7 +26,8 @@ from readout.analyses.style import concordance
 from readout.analyses.tone import diplomatic, sentiment, toward
 from readout.analyses.topics import themes, topicmodel
 from readout.errors import NotComputable
-from readout.report import figures, layout, pictures
+from readout.report import figure_layout as layout
+from readout.report import figures, pictures
 
 #: (sentences, paragraphs): 0 paragraphs = the seed itself (12 sentences in 3 paragraphs).
 SIZES = [(3, 1), (3, 3), (12, 0), (55, 1), (55, 9), (55, 30), (150, 40)]

@@ -144,7 +144,9 @@ def test_real_collection_on_seed_and_second_statement(real):
     tone_csv = {r["sentence"]: r for r in read_csv(seed_dir / "tables" / "diplomatic_tone.csv")}
     assert tone_csv["p2s5"]["evidence"].startswith("congratulated (+2 praise and thanks); historic (+1 achievement)")
     readability_csv = {r["index"]: r for r in read_csv(seed_dir / "tables" / "readability.csv")}
-    assert float(readability_csv["flesch_reading_ease"]["value"]) == pytest.approx(6.018045, abs=1e-6)  # full precision
+    # Flesch Reading Ease of the seed's 12 sentences, 351 words and 710 syllables, at full precision
+    assert float(readability_csv["flesch_reading_ease"]["value"]) == pytest.approx(
+        206.835 - 1.015 * 351 / 12 - 84.6 * 710 / 351, abs=1e-6)
     assert "How is this statement written?" in (seed_dir / "02-style.html").read_text(encoding="utf-8")
     mentions = read_csv(seed_dir / "tables" / "mentions_by_paragraph.csv")
     assert {r["actor"]: r["total"] for r in mentions} == {
@@ -629,7 +631,7 @@ def test_whole_run_limit_publishes_what_finished_and_names_what_did_not(tmp_path
         out = tmp_path / f"outputs-{limit}"
         proc = run(SEED, RELEASE, "--out", out, "--notebooks", notebooks, "--run-timeout", str(limit))
         assert proc.returncode == 4, proc.stderr
-        if not proc.stderr.strip().splitlines()[-1].startswith("done 0,") or limit >= 80:
+        if not proc.stderr.strip().splitlines()[-1].startswith("done 0,") or limit >= 64:  # 64 < the 120 s sleep
             break
         limit *= 2  # the seed's report did not finish in time either: a busy machine, not a failure
     assert proc.stderr.strip().splitlines()[-1] == (

@@ -51,7 +51,7 @@ def sign(value: float, band: float = NEUTRAL_BAND) -> int:
 
 def sign_word(value: float) -> str:
     """"positive", "negative" or "neutral" (within :data:`NEUTRAL_BAND` of zero)."""
-    return ("neutral", "positive", "negative")[sign(value)]
+    return {1: "positive", -1: "negative", 0: "neutral"}[sign(value)]
 
 
 def describe_polarity(value: float) -> str:
