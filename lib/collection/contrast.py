@@ -51,9 +51,6 @@ __all__ = ["Collection", "make_collection", "build_collection", "read_collection
            "skipped_table", "percentile", "log_likelihood", "log_ratio", "Paged", "paged",
            "statement_label", "short_title", "LABEL_TITLE"]
 
-#: Critical values of G² (chi-squared, one degree of freedom) and the p-value each marks.
-
-
 #: Longest title kept whole in a label; a longer one is cut at a word boundary, with "…".
 LABEL_TITLE = 60
 
@@ -326,7 +323,7 @@ def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_stateme
     terms reach the threshold ``min_g2`` (give the same as to :func:`keyness_table`, called with
     ``top=None`` so that the count is complete). A statement that is not English has no terms read."""
     rows = []
-    level = next((label for cut, label in SIGNIFICANCE if min_g2 >= cut), f"G² ≥ {min_g2:g}")
+    level = significance_band(min_g2) if min_g2 >= SIGNIFICANCE[-1][0] else f"G² ≥ {min_g2:g}"
     groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
     not_english = set(collection.statements.index[collection.statements["english"].eq(False).fillna(False)])
     n_english = len(collection) - len(not_english)

@@ -1,4 +1,5 @@
-"""Figures of a collection of statements, in the house style of :mod:`readout.report.figures`.
+"""Figures of a collection of statements, in the house style of :mod:`readout.report.figures`, laid out by
+:mod:`readout.report.figure_layout`.
 
 Each figure stays readable from two statements to thousands: up to :data:`LABELLED` statements
 every statement is drawn and named (by its label, title and date: :func:`axis_label`); beyond that
@@ -7,7 +8,7 @@ title.
 
 Like the statement's figures, each is drawn in two layouts, wide and for a phone (``narrow=True``:
 3.6 in wide, names cut shorter, legends below the plot), shown by a page as one ``<picture>``
-(:func:`readout.report.figures.figure_bundle`), and no text of one touches another or leaves the
+(:func:`readout.report.pictures.figure_bundle`), and no text of one touches another or leaves the
 figure: names beside a plot are cut with "…" to a share of its width (the full names are in the
 page's tables), theme names are rows rather than slanted columns, and a heat map's statements are
 numbered, with the numbered names in a key below it.
@@ -27,21 +28,21 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from readout.fields import label
-from readout.report.figures import (
-    _TITLE,
+from readout.report.figure_layout import (
     NARROW_WIDTH,
     SMALL,
-    _cell_numbers,
-    _colorbar_place,
-    _cut,
-    _figure,
-    _finish,
-    _inches,
-    _legend,
-    _names,
-    _place_label,
-    _two_layouts,
-    _wrap,
+    cell_numbers,
+    colorbar_place,
+    cut,
+    finish,
+    fit_names,
+    legend,
+    new_figure,
+    place_label,
+    set_title,
+    text_width,
+    two_layouts,
+    wrap,
 )
 
 __all__ = ["LABELLED", "theme_share_figure", "measure_figure", "tone_time_figure", "axis_label"]
@@ -78,27 +79,16 @@ def _statement_name(name: object, narrow: bool, width: float | None = None, line
     text = str(name)
     date = _DATE.search(text)
     if date is None:
-        return _cut(text, width, SMALL, lines)
+        return cut(text, width, SMALL, lines)
     if lines > 1:
-        return f"{_cut(text[: date.start()], width, SMALL, lines - 1)}\n{date.group(1)}"
-    return f"{_cut(text[: date.start()], width - _inches(' ' + date.group(1), SMALL), SMALL)} {date.group(1)}"
+        return f"{cut(text[: date.start()], width, SMALL, lines - 1)}\n{date.group(1)}"
+    return f"{cut(text[: date.start()], width - text_width(' ' + date.group(1), SMALL), SMALL)} {date.group(1)}"
 
 
 def _names_of(index: pd.Index, narrow: bool, lines: int = 2) -> tuple[list[str], int]:
     """The axis labels of the statements in ``index`` and the most lines one takes."""
     names = [_statement_name(n, narrow, lines=lines) for n in index]
     return names, max((n.count("\n") + 1 for n in names), default=1)
-
-
-def _title(ax: Axes, text: str, narrow: bool) -> None:
-    """The title, wrapped to the figure: the plot's (wide), the figure's (narrow: the whole width)."""
-    fig = ax.figure
-    setattr(fig, _TITLE, text)
-    wrapped = _wrap(text, fig.get_figwidth() - 0.3, 12, bold=True)
-    if narrow:
-        fig.suptitle(wrapped, fontsize=12, fontweight="bold")
-    else:
-        ax.set_title(wrapped, fontsize=12, fontweight="bold")
 
 
 def _plain(ax: Axes) -> None:
@@ -108,13 +98,13 @@ def _plain(ax: Axes) -> None:
 
 
 def _empty(message: str, narrow: bool) -> Figure:
-    fig, ax = _figure(1.6, narrow, NARROW_WIDTH * 0.5)
+    fig, ax = new_figure(1.6, narrow, NARROW_WIDTH * 0.5)
     ax.axis("off")
-    _title(ax, message, narrow)
-    return _finish(fig)
+    set_title(ax, message)
+    return finish(fig)
 
 
-@_two_layouts
+@two_layouts
 def theme_share_figure(matrix: pd.DataFrame, *, narrow: bool = False) -> Figure:
     """Theme shares side by side: a heat map of theme × statement (share of words, %) for up to
     :data:`LABELLED` statements, themes as rows, statements as numbered columns with their names in a
@@ -126,25 +116,25 @@ def theme_share_figure(matrix: pd.DataFrame, *, narrow: bool = False) -> Figure:
     themes = list(data.columns)
     if len(data) <= LABELLED:
         key_lines = len(data) if narrow else -(-len(data) // 2)
-        fig, ax = _figure(2.4 + 0.3 * len(themes) + 0.17 * key_lines, narrow,
+        fig, ax = new_figure(2.4 + 0.3 * len(themes) + 0.17 * key_lines, narrow,
                           3.4 + 0.34 * len(themes) + 0.17 * key_lines)
         values = 100 * data.to_numpy(dtype="float64").T  # themes as rows
         top = max(1.0, float(np.nanmax(values)))
         image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=top, interpolation="nearest")
         rounded = np.nan_to_num(np.rint(values)).astype(int)
-        _cell_numbers(ax, rounded, narrow, fontsize=7, dark=0.6 * top)
-        ax.set_yticks(range(len(themes)), _names(themes, narrow, SMALL), fontsize=SMALL)
+        cell_numbers(ax, rounded, narrow, fontsize=7, dark=0.6 * top)
+        ax.set_yticks(range(len(themes)), fit_names(themes, narrow, SMALL), fontsize=SMALL)
         ax.set_xticks(range(len(data)), [str(k + 1) for k in range(len(data))], fontsize=SMALL)
         ax.set_xlabel("statement (numbered as in the key below)")
         ax.set_ylabel("theme")
-        _title(ax, "Theme shares side by side: each theme's share of each statement's words", narrow)
+        set_title(ax, "Theme shares side by side: each theme's share of each statement's words")
         key_height = 0.3 + 0.17 * key_lines  # inches, below the plot (the key)
         fig.colorbar(image, ax=ax, label="share of the statement's words (%)",
-                     **_colorbar_place(ax, narrow, below=key_height))
+                     **colorbar_place(ax, narrow, below=key_height))
         # the key: each statement's number and name, in one column (narrow) or two, cut to fit
         columns = 1 if narrow else 2
         width = (fig.get_figwidth() - 0.5) / columns - 0.3
-        entries = [f"{k + 1}  " + _statement_name(name, narrow, width - _inches(f"{k + 1}  ", SMALL), lines=1)
+        entries = [f"{k + 1}  " + _statement_name(name, narrow, width - text_width(f"{k + 1}  ", SMALL), lines=1)
                    for k, name in enumerate(data.index)]
         handles = [Line2D([], [], linestyle="none") for _ in entries]
         key = fig.legend(handles, entries, loc="lower center", ncol=columns, fontsize=SMALL, frameon=False,
@@ -152,7 +142,7 @@ def theme_share_figure(matrix: pd.DataFrame, *, narrow: bool = False) -> Figure:
         for text in key.get_texts():
             text.set_parse_math(False)
     else:
-        fig, ax = _figure(1.6 + 0.3 * len(themes), narrow, 2.6 + 0.34 * len(themes))
+        fig, ax = new_figure(1.6 + 0.3 * len(themes), narrow, 2.6 + 0.34 * len(themes))
         shares = 100 * data
         median = shares.median()
         q1, q3 = shares.quantile(0.25), shares.quantile(0.75)
@@ -160,17 +150,16 @@ def theme_share_figure(matrix: pd.DataFrame, *, narrow: bool = False) -> Figure:
         ax.barh(y, median, color="#4c72b0", height=0.6, label="median")
         ax.errorbar(median, y, xerr=[median - q1, q3 - median], fmt="none", ecolor="black", capsize=3,
                     label="25th to 75th percentile")
-        ax.set_yticks(y, _names(list(median.index), narrow, SMALL), fontsize=SMALL)
+        ax.set_yticks(y, fit_names(list(median.index), narrow, SMALL), fontsize=SMALL)
         ax.invert_yaxis()
-        ax.set_xlabel(_wrap("share of the statement's words (%)", fig.get_figwidth() - 0.4))
-        _legend(ax, narrow)
-        _title(ax, f"Theme shares across {len(data):,} statements: median share of words, with the middle half",
-               narrow)
+        ax.set_xlabel(wrap("share of the statement's words (%)", fig.get_figwidth() - 0.4))
+        legend(ax, narrow)
+        set_title(ax, f"Theme shares across {len(data):,} statements: median share of words, with the middle half")
     _plain(ax)
-    return _finish(fig)
+    return finish(fig)
 
 
-@_two_layouts
+@two_layouts
 def measure_figure(values: pd.Series, measure: str, unit: str, *, narrow: bool = False) -> Figure:
     """One measure across the collection: a bar per statement, sorted, for up to :data:`LABELLED`
     statements; a histogram with the median marked for more. ``unit`` labels the value axis."""
@@ -182,25 +171,25 @@ def measure_figure(values: pd.Series, measure: str, unit: str, *, narrow: bool =
         data = data.sort_values(kind="stable")
         names, lines = _names_of(data.index, narrow, lines=3 if len(data) <= 12 else 2)
         row = max(0.3, 0.16 * lines + 0.06)
-        fig, ax = _figure(1.2 + row * len(data), narrow, 2.4 + row * len(data))
+        fig, ax = new_figure(1.2 + row * len(data), narrow, 2.4 + row * len(data))
         colors = ["#c44e52" if v < 0 else "#4c72b0" for v in data]
         ax.barh(range(len(data)), data.to_numpy(), color=colors)
         ax.set_yticks(range(len(data)), names, fontsize=SMALL)
         ax.axvline(0, color="0.3", linewidth=0.8)
-        ax.set_xlabel(_wrap(f"{measure} ({unit})", fig.get_figwidth() - 0.4))
+        ax.set_xlabel(wrap(f"{measure} ({unit})", fig.get_figwidth() - 0.4))
         ax.set_ylabel("statement")
-        _title(ax, f"{name} of each statement, lowest first", narrow)
+        set_title(ax, f"{name} of each statement, lowest first")
     else:
-        fig, ax = _figure(3.6, narrow)
+        fig, ax = new_figure(3.6, narrow)
         ax.hist(data.to_numpy(), bins=40 if not narrow else 25, color="#4c72b0")
         median = float(data.median())
         ax.axvline(median, color="black", linestyle="--", linewidth=1, label=f"median {median:.2f}")
-        ax.set_xlabel(_wrap(f"{measure} ({unit})", fig.get_figwidth() - 0.4))
+        ax.set_xlabel(wrap(f"{measure} ({unit})", fig.get_figwidth() - 0.4))
         ax.set_ylabel("statements")
-        _title(ax, f"{name} across {len(data):,} statements", narrow)
-        _legend(ax, narrow)
+        set_title(ax, f"{name} across {len(data):,} statements")
+        legend(ax, narrow)
     _plain(ax)
-    return _finish(fig)
+    return finish(fig)
 
 
 def _period(dates: pd.Series) -> tuple[str, str]:
@@ -223,11 +212,11 @@ def _name_points(ax: Axes, names: list[str], dates: pd.Series, values: pd.Series
         if pd.isna(v):
             continue
         title = _DATE.sub("", str(name))
-        text = _cut(title, 1.1 if narrow else 1.8, SMALL - 1, 2)
-        _place_label(ax, text, (x, v), frame, points, placed, parse_math=False)
+        text = cut(title, 1.1 if narrow else 1.8, SMALL - 1, 2)
+        place_label(ax, text, (x, v), frame, points, placed, parse_math=False)
 
 
-@_two_layouts
+@two_layouts
 def tone_time_figure(table: pd.DataFrame, *, narrow: bool = False) -> Figure:
     """Tone of the dated statements over time: diplomatic tone and VADER (leak-free).
 
@@ -236,7 +225,7 @@ def tone_time_figure(table: pd.DataFrame, *, narrow: bool = False) -> Figure:
     :data:`LABELLED`, the median of each year, quarter or month (by the span of the dates: see
     :func:`_period`) with the middle half of its statements as a band, over faint points for the
     statements themselves."""
-    fig, ax = _figure(3.8, narrow, 5.0)
+    fig, ax = new_figure(3.8, narrow, 5.0)
     dates = pd.to_datetime(table["date"])
     many = len(table) > LABELLED
     if many:
@@ -268,9 +257,9 @@ def tone_time_figure(table: pd.DataFrame, *, narrow: bool = False) -> Figure:
     ax.set_xlabel("date of the statement")
     ax.set_ylabel("score (-1 to +1)")
     title = f"Tone over time: {len(table):,} dated statement{'s' if len(table) != 1 else ''}"
-    _title(ax, title + (f", median per {name} with the middle half shaded" if many else ""), narrow)
-    _legend(ax, narrow)
-    _finish(fig)
+    set_title(ax, title + (f", median per {name} with the middle half shaded" if many else ""))
+    legend(ax, narrow)
+    finish(fig)
     if len(table) <= 12:  # few enough to name the points, where there is room
         _name_points(ax, list(table.index), dates, table["tone_score"], narrow)
     return fig

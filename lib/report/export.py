@@ -20,13 +20,10 @@ import nbformat
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-__all__ = ["DETAIL", "NOTEBOOK_ONLY", "PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "page_name",
-           "strip_directories", "warm_up", "write_index",
-           "write_archive_index"]
+__all__ = ["PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "page_name", "warm_up",
+           "write_index", "write_archive_index"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-#: The tag of cells a page leaves out (they stay in the notebook).
-NOTEBOOK_ONLY = "notebook-only"
 
 
 @functools.lru_cache(maxsize=2)
@@ -37,42 +34,24 @@ def _exporter(keep_code: bool) -> "HTMLExporter":
     kernels first and build the exporter while they work (:func:`warm_up`).
     """
     from nbconvert import HTMLExporter
-    from nbconvert.exporters.templateexporter import TemplateExporter
-    from nbconvert.filters.highlight import Highlight2HTML
-    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
-
-    class Exporter(HTMLExporter):
-        """nbconvert's HTML exporter without its last step, which parses the whole page again
-        (JupyterLab's styles included) to give images an alternative text and outputs a tab stop:
-        most of an export's time. Our template gives each figure its title as alternative text,
-        and :func:`_decorate` adds the tab stops."""
-
-        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
-            langinfo = nb.metadata.get("language_info", {})
-            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
-            resources = self._init_resources(resources)
-            self.register_filter("highlight_code", self.filters.get(
-                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
-            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
-                notebook_metadata=self._nb_metadata, parent=self, resources=resources))
-            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exporter = Exporter(
+    from readout.report.page import NOTEBOOK_ONLY, PagePreprocessor, glossary_terms
+
+    return HTMLExporter(
         extra_template_basedirs=[str(_TEMPLATES)],
+        template_name="readout",
         exclude_input=not keep_code,
         exclude_input_prompt=not keep_code,
         exclude_output_prompt=True,
+        # Cells tagged "notebook-only" (a notebook's own provenance table) are for JupyterLab: a page has
+        # the same facts, with the run's date and commit, in its header box.
+        preprocessors=[TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY}), PagePreprocessor],
+        filters={"glossary_terms": glossary_terms},
         # Validate once after all preprocessors, not after each: each
         # validation compiles the notebook schema anew (~35 ms x 12 here).
         optimistic_validation=True,
-        template_name="readout",
     )
-    # Cells tagged "notebook-only" (a notebook's own provenance table) are for JupyterLab: a page has
-    # the same facts, with the run's date and commit, in its header box.
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY}), enabled=True)
-    return exporter
 
 
 def warm_up(keep_code: bool = False) -> None:
@@ -106,13 +85,7 @@ def page_name(stem: str) -> str:
     return name.replace("-", " ").replace("_", " ").capitalize()
 
 
-_H2 = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
-_TAGS = re.compile(r"<[^>]+>")
-_NOTEBOOK_LINK = re.compile(r'<a href="(\d\d-[\w-]+)\.ipynb((?:#[^"]*)?)"')  # a link tag (statement text is escaped)
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_PARAMETERS = "\n**Parameters**\n"  # where a notebook's first cell starts listing its parameters
-# The template's own markup (statement text is escaped, so never matches): input and output boxes.
-_FOCUSABLE = re.compile(r'(<div class="(?:jp-Cell-inputWrapper|[^"<>]*\bjp-OutputArea-output\b[^"<>]*)")')
 
 
 def _when(iso: str) -> str:
@@ -138,171 +111,47 @@ def _command(context: PageContext, shown: dict[str, Any]) -> str:
     return " ".join(shlex.quote(w) for w in words)
 
 
-def _menu(context: PageContext, stem: str, where: str) -> str:
-    """The page menu (every page of the report, this one marked) with the previous and next page."""
-    e = html.escape
-    if not context.pages:
-        return ""
-    stems = [s for s, _ in context.pages]
-    links = ['<li><a href="index.html">Report index</a></li>']
-    for s, name in context.pages:
-        links.append(f'<li><a href="{e(s)}.html" aria-current="page">{e(name)}</a></li>' if s == stem
-                     else f'<li><a href="{e(s)}.html">{e(name)}</a></li>')
-    steps = []
-    if stem in stems:
-        i = stems.index(stem)
-        if i > 0:
-            steps.append(f'<a rel="prev" href="{e(stems[i - 1])}.html">&larr; {e(context.pages[i - 1][1])}</a>')
-        if i + 1 < len(stems):
-            steps.append(f'<a rel="next" href="{e(stems[i + 1])}.html">{e(context.pages[i + 1][1])} &rarr;</a>')
-    step = f'<p class="readout-steps">{" ".join(steps)}</p>' if steps else ""
-    return (f'<nav class="readout-menu" aria-label="Pages of this report ({where})"><ul>{"".join(links)}</ul>'
-            f"{step}</nav>")
-
-
-#: The tag of a section heading (a markdown cell starting "## ") whose section a page folds: detail
-#: and method, opened on demand, after the findings.
-DETAIL = "detail"
-_CELL_START = re.compile(r'<div id="cell-id=[^"]*" class="jp-Cell ')
-_SECTION_HEADING = re.compile(r'<h2 id="[^"]*">(.*?)<a class="anchor-link"', re.S)
-
-
-def _fold_sections(body: str) -> str:
-    """Wrap each section whose heading cell is tagged :data:`DETAIL` (to the next section heading) in a
-    native ``<details>`` block headed by the section's title."""
-    starts = [m.start() for m in _CELL_START.finditer(body)]
-    if not starts or f"celltag_{DETAIL}" not in body:
-        return body
-    end = body.find("</main>", starts[-1])
-    end = end if end >= 0 else len(body)
-    out, folded = [body[:starts[0]]], False
-    for a, b in zip(starts, [*starts[1:], end]):
-        cell = body[a:b]
-        heading = _SECTION_HEADING.search(cell)
-        if heading and folded:
-            out.append("</div></details>")
-            folded = False
-        if heading and f"celltag_{DETAIL}" in cell:
-            title = html.escape(_TAGS.sub("", heading.group(1)).strip(), quote=False)
-            out.append(f'<details class="readout-section"><summary>{title}</summary><div>')
-            folded = True
-        out.append(cell)
-    if folded:
-        out.append("</div></details>")
-    out.append(body[end:])
-    return "".join(out)
-
-
-def _decorate(body: str, context: PageContext, stem: str = "", described: str = "") -> str:
-    """Add the page header (statement, file, sha256, run, commit), the page menu with previous and next,
-    a folded "For reproducing this report" box (parameters, versions, the command), a folded glossary of
-    the terms the page uses, a table of contents from the section headings; point links to sibling
-    notebooks at their pages. Every value is escaped."""
-    from readout.report.glossary import terms_on
-
-    e = html.escape
-    headings = _H2.findall(body)
-    toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in
-                  ((a, _TAGS.sub("", t).strip()) for a, t in headings))
-    sections = len(headings)
+def _page(context: PageContext, stem: str) -> dict[str, Any]:
+    """What the page's template shows of ``context`` (``resources["readout"]``), as plain values: the
+    template escapes each. Text-direction controls are taken out of file names and parameter values."""
     shown = {k: (Path(v).name if k.endswith("_path") and isinstance(v, str) and v else v)
              for k, v in context.parameters.items() if k not in ("statement_path", "output_dir")}
-    params = "".join(f"<tr><th>{e(str(k))}</th><td><code>{e(_BIDI.sub('', repr(v)))}</code></td></tr>"
-                     for k, v in shown.items())
-    box = f"<table>{params}</table>" if params else "<p>All defaults (no parameters given).</p>"
-    source = [f'{"Files" if context.collection else "File"} <code>{e(_BIDI.sub("", context.source))}</code>']
-    if context.run:
-        source.append(f"run {e(_when(context.run))}")
-    if context.commit:
-        dirty = " (with uncommitted changes)" if context.commit.endswith("+dirty") else ""
-        short = context.commit.split("+")[0][:10]
-        source.append(f'code <code title="git commit {e(context.commit)}">{e(short)}</code>{dirty}')
-    sha = ""
-    if context.sha256:
-        sha = (f'<p class="readout-source">sha256{" of their sha256 sums" if context.collection else ""} '
-               f'<code class="readout-sha">{e(context.sha256)}</code></p>')
-    facts = [("statement file" if not context.collection else "files", e(_BIDI.sub("", context.source))),
-             ("sha256", f'<code class="readout-sha">{e(context.sha256)}</code>' if context.sha256 else ""),
-             ("run started", e(_when(context.run))),
-             ("code (git commit)", f"<code>{e(context.commit)}</code>" if context.commit else "not a git checkout"
-              if context.run else "")]
-    facts = [(k, v) for k, v in facts if v]
-    versions = ", ".join(f"{e(k)} {e(v)}" for k, v in context.versions.items())
-    if versions:
-        facts.append(("package versions", versions))
-    facts.append(("to run it again (from the folder that holds the files)",
-                  f"<code>{e(_BIDI.sub('', _command(context, shown)))}</code>"))
-    reproduce = ("<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts) + "</table>"
-                 "<p>Parameters of this page's notebook, as given:</p>" + box
-                 + (f'<div class="readout-parameters"><p>What each parameter does:</p>{described}</div>'
-                    if described else ""))
-    terms = terms_on(body.split("<main>", 1)[-1])
-    glossary = ("" if not terms else
-                '<details class="readout-glossary"><summary>Terms used on this page</summary><dl>'
-                + "".join(f"<dt>{e(t.term)}</dt><dd>{e(t.meaning)}</dd>" for t in terms) + "</dl></details>")
-    header = (
-        '<header class="readout-page">'
-        + _menu(context, stem, "top")
-        + f'<p class="readout-statement">{"Collection" if context.collection else "Statement"}: '
-        f'<strong>{e(context.title)}</strong></p>'
-        f'<p class="readout-source">{" &middot; ".join(source)}</p>{sha}'
-        f'<details class="readout-provenance" id="reproducing"><summary>For reproducing this report</summary>'
-        f"{reproduce}</details>{glossary}</header>"
-        + (f'<nav class="readout-toc" aria-label="Contents"><details><summary>Contents ({sections} sections)</summary>'
-           f"<ol>{toc}</ol></details></nav>" if toc else "")
-    )
-    body = _fold_sections(body).replace("<main>", "<main>" + header, 1)
-    footer = _menu(context, stem, "bottom")
-    if footer:
-        body = body.replace("</main>", f'<footer class="readout-footer">{footer}</footer></main>', 1)
-    # A keyboard reaches every input and output (a wide table scrolls with the arrow keys once focused).
-    body = _FOCUSABLE.sub(r'\1 tabindex="0"', body)
-    heading = re.search(r"<h1 id=\"[^\"]*\">(.*?)<a class=\"anchor-link\"", body, re.S)
-    page_title = (_TAGS.sub("", heading.group(1)).strip() if heading else "Report") + " | " + e(context.title)
-    body = re.sub(r"<title>.*?</title>", lambda _: f"<title>{page_title}</title>", body, count=1, flags=re.S)
-    return _NOTEBOOK_LINK.sub(
-        lambda m: f'<a href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in context.notebooks else m.group(0), body)
-
-
-# An absolute path's directories: after a space, quote, bracket, "=" or a terminal colour code.
-_DIRECTORIES = re.compile(r"""(\x1b\[[0-9;]*m|^|[\s'"(\[=])(/(?:[^\s/'"()\[\]:,\x1b]+/)+)""", re.M)
-
-
-def strip_directories(text: str) -> str:
-    """``text`` with the directories of every absolute path cut to "…/" ("/home/ana/lib/x.py" → "…/x.py"),
-    so that a page shows file names, never where they sit on someone's machine."""
-    return _DIRECTORIES.sub(lambda m: m.group(1) + "…/", text)
+    stems = [s for s, _ in context.pages]
+    i = stems.index(stem) if stem in stems else None
+    return {
+        "title": context.title,
+        "collection": context.collection,
+        "source": _BIDI.sub("", context.source),
+        "sha256": context.sha256,
+        "run": _when(context.run),
+        "commit": context.commit,
+        "commit_short": (context.commit or "").split("+")[0][:10],
+        "dirty": bool(context.commit and context.commit.endswith("+dirty")),
+        "versions": list(context.versions.items()),
+        "command": _BIDI.sub("", _command(context, shown)),
+        "parameters": [(str(k), _BIDI.sub("", repr(v))) for k, v in shown.items()],
+        "notebooks": sorted(context.notebooks),  # links to these notebooks go to their pages
+        "pages": list(context.pages),
+        "stem": stem,
+        "previous": context.pages[i - 1] if i else None,
+        "next": context.pages[i + 1] if i is not None and i + 1 < len(stems) else None,
+    }
 
 
 def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, context: PageContext | None = None) -> None:
-    """Export ``notebook`` to ``target`` as one self-contained HTML page.
+    """Export ``notebook`` to ``target`` as one self-contained HTML page, rendered by nbconvert's HTML
+    exporter with our template (``templates/readout``) after :class:`readout.report.page.PagePreprocessor`.
 
-    Code cells and prompts are left out unless ``keep_code``; figures are
-    embedded; no script is loaded from the network. With ``context``, the page
-    opens with the statement's title, file and sha256, the parameters in a
-    provenance box and a table of contents. Not for concurrent use from several threads.
+    Code cells and prompts are left out unless ``keep_code``, and so are cells tagged ``notebook-only``;
+    figures are embedded; no script is loaded from the network; a traceback or a warning names files,
+    not where they sit. With ``context``, the page opens with the page menu, the statement's title, file,
+    run, commit and sha256, a folded "For reproducing this report" box, a folded glossary of the terms it
+    uses and a table of contents; sections tagged ``detail`` are folded; links to sibling notebooks go to
+    their pages; the menu is repeated at the end. Not for concurrent use from several threads.
     """
     node = nbformat.read(notebook, as_version=4)
-    for cell in node.cells:  # a traceback or a warning names files by their full path: keep the names only
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                output["traceback"] = [strip_directories(line) for line in output.get("traceback", [])]
-                output["evalue"] = strip_directories(output.get("evalue", ""))
-            elif output.get("output_type") == "stream":
-                output["text"] = strip_directories(output.get("text", ""))
-    described = ""
-    if context is not None and node.cells and node.cells[0].cell_type == "markdown":
-        # The notebook's first cell says what it answers, then lists its parameters by their code names:
-        # on a page that list belongs in the "For reproducing this report" box, not above the findings.
-        opening, marker, listed = node.cells[0].source.partition(_PARAMETERS)
-        if marker:
-            from nbconvert.filters.markdown import markdown2html_mistune
-
-            node.cells[0].source = opening.rstrip()
-            described = markdown2html_mistune(listed.strip())
-    body, _ = _exporter(keep_code).from_notebook_node(node)
-    if context is not None:
-        body = _decorate(body, context, target.stem, described)
+    resources = {"readout": _page(context, target.stem)} if context is not None else None
+    body, _ = _exporter(keep_code).from_notebook_node(node, resources=resources)
     target.write_text(body, encoding="utf-8")
 
 

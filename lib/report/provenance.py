@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import platform
 import re
 import subprocess
@@ -35,16 +36,19 @@ def requirement_names(requirements: Path = PROJECT_ROOT / "requirements.txt") ->
 def package_versions(names: list[str] | None = None) -> dict[str, str]:
     """Installed version of each package (``"not installed"`` where missing), plus Python and readout."""
     out = {"python": platform.python_version()}
-    for name in names if names is not None else requirement_names():
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    try:
-        out["readout"] = metadata.version("readout")
-    except metadata.PackageNotFoundError:
-        out["readout"] = "not installed"
+    for name in [*(names if names is not None else requirement_names()), "readout"]:
+        out[name] = _version(name)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _version(name: str) -> str:
+    """One package's installed version, read once per process (a kernel's provenance table and the
+    runner's manifest ask for the same two dozen; reading their metadata takes 60 ms a time)."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def git_commit(root: Path = PROJECT_ROOT) -> str | None:

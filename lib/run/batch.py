@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from readout.errors import ReadoutError, UsageError
+from readout.errors import UsageError
 from readout.text.statement import Statement, slugify
 
 from .inputs import read_statements, statement_files
@@ -47,7 +47,7 @@ MAX_LISTED = 5
 def run_collection(
     paths: list[str],
     parameters: dict[str, Any],
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> int:
     """Run every notebook on every statement; return the exit code (0, 1, 2, 3 or 4).
@@ -61,6 +61,7 @@ def run_collection(
     exits with code 3 at once. When the whole-run limit runs out before every statement's report is
     done, the run stops and exits with code 4.
     """
+    options = options if options is not None else RunOptions()
     clock = options.limits.start()  # the whole-run limit counts from here: reading the statements is part of the run
     shown_outputs = options.outputs
     options = dataclasses.replace(options, outputs=options.outputs.resolve())
@@ -74,10 +75,7 @@ def run_collection(
     started = dt.datetime.now(dt.timezone.utc)
     code = 2
     try:
-        # The kernels start, and load what the notebooks need, while the input is checked: a run refused
-        # below shuts them down unused.
-        with KernelPool(_pool_size(options), options.notebooks_dir) as pool:
-            code = _checked_run(paths, parameters, options, pool, clock, shown_outputs, note, log_lines, skipped)
+        code = _checked_run(paths, parameters, options, clock, shown_outputs, note, log_lines, skipped)
         return code
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (see the command line): said in the log too
         code = -1
@@ -102,17 +100,8 @@ def _write_log(outputs: Path, started: dt.datetime, lines: list[str]) -> None:
         pass
 
 
-def _pool_size(options: RunOptions) -> int:
-    """Kernels for a run: ``--jobs``, but no more than there are notebooks to run at once."""
-    try:
-        return max(1, min(options.jobs, len(find_notebooks(options.notebooks_dir))))
-    except ReadoutError:  # no notebooks: the run is refused below with the reason
-        return 1
-
-
-def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptions, pool: KernelPool,
-                 clock: Deadline, shown_outputs: Path, note: Callable[[str], None], log_lines: list[str],
-                 skipped: list[str]) -> int:
+def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptions, clock: Deadline,
+                 shown_outputs: Path, note: Callable[[str], None], log_lines: list[str], skipped: list[str]) -> int:
     """Check everything, take the run lock if asked, then run (see :func:`run_collection`)."""
     try:
         plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
@@ -147,8 +136,7 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
                  "this one stops without running")
             return 3
     try:
-        return _run_all(statements, skipped, plan, options, pool, shown_outputs, clock, note, log_lines, slugs,
-                        snapshots)
+        return _run_all(statements, skipped, plan, options, shown_outputs, clock, note, log_lines, slugs, snapshots)
     except OSError as exc:  # a full disk, a folder made read-only during the run: one line, reports intact
         note(f"{exc.filename or shown_outputs}: {exc.strerror or exc}; the run stopped, and earlier reports are "
              "untouched (the one being built was discarded)")
@@ -209,10 +197,14 @@ def _not_ours(outputs: Path, shown: Path, slugs: list[str]) -> list[str]:
     return lines
 
 
-def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions, pool: KernelPool,
+def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions,
              shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log_lines: list[str],
              slugs: list[str] | None = None, snapshots: dict[str, bytes] | None = None) -> int:
-    """Run (or skip) each checked statement; end with a summary line and the run's log file."""
+    """Run (or skip) each checked statement; end with a summary line and the run's log file.
+
+    The run's kernels (:class:`KernelPool`) start with the first statement that is not up to date: a
+    run refused, or with nothing to run, starts none. (The fork server they come from is loading by
+    then: ``python -m readout run`` starts it first thing, see :mod:`readout.run.forkserver`.)"""
     outputs = options.outputs
     bar = None
     if options.progress if options.progress is not None else sys.stderr.isatty():
@@ -243,35 +235,43 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
     snapshots = snapshots or {}
     version = code_version(plan.notebooks)
     done, current, failed, not_reached = 0, 0, [], []
-    for k, (statement, slug) in enumerate(zip(statements, slugs, strict=True), 1):
-        key = run_key(statement, plan.parameters, version)
-        if not options.force and up_to_date(outputs / slug, key):
-            current += 1
-            err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")
-            say(f"Report: {shown_outputs / slug / 'index.html'}  (up to date)")
-            if bar is not None:
-                bar.update(len(plan.notebooks))
-            continue
-        if clock.expired():  # out of time: an up-to-date report above still counts as such
-            not_reached.append(statement.path)
-            continue
-        for w in statement.warnings:
-            err(f"warning: {w}")
-        err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
-        report = run_report(statement, plan, options, slug, clock, err, key, tick, pool, snapshots.get(statement.path))
-        if not report.published:
-            not_reached.append(statement.path)
-            err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
-            continue
-        if report.ok:
-            done += 1
-        else:
-            failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')}"
-                          + (f"; the complete earlier report is kept at {shown_outputs / slug}, this run's is at "
-                             f"{shown_outputs / report.directory.name}" if report.kept else "") + ")")
-        say(f"Report: {shown_outputs / report.directory.name / 'index.html'}"
-            + ("" if report.ok else "  (some notebooks failed" + ("; the complete earlier report is kept at "
-                                                               f"{shown_outputs / slug}" if report.kept else "") + ")"))
+    pool: KernelPool | None = None
+    try:
+        for k, (statement, slug) in enumerate(zip(statements, slugs, strict=True), 1):
+            key = run_key(statement, plan.parameters, version)
+            if not options.force and up_to_date(outputs / slug, key):
+                current += 1
+                err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")
+                say(f"Report: {shown_outputs / slug / 'index.html'}  (up to date)")
+                if bar is not None:
+                    bar.update(len(plan.notebooks))
+                continue
+            if clock.expired():  # out of time: an up-to-date report above still counts as such
+                not_reached.append(statement.path)
+                continue
+            for w in statement.warnings:
+                err(f"warning: {w}")
+            err(f"[{k}/{len(statements)}] {statement.path} -> {shown_outputs / slug}")
+            if pool is None:
+                pool = KernelPool(max(1, min(options.jobs, len(plan.notebooks))), options.notebooks_dir)
+            report = run_report(statement, plan, options, slug, clock, err, key, tick, pool,
+                                snapshots.get(statement.path))
+            if not report.published:
+                not_reached.append(statement.path)
+                err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
+                continue
+            if report.ok:
+                done += 1
+            else:
+                failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')}"
+                              + (f"; the complete earlier report is kept at {shown_outputs / slug}, this run's is at "
+                                 f"{shown_outputs / report.directory.name}" if report.kept else "") + ")")
+            say(f"Report: {shown_outputs / report.directory.name / 'index.html'}"
+                + ("" if report.ok else "  (some notebooks failed" + (
+                    f"; the complete earlier report is kept at {shown_outputs / slug}" if report.kept else "") + ")"))
+    finally:
+        if pool is not None:
+            pool.close()
     if bar is not None:
         bar.close()
     from readout.report.export import write_archive_index

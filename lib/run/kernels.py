@@ -8,6 +8,7 @@ that each notebook after the first skips the kernel's start-up and the imports a
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import shutil
@@ -17,24 +18,38 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jupyter_client import AsyncKernelManager
 from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.connect import KernelConnectionInfo
+from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.utils import ensure_event_loop, run_sync
+
+from readout import _fastimport  # noqa: F401  (before papermill, imported where needed, imports nbformat)
 
 from .forkserver import ForkedProcess, ForkServer
 
-__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "NotebookRun", "Limits", "Deadline", "Kernel", "KernelPool",
-           "execute", "not_started", "clean_connection_files"]
+__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "GRACE_VARIABLE", "NotebookRun", "Limits", "Deadline", "Kernel",
+           "KernelPool", "execute", "not_started", "clean_connection_files"]
 
 KERNEL = "python3"
 #: Seconds one notebook cell may run before the run counts it as failed.
 CELL_TIMEOUT = 600
 #: Seconds a notebook's kernel gets to stop after an interrupt at a time limit before it is killed.
 KILL_GRACE = 10.0
+#: Set to a number of seconds to use instead of :data:`KILL_GRACE`: how the tests see a kill without
+#: waiting ten seconds for it.
+GRACE_VARIABLE = "READOUT_KILL_GRACE"
+
+
+def _grace() -> float:
+    try:
+        return max(0.0, float(os.environ[GRACE_VARIABLE]))
+    except (KeyError, ValueError):
+        return KILL_GRACE
 
 
 @dataclass(frozen=True)
@@ -54,11 +69,14 @@ class Limits:
     ``cell``: one notebook cell (papermill's execution timeout). ``notebook``: one notebook from
     start to end. ``run``: the whole run; when it runs out, the notebooks running are stopped,
     those not started are not started, and statements not reached keep their earlier reports.
+    ``grace``: how long a kernel interrupted at a limit (or by Ctrl-C) gets to stop before it is
+    killed (:data:`KILL_GRACE`, or :data:`GRACE_VARIABLE` from the environment).
     """
 
     cell: int = CELL_TIMEOUT
     notebook: float | None = None
     run: float | None = None
+    grace: float = field(default_factory=_grace)
 
     def start(self) -> Deadline:
         """The clock for one run, started now."""
@@ -108,101 +126,31 @@ __readout_reset()
 """
 
 
-#: Run in a kernel before its first notebook, while the runner checks its input: the imports and the
-#: data every notebook needs, so that no notebook pays for them (see :mod:`readout.run.warmup`).
+#: Run in a kernel before its first notebook (a kernel started the usual way, without the fork server,
+#: whose kernels have it done already): the imports and the data every notebook needs, so that no notebook pays for them (see :mod:`readout.run.warmup`).
 _WARM_UP = "import readout.run.warmup as __readout_warmup; __readout_warmup.warm_up()"
 
 
-class _Client(AsyncKernelClient):
-    """papermill's client of one kernel, kept for the kernel's life instead of made anew for each
-    notebook: a new client's handshake waits for its IOPub subscription to take (0.2 s or more a
-    notebook). When ``reset_pending`` is set (the kernel ran something before), the client clears the
-    namespace (:data:`_RESET`) before the next notebook's first cell."""
+class _ForkProvisioner(LocalProvisioner):
+    """jupyter_client's local provisioner, launching the kernel forked from the run's fork server
+    (:mod:`readout.run.forkserver`) when there is one; the usual start when the server is not there.
+    The kernel it forks is handled as the usual one: by its process id, in a session of its own."""
 
-    started = False
-    handshaken = False
-    reset_pending = False
+    forkserver: ForkServer | None = None
 
-    def start_channels(self, *args: Any, **kwargs: Any) -> None:
-        if not self.started:  # papermill asks for every notebook; the channels stay open between them
-            super().start_channels(*args, **kwargs)
-            self.started = True
-
-    async def wait_for_ready(self, timeout: float | None = None) -> None:  # type: ignore[override]
-        if not self.handshaken:
-            await self._handshake(timeout or 60)
-            self.handshaken = True
-        if self.reset_pending:
-            self.reset_pending = False
-            await _run_silently(self, _RESET, timeout or 60)
-
-
-    async def _handshake(self, timeout: float) -> None:
-        """Wait until the kernel answers on the shell channel and its IOPub messages reach us. As
-        jupyter_client's own wait, but checking IOPub every 20 ms instead of giving it 0.2 s a try (a
-        new subscription misses the first messages, so the first try usually fails)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            self.kernel_info()
-            try:
-                reply = await self.shell_channel.get_msg(timeout=1)
-            except queue.Empty:
-                reply = None
-            if reply is not None and reply["msg_type"] == "kernel_info_reply":
-                try:
-                    await self.iopub_channel.get_msg(timeout=0.02)
-                except queue.Empty:
-                    pass
-                else:
-                    self._handle_kernel_info_reply(reply)
-                    return
-            if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
-
-
-class _KernelManager(AsyncKernelManager):
-    """The asynchronous kernel manager, handing papermill the same client (:class:`_Client`) for
-    every notebook of the kernel (:meth:`close_client` closes it when the kernel goes), and starting
-    the kernel from ``forkserver`` when there is one (:mod:`readout.run.forkserver`)."""
-
-    def __init__(self, forkserver: ForkServer | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.client_class = f"{__name__}._Client"  # observed: sets the client factory
-        self.forkserver = forkserver
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-        pid = None
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
         if self.forkserver is not None:
-            cwd = str(kw.get("cwd") or os.getcwd())
-            pid = self.forkserver.fork(kernel_cmd, cwd, dict(kw.get("env") or os.environ))
-        if pid is None:  # no fork server, or it failed: the usual start
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-            return
-        provisioner = self.provisioner
-        assert provisioner is not None
-        provisioner.process = ForkedProcess(pid)
-        provisioner.pid = provisioner.pgid = pid  # its own session: its process group is itself
-        provisioner.cwd = kw.get("cwd")
-        self._reconcile_connection_info(provisioner.connection_info)
-
-    def client(self, **kwargs: Any) -> Any:
-        kc = self.__dict__.get("_readout_client")
-        if kc is None:
-            kc = self.__dict__["_readout_client"] = super().client(**kwargs)
-        return kc
-
-    def close_client(self) -> None:
-        kc = self.__dict__.pop("_readout_client", None)
-        if kc is not None:
-            try:
-                kc.stop_channels()
-            except Exception:  # noqa: BLE001  (channels already closed)
-                pass
+            cwd, env = str(kwargs.get("cwd") or os.getcwd()), dict(kwargs.get("env") or os.environ)
+            pid = self.forkserver.fork(cmd, cwd, env)
+            if pid is not None:
+                self.process = ForkedProcess(pid)  # type: ignore[assignment]
+                self.pid = self.pgid = pid  # its own session: its process group is itself
+                self.cwd = kwargs.get("cwd")
+                return self.connection_info
+        return await super().launch_kernel(cmd, **kwargs)
 
 
-async def _run_silently(kc: Any, code: str, timeout: float) -> None:
+async def _run_silently(kc: AsyncKernelClient, code: str, timeout: float) -> None:
     """Run ``code`` through the client ``kc`` (silently, not in the history) and wait for its reply;
     a failure raises."""
     msg_id = kc.execute(code, silent=True, store_history=False)
@@ -213,6 +161,34 @@ async def _run_silently(kc: Any, code: str, timeout: float) -> None:
             break
     if reply["content"].get("status") != "ok":
         raise RuntimeError(f"the kernel could not run {code.split(chr(10))[0][:40]!r} ({reply['content'].get('ename')})")
+
+
+@functools.cache
+def _engine() -> str:
+    """The name of our papermill engine, registered on first use: papermill's own (nbclient), run
+    with the kernel's client instead of a new one. nbclient connects a client of its own only when it
+    has none (``NotebookClient.setup_kernel``), and leaves one it was given open (checked against
+    papermill 2.7.0 and nbclient 0.11.0; tests/run/test_kernels.py pins it); a new client for each
+    notebook would cost its handshake (about 0.4 s: jupyter_client waits for 0.2 s of IOPub silence)
+    and, as papermill never closes a client of a kernel it was given, a thread and about fifteen file
+    descriptors."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import Engine, papermill_engines
+    from papermill.log import logger
+
+    class ReusedKernelEngine(Engine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, log_output: bool = False,
+                                     execution_timeout: int | None = None, kernel: Kernel | None = None,
+                                     **kwargs: Any) -> Any:
+            assert kernel is not None
+            client = PapermillNotebookClient(nb_man, km=kernel.km, timeout=execution_timeout,
+                                             kernel_name=kernel_name, log=logger, log_output=log_output)
+            client.kc = kernel.kc
+            return client.execute()
+
+    papermill_engines.register("readout", ReusedKernelEngine)
+    return "readout"
 
 
 def _connection_folder() -> Path:
@@ -262,36 +238,54 @@ class Kernel:
 
     The kernel manager is the asynchronous one: papermill's client then waits for output and for
     the cell's reply side by side, so its per-cell timeout and its check that the kernel is still
-    alive both work (with the blocking manager a silent cell would block them both). Its methods run
-    on this thread's event loop (``run_sync``); one ``Kernel`` is used by one thread.
+    alive both work (with the blocking manager a silent cell would block them both). One client
+    (``kc``) serves the kernel's whole life: connected once, handed to papermill for each notebook
+    (see :func:`_engine`), closed with the kernel. Its methods run on this thread's event loop
+    (``run_sync``); one ``Kernel`` is used by one thread.
     """
 
     def __init__(self, cwd: Path, forkserver: ForkServer | None = None) -> None:
         self.cwd = cwd
         self.forkserver = forkserver
-        self.km: _KernelManager | None = None
-        self.used = False
+        self.km: AsyncKernelManager | None = None
+        self.kc: AsyncKernelClient | None = None
+        self.used = False  # its namespace holds names: clear them before the next notebook
         self.dirty = False  # the last notebook failed: its kernel may still be busy or half set up
 
-    def ready(self) -> _KernelManager:
-        """The kernel, started if need be, its namespace cleared before the next notebook if it ran one."""
-        if self.km is None or self.dirty or not run_sync(self.km.is_alive)():
+    def ready(self) -> None:
+        """Start and connect the kernel if need be, else clear its namespace if it ran something."""
+        if self.km is None or self.kc is None or self.dirty or not run_sync(self.km.is_alive)():
             self.start()
         elif self.used:
-            self.km.client().reset_pending = True  # cleared by papermill's client, before the first cell
+            run_sync(_run_silently)(self.kc, _RESET, 60)
         self.used = True
-        return self.km
 
     def start(self) -> None:
-        """Start a new kernel (any old one is shut down first). Its connection file goes to a folder of
-        this process in Jupyter's runtime folder (``readout-<pid>``), so that files left by a killed run
-        can be found and removed (:func:`clean_connection_files`)."""
+        """Start a new kernel (any old one is shut down first) and connect to it (jupyter_client's
+        handshake, ``wait_for_ready``). Its connection file goes to a folder of this process in
+        Jupyter's runtime folder (``readout-<pid>``), so that files left by a killed run can be found
+        and removed (:func:`clean_connection_files`)."""
         self.shutdown()
         folder = _connection_folder()
-        self.km = _KernelManager(self.forkserver, kernel_name=KERNEL,
-                                 connection_file=str(folder / f"kernel-{uuid.uuid4().hex}.json"))
+        kernel_id = uuid.uuid4().hex
+        self.km = AsyncKernelManager(kernel_name=KERNEL, kernel_id=kernel_id,
+                                     connection_file=str(folder / f"kernel-{kernel_id}.json"))
+        if self.forkserver is not None:
+            # The manager takes a provisioner it is given; it makes one (from the kernel spec) only if
+            # it has none (jupyter_client 8.10.0, KernelManager.pre_start_kernel; tests/run/test_kernels.py
+            # pins it: a pool's kernels are the fork server's children).
+            provisioner = _ForkProvisioner(kernel_id=kernel_id, kernel_spec=self.km.kernel_spec, parent=self.km)
+            provisioner.forkserver = self.forkserver
+            self.km.provisioner = provisioner
         run_sync(self.km.start_kernel)(extra_arguments=_KERNEL_ARGUMENTS, cwd=str(self.cwd))
+        self.kc = self.km.client()
+        self.kc.start_channels(stdin=False)  # no notebook cell may wait for input
+        run_sync(self.kc.wait_for_ready)(timeout=60)
         self.used = self.dirty = False
+
+    def forked(self) -> bool:
+        """Whether the kernel was forked from the fork server (and so has loaded what it loaded)."""
+        return isinstance(getattr(getattr(self.km, "provisioner", None), "process", None), ForkedProcess)
 
     def warm_up(self) -> bool:
         """Start the kernel, connect to it, and run :data:`_WARM_UP` in it unless it was forked from a
@@ -300,11 +294,9 @@ class Kernel:
         try:
             if self.km is None:
                 self.start()
-            kc = self.km.client()
-            kc.start_channels()
-            run_sync(kc.wait_for_ready)(timeout=60)
-            if not isinstance(getattr(self.km.provisioner, "process", None), ForkedProcess):
-                run_sync(_run_silently)(kc, _WARM_UP, 120)  # a forked kernel has it all from the server
+            if not self.forked():
+                assert self.kc is not None
+                run_sync(_run_silently)(self.kc, _WARM_UP, 120)
                 self.used = True  # its namespace holds the warm-up's names: clear them before the first notebook
         except Exception:  # noqa: BLE001
             self.dirty = True
@@ -317,8 +309,12 @@ class Kernel:
         return getattr(process, "pid", None)
 
     def shutdown(self) -> None:
-        if self.km is not None:
-            self.km.close_client()
+        if self.kc is not None:
+            try:
+                self.kc.stop_channels()
+            except Exception:  # noqa: BLE001  (channels already closed)
+                pass
+            self.kc = None
         if self.km is not None and self.km.has_kernel:
             try:
                 run_sync(self.km.shutdown_kernel)(now=True)
@@ -330,8 +326,9 @@ class Kernel:
 class KernelPool:
     """``size`` kernels for a whole run, each driven by a thread of its own (a kernel's client belongs to
     its thread's event loop), forked from one fork server (:mod:`readout.run.forkserver`) started with
-    the pool. They start, and warm up (:meth:`Kernel.warm_up`), as soon as the pool is made: while the
-    runner checks its input and reads the statements. :meth:`submit` hands a job (a function of a
+    the pool. They start, and warm up (:meth:`Kernel.warm_up`), as soon as the pool is made, which the
+    runner does after it has checked its input (the fork server itself starts first thing, and loads
+    the kernels' common part while the input is checked). :meth:`submit` hands a job (a function of a
     :class:`Kernel`) to the first free kernel; :meth:`close` shuts them all down.
     """
 
@@ -387,13 +384,15 @@ class KernelPool:
             if job[1].set_running_or_notify_cancel():
                 job[1].set_exception(exc)
 
-    def stop(self, futures: list[Future]) -> None:
+    def stop(self, futures: list[Future], grace: float | None = None) -> None:
         """Stop these jobs now (after Ctrl-C, or an error that ends a report): cancel those not started,
-        interrupt the kernels running the others (then kill them after :data:`KILL_GRACE` seconds), and
-        wait until none is running, so that nothing writes into a folder about to be removed."""
+        interrupt the kernels running the others (then kill them after ``grace`` seconds, by default
+        :attr:`Limits.grace`), and wait until none is running, so that nothing writes into a folder
+        about to be removed."""
+        grace = Limits().grace if grace is None else grace
         for future in futures:
             future.cancel()
-        deadline = time.monotonic() + KILL_GRACE
+        deadline = time.monotonic() + grace
         for future in futures:
             kernel = self.running.get(future)
             if kernel is not None:
@@ -406,7 +405,7 @@ class KernelPool:
                 if kernel is not None:
                     _signal(kernel.pid(), signal.SIGKILL)
                 try:
-                    future.exception(timeout=KILL_GRACE)
+                    future.exception(timeout=grace)
                 except TimeoutError:
                     pass
             except CancelledError:
@@ -447,21 +446,24 @@ def _signal(pid: int | None, signum: int) -> None:
 
 
 def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int,
-            kernel: Kernel | None = None, limit: float | None = None, limit_name: str = "") -> NotebookRun:
+            kernel: Kernel | None = None, limit: float | None = None, limit_name: str = "",
+            grace: float | None = None) -> NotebookRun:
     """Execute one notebook with papermill (in ``kernel`` if given, else in a kernel of its own);
     a failure is recorded, not raised.
 
     ``timeout`` bounds each cell (papermill's execution timeout). ``limit`` (seconds, counted from
     now, kernel start-up included) bounds the whole notebook: when it runs out the kernel is
-    interrupted (SIGINT), and killed if it has not stopped :data:`KILL_GRACE` seconds later; the run is
-    recorded as failed with ``ename`` "Timeout", naming ``limit_name`` (which limit it was).
+    interrupted (SIGINT), and killed if it has not stopped ``grace`` seconds later (default:
+    :attr:`Limits.grace`); the run is recorded as failed with ``ename`` "Timeout", naming
+    ``limit_name`` (which limit it was).
 
     The kernel is started in the notebook's folder; papermill is not given a ``cwd``, because it
     would change the whole process's working directory while the notebook runs, and with two
     notebooks running at once the two changes interleave and can leave the runner in the wrong folder.
     """
-    import papermill  # here: the runner starts its kernels before it pays for papermill's imports
+    import papermill  # here: the runner checks its input before it pays for papermill's imports
 
+    grace = Limits().grace if grace is None else grace
     began = time.perf_counter()
     error = None
     own = kernel is None
@@ -476,27 +478,28 @@ def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: i
             timed_out.set()
             pid = kernel.pid()
             _signal(pid, signal.SIGINT)
-        if not finished.wait(KILL_GRACE):
+        if not finished.wait(grace):
             with lock:
                 if not finished.is_set():
-                    _signal(pid, signal.SIGKILL)
+                    _signal(kernel.pid() or pid, signal.SIGKILL)
 
     try:
-        km = kernel.ready()
         if limit is not None:
-            watchdog = threading.Timer(max(0.0, limit - (time.perf_counter() - began)), stop)
+            watchdog = threading.Timer(max(0.0, limit), stop)
             watchdog.daemon = True
             watchdog.start()
+        kernel.ready()
         papermill.execute_notebook(
             str(notebook),
             str(target),
             parameters=parameters,
+            engine_name=_engine(),
             kernel_name=KERNEL,
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
-            km=km,
+            kernel=kernel,
         )
     except papermill.PapermillExecutionError as exc:
         error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,

@@ -1,7 +1,7 @@
 """How is one statement's report made? Its notebooks executed, exported and published as one folder.
 
 The recipe (:func:`run_report`): build the report in a hidden folder beside where it will live,
-execute the notebooks (in name order, on ``jobs`` kernels at once, each kernel running its next
+execute the notebooks (on one kernel in name order; on several, longest first), each kernel running its next
 notebook after a namespace reset), export each to an HTML page as soon as it is done, write the
 index and the manifest, then publish the folder whole (:mod:`readout.run.publishing`). An earlier
 report of the same statement stays untouched until the new one is complete; two runs on the same
@@ -16,7 +16,7 @@ import json
 import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,7 @@ class RunOptions:
     outputs: Path = Path("outputs")
     notebooks_dir: Path = NOTEBOOKS_DIR
     jobs: int = 2
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)  # read when a run is set up (the kill grace from the environment)
     keep_code: bool = False
     force: bool = False
     exclusive: bool = False
@@ -146,10 +146,18 @@ def up_to_date(report: Path, key: str) -> bool:
     return manifest.get("status") == "ok" and manifest.get("run_key") == key
 
 
+def _stored_size(notebook: Path) -> int:
+    """The notebook file's size in bytes (0 if it cannot be read)."""
+    try:
+        return notebook.stat().st_size
+    except OSError:
+        return 0
+
+
 def run_report(
     statement: Statement,
     plan: Plan,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     slug: str | None = None,
     clock: Deadline | None = None,
     log: Callable[[str], None] = lambda line: None,
@@ -170,6 +178,7 @@ def run_report(
     replace a complete earlier one: it is published beside it, at ``<name>.failed``
     (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
     """
+    options = options if options is not None else RunOptions()
     from readout.report.export import PageContext, notebook_title, notebook_to_html, page_name, warm_up, write_index
 
     if pool is None:
@@ -210,7 +219,8 @@ def run_report(
             if limit is not None and limit <= 0:
                 run = not_started(nb)
             else:
-                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name)
+                run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name,
+                              clock.limits.grace)
             tick()
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
@@ -218,7 +228,13 @@ def run_report(
                 pages.append(exporter.submit(export, nb, params))
             return run
 
-        futures = [pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in notebooks]
+        # On several kernels, longest first, so that the report does not end on one long notebook while
+        # the other kernels wait: a notebook's stored size (its outputs, mostly figures) stands for what
+        # it costs to run. The order changes nothing they compute (each starts from a cleared namespace);
+        # one kernel runs them in name order.
+        order = sorted(notebooks, key=_stored_size, reverse=True) if len(pool.threads) > 1 else notebooks
+        submitted = {nb: pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in order}
+        futures = [submitted[nb] for nb in notebooks]
         try:
             runs = tuple(f.result() for f in futures)
             for page in pages:
@@ -226,7 +242,7 @@ def run_report(
         except BaseException:
             # Ctrl-C (or a failure of our own): no notebook of this report may go on writing into the
             # build folder that building() is about to remove.
-            pool.stop(futures)
+            pool.stop(futures, clock.limits.grace)
             for page in pages:
                 page.cancel()
             raise

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from readout.datafiles import load_yaml
 from readout.errors import BadInputError, UsageError
 from readout.paths import NOTEBOOKS_DIR
 
@@ -99,7 +100,7 @@ def read_parameter_file(path: str | Path) -> dict[str, Any]:
     if not p.is_file():
         raise UsageError(f"{path}: parameter file not found")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: parameter file is not valid YAML ({exc.__class__.__name__})") from None
     if data is None:

@@ -1,9 +1,12 @@
 """What does a kernel load before its first notebook? The imports and the data every notebook needs.
 
-The runner starts its kernels first and, while it checks its input, runs :func:`warm_up` in each
-(:class:`readout.run.kernels.KernelPool`): the notebooks' modules are imported and the data they
+The fork server runs :func:`warm_up` once, while the runner checks its input, and the kernels forked
+from it start with it done (a kernel started without the server runs it itself:
+:class:`readout.run.kernels.KernelPool`): the notebooks' modules are imported and the data they
 load on first use (the shipped lexicons, the CMU dictionary, the tagger's and the sentiment
-lexicons, textstat's hyphenator, matplotlib's fonts) is read once, so no notebook waits for them.
+lexicons, matplotlib's fonts) is read once, so no notebook waits for them. What one notebook alone
+uses (textstat and its hyphenator, 0.4 s, for the style notebook's comparison) is left to the kernel
+that runs it: loaded here, it would delay every kernel's first notebook and save no work.
 It changes no setting a notebook reads: no pandas option, no matplotlib parameter or backend (each
 notebook chooses its own), no output. The
 namespace it leaves is cleared before the first notebook (as between notebooks), so what a
@@ -28,7 +31,7 @@ def warm_up() -> None:
 
     import readout.report.display  # noqa: F401
     import readout.report.figures  # noqa: F401
-    import readout.report.provenance  # noqa: F401
+    from readout.report.provenance import package_versions
     import readout.report.summary  # noqa: F401
     import readout.report.tables  # noqa: F401
     from readout import parse_statement
@@ -50,7 +53,7 @@ def warm_up() -> None:
     statement = parse_statement(WARM_UP_TEXT)
     dependency_parse(statement)  # spaCy and its English model, loaded once here rather than in every kernel
     analyse(statement, Lexicons.load())  # lexicons, dictionary, tagger, sentiment lexicons, matchers
-    readability.textstat_comparison(statement)  # textstat's hyphenator
+    package_versions()  # read once here, for every notebook's provenance table
     TextBlob("good").sentiment  # noqa: B018  (TextBlob's own lexicon, for whole paragraphs)
     figure = Figure(figsize=(2, 1))
     figure.subplots().plot([0, 1], [0, 1], label="warm")

@@ -22,6 +22,8 @@ __all__ = ["forms_of", "forms_table", "past_forms", "normal_form"]
 
 #: Each dictionary word asked for → its forms by Penn Treebank tag ("VBD" → ("held",)).
 _KNOWN: dict[str, dict[str, frozenset[str]]] = {}
+#: The user's cached table as read (once) and extended in this process: word → tag → forms.
+_CACHED: dict[str, dict[str, list[str]]] = {}
 #: Bumped when what is cached changes shape.
 _FORMAT = 2
 
@@ -43,18 +45,21 @@ def _inflect(words: Iterable[str]) -> dict[str, dict[str, list[str]]]:
 
 
 def _table(words: Iterable[str]) -> dict[str, dict[str, frozenset[str]]]:
-    """Each word (lower case) → its forms by tag, from the user's cache or LemmInflect."""
+    """Each word (lower case) → its forms by tag, from the user's cache (read once per process) or
+    LemmInflect."""
     wanted = sorted({w.lower() for w in words} - set(_KNOWN))
     if wanted:
         # the version from the package's metadata: importing lemminflect imports spaCy when spaCy is
         # installed (a second of processor time), and a cached table needs neither
         name = f"inflections-lemminflect-{version('lemminflect')}-{_FORMAT}.json"
-        have = cached_json(name, dict, valid=lambda data: isinstance(data, dict))
-        missing = [w for w in wanted if w not in have]
+        if not _CACHED:
+            _CACHED.update(cached_json(name, dict, valid=lambda data: isinstance(data, dict)))
+        missing = [w for w in wanted if w not in _CACHED]
         if missing:  # inflect what is new, and keep the larger table (built here, never read as valid)
-            have = {**have, **_inflect(missing)}
-            cached_json(name, lambda: have, valid=lambda data: False)
-        _KNOWN.update({w: {tag: frozenset(forms) for tag, forms in have[w].items()} for w in wanted})
+            _CACHED.update(_inflect(missing))
+            whole = dict(_CACHED)
+            cached_json(name, lambda: whole, valid=lambda data: False)
+        _KNOWN.update({w: {tag: frozenset(forms) for tag, forms in _CACHED[w].items()} for w in wanted})
     return {w.lower(): _KNOWN[w.lower()] for w in words}
 
 

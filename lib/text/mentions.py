@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from readout.datafiles import load_yaml
 from readout.errors import BadInputError
 
 from .gazetteer import countries
@@ -276,7 +277,7 @@ def _read_entries(path: Path) -> _AliasFile:
                                                           (row.get("country") or "").strip()))
                         entry[1].append(alias)
             return _AliasFile([(n, k, a, c) for n, (k, a, c) in grouped.items()], {}, {}, {})
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError, csv.Error) as exc:
         raise BadInputError(path, f"actor alias file cannot be parsed ({exc.__class__.__name__})") from None
     unknown = sorted(str(k) for k in data if k not in _SECTIONS) if isinstance(data, dict) else []

@@ -16,7 +16,8 @@ import pytest
 from readout.analyses.topics import themes
 from readout.collection import figures as collection_figures
 from readout.collection.figures import LABELLED
-from readout.report import figures
+from readout.report import figure_layout as layout
+from readout.report import figures, pictures
 
 
 def _report_checks():
@@ -72,22 +73,22 @@ def house_style():
 @pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
 @pytest.mark.parametrize("n", COUNTS, ids=[f"{n}-statements" for n in COUNTS])
 @pytest.mark.parametrize("name", list(BUILDERS))
-def test_no_text_overlaps_or_leaves_the_figure(name, n, narrow, monkeypatch):
+def test_no_text_overlaps_or_leaves_the_figure(name, n, narrow):
     fig = checks.built_quietly(BUILDERS[name], _collection(n), **({"narrow": True} if narrow else {}))
-    checks.assert_legible(fig, monkeypatch)
-    assert figures.figure_text(fig).startswith("Figure: ") and fig.axes[0].get_xlabel()
+    checks.assert_legible(fig)
+    assert pictures.figure_text(fig).startswith("Figure: ") and fig.axes[0].get_xlabel()
     if narrow:
-        assert fig.get_figwidth() == figures.NARROW_WIDTH and fig.get_figheight() >= 1.25 * fig.get_figwidth()
+        assert fig.get_figwidth() == layout.NARROW_WIDTH and fig.get_figheight() >= 1.25 * fig.get_figwidth()
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))
 def test_a_comparison_figure_is_a_picture_of_two_layouts(name):
     fig = BUILDERS[name](_collection(5))
-    bundle = figures.figure_bundle(fig)
+    bundle = pictures.figure_bundle(fig)
     assert set(bundle) == {"text/html", "image/png", "text/plain"}
     assert bundle["text/html"].startswith('<picture class="readout-picture"><source media="(max-width: 700px)"')
-    narrow = figures.narrow_copy(fig)
-    assert narrow.get_figwidth() == figures.NARROW_WIDTH and figures.figure_text(narrow) == bundle["text/plain"]
+    narrow = layout.narrow_copy(fig)
+    assert narrow.get_figwidth() == layout.NARROW_WIDTH and pictures.figure_text(narrow) == bundle["text/plain"]
 
 
 def test_the_heat_map_numbers_its_statements_and_keys_them_by_name():
@@ -99,4 +100,4 @@ def test_the_heat_map_numbers_its_statements_and_keys_them_by_name():
     assert key[0].startswith("1  U.S.–Honduras High Level") and key[0].endswith("…") or "(2016-06-09)" in key[0]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        figures.figure_png(fig)
+        pictures.figure_png(fig)

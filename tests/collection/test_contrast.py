@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,11 +14,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PYTHON, SEED
+from conftest import PYTHON, SEED, SEED_CRIME_SHARE, cli
 
+from readout import load_statement
 from readout.collection import contrast
 from readout.collection.corpus import run_corpus
-from readout.collection.figures import LABELLED, axis_label, measure_figure, theme_share_figure, tone_time_figure
+from readout.collection.figures import axis_label, measure_figure, theme_share_figure, tone_time_figure
 from readout.errors import UsageError
 from readout.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from readout.run.parameters import find_notebooks
@@ -29,11 +31,20 @@ SEED_LABEL = "The United States and Honduras have built a strong…"  # no title
 HONDURAS = "U.S.-Honduras Security Dialogue Follow-up Meeting… (2016-06-14)"
 GUATEMALA = "On Recent Developments in Guatemala… (2017-09-03)"
 EL_SALVADOR = "Joint Statement on U.S.-El Salvador Cooperation… (2018-03-22)"
+STOPWORDS = frozenset((PROJECT_ROOT / "lib" / "data" / "stopwords_en.txt").read_text(encoding="utf-8").split())
 
 
 @pytest.fixture(scope="module")
 def collection():
     return contrast.build_collection([str(SEED.parent), str(DEMO)])
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory):
+    """The corpus engine's tables of the seed and the demonstration statements (tests only read them)."""
+    out = tmp_path_factory.mktemp("corpus") / "corpus"
+    assert run_corpus([str(SEED.parent), str(DEMO)], out, scheduler="synchronous", err=[].append).exit_code == 0
+    return out
 
 
 def test_log_likelihood_on_the_published_worked_example():
@@ -82,6 +93,8 @@ def test_headlines_of_the_seed_and_demonstration_statements(collection):
 
 def test_summary_of_the_collection(collection):
     table = contrast.summary_table(collection)
+    # count, min, quartiles (linear interpolation) and max of 160, 164, 165, 351 words: 160 + 0.75 × 4 = 163,
+    # (164 + 165) / 2 = 164.5, 165 + 0.25 × 186 = 211.5
     assert table.loc["words"].tolist() == [4, 160, 163, 164.5, 211.5, 351]
     assert table.loc["tone_score", "min"] == pytest.approx(-2 / 9) and table.loc["tone_score", "max"] == pytest.approx(5 / 9)
 
@@ -102,9 +115,19 @@ def test_keyness_matches_a_count_by_hand(collection):
     b = int(terms.loc[terms["term"] == "guatemala", "count"].sum()) - a
     c, d = int(guat["count"].sum()), int(terms["count"].sum()) - int(guat["count"].sum())
     row = k[(k["statement"] == GUATEMALA) & (k["term"] == "guatemala")].iloc[0]
-    assert (row["count"], a, b, c, d) == (6, 6, 1, 84, 404)  # "El Salvador", "United States": one term each
+    # By hand, over the bodies: "Guatemala" 6 times in its statement and once in the others (El Salvador's);
+    # its statement's content terms are its words off the stop list, with each "United States" one term.
+    bodies = {key: " ".join(s.text for s in load_statement(key).sentences) for key in collection.labels}
+    own = next(body for key, body in bodies.items() if key.endswith("guatemala-concern.txt"))
+    others = [body for key, body in bodies.items() if not key.endswith("guatemala-concern.txt")]
+    assert (a, b) == (len(re.findall(r"\bGuatemala\b", own)), sum(len(re.findall(r"\bGuatemala\b", t)) for t in others))
+    assert (a, b) == (6, 1) and row["count"] == a
+    content = [w for w in re.findall(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*", own) if w.lower() not in STOPWORDS]
+    assert c == len(content) - own.count("United States") == 87 - 3
+    assert d == 404  # the other three statements' content terms: 202 (the seed), 99 and 103
     assert row["g2"] == contrast.log_likelihood(a, b, c, d) == pytest.approx(15.75, abs=0.005)
-    assert row["p"] == "p < 0.0001" and row["log_ratio"] > 0
+    # G² 15.75 is beyond 15.13, the 0.0001 point of chi-square with one degree of freedom
+    assert row["p"] == "p < 0.0001" and row["log_ratio"] == pytest.approx(math.log2((6 / 84) / (1 / 404)))
     assert k.groupby("statement", sort=False)["g2"].apply(lambda g: g.is_monotonic_decreasing).all()
     assert (k["g2"] >= 3.84).all()
     summary = contrast.key_terms_summary(collection, k, 2)
@@ -116,18 +139,18 @@ def test_keyness_matches_a_count_by_hand(collection):
 def test_theme_matrix_and_tone_over_time(collection):
     m = contrast.theme_matrix(collection)
     assert list(m.columns) == list(collection.themes)
-    assert (m.sum(axis=1) <= 1 + 9 * 0.0005).all()  # shares are stored to 3 decimals
-    assert m.loc[SEED_LABEL, "crime and narcotics"] == pytest.approx(0.31481, abs=5e-6)
+    # a statement's word shares add up to the share of its words in sentences with a theme: all of them but
+    # three of the Honduras dialogue's (p3s1, p3s2, p4s2: 21 + 15 + 14 of its 164 words carry no theme)
+    assert m.sum(axis=1).to_list() == pytest.approx([1, (164 - 21 - 15 - 14) / 164, 1, 1])
+    assert m.loc[SEED_LABEL, "crime and narcotics"] == pytest.approx(SEED_CRIME_SHARE)
     t = contrast.tone_over_time(collection)
     assert list(t.index) == [HONDURAS, GUATEMALA,
                              EL_SALVADOR]  # date order; the undated seed left out
     assert list(t["date_source"]) == ["header"] * 3
 
 
-def test_collection_from_a_corpus_folder_equals_one_built_here(collection, tmp_path):
-    run = run_corpus([str(SEED.parent), str(DEMO)], tmp_path / "c", scheduler="synchronous", err=[].append)
-    assert run.exit_code == 0
-    read = contrast.read_collection(tmp_path / "c")
+def test_collection_from_a_corpus_folder_equals_one_built_here(collection, corpus_folder):
+    read = contrast.read_collection(corpus_folder)
     assert read.themes == collection.themes
     for level, table in collection.tables.items():
         pd.testing.assert_frame_equal(read.tables[level], table, check_exact=True)
@@ -160,31 +183,37 @@ def test_paged_tables_say_how_many_rows_are_left_out(collection):
         contrast.paged(table, 0)
 
 
-def test_figures_switch_to_distributions_for_large_collections(tmp_path):
+def test_figures_switch_to_distributions_for_large_collections(tmp_path, collection, monkeypatch):
+    """Past LABELLED statements (40) each figure shows a distribution. The threshold is set to 12 here, so
+    13 statements cross it and 12 stay under it (three of the seed's sentences each, two years apart:
+    over 24 years the medians are per year)."""
+    import readout.collection.figures
+
+    monkeypatch.setattr(readout.collection.figures, "LABELLED", 12)
+    n = 12 + 1
     rng = random.Random(7)
     lines = SEED.read_text(encoding="utf-8").split(". ")
     folder = tmp_path / "many"
     folder.mkdir()
-    for k in range(LABELLED + 5):
+    for k in range(n):
         rng.shuffle(lines)
-        (folder / f"{2000 + k}-01-01-statement.txt").write_text(". ".join(lines), encoding="utf-8")
+        (folder / f"{2000 + 2 * k}-01-01-statement.txt").write_text(". ".join(lines[:3]) + ".", encoding="utf-8")
     many = contrast.build_collection([str(folder)])
-    assert len(many) == LABELLED + 5
+    assert len(many) == n
     h = contrast.headline_table(many)
     assert measure_figure(h["fk_grade"], "Flesch-Kincaid grade", "grade").axes[0].get_title() == \
-        f"Flesch-Kincaid grade across {LABELLED + 5} statements"
+        f"Flesch-Kincaid grade across {n} statements"
     assert theme_share_figure(contrast.theme_matrix(many)).axes[0].get_title().startswith(
-        f"Theme shares across {LABELLED + 5} statements")
+        f"Theme shares across {n} statements")
     over_time = contrast.tone_over_time(many)
-    assert len(over_time) == LABELLED + 5 and list(over_time["date_source"].unique()) == ["file name"]
-    figure = tone_time_figure(over_time)  # 45 yearly statements: the median per year, the middle half shaded
+    assert len(over_time) == n and list(over_time["date_source"].unique()) == ["file name"]
+    figure = tone_time_figure(over_time)  # the median per year, the middle half shaded
     labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert "tone score, median per year" in labels and "VADER, each statement" in labels
     assert figure.axes[0].get_title().endswith("median per year with the middle half shaded")
     labels = [t.get_text() for t in tone_time_figure(over_time.head(12)).axes[0].get_legend().get_texts()]
     assert labels == ["tone score", "tone score, running median of 5", "VADER", "VADER, running median of 5"]
-    few = contrast.build_collection([str(SEED.parent), str(DEMO)])
-    assert len(measure_figure(contrast.headline_table(few)["vader"], "VADER", "-1 to +1").axes[0].patches) == 4
+    assert len(measure_figure(contrast.headline_table(collection)["vader"], "VADER", "-1 to +1").axes[0].patches) == 4
 
 
 def test_the_comparison_notebook_is_not_run_on_each_statement():
@@ -198,9 +227,16 @@ def compare_cmd(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           cwd=cwd, timeout=300)
 
 
-def test_compare_command_writes_a_page_and_tables(tmp_path):
+def test_compare_command_writes_a_page_and_tables(tmp_path, capsys):
+    """One comparison through ``python -m readout compare``: statements found in a folder (a found file
+    without a body skipped), the page and its tables; then each refusal leaves the page untouched."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in (SEED, *sorted(DEMO.glob("*.txt"))):
+        shutil.copy(f, folder)
+    (folder / "c.txt").write_text("WASHINGTON, March 3, 2015 -\n", encoding="utf-8")  # a dateline, no body
     out = tmp_path / "outputs" / "comparison"
-    done = compare_cmd(SEED.parent, DEMO, "--out", out, "-p", "n_key_terms", "2", cwd=tmp_path)
+    done = compare_cmd(folder, "--out", out, "-p", "n_key_terms", "2", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Comparison: {out / 'index.html'}"
     page = (out / "index.html").read_text(encoding="utf-8")
@@ -214,26 +250,33 @@ def test_compare_command_writes_a_page_and_tables(tmp_path):
                                                  "skipped.csv"])
     headlines = pd.read_csv(out / "tables" / "headlines.csv", index_col=0)
     assert list(headlines["words"]) == [351, 164, 160, 165]
+    assert pd.read_csv(out / "tables" / "skipped.csv", index_col=0).to_dict("records") == [
+        {"file": "c.txt", "problem": "has no body text (only header, dateline or end matter)"}]
 
     before = (out / "index.html").read_bytes()
     for args, message in [((SEED,), "1 readable statement among the paths given: a comparison needs at least two"),
                           ((SEED, tmp_path / "missing.txt"), "missing.txt: no such file"),
                           ((SEED, DEMO, "-p", "n_terms", "3"), "unknown parameter 'n_terms'"),
-                          ((), "compare: give at least two statements")]:
-        bad = compare_cmd(*args, "--out", out, cwd=tmp_path)
+                          ((), "compare: give at least two statements"),
+                          # a file without a body is refused when named, wherever it is named
+                          ((folder, folder / "c.txt"), "c.txt: has no body text"),
+                          ((folder / "c.txt", folder), "c.txt: has no body text"),
+                          ((folder, "-p", "max_rows", "0"), "parameter 'max_rows': must be at least 1, not 0")]:
+        bad = cli(["compare", *args, "--out", out], capsys)
         assert bad.returncode == 2 and message in bad.stderr, (args, bad.stderr)
     assert (out / "index.html").read_bytes() == before
+    (tmp_path / "afile").write_text("x")
+    bad = cli(["compare", folder, "--out", tmp_path / "afile"], capsys)
+    assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
 
 
-def test_compare_command_on_a_corpus_folder(tmp_path):
-    assert run_corpus([str(SEED.parent), str(DEMO)], tmp_path / "corpus", scheduler="synchronous",
-                      err=[].append).exit_code == 0
-    done = compare_cmd("--corpus", tmp_path / "corpus", "--out", tmp_path / "cmp", cwd=tmp_path)
+def test_compare_command_on_a_corpus_folder(tmp_path, corpus_folder, capsys):
+    done = compare_cmd("--corpus", corpus_folder, "--out", tmp_path / "cmp", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "cmp" / "index.html").read_text(encoding="utf-8")
-    assert "Comparison of the corpus in corpus" in page and str(tmp_path) not in page
+    assert "Comparison of the corpus in corpus" in page and str(corpus_folder) not in page
     assert pd.read_csv(tmp_path / "cmp" / "tables" / "headlines.csv")["words"].tolist() == [351, 164, 160, 165]
-    bad = compare_cmd("--corpus", tmp_path, "--out", tmp_path / "cmp2", cwd=tmp_path)
+    bad = cli(["compare", "--corpus", tmp_path, "--out", tmp_path / "cmp2"], capsys)
     assert bad.returncode == 2 and "not a corpus folder" in bad.stderr
 
 
@@ -261,42 +304,21 @@ def test_a_collection_with_no_english_statement(tmp_path):
     assert "NaN" not in html and "&lt;NA&gt;" not in html  # a measure not computed is a blank cell
 
 
-def test_compare_refuses_what_it_cannot_compare(tmp_path):
+def test_compare_refuses_what_it_cannot_compare(tmp_path, capsys):
     dateline_only = tmp_path / "dateline.txt"
     dateline_only.write_text("Washington, DC - ", encoding="utf-8")
-    bad = compare_cmd(SEED, DEMO, dateline_only, "--out", tmp_path / "cmp", cwd=tmp_path)
+    bad = cli(["compare", SEED, DEMO, dateline_only, "--out", tmp_path / "cmp"], capsys)
     assert bad.returncode == 2 and bad.stderr.strip().endswith("dateline.txt: has no body text (only header, "
                                                                 "dateline or end matter)")
     assert run_corpus([str(SEED)], tmp_path / "one", scheduler="synchronous", err=[].append).exit_code == 0
-    one = compare_cmd("--corpus", tmp_path / "one", "--out", tmp_path / "cmp", cwd=tmp_path)
+    one = cli(["compare", "--corpus", tmp_path / "one", "--out", tmp_path / "cmp"], capsys)
     assert one.returncode == 2 and "the corpus holds 1 statement: a comparison needs at least two" in one.stderr
     report = tmp_path / "report"
     report.mkdir()
     (report / "manifest.json").write_text('{"title": "a statement report"}', encoding="utf-8")
-    taken = compare_cmd(SEED, DEMO, "--out", report, cwd=tmp_path)
+    taken = cli(["compare", SEED, DEMO, "--out", report], capsys)
     assert taken.returncode == 2 and "not an earlier comparison" in taken.stderr
     assert not (tmp_path / "cmp").exists()
-
-
-def test_compare_checks_found_files_in_full_and_named_files_wherever_they_are_named(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(SEED, folder / "a.txt")
-    shutil.copy(DEMO / "demo-2016-06-honduras-dialogue.txt", folder / "b.txt")
-    (folder / "c.txt").write_text("WASHINGTON, March 3, 2015 -\n", encoding="utf-8")  # a dateline, no body
-    done = compare_cmd(folder, "--out", tmp_path / "cmp", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "Comparison of 2 statements" in (tmp_path / "cmp" / "index.html").read_text(encoding="utf-8")
-    before = (tmp_path / "cmp" / "index.html").read_bytes()
-    for args in [(folder, folder / "c.txt"), (folder / "c.txt", folder)]:  # named: refused, in either order
-        bad = compare_cmd(*args, "--out", tmp_path / "cmp", cwd=tmp_path)
-        assert bad.returncode == 2 and "c.txt: has no body text" in bad.stderr, args
-    assert (tmp_path / "cmp" / "index.html").read_bytes() == before
-    (tmp_path / "afile").write_text("x")
-    bad = compare_cmd(folder, "--out", tmp_path / "afile", cwd=tmp_path)
-    assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
-    bad = compare_cmd(folder, "--out", tmp_path / "cmp", "-p", "max_rows", "0", cwd=tmp_path)
-    assert bad.returncode == 2 and "parameter 'max_rows': must be at least 1, not 0" in bad.stderr
 
 
 def test_peer_silences_come_from_the_peers(tmp_path):

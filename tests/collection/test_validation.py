@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PROJECT_ROOT
+from conftest import PROJECT_ROOT, cli
 
 from readout import parse_statement
 from readout.analyses.actors.events import Event, load_event_scheme
@@ -116,14 +116,21 @@ def test_counts_on_a_folder_of_our_own(tmp_path):
      and (p / "labels.csv").write_text("file,speaker,praised,pressed,tone\nstatements/x.txt,US,,,cheerful\n") and p,
      "labels.csv: line 2: tone 'cheerful' is none of positive, neutral, negative, mixed"),
 ])
-def test_malformed_folders_are_refused_in_one_line(tmp_path, make, message):
+def test_malformed_folders_are_refused_in_one_line(tmp_path, make, message, capsys):
     folder = make(tmp_path)
     with pytest.raises(BadInputError, match=message):
         read_labels(folder)
-    proc = subprocess.run([sys.executable, "-m", "readout", "validate", str(folder)], capture_output=True,
-                          text=True, timeout=120, check=False)
+    proc = cli(["validate", folder], capsys)
     assert proc.returncode == 2 and proc.stdout == "" and len(proc.stderr.strip().splitlines()) == 1
     assert message in proc.stderr
+
+
+def test_the_command_refuses_a_missing_folder(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "readout", "validate", str(tmp_path / "absent")], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [f"{tmp_path / 'absent'}: labelled folder not found (it needs labels.csv "
+                                                "and statements/)"]
 
 
 @pytest.fixture(scope="module")

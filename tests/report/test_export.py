@@ -9,25 +9,33 @@ import pandas as pd
 
 from readout import parse_statement
 from readout.report import figures
-from readout.report.export import PageContext, _decorate, write_archive_index
+from readout.report.export import PageContext, write_archive_index
 from readout.report.tables import save_tables
 
-BODY = ('<html><head><title>Notebook</title></head><body><main>'
-        '<h1 id="The-title">The title<a class="anchor-link" href="#The-title">¶</a></h1>'
-        '<h2 id="Part-one">Part one<a class="anchor-link" href="#Part-one">¶</a></h2>'
-        '<a href="03-tone.ipynb#The-diplomatic-tone">More</a> <a href="99-other.ipynb">other</a>'
-        '<td>href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt;</td></main></body></html>')
+
+def _cells():
+    """A title, a section, links to sibling notebooks (ours, in markdown and in a table) and statement text
+    that looks like one (escaped, in a table)."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
+
+    table = ('<table><tr><td><a href="01-anatomy.ipynb#p1s1">p1s1</a></td>'
+             '<td>href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt; [plan](02-style.ipynb)</td></tr></table>')
+    return [new_markdown_cell("# The title"),
+            new_markdown_cell('## Part one\n\n<a href="03-tone.ipynb#The-diplomatic-tone">More</a> '
+                              '<a href="99-other.ipynb">other</a> and [the style page](02-style.ipynb).'),
+            new_code_cell("show(table)", outputs=[new_output("display_data", data={"text/html": table})])]
 
 
-def test_page_header_title_contents_and_links():
+def test_page_header_title_contents_and_links(tmp_path):
     context = PageContext('A <b>"title"</b>', "a\u202efile.txt", "ab" * 32, {"actors_path": "/home/me/x.yaml",
                                                                             "n_topics": 3},
                           frozenset({"01-anatomy", "02-style", "03-tone"}))
-    page = _decorate(BODY, context)
-    assert "<title>The title | A &lt;b&gt;&quot;title&quot;&lt;/b&gt;</title>" in page
-    assert '<a href="03-tone.html#The-diplomatic-tone">' in page  # our link goes to the page
+    page = _page_of(tmp_path, _cells(), context)
+    assert '<title>The title | A &lt;b&gt;"title"&lt;/b&gt;</title>' in page
+    assert '<a href="03-tone.html#The-diplomatic-tone">' in page  # our links go to the pages
+    assert '<a href="02-style.html">the style page</a>' in page and '<a href="01-anatomy.html#p1s1">' in page
     assert '<a href="99-other.ipynb">' in page  # not a notebook of this report: left alone
-    assert 'href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt;' in page  # statement text untouched
+    assert 'href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt; [plan](02-style.ipynb)' in page  # statement text
     assert '<li><a href="#Part-one">Part one</a></li>' in page
     assert "afile.txt" in page and "\u202e" not in page  # no direction override from a file name
     assert "x.yaml" in page and "/home/me" not in page  # file names, not local paths
@@ -73,7 +81,8 @@ def test_pages_show_file_names_not_where_they_sit(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-    from readout.report.export import notebook_to_html, strip_directories
+    from readout.report.export import notebook_to_html
+    from readout.report.page import strip_directories
 
     assert strip_directories("\x1b[0;32m/home/ana/lib/compare.py:123\x1b[0m") == "\x1b[0;32m…/compare.py:123\x1b[0m"
     assert strip_directories('File "/usr/lib/x.py", line 3; see https://example.org/a/b or 3/4') == \
@@ -117,9 +126,9 @@ def test_every_page_has_a_menu_provenance_box_and_glossary(tmp_path):
              new_code_cell("provenance", metadata={"tags": ["notebook-only"]})]
     page = _page_of(tmp_path, cells, context)
     menu = page.split('aria-label="Pages of this report (top)"', 1)[1].split("</nav>", 1)[0]
-    assert '<a href="03-tone.html" aria-current="page">Tone</a>' in menu and '<a href="index.html">' in menu
-    assert '<a rel="prev" href="01-anatomy.html">&larr; Anatomy</a>' in menu
-    assert '<a rel="next" href="05-actors.html">Actors &rarr;</a>' in menu
+    assert '<a aria-current="page" href="03-tone.html">Tone</a>' in menu and '<a href="index.html">' in menu
+    assert '<a href="01-anatomy.html" rel="prev">← Anatomy</a>' in menu
+    assert '<a href="05-actors.html" rel="next">Actors →</a>' in menu
     assert 'aria-label="Pages of this report (bottom)"' in page  # and again at the end of the page
     box = page.split('<summary>For reproducing this report</summary>', 1)[1].split("</details>", 1)[0]
     for fact in ("0123456789abcdef" * 4, "2026-12-02 03:40 UTC", "c7eb380" + "0" * 33, "vaderSentiment 3.3.2",
@@ -131,7 +140,7 @@ def test_every_page_has_a_menu_provenance_box_and_glossary(tmp_path):
     assert [t for t in ("sentence id (p2s3)", "polarity", "leak-free", "G²") if f"<dt>{t}</dt>" in glossary] == \
         ["sentence id (p2s3)", "polarity", "leak-free"]
     first = _page_of(tmp_path, cells[:2], context, "00-summary")
-    assert 'rel="prev"' not in first and '<a rel="next" href="01-anatomy.html">' in first
+    assert 'rel="prev"' not in first and '<a href="01-anatomy.html" rel="next">' in first
 
 
 def test_detail_sections_are_folded_under_their_title(tmp_path):
@@ -155,12 +164,13 @@ def test_saved_tables_link_their_files(tmp_path):
     assert "not saved" in str(save_tables({"t": pd.DataFrame()}, ""))
 
 
-def test_a_comparison_page_gives_its_files_to_the_command_and_a_dirty_checkout_says_so():
+def test_a_comparison_page_gives_its_files_to_the_command_and_a_dirty_checkout_says_so(tmp_path):
     context = PageContext("Comparison of 2 statements", "2 statement files", "", {"statements": ["a.txt", "b c.txt"],
                           "max_rows": 5}, collection=True, run="2026-12-02T03:40:12+00:00", commit="abc123+dirty")
-    page = _decorate(BODY, context)
-    assert "python -m readout compare a.txt &#x27;b c.txt&#x27; -p max_rows 5" in page
+    page = _page_of(tmp_path, _cells(), context, "index")
+    assert "<code>python -m readout compare a.txt 'b c.txt' -p max_rows 5</code>" in page
     assert '">abc123</code> (with uncommitted changes)' in page
+    assert "Collection: <strong>Comparison of 2 statements</strong>" in page and "<nav class=\"readout-menu\"" not in page
 
 
 def test_no_committed_notebook_shows_a_warning_or_stderr():
@@ -177,3 +187,27 @@ def test_no_committed_notebook_shows_a_warning_or_stderr():
                 if output.get("output_type") == "stream" and output.get("name") == "stderr":
                     found.append((path.name, n, output.get("text", "")[:80]))
     assert found == []
+
+
+def test_contents_link_to_their_headings_and_every_output_is_reachable_by_keyboard(tmp_path):
+    """The contents give each section heading nbconvert's own id, whatever its text; nbconvert gives every input and
+    output a tab stop (a wide table scrolls with the arrow keys) and every image an alternative text."""
+    import re
+
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
+
+    headings = ["Who credits whom?", "G² & PMI: `collocations`", "The *diplomatic* tone", "Ça va: 50% [of it](x.html)"]
+    cells = [new_markdown_cell("# Q"), *(new_markdown_cell(f"## {h}\n\nText.") for h in headings),
+             new_code_cell("x", outputs=[new_output("display_data", data={"text/html": "<table><tr><td>1</td></tr></table>",
+                                                                          "text/plain": "t"}),
+                                         new_output("stream", name="stdout", text="printed\n")])]
+    page = _page_of(tmp_path, cells, PageContext("T", "in.txt", ""))
+    contents = page.split('aria-label="Contents"', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<li><a href="#([^"]*)">([^<]*)</a></li>', contents)
+    assert [title for _, title in links] == ["Who credits whom?", "G² &amp; PMI: collocations", "The diplomatic tone",
+                                             "Ça va: 50% of it"]
+    ids = re.findall(r'<h2 id="([^"]*)"', page)
+    assert [anchor for anchor, _ in links] == ids and len(ids) == 4
+    outputs = re.findall(r'<div [^>]*class="[^"]*jp-OutputArea-output[^"]*"[^>]*>', page)
+    assert len(outputs) == 2 and all('tabindex="0"' in div for div in outputs)
+    assert page.count('class="jp-Cell-inputWrapper" tabindex="0"') == 1 + len(headings)  # the markdown cells

@@ -7,6 +7,8 @@ import base64
 import html
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import matplotlib.text
@@ -24,7 +26,8 @@ from readout.analyses.style import concordance
 from readout.analyses.tone import diplomatic, sentiment, toward
 from readout.analyses.topics import themes, topicmodel
 from readout.errors import NotComputable
-from readout.report import figures
+from readout.report import figure_layout as layout
+from readout.report import figures, pictures
 
 #: (sentences, paragraphs): 0 paragraphs = the seed itself (12 sentences in 3 paragraphs).
 SIZES = [(3, 1), (3, 3), (12, 0), (55, 1), (55, 9), (55, 30), (150, 40)]
@@ -87,9 +90,10 @@ BUILDERS = {
 }
 
 
-def drawn_texts(fig: Figure, monkeypatch: pytest.MonkeyPatch) -> list[tuple[matplotlib.text.Text, object]]:
-    """Every text the figure draws (tick labels, annotations, titles, axis labels, legend and colour-bar texts)
-    with its extent in pixels: what :meth:`Text.draw` is asked to draw, visible and not empty."""
+@contextmanager
+def recording_texts() -> Iterator[list[tuple[matplotlib.text.Text, object]]]:
+    """Record every text drawn meanwhile (tick labels, annotations, titles, axis labels, legend and colour-bar
+    texts) with its extent in pixels: what :meth:`Text.draw` is asked to draw, visible and not empty."""
     seen: list[tuple[matplotlib.text.Text, object]] = []
     original = matplotlib.text.Text.draw
 
@@ -99,18 +103,32 @@ def drawn_texts(fig: Figure, monkeypatch: pytest.MonkeyPatch) -> list[tuple[matp
             seen.append((self, self.get_window_extent(renderer)))
         original(self, renderer)
 
+    matplotlib.text.Text.draw = recording
+    try:
+        yield seen
+    finally:
+        matplotlib.text.Text.draw = original
+
+
+_DRAWN = "_test_drawn_texts"  # a figure's attribute: the texts recorded when built_quietly drew it
+
+
+def drawn_texts(fig: Figure) -> list[tuple[matplotlib.text.Text, object]]:
+    """Every text the figure draws, with its extent: as recorded when :func:`built_quietly` drew it as a
+    page shows it, else recorded now, drawing it once."""
+    if hasattr(fig, _DRAWN):
+        return getattr(fig, _DRAWN)
     if not isinstance(fig.canvas, FigureCanvasAgg):
         FigureCanvasAgg(fig)
-    monkeypatch.setattr(matplotlib.text.Text, "draw", recording)
-    fig.canvas.draw()
-    monkeypatch.setattr(matplotlib.text.Text, "draw", original)
+    with recording_texts() as seen:
+        fig.canvas.draw()
     return seen
 
 
-def clashes(fig: Figure, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def clashes(fig: Figure) -> list[str]:
     """Pairs of overlapping texts, texts outside the figure, and texts read sideways other than a y axis's label,
     in words."""
-    drawn = drawn_texts(fig, monkeypatch)
+    drawn = drawn_texts(fig)
     texts = [(t.get_text(), box) for t, box in drawn]
     sideways = {id(ax.yaxis.label) for ax in fig.axes}
     problems = [f"turned {t.get_rotation():.0f} degrees: {t.get_text()!r}" for t, _ in drawn
@@ -134,18 +152,21 @@ def house_style():
 
 
 def built_quietly(build, *args, **kwargs) -> Figure:
-    """A figure built, and drawn as a page shows it, with no warning (a warning would be printed into the page)."""
+    """A figure built, and drawn as a page shows it, with no warning (a warning would be printed into the page);
+    the texts it drew are kept for :func:`clashes` (so that it is drawn once)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig = build(*args, **kwargs)
         if fig is not None:
-            figures.figure_png(fig)
+            with recording_texts() as seen:
+                pictures.figure_png(fig)
+            setattr(fig, _DRAWN, seen)
     assert [str(w.message) for w in caught] == []
     return fig
 
 
-def assert_legible(fig: Figure, monkeypatch: pytest.MonkeyPatch) -> None:
-    problems = clashes(fig, monkeypatch)
+def assert_legible(fig: Figure) -> None:
+    problems = clashes(fig)
     assert problems == [], "\n".join(problems[:12]) + (f"\n... {len(problems)} in all" if len(problems) > 12 else "")
     plots = [ax for ax in fig.axes if ax.axison and ax.get_label() != "<colorbar>"]
     for ax in plots:  # the plot keeps a fair share of the figure: it is never squeezed by its labels
@@ -157,14 +178,14 @@ def assert_legible(fig: Figure, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{n}s-{p}p" for n, p in SIZES])
 @pytest.mark.parametrize("name", list(BUILDERS))
-def test_no_text_overlaps_or_leaves_the_figure(name, size, narrow, monkeypatch):
+def test_no_text_overlaps_or_leaves_the_figure(name, size, narrow):
     fig = built_quietly(BUILDERS[name], _inputs(*size), **({"narrow": True} if narrow else {}))
     if fig is None:
         pytest.skip("no topic model for so small a statement")
-    assert_legible(fig, monkeypatch)
+    assert_legible(fig)
     # titles, labelled axes
     ax = fig.axes[0]
-    assert figures.figure_text(fig).startswith("Figure: ") and statement_label(size) in figures.figure_text(fig)
+    assert pictures.figure_text(fig).startswith("Figure: ") and statement_label(size) in pictures.figure_text(fig)
     assert name in ("mentions", "dispersion") or ax.get_xlabel()
 
 
@@ -227,13 +248,13 @@ ACTOR_BUILDERS = {
 @pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
 @pytest.mark.parametrize("size", ACTOR_SIZES, ids=[f"{n}s-{p}p-{k}a" for n, p, k in ACTOR_SIZES])
 @pytest.mark.parametrize("name", list(ACTOR_BUILDERS))
-def test_long_actor_names_fit_wide_and_narrow(name, size, narrow, monkeypatch):
+def test_long_actor_names_fit_wide_and_narrow(name, size, narrow):
     """Actor names of about 50 characters are wrapped or cut to a share of the figure's width: no text
     overlaps or leaves the figure, the plot keeps its room, no warning."""
     fig = built_quietly(ACTOR_BUILDERS[name], _actor_inputs(*size), **({"narrow": True} if narrow else {}))
-    assert_legible(fig, monkeypatch)
+    assert_legible(fig)
     if name in ("mentions", "dispersion", "actor_tone"):
-        budget = (0.4 * figures.NARROW_WIDTH if narrow else 0.3 * figures.WIDE_WIDTH) * fig.dpi
+        budget = (0.4 * layout.NARROW_WIDTH if narrow else 0.3 * layout.WIDE_WIDTH) * fig.dpi
         widest = max(t.get_window_extent().width for t in fig.axes[0].get_yticklabels())
         assert widest <= budget + 1, f"actor names {widest:.0f} px wide, more than {budget:.0f} px"
 
@@ -257,12 +278,13 @@ def test_a_figure_is_a_picture_of_a_wide_and_a_phone_layout(tmp_path):
 
     inputs = _inputs(12, 0)
     fig = _arc(inputs)
-    bundle = figures.figure_bundle(fig)
+    bundle = pictures.figure_bundle(fig)
     assert set(bundle) == {"text/html", "image/png", "text/plain"}
-    assert bundle["text/plain"] == figures.figure_text(fig) == (
+    assert bundle["text/plain"] == pictures.figure_text(fig) == (
         "Figure: Sentiment arc and diplomatic tone: " + inputs["statement"].label)
-    assert figures.figure_text(narrow_fig := figures.narrow_copy(fig)) == bundle["text/plain"]
-    assert narrow_fig.get_suptitle().count("\n") > bundle["text/plain"].count(":")  # wrapped on the phone
+    assert pictures.figure_text(narrow_fig := layout.narrow_copy(fig)) == bundle["text/plain"]
+    # the title's two parts (its name, the statement's label): more lines on the phone than parts, wrapped
+    assert narrow_fig.get_suptitle().count("\n") + 1 > len(bundle["text/plain"].split(": ")[1:]) == 2
     picture = bundle["text/html"]
     assert picture.startswith('<picture class="readout-picture"><source media="(max-width: 700px)" srcset="data:')
     (narrow, wide), alts = _pngs(picture)
@@ -276,7 +298,7 @@ def test_a_figure_is_a_picture_of_a_wide_and_a_phone_layout(tmp_path):
     hostile = parse_statement("<script>alert(1)</script> The United States welcomed the plan. We agreed.")
     scores = sentiment.score_statement(hostile)
     other = figures.sentiment_arc_figure(sentiment.sentence_table(scores), hostile)
-    outputs = [new_output("display_data", data=figures.figure_bundle(f)) for f in (fig, other)]
+    outputs = [new_output("display_data", data=pictures.figure_bundle(f)) for f in (fig, other)]
     nbformat.write(new_notebook(cells=[new_code_cell("figure", outputs=outputs)]), tmp_path / "n.ipynb")
     notebook_to_html(tmp_path / "n.ipynb", tmp_path / "n.html")
     page = (tmp_path / "n.html").read_text(encoding="utf-8")
@@ -286,13 +308,13 @@ def test_a_figure_is_a_picture_of_a_wide_and_a_phone_layout(tmp_path):
     ratios = [_size(p)[0] / _size(p)[1] for p in pngs]  # narrow, wide, narrow, wide
     assert len(pngs) == 4 and max(ratios[0], ratios[2]) < 0.8 and min(ratios[1], ratios[3]) > 2
     assert "<script>alert(1)" not in page
-    assert alts[1] == html.escape(figures.figure_text(other), quote=True) and "&lt;script&gt;" in alts[1]
+    assert alts[1] == html.escape(pictures.figure_text(other), quote=True) and "&lt;script&gt;" in alts[1]
 
 
 def test_a_figure_of_another_module_stays_one_image():
     fig = Figure(figsize=(4, 3))
     fig.subplots().set_title("Plain <b>")
-    bundle = figures.figure_bundle(fig)
+    bundle = pictures.figure_bundle(fig)
     assert set(bundle) == {"image/png", "text/plain"} and bundle["text/plain"] == "Figure: Plain <b>"
 
 
@@ -305,3 +327,25 @@ def test_the_arc_draws_the_diplomatic_tone_and_names_every_line():
     assert list(line.get_ydata()) == list(inputs["tones"]["tone"])
     assert len(figures.sentiment_arc_figure(inputs["sentences"], inputs["statement"]).axes[0].get_lines()) < len(
         fig.axes[0].get_lines())  # without it, as before
+
+
+def test_the_checks_catch_overlapping_turned_and_clipped_text_and_a_squeezed_plot():
+    """A figure that does all a figure of ours must not: the checks above would fail on it."""
+    fig = Figure(figsize=(4, 3))
+    ax = fig.subplots()
+    ax.text(0.5, 0.5, "one label", transform=ax.transAxes)
+    ax.text(0.52, 0.5, "another", transform=ax.transAxes)
+    ax.text(0.2, 0.2, "slanted", rotation=30, transform=ax.transAxes)
+    fig.text(0.97, 0.9, "past the edge")
+    problems = clashes(fig)
+    assert "overlap: 'one label' and 'another'" in problems
+    assert "turned 30 degrees: 'slanted'" in problems
+    assert any(p.startswith("outside the figure: 'past the edge'") for p in problems), problems
+    assert len(problems) == 3, problems
+    squeezed = Figure(figsize=(4, 3))
+    squeezed.subplots().set_title("Title")
+    squeezed.subplots_adjust(left=0.7)
+    with pytest.raises(AssertionError, match="plot squeezed"):
+        assert_legible(squeezed)
+    with pytest.raises(AssertionError, match="past the edge"):
+        assert_legible(fig)

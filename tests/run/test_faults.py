@@ -3,6 +3,7 @@ re-runs, kills during publishing, and the input read once."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -11,16 +12,24 @@ import sys
 from pathlib import Path
 
 import pytest
+from inprocess import readout_here
 
 from readout.paths import PROJECT_ROOT
 from readout.run.publishing import FAULT_VARIABLE, NO_EXCHANGE_VARIABLE, building, repair, swap_in
 
 SEED = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))[0]
+FIXTURE_NOTEBOOKS = PROJECT_ROOT / "tests" / "fixtures" / "notebooks"
 
 
 def readout(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "readout", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=300, check=False, env={**os.environ, **(env or {})})
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the sha256 of its contents."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # --- the publish step, killed at each of its points ------------------------------------------------
@@ -78,7 +87,7 @@ def test_run_refuses_a_folder_it_did_not_make_and_changes_nothing(tmp_path):
     (tmp_path / "d" / "budget").mkdir(parents=True)
     (tmp_path / "d" / "budget" / "precious.txt").write_text("notes", encoding="utf-8")
     (tmp_path / "d" / "index.html").write_text("<p>my own page</p>", encoding="utf-8")
-    proc = readout("run", "in/budget.txt", "--out", "d", cwd=tmp_path)
+    proc = readout_here("run", "in/budget.txt", "--out", "d", cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert lines == [
@@ -93,7 +102,11 @@ def test_run_refuses_a_folder_it_did_not_make_and_changes_nothing(tmp_path):
 def test_reserved_names_a_failed_rerun_and_the_input_read_once(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "logs.txt").write_bytes(SEED.read_bytes())
-    first = readout("run", "in/logs.txt", "--out", "out", cwd=tmp_path)
+    notebooks = tmp_path / "notebooks"  # two notebooks that read the statement (any notebook reads it so)
+    notebooks.mkdir()
+    for name in ("01-count-pass.ipynb", "02-count-pass.ipynb"):
+        (notebooks / name).write_bytes((FIXTURE_NOTEBOOKS / "pass" / "01-count-pass.ipynb").read_bytes())
+    first = readout("run", "in/logs.txt", "--out", "out", "--notebooks", str(notebooks), cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     out = tmp_path / "out"
     # a statement named logs.txt never takes the run logs' folder
@@ -103,20 +116,24 @@ def test_reserved_names_a_failed_rerun_and_the_input_read_once(tmp_path):
     manifest = json.loads((out / "logs-statement" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["input"]["snapshot"] == "input/logs.txt"
     assert (out / "logs-statement" / "input" / "logs.txt").read_bytes() == SEED.read_bytes()
-    tone = json.loads((out / "logs-statement" / "03-tone.ipynb").read_text(encoding="utf-8"))
-    params = next(c for c in tone["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
-    assert "/input/logs.txt" in "".join(params["source"])
+    for name in ("01-count-pass.ipynb", "02-count-pass.ipynb"):
+        executed = json.loads((out / "logs-statement" / name).read_text(encoding="utf-8"))
+        params = next(c for c in executed["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+        assert "/input/logs.txt" in "".join(params["source"])
+        assert "hello: 12 sentences" in json.dumps(executed["cells"][-1]["outputs"])  # the seed's 12, read
     tables = sorted(p.name for p in (out / "logs-statement" / "tables").iterdir())
+    complete = snapshot(out / "logs-statement")
     # a forced re-run whose notebooks fail does not replace the complete report (a notebook set with a
     # notebook that always fails stands in for any failure)
     again = readout("run", "in/logs.txt", "--out", "out", "--force", "--notebooks",
-                    str(PROJECT_ROOT / "tests" / "fixtures" / "notebooks" / "mixed"), cwd=tmp_path)
+                    str(FIXTURE_NOTEBOOKS / "mixed"), cwd=tmp_path)
     assert again.returncode == 1, again.stderr
     assert "the complete earlier report is kept at out/logs-statement, this run's is at " \
            "out/logs-statement.failed" in again.stderr
     assert json.loads((out / "logs-statement" / "manifest.json").read_text(encoding="utf-8"))["status"] == "ok"
     assert sorted(p.name for p in (out / "logs-statement" / "tables").iterdir()) == tables
-    assert (out / "logs-statement" / "05-actors.html").is_file()  # the complete report, whole
+    assert snapshot(out / "logs-statement") == complete  # the complete report, whole and unchanged
+    assert (out / "logs-statement" / "02-count-pass.html").is_file()
     assert json.loads((out / "logs-statement.failed" / "manifest.json").read_text(encoding="utf-8"))["status"] == "failed"
     assert "failed re-run (the complete earlier report is kept)" in (out / "index.html").read_text(encoding="utf-8")
     assert len(list((out / "logs").iterdir())) == 2  # both runs logged; neither log lost
@@ -182,12 +199,12 @@ def test_editable_data_files_are_checked_whole(tmp_path, name, body, message):
 
 def test_operating_system_problems_are_one_line(tmp_path):
     (tmp_path / "afile").write_text("x", encoding="utf-8")
-    under_a_file = readout("run", str(SEED), "--out", "afile/sub", cwd=tmp_path)
+    under_a_file = readout_here("run", str(SEED), "--out", "afile/sub", cwd=tmp_path)
     assert under_a_file.returncode == 2
     assert under_a_file.stderr.strip() == f"afile/sub: cannot be made: {tmp_path / 'afile'} is a file, not a folder (--out)"
     (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
     (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
-    loop = readout("run", "loop1", "--out", "out", cwd=tmp_path)
+    loop = readout_here("run", "loop1", "--out", "out", cwd=tmp_path)
     assert loop.returncode == 2 and loop.stderr.strip() == "loop1: is a symbolic link to nothing, or a loop of links"
     assert not (tmp_path / "out").exists()
     # found in a folder: a pipe and a looping link are named and skipped, the statement runs

@@ -3,6 +3,7 @@ kernel behind."""
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -20,23 +21,37 @@ PASS = FIXTURES / "notebooks" / "pass"
 
 
 def start_slow_run(out: Path) -> subprocess.Popen:
-    """A run of the one-cell fixture notebook told to pause 60 s, started in the background."""
+    """A run of a one-cell notebook that pauses 60 s (saying so in ``out``/pausing), started in the background."""
+    notebooks = out.parent / "slow-notebooks"
+    notebooks.mkdir(exist_ok=True)
+    nb = json.loads((PASS / "01-count-pass.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][1]["source"] = "".join(nb["cells"][1]["source"]) + "\nmarker = ''"
+    nb["cells"][2]["source"] = "import time\nfrom pathlib import Path\n\nPath(marker).touch()\ntime.sleep(pause)"
+    (notebooks / "01-pause.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     return subprocess.Popen([sys.executable, "-m", "readout", "run", str(SEED), "--out", str(out), "--notebooks",
-                             str(PASS), "-p", "pause", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                             str(notebooks), "-p", "pause", "60", "-p", "marker", str(out.parent / "pausing")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def wait_for_kernel(proc: subprocess.Popen, out: Path) -> list[psutil.Process]:
-    """Wait until the notebook runs (a build folder exists and a kernel works), then list the run's processes."""
+    """Wait until the notebook's cell is pausing (it says so), then list the run's processes."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        family = psutil.Process(proc.pid).children(recursive=True)
-        if list(out.glob(".building-*")) and len(family) >= 2:
-            time.sleep(2)  # the notebook's cell is now pausing
+        if (out.parent / "pausing").exists():
             return psutil.Process(proc.pid).children(recursive=True)
-        time.sleep(0.2)
+        time.sleep(0.05)
     proc.kill()
     pytest.fail("the run never started its notebook")
+
+
+def signal_pending(pid: int, signum: int) -> bool:
+    """Whether ``signum`` sent to the process ``pid`` has not been delivered yet."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except FileNotFoundError:  # it has ended
+        return False
+    masks = [int(line.split()[1], 16) for line in status.splitlines() if line.startswith(("SigPnd:", "ShdPnd:"))]
+    return any(mask >> (signum - 1) & 1 for mask in masks)
 
 
 @pytest.mark.parametrize("signum, code, said", [(signal.SIGINT, 130, "Ctrl-C"), (signal.SIGTERM, 143, "SIGTERM")])
@@ -67,7 +82,8 @@ def test_a_second_interrupt_ends_the_run_at_once(tmp_path):
     proc = start_slow_run(out)
     wait_for_kernel(proc, out)
     proc.send_signal(signal.SIGINT)
-    time.sleep(0.05)
+    while signal_pending(proc.pid, signal.SIGINT):  # two interrupts, not one sent twice
+        pass
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
@@ -95,8 +111,6 @@ def test_a_pool_survives_a_failing_import_in_its_threads(tmp_path, monkeypatch):
 
 
 def test_parameters_cell_with_a_magic(tmp_path):
-    import json
-
     notebook = tmp_path / "01-magic.ipynb"
     cell = {"cell_type": "code", "id": "p", "metadata": {"tags": ["parameters"]}, "outputs": [],
             "execution_count": None, "source": "%matplotlib inline\nx = 1\ny = 'a'"}

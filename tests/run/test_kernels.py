@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
 from pathlib import Path
 
+import psutil
+import pytest
 from conftest import FIXTURES, SEED
 
-from readout.paths import NOTEBOOKS_DIR
 from readout.run.forkserver import ForkedProcess, ForkServer
 from readout.run.kernels import KernelPool, _run_silently, execute
 
@@ -24,7 +24,8 @@ PROBE = ("import json, os, sys, pandas as pd, matplotlib\n"
 
 
 def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
-    """Run a one-cell notebook (optionally after ``before``, in the same kernel) and read what it printed."""
+    """Run a one-cell notebook (optionally after ``before``, in the same kernel) and read what it printed;
+    ``client`` is the kernel's client after the notebook, and whether its channels are still open."""
     notebook = tmp / f"{name}.ipynb"
     cells = [{"cell_type": "code", "id": "parameters", "metadata": {"tags": ["parameters"]},
               "source": "statement_path = ''", "outputs": [], "execution_count": None},
@@ -36,14 +37,15 @@ def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
         if before:
             from jupyter_core.utils import run_sync
             kernel.ready()
-            run_sync(_run_silently)(kernel.km.client(), before, 60)
-        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel)
+            run_sync(_run_silently)(kernel.kc, before, 60)
+        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel), kernel.kc
 
-    run = pool.submit(work).result(timeout=120)
+    run, client = pool.submit(work).result(timeout=120)
     assert run.status == "ok", run.error
     out = json.loads((tmp / f"{name}-out.ipynb").read_text(encoding="utf-8"))
     seen = json.loads("".join(out["cells"][-1]["outputs"][0]["text"]))
     seen["cells"] = [c["execution_count"] for c in out["cells"]]
+    seen["client"] = (id(client), client.channels_running)
     return seen
 
 
@@ -51,7 +53,32 @@ def alive(pid: int) -> bool:
     return ForkedProcess(pid).poll() is None
 
 
-def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
+def processes(pids: set[int]) -> list[psutil.Process]:
+    """The processes of these ids still running."""
+    found = []
+    for pid in pids:
+        try:
+            found.append(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            pass
+    return found
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory):
+    """A pool of one kernel forked from its warm server, shared by the tests that need one such kernel."""
+    with KernelPool(1, tmp_path_factory.mktemp("forked")) as pool:
+        yield pool
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """A pool of one kernel started the usual way, neither forked nor warmed up: as a fresh kernel."""
+    with KernelPool(1, tmp_path_factory.mktemp("plain"), warm=False, fork=False) as pool:
+        yield pool
+
+
+def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path, plain):
     with KernelPool(2, tmp_path) as pool:
         server = pool.forkserver.process.pid
         first = probe(pool, tmp_path, "a", before="secret = 42")
@@ -64,22 +91,23 @@ def test_pool_kernels_are_forked_warm_and_look_like_a_fresh_kernel(tmp_path):
         assert first["leftover"] is False and first["cells"] == [1, 2]
         assert second["leftover"] is False and second["cells"] == [1, 2]
         kernels = {first["pid"], second["pid"]}
-    with KernelPool(1, tmp_path, warm=False, fork=False) as pool:
-        fresh = probe(pool, tmp_path, "fresh")
+    fresh = probe(plain, tmp_path, "fresh")
+    again = probe(plain, tmp_path, "again")
     assert (fresh["count"], fresh["max_columns"], fresh["backend"]) == (first["count"], 20, first["backend"])
-    time.sleep(0.5)
-    assert not [pid for pid in kernels | {server} if alive(pid)]  # closing the pool stops them all
+    # one client serves the kernel's notebooks, and papermill (nbclient) leaves it open between them
+    assert again["pid"] == fresh["pid"] and again["client"] == fresh["client"] and fresh["client"][1] is True
+    _, left = psutil.wait_procs(processes(kernels | {server}), timeout=10)
+    assert left == []  # closing the pool stops them all
 
 
-def test_same_figures_and_tables_with_and_without_the_fork_server(tmp_path):
+def test_same_figures_and_tables_with_and_without_the_fork_server(tmp_path, forked, plain):
     """A notebook's outputs do not depend on how its kernel was started."""
     outputs = []
-    for fork in (True, False):
-        with KernelPool(1, PASS, fork=fork) as pool:
-            run = pool.submit(lambda kernel: execute(PASS / "01-count-pass.ipynb", tmp_path / f"{fork}.ipynb",
-                                                     {"statement_path": str(SEED)}, 60, kernel)).result(120)
+    for name, pool in (("forked", forked), ("plain", plain)):
+        run = pool.submit(lambda kernel: execute(PASS / "01-count-pass.ipynb", tmp_path / f"{name}.ipynb",
+                                                 {"statement_path": str(SEED)}, 60, kernel)).result(120)
         assert run.status == "ok"
-        cells = json.loads((tmp_path / f"{fork}.ipynb").read_text(encoding="utf-8"))["cells"]
+        cells = json.loads((tmp_path / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
         outputs.append([c.get("outputs") for c in cells if c["cell_type"] == "code"])
     assert outputs[0] == outputs[1] and any(outputs[0])
 
@@ -96,17 +124,13 @@ def test_a_fork_server_that_does_not_start_leaves_the_usual_kernels(tmp_path, mo
         assert probe(pool, tmp_path, "c")["ppid"] == os.getpid()  # started by jupyter_client instead
 
 
-def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(tmp_path):
-    with KernelPool(1, NOTEBOOKS_DIR) as pool:
-        def work(kernel):
-            kernel.ready()
-            pid = kernel.pid()
-            assert ForkedProcess(pid).poll() is None
-            os.kill(pid, signal.SIGKILL)
-            deadline = time.monotonic() + 10
-            while kernel.km.provisioner.process.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.05)
-            return pid, kernel.km.provisioner.process.poll()
+def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(forked):
+    def work(kernel):
+        kernel.ready()
+        pid = kernel.pid()
+        assert ForkedProcess(pid).poll() is None and kernel.forked()
+        os.kill(pid, signal.SIGKILL)
+        return pid, kernel.km.provisioner.process.wait(timeout=10)
 
-        pid, code = pool.submit(work).result(timeout=60)
+    pid, code = forked.submit(work).result(timeout=60)
     assert code is not None and not alive(pid)

@@ -32,6 +32,7 @@ def test_normal_form_of_tokens():
 def test_forms_are_kept_in_the_user_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(lemmas, "_KNOWN", {})
+    monkeypatch.setattr(lemmas, "_CACHED", {})
     lemmas.forms_table(["denounce", "laud"])
     (cached,) = (tmp_path / "readout").glob("inflections-lemminflect-*.json")
     data = json.loads(cached.read_text(encoding="utf-8"))  # word → tag → forms
@@ -40,4 +41,5 @@ def test_forms_are_kept_in_the_user_cache(tmp_path, monkeypatch):
     data["laud"]["VBZ"].append("laudz")
     cached.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setattr(lemmas, "_KNOWN", {})
+    monkeypatch.setattr(lemmas, "_CACHED", {})  # as in a new process
     assert "laudz" in lemmas.forms_of("laud")

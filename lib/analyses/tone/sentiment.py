@@ -13,7 +13,8 @@ Two independent general-purpose lexicon methods, both offline:
 Every score is given raw and "leak-free": with the hits removed that come from
 proper names, issue labels or genre senses (:mod:`readout.analyses.tone.leaks`). TextBlob's
 leak-free polarity is the mean of its remaining assessments (0 if none remain);
-VADER's is the compound of the sentence with the leaked words' valences set to 0.
+VADER's is the compound of the sentence with the leaked words' valences set to 0
+(:mod:`readout.analyses.tone.vader_window` gives the valences word by word).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -32,6 +32,7 @@ from readout.analyses.readings import Reading
 from readout.text.language import looks_english
 from readout.text.statement import Sentence, Statement
 
+from . import vader_window
 from .diplomatic import ToneLexicon, load_tone_lexicon, sentence_matches
 from .leaks import LeakLexicon, leak_reason, load_leak_lexicon, names_in
 
@@ -43,41 +44,6 @@ __all__ = ["SentenceSentiment", "Hit", "score_sentence", "score_statement", "sen
 NEUTRAL_BAND = 0.05
 
 
-@cache
-def _vader():  # the analyzer loads its lexicon once per process
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, SentimentIntensityAnalyzer
-
-    # Words that can change the outcome of VADER's look-back checks for a scored word: its negation
-    # check acts only on a negator (or a word with "n't") or on "never so/this" and "without doubt";
-    # its idiom check only on word sequences that are keys of its idiom and multi-word booster tables.
-    negation_triggers = frozenset(NEGATE) | {"never", "so", "this", "without", "doubt"}
-    idiom_words = frozenset(w for key in (*SPECIAL_CASES, *(k for k in BOOSTER_DICT if " " in k)) for w in key.split())
-
-    class WindowedVader(SentimentIntensityAnalyzer):
-        """VADER, unchanged, made faster. For the scored word ``i`` its negation check reads words
-        ``i-3`` to ``i-1`` and its idiom check words ``i-3`` to ``i+2`` (each runs only where ``i`` exceeds
-        its look-back, so no index wraps), yet both lower-case the whole sentence on every call, and the
-        negation check scans its list of 59 negators word by word. Here both see only that window, and
-        are skipped when no word in it could change the valence (then they return it unchanged).
-        A test compares every score with ``polarity_scores``."""
-
-        def _negation_check(self, valence, words, start_i, i):  # type: ignore[override]
-            lo = max(0, i - 3)
-            before = [w.lower() for w in words[lo:i]]
-            if negation_triggers.isdisjoint(before) and not any("n't" in w for w in before):
-                return valence
-            return SentimentIntensityAnalyzer._negation_check(valence, words[lo : i + 3], start_i, i - lo)
-
-        def _special_idioms_check(self, valence, words, i):  # type: ignore[override]
-            lo = max(0, i - 3)
-            window = words[lo : i + 3]
-            if idiom_words.isdisjoint(w.lower() for w in window):
-                return valence
-            return SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - lo)
-
-    return WindowedVader()
-
-
 def sign(value: float, band: float = NEUTRAL_BAND) -> int:
     """+1, -1 or 0 (within ``band`` of zero)."""
     return 1 if value > band else -1 if value < -band else 0
@@ -85,7 +51,7 @@ def sign(value: float, band: float = NEUTRAL_BAND) -> int:
 
 def sign_word(value: float) -> str:
     """"positive", "negative" or "neutral" (within :data:`NEUTRAL_BAND` of zero)."""
-    return ("neutral", "positive", "negative")[sign(value)]
+    return {1: "positive", -1: "negative", 0: "neutral"}[sign(value)]
 
 
 def describe_polarity(value: float) -> str:
@@ -164,14 +130,14 @@ def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon 
         if not leak:
             clean_p.append(polarity)
             clean_s.append(subjectivity)
-    vader = _vader()
-    words, valences, vader_text, scored = _vader_valences(vader, sentence.text)
+    words, valences, vader_text, scored = vader_window.word_valences(sentence.text)
+    vader_lexicon = vader_window.lexicon()
     clean = list(valences)
     leaked = False
     offsets = _offsets(vader_text, sentence.text, words) if names and scored else []
     for k in scored:
         word = words[k]
-        valence = vader.lexicon[word.lower()]
+        valence = vader_lexicon[word.lower()]
         at = offsets[k] if names else -1
         inside = next((n for a, b, n in names if at >= 0 and a <= sentence.start + at < b), None)
         leak = leak_reason(word, inside, leaks)
@@ -180,7 +146,7 @@ def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon 
             clean[k] = 0.0
             leaked = True
     polarity, subjectivity = blob
-    raw = _compound(vader, valences, vader_text)
+    raw = vader_window.compound(valences, vader_text)
     return SentenceSentiment(
         sentence=sentence,
         polarity=polarity,
@@ -188,32 +154,9 @@ def score_sentence(sentence: Sentence, statement: Statement, leaks: LeakLexicon 
         polarity_clean=sum(clean_p) / len(clean_p) if clean_p else 0.0,
         subjectivity_clean=sum(clean_s) / len(clean_s) if clean_s else 0.0,
         vader=raw,
-        vader_clean=_compound(vader, clean, vader_text) if leaked else raw,
+        vader_clean=vader_window.compound(clean, vader_text) if leaked else raw,
         hits=tuple(hits),
     )
-
-
-def _compound(vader, valences: list[float], text: str) -> float:
-    """VADER's compound score of a sentence from its word valences, as ``score_valence`` gives it
-    (Hutto & Gilbert 2014): the sum, pushed away from 0 by "!" and "?" emphasis, normalised by
-    x / sqrt(x² + 15) into -1..+1 and rounded to 4 decimals. Only the compound, which is all this
-    module reads; VADER's own ``normalize`` and ``_punctuation_emphasis`` do the work."""
-    from vaderSentiment.vaderSentiment import normalize
-
-    if not valences:
-        return 0.0
-    total = float(sum(valences))
-    if total > 0:
-        total += vader._punctuation_emphasis(text)
-    elif total < 0:
-        total -= vader._punctuation_emphasis(text)
-    return round(normalize(total), 4)
-
-
-@cache
-def _emoji_chars(vader) -> frozenset[str]:
-    """The emoji VADER describes that are one character (``polarity_scores`` reads a text character by character)."""
-    return frozenset(k for k in vader.emojis if len(k) == 1)
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -236,46 +179,6 @@ def _offsets(vader_text: str, text: str, words: list[str]) -> list[int]:
         out.append(at)
         cursor = at + len(word) if at >= 0 else cursor
     return out
-
-
-def _vader_valences(vader, text: str) -> tuple[list[str], list[float], str, list[int]]:
-    """VADER's words and their valences after its heuristics (boosters, negation, "but"), as its own
-    ``polarity_scores`` computes them (vaderSentiment 3.3.2) before summing: ``score_valence`` of these
-    is exactly ``polarity_scores(text)``. Zeroing one word's valence removes that word and nothing else.
-    Also returned: the text VADER read (emoji described) and the indices of the words in its lexicon."""
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
-    if not _emoji_chars(vader).isdisjoint(text):  # emoji become their descriptions, as polarity_scores does
-        out, prev_space = [], True
-        for ch in text:
-            if ch in vader.emojis:
-                out.append(("" if prev_space else " ") + vader.emojis[ch])
-                prev_space = False
-            else:
-                out.append(ch)
-                prev_space = ch == " "
-        text = "".join(out)
-    text = text.strip()
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
-    sentiments: list[float] = []
-    lexicon = vader.lexicon
-    scored = []
-    lowered = [item.lower() for item in words]
-    for i, item in enumerate(words):
-        lower = lowered[i]
-        if lower in lexicon:
-            scored.append(i)
-        if lower in BOOSTER_DICT or (i < len(words) - 1 and lower == "kind" and lowered[i + 1] == "of"):
-            sentiments.append(0)
-            continue
-        if lower not in lexicon:  # sentiment_valence would append the 0 it is given, and nothing else
-            sentiments.append(0)
-            continue
-        sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
-    if "but" in lowered:  # VADER's "but" rule changes nothing in a sentence without "but"
-        sentiments = vader._but_check(words, sentiments)
-    return list(words), sentiments, text, scored
 
 
 def score_statement(statement: Statement, leaks: LeakLexicon | None = None) -> list[SentenceSentiment]:
@@ -380,7 +283,7 @@ def coverage_table(statement: Statement, tone_lexicon: ToneLexicon | None = None
     tone_matches = sum(len(sentence_matches(s, tone_lexicon)) for s in statement.sentences)
     words = [w.lower() for s in statement.sentences for w in s.words]
     n = len(words)
-    vader = _vader().lexicon
+    vader = vader_window.lexicon()
     rows = [
         ("TextBlob (Pattern lexicon)", sum(w in pattern_lexicon for w in words)),
         ("VADER", sum(w in vader for w in words)),

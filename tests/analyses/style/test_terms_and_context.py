@@ -70,7 +70,11 @@ def test_seed_dispersion(seed):
     assert per_term["United States"] == 7 and per_term["Honduras"] == 9 and per_term["security"] == 4
     first = table.iloc[0]
     assert (first["term"], first["position"], first["sentence"]) == ("United States", 0, "p1s1")
-    assert table["share"].between(0, 1).all()
+    # the share of the way through the body: word position over the last position (351 words: 0 to 350)
+    assert table["share"].to_list() == pytest.approx((table["position"] / 350).to_list())
+    # the last: "cooperation" in "... regional cooperation and integration.", the third word from the end
+    last = table.loc[table["position"].idxmax()]
+    assert (last["term"], last["position"], last["share"]) == ("cooperation", 348, 348 / 350)
 
 
 def test_kwic_aligned(seed):

@@ -159,7 +159,13 @@ def test_nmf_recovers_two_blocks_and_is_reproducible():
     x = np.array([[1, 1, 1, 0, 0, 0], [2, 1, 1, 0, 0, 0], [1, 2, 1, 0, 0, 0],
                   [0, 0, 0, 1, 1, 2], [0, 0, 0, 2, 1, 1], [0, 0, 0, 1, 1, 1]], dtype=float)
     w, h, iterations, error = topicmodel.nmf(x, 2, seed=7)
-    assert (w >= 0).all() and (h >= 0).all() and error < 1.5 and iterations >= 10
+    assert (w >= 0).all() and (h >= 0).all() and error == pytest.approx(float(np.linalg.norm(x - w @ h)))
+    # The least error any rank-2 factorisation can leave (Eckart-Young) is the norm of the singular values
+    # beyond the second: each 3x3 block has 2 + √3, 1 and 2 - √3, so sqrt(2 (1 + (2 - √3)²)) = 2 (√3 - 1).
+    # The blocks' best rank-1 factors are non-negative (Perron-Frobenius), so NMF can and must reach it.
+    assert np.linalg.svd(x, compute_uv=False)[2:] == pytest.approx([1, 1, 2 - math.sqrt(3), 2 - math.sqrt(3)])
+    assert error == pytest.approx(2 * (math.sqrt(3) - 1), rel=1e-6)
+    assert iterations % 10 == 0 and iterations < topicmodel.MAX_ITER  # stopped by its test every 10, not the cap
     main = w.argmax(axis=1)
     assert len(set(main[:3])) == 1 and len(set(main[3:])) == 1 and main[0] != main[3]
     w2, h2, _, _ = topicmodel.nmf(x, 2, seed=7)
@@ -239,11 +245,15 @@ def test_expected_themes_must_be_a_list_of_names():
 def test_topic_weights_do_not_depend_on_the_factor_scale(seed):
     model = topicmodel.fit_topics(seed, 3, 2024)
     assert np.allclose(model.h.sum(axis=1), 1.0)
-    assert 0 < model.error < 1  # relative: the share of the matrix left unexplained
+    # relative: the share of the matrix left unexplained, ||X - W H|| / ||X||; at least what the best
+    # rank-3 approximation leaves (the singular values beyond the third, Eckart-Young), here 0.8205
+    _, _, x = topicmodel._matrix(seed)
+    assert model.error == pytest.approx(float(np.linalg.norm(x - model.w @ model.h) / np.linalg.norm(x)))
+    bound = float(np.sqrt((np.linalg.svd(x, compute_uv=False)[3:] ** 2).sum()) / np.linalg.norm(x))
+    assert bound <= model.error < bound + 0.01
     # "none" only for a sentence whose words no topic uses (seed 3 leaves p2s5's words out of every topic)
     other = topicmodel.fit_topics(seed, 3, 3)
     table = topicmodel.sentence_topic_table(other)
-    _, _, x = topicmodel._matrix(seed)
     for i, sid in enumerate(other.sentence_ids):
         uses = float((x[i] @ other.h.T).sum())
         assert (table.loc[sid, "main_topic"] == "none") == (uses == 0.0), sid
