@@ -130,6 +130,22 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (cell or "").split(";") if x.strip())
 
 
+def _csv_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a UTF-8 CSV file that must have ``columns`` (a byte-order mark allowed); raises
+    :class:`~readout.errors.BadInputError`, naming the file, for a missing column or a file that is not
+    UTF-8 CSV."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                raise BadInputError(path, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+                                          f" (it needs {', '.join(columns)})")
+            return list(reader)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise BadInputError(path, f"cannot be read as UTF-8 CSV ({exc.__class__.__name__})") from None
+
+
 def read_labels(folder: str | Path) -> list[Labelled]:
     """The rows of ``folder/labels.csv``, each with its text's path; checked whole first.
 
@@ -143,16 +159,7 @@ def read_labels(folder: str | Path) -> list[Labelled]:
     if not labels.is_file():
         raise BadInputError(labels, "not found: a labelled folder needs labels.csv with columns "
                                     + ", ".join(LABEL_COLUMNS))
-    try:
-        with labels.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in LABEL_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise BadInputError(labels, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
-                                            f" (it needs {', '.join(LABEL_COLUMNS)})")
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise BadInputError(labels, f"cannot be read as UTF-8 CSV ({exc.__class__.__name__})") from None
+    rows = _csv_rows(labels, LABEL_COLUMNS)
     if not rows:
         raise BadInputError(labels, "has no rows")
     out = []
@@ -568,15 +575,9 @@ def read_event_labels(folder: str | Path) -> EventLabels | None:
             raise BadInputError(path, f"not found (the events are labelled in {other.name} and {path.name})")
     try:
         complete = tuple(line.strip() for line in listed.read_text(encoding="utf-8").splitlines() if line.strip())
-        with labels.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in EVENT_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise BadInputError(labels, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
-                                            f" (it needs {', '.join(EVENT_COLUMNS)})")
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise BadInputError(labels, f"cannot be read as UTF-8 CSV ({exc.__class__.__name__})") from None
+    except UnicodeDecodeError:
+        raise BadInputError(listed, "cannot be read as UTF-8 text") from None
+    rows = _csv_rows(labels, EVENT_COLUMNS)
     for name in complete:
         if not (folder / name).is_file():
             raise BadInputError(listed, f"{name} not found under {folder}")

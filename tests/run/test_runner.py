@@ -301,8 +301,8 @@ def test_bad_action_scheme_is_refused_before_running(earlier, tmp_path):
     bad.write_text("categories: []\n", encoding="utf-8")
     before = snapshot(earlier)
     proc = refused(SEED, "-p", "actions_path", bad, "--out", earlier)
-    assert (proc.returncode, proc.stderr.strip()) == (2, f"{bad}: action scheme needs 'categories:', each with a "
-                                                         "kind and a list of verbs")
+    assert (proc.returncode, proc.stderr.strip()) == (2, f"{bad}: action scheme needs 'categories:', each PLOVER "
+                                                         "category with its quad and words")
     assert snapshot(earlier) == before
 
 
@@ -519,7 +519,7 @@ def test_style_notebook_on_edge_cases(real):
     assert "No themes are expected of this statement, so no silences are reported" in no_themes
     assert "does not look like English, so its themes cannot be read here" in shown("spanish-pass", "04-topics")
     assert len(read_csv(out / "long" / "tables" / "sentence_topics.csv")) == 180
-    assert "Actions not computed" in shown("spanish-pass", "05-actors")
+    assert "Events not computed" in shown("spanish-pass", "05-actors")
 
 
 def test_a_reused_kernel_reads_as_a_fresh_one(tmp_path):

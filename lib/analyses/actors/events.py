@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
+from readout.text.language import require_english
 from readout.text.parse import LIST_LABELS, SUBJECTS, ParsedSentence, dependency_parse
 from readout.text.statement import Statement
 
@@ -494,6 +495,7 @@ def _inside_hope(s: _Sentence, v: int, scheme: EventScheme) -> bool:
 def extract_events(statement: Statement, scheme: EventScheme | None = None) -> list[Event]:
     """Every event in the body, in text order (the module note's rules), worked out once per statement
     and scheme. Raises :class:`~readout.errors.NotComputable` for text that is not English."""
+    require_english(statement, "Events")  # before the parse, which would say the same of itself
     scheme = scheme or load_event_scheme()
     memo: dict = statement.derived("events.by_scheme", lambda st: {})
     if id(scheme) not in memo:
