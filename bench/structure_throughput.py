@@ -6,7 +6,7 @@ and how stages are timed), in the same run:
 * the floor: bare ``textblob.en.parse(text)`` (tokenize, tag, chunk) on each text;
 * the structure measures of notebook 02 on the same texts, as numbers:
   readability, lexical diversity, tagging with parts of speech, passive voice
-  and noun phrases, top terms, dispersion, keyword in context, collocations
+  (from the dependency parse, which the actors notebook shares) and noun phrases, top terms, dispersion, keyword in context, collocations
   and acronyms. The statement model they share is timed on its own line; the
   pandas tables the notebook draws from these numbers are presentation and
   not timed.
@@ -28,6 +28,7 @@ from timing import stage_seconds, texts_from_command_line
 from readout import Statement, parse_statement
 from readout.analyses import terms
 from readout.analyses.style import acronyms, collocations, concordance, diversity, grammar, readability
+from readout.text.tagging import tag_statement
 
 TARGET = 1.5
 
@@ -36,7 +37,7 @@ def structure(statement: Statement) -> None:
     """Every measure notebook 02 computes, as numbers (the notebook's tables format these)."""
     readability.readability_scores(statement)
     diversity.diversity_scores(statement)
-    tagged = grammar.tag_statement(statement)
+    tagged = tag_statement(statement)
     grammar.pos_counts(tagged)
     grammar.passive_constructions(tagged)
     grammar.noun_phrases(tagged)
