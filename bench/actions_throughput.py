@@ -42,7 +42,8 @@ def extraction(statement: Statement) -> None:
 
 def actor_part(statement: Statement) -> None:
     """The statement model's actor part, again: mentions, organisations and people of the body."""
-    model._actors_named(statement.text, [(s.start, s.end) for s in statement.sentences], statement.actor_lexicon)
+    model._actors_named(statement.text, [(s.start, s.end) for s in statement.sentences],
+                        [s.tokens for s in statement.sentences], statement.actor_lexicon)
 
 
 def main() -> int:
