@@ -224,9 +224,10 @@ class ParsedSentence:
         in "We will never accept X, and will maintain Y" the subject of maintain is We. A relative
         pronoun ("who", "which", "that") stands for the noun its relative clause describes. The
         understood subject of an ``xcomp`` ("call on X to respect", "we hope to return") is not
-        filled in: it depends on the verb above (:meth:`complements`)."""
+        filled in: it depends on the verb above (:meth:`complements`). A subject the small model hangs
+        on the verb's auxiliary ("The United States and its allies [are] committed") is the verb's."""
         verb = i
-        found = self.children(i, *SUBJECTS)
+        found = self.children(i, *SUBJECTS) or tuple(s for a in self.auxiliaries(i) for s in self.children(a, *SUBJECTS))
         if not found and self.tokens[i].dep == "conj":
             verb = self.first_conjunct(i)
             found = self.children(verb, *SUBJECTS)

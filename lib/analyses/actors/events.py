@@ -17,7 +17,14 @@ and the references of :mod:`.references` (names, and "we", "its", "the regime" r
   earlier one shares its subject ("We will never accept X, and will maintain Y": both We); a
   passive's actor follows "by"; an infinitive's actor is the subject of the verb it completes ("We
   commit to strengthen": We), or its object when that verb asks something of someone ("call on X to
-  ..."). A noun phrase names its actor by its head ("the United States"), a modifier ("U.S.
+  ..."). "X is committed to ..." (also "engaged in", "determined to") is a state of X, not a
+  passive. A participle describing a noun says what the noun does ("a network funding the Houthis":
+  the network) or, past, what was done to it ("the prisons designated today": by its "by", else a
+  designation is the speaker's); a modifier ("shared values", "a negotiated solution") is no event
+  unless it names its actor ("Kremlin-backed"). A pronoun subject ("it", "he", "she", "they") that
+  the references leave open stands for the one actor named as a subject before it in the sentence,
+  when that actor is of a kind it can stand for ("While Russia derided our warnings, they were
+  amassing troops"). A noun phrase names its actor by its head ("the United States"), a modifier ("U.S.
   officials", "Russian forces"), its possessor ("Russia's forces") or, after a head such as
   "government" or "people", its "of" ("the Government of Ethiopia").
 * **The recipient** is the actor of the verb's object ("condemns Russia"; a possessor counts:
@@ -30,7 +37,9 @@ and the references of :mod:`.references` (names, and "we", "its", "the regime" r
   or one that has such a clause; ``future`` with a modal ("will", "can") or under a verb of
   commitment ("is committed to", "seeks to"); else ``done``. A cooperative act stated in the future
   (consult, support, cooperate, aid) is AGREE, as PLOVER codes promises; a negated act of verbal
-  cooperation ("will never recognize", "did not agree") is REJECT.
+  cooperation ("will never recognize", "did not agree") is REJECT. One sentence gives one event per
+  actor, category, recipient and mode; an event aimed at no one is dropped beside the same actor's
+  same event with a recipient ("committed to supporting Ukraine" is one promise, to Ukraine).
 * **Commitment**: an actor's own future act, ``firm`` with "will", "shall" or a verb of commitment
   ("commit", "pledge", "intend", "is determined to"), ``soft`` with "can", "could", "may", "would"
   or a verb of aim ("seek", "aim", "hope to", "look forward to"). A negated one is kept ("will never
@@ -436,6 +445,9 @@ def _commitment_word(s: _Sentence, v: int, scheme: EventScheme) -> tuple[str, st
             p.children(prep, "pcomp") for prep in p.children(v, "prep")) or any(
             any(s.lemma(a) == "to" for a in p.auxiliaries(c)) for c in p.children(v, "advcl"))):
         return "firm", s.text(v)  # "commit to strengthen", "pledged to provide"
+    if s.lemma(v) in scheme.firm_verbs and s.lemma(v) in _STATIVE and (
+            p.passive(v) or p.tokens[v].dep == "acomp") and any(s.lemma(c) == "to" for c in p.children(v, "prep")):
+        return "firm", s.text(v)  # "is committed to diplomacy": a state of commitment held now
     for verb in (v, p.first_conjunct(v)):
         modal = p.modal(verb)
         if modal in scheme.firm_modals:
@@ -517,6 +529,7 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
     for ps in parsed.sentences:
         s = _Sentence(ps, by_sentence.get(ps.sentence.id, []), joint, both, kinds)
         seen: set[tuple[str, str, str]] = set()
+        found: list[Event] = []
         for i in range(len(ps.tokens)):
             cue = _cue(s, i, scheme)
             if cue is None:
@@ -528,7 +541,10 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(event)
+            found.append(event)
+        # "committed to supporting Ukraine": one promise, with its recipient, not also one aimed at no one
+        aimed = {(e.actor, e.event, e.mode) for e in found if e.recipients and e.actors}
+        out += [e for e in found if e.recipients or not e.actors or (e.actor, e.event, e.mode) not in aimed]
     return out
 
 
@@ -543,6 +559,8 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         return None  # "its ability to wage war", "efforts to normalize relations": named, not done
     if s.lemma(v) in ("release", "issue") and any(s.lemma(o) in _PUBLISHED for o in p.children(v, "dobj")):
         return None  # "released information", "issued a statement": no one is freed
+    if p.tokens[v].dep == "amod" and not cue.noun:
+        return _modifier_event(statement, s, cue, scheme)
     # the actor
     rule = ""
     heads: list[int] = []
@@ -566,6 +584,18 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         heads = [sayer] if sayer is not None else []
         rule = "'X must ...': asked of X by " + ("whoever says so" if sayer is not None else "the speaker")
         recipient_heads = list(p.subjects(v))
+    elif p.tokens[p.first_conjunct(v)].dep == "acl" and p.tokens[v].tag == "VBN" and not p.subjects(v):
+        noun = p.tokens[p.first_conjunct(v)].head  # "the prisons designated today", "leaders arrested last week"
+        heads, recipient_heads = list(p.agents(v)), list(p.group(noun))
+        rule = "a participle describing what was done to a noun: the actor follows 'by'"
+        if not heads and category == "SANCTION" and speaker:
+            rule = "a designation or sanction with no 'by': the speaker's"
+    elif p.tokens[p.first_conjunct(v)].dep == "acl" and p.tokens[v].tag == "VBG" and not p.subjects(v):
+        heads = list(p.group(p.tokens[p.first_conjunct(v)].head))  # "a network funding the Houthis": the network
+        rule = "a participle describing a noun: that noun ('a network funding X')"
+    elif p.passive(v) and s.lemma(v) in _STATIVE and not p.agents(v):
+        heads = list(p.subjects(v))  # "the United States and its allies are committed to supporting Ukraine"
+        rule = "'X is committed to ...' (a state, not a passive): X"
     elif p.passive(v):
         heads = list(p.agents(v))
         rule = "passive: the actor follows 'by'"
@@ -578,18 +608,24 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         heads, rule = _controller(s, v, scheme)
     else:
         heads = list(p.subjects(v))
+        if not heads and p.tokens[v].dep in ("acomp", "oprd") and s.lemma(p.tokens[v].head) == "be":
+            heads = list(p.subjects(p.tokens[v].head))  # "The United States is committed to ..."
         rule = "the verb's subject" if p.children(p.first_conjunct(v), *SUBJECTS) or p.tokens[v].dep != "conj" \
             else "a conjoined verb: the subject of the first"
-    if all(p.tokens[h].tag in ("WDT", "WP") for h in heads):  # "that we’re prepared to": the pronoun is in the verb
+    if all(p.tokens[h].tag in ("WDT", "WP") for h in heads):  # "that we’re prepared to", "we’re committed to"
         own = _contracted_subject(s, v)
         if own is not None:
             heads, rule = [own], "the pronoun contracted with the verb ('we’re', 'they’ve')"
     actors = s.actors_of(heads, possessors=True)
-    if not actors and heads and s.unresolved(heads):  # "NATO confirmed it would ...": "it" is the one who says so
+    if not actors and heads and (s.unresolved(heads) or heads[0] not in s.at and s.lemma(heads[0]) in _THIRD_PERSON):
+        # "NATO confirmed it would ...": "it" is the one who says so
         sayer = _sayer(s, v)
-        if sayer is not None and s.lemma(heads[0]) in ("it", "he", "she", "they"):
+        if sayer is not None and s.lemma(heads[0]) in _THIRD_PERSON:
             actors = s.actors_of([sayer], possessors=True)
             rule = "a pronoun reporting the speaker's own words ('X said it would ...'): X" if actors else rule
+        if not actors:
+            actors, why = _earlier_subject(s, heads[0])
+            rule = why or rule
     if cue.noun is not None and not actors:  # "reaffirmed U.S. support for X": the support is the U.S.'s
         owners = s.actors_of([c for c in p.children(cue.noun, "compound", "amod", "poss")], possessors=True)
         if owners:
@@ -598,7 +634,7 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         actors, why = _stand_ins(statement, s, heads, speaker)
         rule = why or rule
     if (cue.special in ("threat", "must", "blame", "judge") and not heads) or (
-            p.passive(v) and not heads and category == "SANCTION"):
+            rule.startswith("a designation or sanction with no 'by'")):
         actors = list(speaker)
     actor_words = p.phrase(heads[0], LIST_LABELS | {"relcl", "acl"}) if heads else ""
     # the recipient
@@ -672,6 +708,52 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     return Event(p.sentence.id, _joined(statement, actors), tuple(actors), category, scheme.quads[category],
                  _joined(statement, recipients), tuple(recipients), mode, commitment, cue_text, rule, actor_words,
                  recipient_words, _main(s, v))
+
+
+#: Participles that, after "be" and with no "by", say a state of their subject, not what was done to it:
+#: "is committed to", "are engaged in", "is determined to", "is prepared to".
+_STATIVE = frozenset({"commit", "engage", "determine", "dedicate", "prepare", "resolve", "involve", "devote"})
+#: Pronouns of the third person, and the actor kinds each can stand for.
+_THIRD_PERSON = {"it": ("country", "organization", "institution", "group"), "he": ("person",),
+                 "she": ("person",), "they": ("country", "organization", "institution", "group")}
+
+
+def _earlier_subject(s: _Sentence, pronoun: int) -> tuple[list[str], str]:
+    """The actor an unresolved "it", "he", "she" or "they" subject stands for, read from the subject of
+    an earlier clause of the same sentence: "while Russia has derided our warnings, they have been
+    amassing troops"; "Putin is not only attacking Ukraine, he is attacking ...". Only when the
+    subjects before it name exactly one actor, of a kind the pronoun can stand for; else ([], "")."""
+    p = s.p
+    kinds = _THIRD_PERSON.get(s.lemma(pronoun))
+    if kinds is None:
+        return [], ""
+    named: list[str] = []
+    for i in range(pronoun):
+        if p.tokens[i].dep in SUBJECTS:
+            named += [a for a in s.actors_of([i], possessors=False) if a not in named]
+    if len(named) == 1 and s.kind(named[0]) in kinds:
+        return named, "a pronoun subject: the one actor named as a subject before it in the sentence"
+    return [], ""
+
+
+def _modifier_event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme) -> Event | None:
+    """An event cue that modifies a noun ("Kremlin-backed Wagner Group", "U.S.-funded programs"): an
+    event only when the modifier names its actor (in the word, or a name right on it); the noun is
+    its recipient. "Shared values", "designated terrorist group", "a negotiated solution" name a thing,
+    not an act someone did: None."""
+    p = s.p
+    v = cue.verb
+    ref = s.at.get(v)
+    actors = [ref.actor] if ref is not None and ref.actor else s.actors_of(
+        p.children(v, "npadvmod", "compound", "nmod"), possessors=False)
+    if not actors:
+        return None
+    noun = p.tokens[v].head
+    recipients = [a for a in s.actors_of([noun], possessors=False) if a not in actors]
+    return Event(p.sentence.id, _joined(statement, actors), tuple(actors), cue.category,
+                 scheme.quads[cue.category], _joined(statement, recipients), tuple(recipients), "done", "",
+                 " ".join(s.text(w) for w in cue.words), "a modifier naming its actor ('Kremlin-backed')",
+                 p.phrase(v), _named_first(s, [noun]), False)
 
 
 def _main(s: _Sentence, v: int) -> bool:

@@ -58,8 +58,7 @@ SEED_EVENTS = {
 MISSED = {_event("p2s1", HN, "COOPERATE", [US]), _event("p2s2", HN, "COERCE"), _event("p2s3", US, "COERCE"),
           _event("p2s4", BOTH, "CONSULT"), _event("p2s7", BOTH, "SUPPORT")}
 #: What the rules read that the seed does not say: a listed word in another sense ("can ... reduce crime" is no
-#: threat, nor "aimed at ... reducing corruption"; "shared challenges" is no cooperation carried out), each
-#: with no actor; the topic of a discussion as an act; and "our collaboration", "their ... dialogue" read as
+#: threat, nor "aimed at ... reducing corruption"), each with no actor; the topic of a discussion as an act; and "our collaboration", "their ... dialogue" read as
 #: aimed at "Both sides" itself (the owner of the object, not split into the two parties the actor already
 #: is: reported to events.py), which makes edges from each party to "Both sides".
 EXTRA = {
@@ -68,7 +67,6 @@ EXTRA = {
     _event("p2s4", BOTH, "COOPERATE"),  # discussed continuing our collaboration
     _event("p2s5", (), "THREATEN", mode="future"),  # aimed at promoting ... and reducing corruption
     _event("p2s7", BOTH, "SUPPORT", ["Both sides"]),  # expressed support for their bilateral ... dialogue
-    _event("p3s1", (), "COOPERATE"),  # shared challenges
 }
 
 
@@ -80,7 +78,7 @@ def found(seed):
 def test_seed_events_against_a_reading_by_hand(found):
     assert MISSED <= SEED_EVENTS and not EXTRA & SEED_EVENTS
     assert _read(found) == (SEED_EVENTS - MISSED) | EXTRA
-    assert len(found) == 14 and sum(1 for e in found if not e.attributed) == 3
+    assert len(found) == 13 and sum(1 for e in found if not e.attributed) == 2
 
 
 def test_seed_credit_ledger_and_balance(seed, found):
@@ -103,10 +101,10 @@ def test_seed_credit_ledger_and_balance(seed, found):
     assert balance.loc[HN, "credit_received"] == 2 and balance.loc[HN, "commitments"] == 3
     assert list(balance.index) == [US, HN, "Both sides"]  # unattributed events are in no actor's row
     reading = credit.events_reading(found)
-    assert reading.startswith("14 events; the most active actors are Both sides (8), United States (2), Honduras (1).")
+    assert reading.startswith("13 events; the most active actors are Both sides (8), United States (2), Honduras (1).")
     assert "; from United States to Honduras (2). No actor presses another." in reading
     assert "4 commitments (1 firm), made by Both sides (2), Honduras (1), United States (1)." in reading
-    assert reading.endswith("3 events of 14 have no actor the parse names: 3 have no subject the rules found. They "
+    assert reading.endswith("2 events of 13 have no actor the parse names: 2 have no subject the rules found. They "
                             "are listed among the events, but count in no edge, balance or commitment.")
 
 

@@ -66,6 +66,40 @@ def test_passive_agent_and_recipient():
                                                        "passive: the actor follows 'by'")
 
 
+def test_a_state_of_commitment_is_a_firm_promise_by_its_subject_read_once():
+    # "are committed" read as a passive would have no actor ("by" no one); the parser hangs the subject on
+    # "are"; "committed to supporting Ukraine" is one promise with its recipient, not also one aimed at no one
+    assert events("The United States and its allies are committed to supporting Ukraine.") == [
+        ("United States", "AGREE", "Ukraine", "future", "firm")]
+
+
+def test_a_pronoun_subject_is_the_one_actor_named_as_a_subject_before_it():
+    found = events("While Russia has derided our warnings, they have been amassing troops on Ukraine's borders.")
+    assert ("Russia", "MOBILIZE") in [(a, e) for a, e, *_ in found]
+    assert events("Russia says it’s drawing down its forces.")[0][:2] == ("Russia", "RETREAT")
+    # two actors named as subjects before it, or one that "he" cannot stand for: not guessed
+    found = events("While Russia derides our warnings and NATO waits, it is amassing troops.")
+    assert [(a, e) for a, e, *_ in found if e == "MOBILIZE"] == [("", "MOBILIZE")]
+    found = events("While Russia derides our warnings, he is attacking Ukraine.")
+    assert [(a, e) for a, e, *_ in found if e == "ASSAULT"] == [("", "ASSAULT")]
+
+
+def test_a_modifier_is_an_event_only_when_it_names_its_actor():
+    assert events("The two countries enjoy shared values and a shared commitment to democracy.") == []
+    assert events("The killings were carried out by the Kremlin-backed Wagner Group.")[0][:2] == ("Kremlin", "SUPPORT")
+
+
+def test_a_participle_describing_a_noun():
+    # what was done to the noun: designated with no "by" is the speaker's designation of it
+    st = parse_statement(HEADER + "The prisons designated today are run by the Syrian regime.")
+    e = next(e for e in extract_events(st) if e.event == "SANCTION")
+    assert (e.actor, e.recipient_words) == ("United States", "The prisons")
+    # what the noun does: "a network funding the Houthis" is the network's act
+    st = parse_statement(HEADER + "The United States is designating members of a network funding the Houthis.")
+    e = next(e for e in extract_events(st) if e.event == "AID")
+    assert (e.actor, e.actor_words, e.recipient) == ("", "a network", "Houthis")
+
+
 def test_an_unattributed_event_keeps_its_subject_as_written():
     st = parse_statement(HEADER + "The resolution condemns the violence.")
     (e,) = extract_events(st)
