@@ -30,10 +30,14 @@ and the references of :mod:`.references` (names, and "we", "its", "the regime" r
 * **The recipient** is the actor of the verb's object ("condemns Russia"; a possessor counts:
   "condemns Russia's war"), of a prepositional phrase on the verb or on the cue noun ("sanctions on
   X", "support for X", "talks with X", "concern about X"), or the passive's subject ("Honduras was
-  congratulated").
+  congratulated"). The doer of an act of conflict that a cooperative act is about is not its
+  recipient ("finance Russia's war": no aid to Russia), nor is what that act is "against" ("condemn
+  the war against Ukraine" accuses no Ukraine). A light verb's cue noun may be its passive subject
+  ("Sanctions were imposed on Iran by the EU").
 * **Mode.** ``negated`` with "not", "n't", "never"; ``hoped`` when the act is asked of or hoped for
   from someone else (the verbs under ``hoping verbs``): then the event is the asker's REQUEST to
-  them, and the act asked for is not coded apart; ``conditional`` in a clause under "if" or "unless",
+  them, and the act asked for is not coded apart, nor is an act someone is let, helped or made to
+  do ("will not allow Russia to attack", "help Ukraine to defend itself": the speaker's act only); ``conditional`` in a clause under "if" or "unless",
   or one that has such a clause; ``future`` with a modal ("will", "can") or under a verb of
   commitment ("is committed to", "seeks to"); else ``done``. A cooperative act stated in the future
   (consult, support, cooperate, aid) is AGREE, as PLOVER codes promises; a negated act of verbal
@@ -342,8 +346,9 @@ def _cue(s: _Sentence, i: int, scheme: EventScheme) -> _Cue | None:
             words = (i, *(c for c in p.children(i, "oprd", "acomp", "xcomp", "ccomp", "advmod")
                           if s.lemma(c) in ("accountable", "responsible")))
             return _Cue("THREATEN", i, words, None, "hold")
-        if lemma in scheme.light:  # the object, or another of a list of objects ("launched artillery ... and fire")
-            for o in (m for d in p.children(i, "dobj") for m in p.group(d)):
+        if lemma in scheme.light:  # the object, or another of a list of objects ("launched artillery ... and fire");
+            # in the passive, the subject ("sanctions were imposed on Iran")
+            for o in (m for d in p.children(i, "dobj", "nsubjpass") for m in p.group(d)):
                 if s.lemma(o) in scheme.nouns:
                     return _Cue(scheme.nouns[s.lemma(o)], i, (i, o), o, "")
             if lemma == "carry":  # "carried out attacks"
@@ -464,6 +469,8 @@ def _commitment_word(s: _Sentence, v: int, scheme: EventScheme) -> tuple[str, st
                 if s.lemma(c) in scheme.soft_verbs:
                     return "soft", s.text(c)
         words = [g] + [f"{g} {w}" for w, _ in _particles(s, governor)]
+        if g in ("committed", "determined", "resolved"):
+            return "firm", s.text(governor)  # "are committed to strengthening"
         if any(w in scheme.firm_verbs for w in words):
             return "firm", s.text(governor)
         if any(w in scheme.soft_verbs for w in words):
@@ -496,6 +503,10 @@ def _inside_hope(s: _Sentence, v: int, scheme: EventScheme) -> bool:
     p = s.p
     g, k, seen = _governor(s, v), v, 0
     while g is not None and seen < 5:
+        first = p.first_conjunct(k)
+        if s.lemma(g) in _OBJECT_CONTROL and first in p.complements(g) and (p.objects(g) or p.subjects(first)) and (
+                p.tokens[first].tag == "VB"):  # an infinitive, not a clause reported ("told AFP that ...")
+            return True  # "will not allow Russia to attack", "help Ukraine to defend itself": the act let or helped
         if _hoping(s, g, scheme):
             own = p.children(p.first_conjunct(k), *SUBJECTS)
             asked_someone = bool(p.objects(g)) or any(prep in ("on", "upon") for prep, _ in p.prepositional_objects(g))
@@ -655,9 +666,16 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     recipient_heads = [h for h in recipient_heads if not _when(s, h)]
     if not recipient_heads and cue.special == "":  # "agreed to set up a centre in Tokyo", "threatened to cut off X"
         recipient_heads = _complement_recipients(s, v)
-    recipient_heads += [o for h in list(recipient_heads) if h in p.objects(v) for prep, o in p.prepositional_objects(h)
-                        if prep in ("to", "for", "against") and not _when(s, o)]  # "provide aid [to X]" on the object
-    recipients = [a for a in s.actors_of(recipient_heads, possessors=True) if a not in actors]
+    # an act of conflict as the object of a cooperative one ("finance Russia's war"): its doer is not who the
+    # cooperation goes to; and what an act is "against" is not the recipient of an act about it ("condemn the
+    # war against Ukraine" accuses no Ukraine)
+    wars = {h for h in recipient_heads if "cooperation" in scheme.quads[category]
+            and "conflict" in scheme.quads.get(scheme.nouns.get(s.lemma(h), ""), "")}
+    recipient_heads += [o for h in list(recipient_heads) if h in p.objects(v) and h not in wars
+                        for prep, o in p.prepositional_objects(h)
+                        if prep in ("to", "for") and not _when(s, o)]  # "provide aid [to X]" on the object
+    recipients = [a for a in s.actors_of([h for h in recipient_heads if h not in wars], possessors=True)
+                  + s.actors_of(wars, possessors=False) if a not in actors]
     if not recipients:  # "supports the actions announced by the African Union": the AU's
         recipients = [a for a in s.actors_of(s.agents_inside(recipient_heads)) if a not in actors]
     if not recipients:  # "welcome the applications from Finland and Sweden", "the release of the prisoners"
@@ -667,7 +685,7 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     if cue.noun is not None and not recipients:
         recipients = [a for a in s.actors_of([cue.noun], possessors=True) if a not in actors]
     if not recipients:  # "rejected a U.S. request", "denounced Serbia's suppression": the thing's owner
-        recipients = [a for a in s.owners(recipient_heads) if a not in actors]
+        recipients = [a for a in s.owners(h for h in recipient_heads if h not in wars) if a not in actors]
     recipient_words = _named_first(s, recipient_heads)
     # the mode and the commitment
     strength, marker = _commitment_word(s, v, scheme) if cue.special != "must" else ("", "")

@@ -86,7 +86,8 @@ def test_a_pronoun_subject_is_the_one_actor_named_as_a_subject_before_it():
 
 def test_a_modifier_is_an_event_only_when_it_names_its_actor():
     assert events("The two countries enjoy shared values and a shared commitment to democracy.") == []
-    assert events("The killings were carried out by the Kremlin-backed Wagner Group.")[0][:2] == ("Kremlin", "SUPPORT")
+    found = [(a, e, r) for a, e, r, *_ in events("The killings were carried out by the Kremlin-backed Wagner Group.")]
+    assert found == [("Wagner Group", "ASSAULT", ""), ("Kremlin", "SUPPORT", "Wagner Group")]
 
 
 def test_a_participle_describing_a_noun():
@@ -98,6 +99,32 @@ def test_a_participle_describing_a_noun():
     st = parse_statement(HEADER + "The United States is designating members of a network funding the Houthis.")
     e = next(e for e in extract_events(st) if e.event == "AID")
     assert (e.actor, e.actor_words, e.recipient) == ("", "a network", "Houthis")
+
+
+def test_an_act_let_or_helped_is_no_promise_of_the_one_let():
+    # the modal is the speaker's: Russia promises nothing, and its act is only what the speaker refuses
+    assert events("We will not allow Russia to use Belarus to attack Ukraine.") == [
+        ("United States", "REJECT", "Russia", "negated", "firm")]
+    assert events("We will help Ukraine to defend itself.") == [("United States", "AGREE", "Ukraine", "future", "firm")]
+    # a clause reported to someone is still coded: "told X that ..." is no infinitive
+    assert ("Russia", "ASSAULT", "Ukraine", "done", "") in events("We told Russia that its forces attacked Ukraine.")
+
+
+def test_committed_to_an_act_is_one_firm_promise_with_its_partner():
+    assert events("We are committed to strengthening cooperation with Japan.") == [
+        ("United States", "AGREE", "Japan", "future", "firm")]
+
+
+def test_a_light_verb_in_the_passive():
+    st = parse_statement("Sanctions were imposed on Iran by the European Union.")
+    assert [(e.actor, e.event, e.cue) for e in extract_events(st)] == [("European Union", "SANCTION", "Sanctions imposed")]
+
+
+def test_a_war_is_no_recipient_of_what_is_done_about_it():
+    # the war's doer is not who its financing goes to; what it is "against" is not who a condemnation accuses
+    found = events("We will restrict the funds that finance Russia's war against Ukraine.")
+    assert [r for _, e, r, *_ in found if e == "AID"] == [""]
+    assert events("We condemn Russia's war against Ukraine.") == [("United States", "ACCUSE", "Russia", "done", "")]
 
 
 def test_an_unattributed_event_keeps_its_subject_as_written():
