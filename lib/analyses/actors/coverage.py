@@ -14,9 +14,9 @@ the warnings a reader sees when either is low.
 
 The thresholds below are read off the 60 labelled statements of the development corpus: there,
 names recognised run from 17% to 100% (median 84%; 7 statements below 60%, mostly travel notices and
-readouts full of places, offices and programmes), and unattributed events from 0% to 80% (median
-32%, 195 of 577 events; 7 statements above 50%; read with events.py as of issue #24, after the rules for
-states of commitment, participles, modifiers and pronoun subjects). A
+readouts full of places, offices and programmes), and unattributed events from 0% to 82% (median
+32%, 192 of 579 events; 7 statements above 50%; read with events.py as committed with this threshold,
+issue #24: `git log -S "192 of 579" lib/analyses/actors/coverage.py` finds it). A
 statement below :data:`MIN_NAMES_RECOGNISED` or above :data:`MAX_UNATTRIBUTED` is in the corpus's
 worst eighth on that measure, and its page says so next to the actor lines.
 """

@@ -11,39 +11,43 @@ and the references of :mod:`.references` (names, and "we", "its", "the regime" r
   particle or preposition where the scheme writes one: "calls on", "cracked down", "stands with");
   a light verb with a listed noun as its object ("expressed concern", "imposing sanctions", "held
   talks", "reaffirmed U.S. support"); or a listed adjective said of the subject ("We are deeply
-  concerned"). "X will face consequences" and "hold X accountable" are the speaker's THREATEN to X.
+  concerned"). The light verb may be passive, its cue noun the subject ("Sanctions were imposed on
+  Iran by the EU"). "X will face consequences" and "hold X accountable" are the speaker's THREATEN to X.
 * **The actor** is the verb's subject, with the actors coordinated with it acting together ("The
   United States, the Republic of Korea and Japan condemn": all three); a verb conjoined with an
   earlier one shares its subject ("We will never accept X, and will maintain Y": both We); a
   passive's actor follows "by"; an infinitive's actor is the subject of the verb it completes ("We
   commit to strengthen": We), or its object when that verb asks something of someone ("call on X to
-  ..."). "X is committed to ..." (also "engaged in", "determined to") is a state of X, not a
-  passive. A participle describing a noun says what the noun does ("a network funding the Houthis":
+  ..."). "X is committed to ..." (also "determined to", "prepared to") is a state of X, not a
+  passive; "is engaged in" a war is no consultation. A participle describing a noun says what the noun does ("a network funding the Houthis":
   the network) or, past, what was done to it ("the prisons designated today": by its "by", else a
   designation is the speaker's); a modifier ("shared values", "a negotiated solution") is no event
   unless it names its actor ("Kremlin-backed"). A pronoun subject ("it", "he", "she", "they") that
-  the references leave open stands for the one actor named as a subject before it in the sentence,
-  when that actor is of a kind it can stand for ("While Russia derided our warnings, they were
+  the references leave open stands for the actor named as the subject of the clause before it in
+  the sentence (not a relative clause), when that subject names one actor of a kind it can stand for ("While Russia derided our warnings, they were
   amassing troops"). A noun phrase names its actor by its head ("the United States"), a modifier ("U.S.
   officials", "Russian forces"), its possessor ("Russia's forces") or, after a head such as
   "government" or "people", its "of" ("the Government of Ethiopia").
 * **The recipient** is the actor of the verb's object ("condemns Russia"; a possessor counts:
   "condemns Russia's war"), of a prepositional phrase on the verb or on the cue noun ("sanctions on
   X", "support for X", "talks with X", "concern about X"), or the passive's subject ("Honduras was
-  congratulated"). The doer of an act of conflict that a cooperative act is about is not its
-  recipient ("finance Russia's war": no aid to Russia), nor is what that act is "against" ("condemn
-  the war against Ukraine" accuses no Ukraine). A light verb's cue noun may be its passive subject
-  ("Sanctions were imposed on Iran by the EU").
+  congratulated"; a light verb's cue noun is never its own recipient). The doer of an act of
+  aggression that a cooperative act is about is not its recipient ("finance Russia's war": no aid to
+  Russia; the rule cannot tell a war of defence, so "fund Ukraine's war of self-defence" loses Ukraine
+  too), and what an object is "against" is no recipient ("condemn the war against Ukraine" accuses no
+  Ukraine).
 * **Mode.** ``negated`` with "not", "n't", "never"; ``hoped`` when the act is asked of or hoped for
   from someone else (the verbs under ``hoping verbs``): then the event is the asker's REQUEST to
   them, and the act asked for is not coded apart, nor is an act someone is let, helped or made to
-  do ("will not allow Russia to attack", "help Ukraine to defend itself": the speaker's act only); ``conditional`` in a clause under "if" or "unless",
+  do, under a verb that is an event itself ("will not allow Russia to attack", "help Ukraine to
+  defend itself": the speaker's act only); ``conditional`` in a clause under "if" or "unless",
   or one that has such a clause; ``future`` with a modal ("will", "can") or under a verb of
   commitment ("is committed to", "seeks to"); else ``done``. A cooperative act stated in the future
   (consult, support, cooperate, aid) is AGREE, as PLOVER codes promises; a negated act of verbal
   cooperation ("will never recognize", "did not agree") is REJECT. One sentence gives one event per
   actor, category, recipient and mode; an event aimed at no one is dropped beside the same actor's
-  same event with a recipient ("committed to supporting Ukraine" is one promise, to Ukraine).
+  same event, with a recipient, of the verb it governs ("committed to supporting Ukraine" is one
+  promise, to Ukraine).
 * **Commitment**: an actor's own future act, ``firm`` with "will", "shall" or a verb of commitment
   ("commit", "pledge", "intend", "is determined to"), ``soft`` with "can", "could", "may", "would"
   or a verb of aim ("seek", "aim", "hope to", "look forward to"). A negated one is kept ("will never
@@ -116,6 +120,20 @@ _VERB_PREPOSITIONS = frozenset({"to", "for", "with", "on", "upon", "against", "t
                                 "about", "regarding", "into", "from"})
 _CONDITIONS = frozenset({"if", "unless", "should"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Words of a state of commitment: "we are committed to", "determined to", "resolved to".
+_COMMITTED = frozenset({"committed", "determined", "resolved"})
+#: Participles that, after "be", with no "by" and with "to" after them, say a state of their subject, not what
+#: was done to it: "is committed to", "is determined to", "is prepared to" ("war crimes were committed" is a
+#: passive).
+_STATIVE = frozenset({"commit", "engage", "determine", "dedicate", "prepare", "devote"})
+#: Pronouns of the third person, and the actor kinds each can stand for.
+_THIRD_PERSON = {"it": ("country", "organization", "institution", "group"), "he": ("person",),
+                 "she": ("person",), "they": ("country", "organization", "institution", "group")}
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+#: Acts of aggression: when one is what a cooperative act is about ("finance Russia's war"), its doer is not
+#: who the cooperation goes to.
+_AGGRESSION = frozenset({"war", "aggression", "invasion", "attack", "offensive", "assault", "occupation",
+                         "annexation", "repression", "crackdown", "atrocity"})
 
 
 @dataclass(frozen=True)
@@ -464,19 +482,19 @@ def _commitment_word(s: _Sentence, v: int, scheme: EventScheme) -> tuple[str, st
         g = s.lemma(governor)
         if g in ("be",):  # "is committed to", "are determined to", "stand ready to"
             for c in p.children(governor, "acomp"):
-                if s.lemma(c) in ("committed", "determined", "resolved"):
+                if s.lemma(c) in _COMMITTED:
                     return "firm", s.text(c)
                 if s.lemma(c) in scheme.soft_verbs:
                     return "soft", s.text(c)
         words = [g] + [f"{g} {w}" for w, _ in _particles(s, governor)]
-        if g in ("committed", "determined", "resolved"):
+        if g in _COMMITTED:
             return "firm", s.text(governor)  # "are committed to strengthening"
         if any(w in scheme.firm_verbs for w in words):
             return "firm", s.text(governor)
         if any(w in scheme.soft_verbs for w in words):
             return "soft", s.text(governor)
         for c in p.children(governor, "acomp", "oprd"):
-            if s.lemma(c) in ("committed", "determined", "resolved"):
+            if s.lemma(c) in _COMMITTED:
                 return "firm", s.text(c)
             if s.lemma(c) in scheme.soft_verbs:
                 return "soft", s.text(c)
@@ -505,12 +523,13 @@ def _inside_hope(s: _Sentence, v: int, scheme: EventScheme) -> bool:
     while g is not None and seen < 5:
         first = p.first_conjunct(k)
         if s.lemma(g) in _OBJECT_CONTROL and first in p.complements(g) and (p.objects(g) or p.subjects(first)) and (
-                p.tokens[first].tag == "VB"):  # an infinitive, not a clause reported ("told AFP that ...")
+                p.tokens[first].tag == "VB") and _cue(s, g, scheme) is not None:
+            # an infinitive ("told AFP that ..." is a clause reported), under a verb that is an event itself
             return True  # "will not allow Russia to attack", "help Ukraine to defend itself": the act let or helped
         if _hoping(s, g, scheme):
             own = p.children(p.first_conjunct(k), *SUBJECTS)
             asked_someone = bool(p.objects(g)) or any(prep in ("on", "upon") for prep, _ in p.prepositional_objects(g))
-            return bool(own) or (asked_someone and s.lemma(g) in _OBJECT_CONTROL | {"call"})
+            return bool(own) or (asked_someone and s.lemma(g) in _OBJECT_CONTROL)
         g, k, seen = _governor(s, g), g, seen + 1
     return False
 
@@ -540,7 +559,7 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
     for ps in parsed.sentences:
         s = _Sentence(ps, by_sentence.get(ps.sentence.id, []), joint, both, kinds)
         seen: set[tuple[str, str, str]] = set()
-        found: list[Event] = []
+        found: list[tuple[Event, _Cue]] = []
         for i in range(len(ps.tokens)):
             cue = _cue(s, i, scheme)
             if cue is None:
@@ -548,14 +567,15 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
             event = _event(statement, s, cue, scheme, speaker_actors)
             if event is None:
                 continue
-            key = (event.actor or event.actor_words, event.event, event.recipient)  # one event per who, what, whom
+            key = (event.actor or event.actor_words, event.event, event.recipient, event.mode)  # one per who, what, whom
             if key in seen:
                 continue
             seen.add(key)
-            found.append(event)
+            found.append((event, cue))
         # "committed to supporting Ukraine": one promise, with its recipient, not also one aimed at no one
-        aimed = {(e.actor, e.event, e.mode) for e in found if e.recipients and e.actors}
-        out += [e for e in found if e.recipients or not e.actors or (e.actor, e.event, e.mode) not in aimed]
+        governing = {(e.actor, e.event, e.mode, _governor(s, c.verb)) for e, c in found if e.recipients and e.actors}
+        out += [e for e, c in found if e.recipients or not e.actors or not any(
+            (e.actor, e.event, e.mode, w) in governing for w in (c.verb, *c.words))]
     return out
 
 
@@ -570,6 +590,9 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         return None  # "its ability to wage war", "efforts to normalize relations": named, not done
     if s.lemma(v) in ("release", "issue") and any(s.lemma(o) in _PUBLISHED for o in p.children(v, "dobj")):
         return None  # "released information", "issued a statement": no one is freed
+    if s.lemma(v) == "engage" and any(s.lemma(c) == "in" for c in p.children(v, "prep")) and not any(
+            s.lemma(c) == "with" for c in p.children(v, "prep")):
+        return None  # "is engaged in a war": no consultation (the war, as an act, is a noun the rules do not read)
     if p.tokens[v].dep == "amod" and not cue.noun:
         return _modifier_event(statement, s, cue, scheme)
     # the actor
@@ -597,20 +620,23 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
         recipient_heads = list(p.subjects(v))
     elif p.tokens[p.first_conjunct(v)].dep == "acl" and p.tokens[v].tag == "VBN" and not p.subjects(v):
         noun = p.tokens[p.first_conjunct(v)].head  # "the prisons designated today", "leaders arrested last week"
-        heads, recipient_heads = list(p.agents(v)), list(p.group(noun))
+        heads = list(p.agents(v))  # the recipient: "the aid provided to Ukraine" Ukraine, "leaders arrested" them
+        recipient_heads = [o for prep, o in p.prepositional_objects(v) if prep in _VERB_PREPOSITIONS and prep != "against"
+                           and not _when(s, o)] or list(p.group(noun))
         rule = "a participle describing what was done to a noun: the actor follows 'by'"
         if not heads and category == "SANCTION" and speaker:
             rule = "a designation or sanction with no 'by': the speaker's"
     elif p.tokens[p.first_conjunct(v)].dep == "acl" and p.tokens[v].tag == "VBG" and not p.subjects(v):
         heads = list(p.group(p.tokens[p.first_conjunct(v)].head))  # "a network funding the Houthis": the network
         rule = "a participle describing a noun: that noun ('a network funding X')"
-    elif p.passive(v) and s.lemma(v) in _STATIVE and not p.agents(v):
+    elif p.passive(v) and s.lemma(v) in _STATIVE and not p.agents(v) and (
+            any(s.lemma(c) == "to" for c in p.children(v, "prep")) or p.children(v, "xcomp")):
         heads = list(p.subjects(v))  # "the United States and its allies are committed to supporting Ukraine"
         rule = "'X is committed to ...' (a state, not a passive): X"
     elif p.passive(v):
         heads = list(p.agents(v))
         rule = "passive: the actor follows 'by'"
-        recipient_heads = list(p.subjects(v))
+        recipient_heads = [h for h in p.subjects(v) if h != cue.noun]  # "Sanctions were imposed on Iran": not them
         if not heads and category == "SANCTION" and speaker:  # "X was designated today": by the speaker
             rule = "a designation or sanction with no 'by': the speaker's"
     elif p.tokens[p.first_conjunct(v)].dep == "xcomp" or (not p.subjects(v) and (
@@ -669,8 +695,7 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     # an act of conflict as the object of a cooperative one ("finance Russia's war"): its doer is not who the
     # cooperation goes to; and what an act is "against" is not the recipient of an act about it ("condemn the
     # war against Ukraine" accuses no Ukraine)
-    wars = {h for h in recipient_heads if "cooperation" in scheme.quads[category]
-            and "conflict" in scheme.quads.get(scheme.nouns.get(s.lemma(h), ""), "")}
+    wars = {h for h in recipient_heads if "cooperation" in scheme.quads[category] and s.lemma(h) in _AGGRESSION}
     recipient_heads += [o for h in list(recipient_heads) if h in p.objects(v) and h not in wars
                         for prep, o in p.prepositional_objects(h)
                         if prep in ("to", "for") and not _when(s, o)]  # "provide aid [to X]" on the object
@@ -691,7 +716,7 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     strength, marker = _commitment_word(s, v, scheme) if cue.special != "must" else ("", "")
     adjective = next((w for w in cue.words if p.tokens[w].pos == "ADJ"), None)
     if not strength and adjective is not None and cue.special == "":
-        if s.lemma(adjective) in ("committed", "determined", "resolved"):
+        if s.lemma(adjective) in _COMMITTED:
             strength, marker = "firm", ""  # "we are committed to strengthening ..."
         elif s.lemma(adjective) in scheme.soft_verbs:
             strength, marker = "soft", ""  # "we are ready to", "eager to"
@@ -728,34 +753,30 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
                  recipient_words, _main(s, v))
 
 
-#: Participles that, after "be" and with no "by", say a state of their subject, not what was done to it:
-#: "is committed to", "are engaged in", "is determined to", "is prepared to".
-_STATIVE = frozenset({"commit", "engage", "determine", "dedicate", "prepare", "resolve", "involve", "devote"})
-#: Pronouns of the third person, and the actor kinds each can stand for.
-_THIRD_PERSON = {"it": ("country", "organization", "institution", "group"), "he": ("person",),
-                 "she": ("person",), "they": ("country", "organization", "institution", "group")}
-
-
 def _earlier_subject(s: _Sentence, pronoun: int) -> tuple[list[str], str]:
     """The actor an unresolved "it", "he", "she" or "they" subject stands for, read from the subject of
-    an earlier clause of the same sentence: "while Russia has derided our warnings, they have been
-    amassing troops"; "Putin is not only attacking Ukraine, he is attacking ...". Only when the
-    subjects before it name exactly one actor, of a kind the pronoun can stand for; else ([], "")."""
+    the nearest earlier clause of the same sentence (not a relative clause or one inside a noun; "we",
+    "I" or "you" is no antecedent of a third person):
+    "while Russia has derided our warnings, they have been amassing troops". Only when that subject
+    names exactly one actor, of a kind the pronoun can stand for, and no earlier subject names another
+    ("while Russia derides our warnings and NATO waits, it ..." is not guessed); else ([], "")."""
     p = s.p
     kinds = _THIRD_PERSON.get(s.lemma(pronoun))
     if kinds is None:
         return [], ""
-    named: list[str] = []
-    for i in range(pronoun):
-        if p.tokens[i].dep in SUBJECTS:
-            named += [a for a in s.actors_of([i], possessors=False) if a not in named]
-    if len(named) == 1 and s.kind(named[0]) in kinds:
-        return named, "a pronoun subject: the one actor named as a subject before it in the sentence"
+    earlier = [i for i in range(pronoun) if p.tokens[i].dep in SUBJECTS and s.lemma(i) not in _FIRST_SECOND
+               and p.tokens[p.first_conjunct(p.tokens[i].head)].dep not in ("relcl", "acl")]
+    if not earlier:
+        return [], ""
+    nearest = s.actors_of([earlier[-1]], possessors=False)
+    named = {a for i in earlier for a in s.actors_of([i], possessors=False)}
+    if len(nearest) == 1 and named == set(nearest) and s.kind(nearest[0]) in kinds:
+        return nearest, "a pronoun subject: the one actor named as the subject of the clause before it"
     return [], ""
 
 
 def _modifier_event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme) -> Event | None:
-    """An event cue that modifies a noun ("Kremlin-backed Wagner Group", "U.S.-funded programs"): an
+    """An event cue that modifies a noun ("the Kremlin-backed Wagner Group", "Iranian-supplied drones"): an
     event only when the modifier names its actor (in the word, or a name right on it); the noun is
     its recipient. "Shared values", "designated terrorist group", "a negotiated solution" name a thing,
     not an act someone did: None."""
@@ -880,12 +901,6 @@ def _stand_ins(statement: Statement, s: _Sentence, heads: list[int], speaker: tu
     if lemma in _OFFICIALS and speaker:
         return list(speaker), "an official named by title alone: the speaker's"
     return [], ""
-
-
-def _modifier_actors(s: _Sentence, noun: int) -> list[int]:
-    """The possessor of a cue noun, as a recipient ("Russia's aggression"): for conflict nouns only
-    the caller decides; here the tokens."""
-    return list(s.p.children(noun, "poss"))
 
 
 def event_table(statement: Statement, events: list[Event]) -> pd.DataFrame:

@@ -127,6 +127,24 @@ def test_a_war_is_no_recipient_of_what_is_done_about_it():
     assert events("We condemn Russia's war against Ukraine.") == [("United States", "ACCUSE", "Russia", "done", "")]
 
 
+def test_the_new_rules_leave_their_neighbours_alone():
+    # a review's counterexamples to the rules above, each read as the guideline reads it
+    assert events("We will support Ukraine's armed forces.") == [("United States", "AGREE", "Ukraine", "future", "firm")]
+    assert events("We may support Ukraine, and we will support the reforms.") == [
+        ("United States", "AGREE", "Ukraine", "future", "soft"), ("United States", "AGREE", "", "future", "firm")]
+    assert events("We sanctioned Russia last year and we will sanction Russia again.") == [
+        ("United States", "SANCTION", "Russia", "done", ""), ("United States", "SANCTION", "Russia", "future", "firm")]
+    # a passive with no "by" is no state of commitment; "engaged in" a war is no consultation
+    assert [a for a, *_ in events("War crimes have been committed in Bucha.")] == [""]
+    assert events("Russia is engaged in a war against Ukraine.") == []
+    # an earlier subject inside a relative clause, or one that names no actor, is no antecedent
+    assert [a for a, e, *_ in events("The people who Russia detained said they would protest.") if e != "COERCE"] == [""]
+    assert [a for a, *_ in events("The report that NATO published says they are amassing troops.")] == [""]
+    # the recipient of a passive light verb and of a participle: the preposition's object, not the noun
+    assert events("Sanctions were imposed on Iran by the European Union.")[0][:3] == ("European Union", "SANCTION", "Iran")
+    assert events("The aid provided to Ukraine by Japan is vital.") == [("Japan", "AID", "Ukraine", "done", "")]
+
+
 def test_an_unattributed_event_keeps_its_subject_as_written():
     st = parse_statement(HEADER + "The resolution condemns the violence.")
     (e,) = extract_events(st)
