@@ -250,7 +250,7 @@ def test_compare_command_writes_a_page_and_tables(tmp_path, capsys):
                                                  "skipped.csv"])
     headlines = pd.read_csv(out / "tables" / "headlines.csv", index_col=0)
     assert list(headlines["words"]) == [351, 164, 160, 165]
-    assert pd.read_csv(out / "tables" / "skipped.csv", index_col=0).to_dict("records") == [
+    assert pd.read_csv(out / "tables" / "skipped.csv").to_dict("records") == [
         {"file": "c.txt", "problem": "has no body text (only header, dateline or end matter)"}]
 
     before = (out / "index.html").read_bytes()
