@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STATEMENT ?= $(wildcard seeds/*.txt)
+# JupyterLab refuses to start as root unless told; a container or a locked-down machine often runs as root
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .DEFAULT_GOAL := help
 .PHONY: help report test lab notebooks compare bench validate clean
@@ -27,7 +29,7 @@ test: $(VENV)/.installed
 
 ## Open JupyterLab on the notebooks (Run All works: lib/ is installed as the package `readout`)
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
 
 ## Re-execute the committed notebooks on the seed in place, after changing lib/ or a notebook
 notebooks: $(VENV)/.installed

@@ -43,7 +43,8 @@ LABELS: dict[str, str] = {
     "percentile_75": "75th percentile", "per_1000_here": "per 1,000 here", "per_1000_rest": "per 1,000 rest",
     "top_theme_share": "top theme's share", "top_agent_share": "top agent's share", "date_source": "date read from",
     "title_source": "title read from",
-    "significant_terms": "terms at p < 0.05", "firm_commitments": "firm commitments",
+    "key_terms": "key terms (5% false discovery rate)", "terms_tested": "terms tested",
+    "q": "q (adjusted p)", "firm_commitments": "firm commitments",
 }
 
 #: Decimals shown for fields that are not shown with 3.

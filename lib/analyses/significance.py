@@ -8,21 +8,20 @@ cells of a term, here and in the rest (Rayson & Garside 2000, the form of the UC
 WordSmith and AntConc: :func:`readout.collection.contrast.log_likelihood`).
 
 With one degree of freedom, G² ≥ 3.84 means p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001 and 15.13
-p < 0.0001 (:data:`SIGNIFICANCE`). Words in a text are not independent draws, so read these as a
-ranking and a rough guide, not as a test.
+p < 0.0001; :func:`p_value` gives the p-value itself. Words in a text are not independent draws, so
+read these as a ranking and a rough guide, not as a test; and a text tests many words at once, so a
+caller reporting "significant" terms controls for their number (the comparison's keyness does, by
+Benjamini–Hochberg).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
-__all__ = ["g2", "contingency_g2", "SIGNIFICANCE", "significance_band"]
-
-#: (least G², its p band), strongest first, for one degree of freedom.
-SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
-
+__all__ = ["g2", "contingency_g2", "p_value"]
 
 def g2(*cells: tuple[Any, Any]) -> Any:
     """2 Σ O ln(O/E) over the (observed, expected) ``cells``, 0 ln 0 = 0; 0 or more. Each count may be
@@ -45,6 +44,9 @@ def contingency_g2(o11: Any, o12: Any, o21: Any, o22: Any) -> Any:
               (o21, rows[1] * cols[0] / n), (o22, rows[1] * cols[1] / n))
 
 
-def significance_band(value: float) -> str:
-    """The p band of a G² with one degree of freedom ("p < 0.01"), or "not significant" below 3.84."""
-    return next((label for cut, label in SIGNIFICANCE if value >= cut), "not significant")
+def p_value(value: Any) -> Any:
+    """The p-value of a G² with one degree of freedom: P(χ²₁ ≥ G²) = erfc(√(G²/2)), from 0 to 1 (1 for a
+    G² of 0). A number or a numpy array, element by element."""
+    roots = np.sqrt(np.asarray(value, dtype="float64") / 2.0)
+    p = np.vectorize(math.erfc, otypes=["float64"])(roots)
+    return float(p) if np.ndim(p) == 0 else p

@@ -17,8 +17,11 @@ measure is one function of the collection that returns a table:
 UCREL log-likelihood calculator, WordSmith and AntConc). For a term with count *a* in the statement
 (*c* content words) and *b* in the rest of the collection (*d* content words):
 E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0
-(:mod:`readout.analyses.significance`, which also gives the p bands: G² ≥ 3.84 means p < 0.05 with
-one degree of freedom, 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001). The effect size is
+(:mod:`readout.analyses.significance`), and its p-value P(χ²₁ ≥ G²) (:func:`~readout.analyses.significance.p_value`). A statement of 350 words has a
+hundred or more terms to test, and at p < 0.05 some pass by chance, so only the terms it uses at
+least :data:`MIN_KEY_COUNT` times are tested, and the p-values of one statement's tests are adjusted
+for their number (Benjamini & Hochberg 1995): a term is key when its adjusted p-value, q, is at most
+:data:`KEY_FDR` (a false discovery rate of 5%). The effect size is
 Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), each count given 0.5 when it is zero: +1 means twice as frequent here as in the rest. Counts are of content words
 (stop words left out, case and plurals folded, as in the topics notebook); statements are treated
 as bags of words, so a term repeated in one passage scores as if it were spread out.
@@ -36,7 +39,7 @@ import pandas as pd
 from readout.analyses.lexicons import Lexicons
 from readout.analyses.readings import Reading
 from readout.analyses.rows import LEVELS
-from readout.analyses.significance import SIGNIFICANCE, g2, significance_band
+from readout.analyses.significance import g2, p_value
 from readout.analyses.topics.themes import SUBSTANCE_SHARE, theme_column
 from readout.errors import UsageError
 from readout.report.display import TableView
@@ -46,7 +49,8 @@ from readout.text.stopwords import stopwords
 from .corpus import analyse_batch, frames_from_rows, read_corpus
 
 __all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
-           "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "key_terms_summary",
+           "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "keyness_tests", "key_terms_summary",
+           "benjamini_hochberg", "MIN_KEY_COUNT", "KEY_FDR",
            "theme_matrix", "peer_silences", "PEER_SHARE", "MIN_PEERS", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
            "skipped_table", "percentile", "log_likelihood", "log_ratio", "Paged", "paged",
            "statement_label", "short_title", "LABEL_TITLE"]
@@ -281,16 +285,49 @@ def log_ratio(a: Any, b: Any, c: Any, d: Any) -> Any:
     return float(r) if r.ndim == 0 else r
 
 
-def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None = 10) -> pd.DataFrame:
-    """The terms more frequent in each statement than in the rest of the collection, by G².
+#: Keyness tests only the terms a statement uses at least this often: a word used once or twice in a
+#: short text can reach G² ≥ 3.84 against a rest that lacks it, and says little.
+MIN_KEY_COUNT = 3
+#: The false discovery rate the key terms of each statement are held to (Benjamini–Hochberg).
+KEY_FDR = 0.05
 
-    One row per (statement, term) with G² ≥ ``min_g2`` (default: p < 0.05) and Log Ratio > 0 (used
-    more here), strongest first, at most ``top`` per statement (``None``: all). Columns: count here,
-    per 1,000 content words here and in the rest, G², p band, Log Ratio. Empty for a statement whose
-    words are all shared; with one statement there is no rest, so no keyness. Statements that are
-    not English have no term rows: they are neither scored nor part of the rest.
+
+def keyness_table(collection: Collection, top: int | None = 10, min_count: int = MIN_KEY_COUNT,
+                  fdr: float = KEY_FDR) -> pd.DataFrame:
+    """The terms more frequent in each statement than in the rest of the collection, by G², with the
+    number of terms tested controlled for.
+
+    Each statement's terms used at least ``min_count`` times are tested (the others are not: see
+    :data:`MIN_KEY_COUNT`); each test's p-value is P(χ²₁ ≥ G²), and the p-values of one statement's
+    tests are adjusted for their number by Benjamini–Hochberg (``q``: the smallest false discovery
+    rate at which the term would be reported). One row per (statement, term) with q ≤ ``fdr`` and Log
+    Ratio > 0 (used more here), strongest first, at most ``top`` per statement (``None``: all).
+    Columns: count here, per 1,000 content words here and in the rest, G², p, q, Log Ratio, and how
+    many terms the statement had tested. Empty for a statement whose words are all shared; with one
+    statement there is no rest, so no keyness. Statements that are not English have no term rows:
+    they are neither scored nor part of the rest.
     """
-    cols = ["statement", "term", "count", "per_1000_here", "per_1000_rest", "g2", "p", "log_ratio"]
+    cols = ["statement", "term", "count", "per_1000_here", "per_1000_rest", "g2", "p", "q", "log_ratio",
+            "terms_tested"]
+    tested = keyness_tests(collection, min_count)
+    if tested.empty:
+        return pd.DataFrame(columns=cols)
+    table = tested[(tested["q"] <= fdr) & (tested["log_ratio"] > 0)]
+    order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
+    table = table.assign(_order=table["key"].map(order)).sort_values(
+        ["_order", "g2", "term"], ascending=[True, False, True], kind="stable")
+    if top is not None:
+        table = table.groupby("key", sort=False).head(top)
+    table.insert(0, "statement", table.pop("key").map(collection.labels))
+    return table[cols].reset_index(drop=True)
+
+
+def keyness_tests(collection: Collection, min_count: int = MIN_KEY_COUNT) -> pd.DataFrame:
+    """Every test keyness makes: one row per (statement key, term) used at least ``min_count`` times in
+    the statement, with a, b (count here and in the rest), G², Log Ratio, p, q (Benjamini–Hochberg over
+    that statement's tests) and the number of tests of that statement. Empty with fewer than two
+    statements, or no rest."""
+    cols = ["key", "term", "count", "per_1000_here", "per_1000_rest", "g2", "p", "q", "log_ratio", "terms_tested"]
     terms = collection.tables["term"]
     if len(collection) < 2 or terms.empty:
         return pd.DataFrame(columns=cols)
@@ -299,47 +336,62 @@ def keyness_table(collection: Collection, min_g2: float = 3.84, top: int | None 
     grand = float(terms["count"].sum())
     b = terms.groupby("term", sort=False)["count"].transform("sum").to_numpy(dtype="float64") - a
     d = grand - c
-    scores = log_likelihood(a, b, c, np.where(d > 0, d, 1.0))
-    lr = log_ratio(a, b, c, np.where(d > 0, d, 1.0))
-    keep = (scores >= min_g2) & (lr > 0) & (d > 0)
+    keep = (a >= min_count) & (d > 0)
+    a, b, c, d = a[keep], b[keep], c[keep], d[keep]
+    scores = log_likelihood(a, b, c, d)
     table = pd.DataFrame({
-        "key": terms["key"].to_numpy(), "term": terms["term"].to_numpy(), "count": terms["count"].to_numpy(),
-        "per_1000_here": 1000 * a / c, "per_1000_rest": 1000 * b / np.where(d > 0, d, 1),
-        "g2": scores, "log_ratio": lr})[keep]
-    order = {k: i for i, k in enumerate(collection.tables["statement"]["key"])}
-    table = table.assign(_order=table["key"].map(order)).sort_values(
-        ["_order", "g2", "term"], ascending=[True, False, True], kind="stable")
-    if top is not None:
-        table = table.groupby("key", sort=False).head(top)
-    labels = collection.labels
-    table.insert(0, "statement", table.pop("key").map(labels))
-    table["p"] = table["g2"].map(significance_band)
-    return table[cols].reset_index(drop=True)
+        "key": terms["key"].to_numpy()[keep], "term": terms["term"].to_numpy()[keep],
+        "count": terms["count"].to_numpy()[keep], "per_1000_here": 1000 * a / c, "per_1000_rest": 1000 * b / d,
+        "g2": scores, "p": p_value(scores), "log_ratio": log_ratio(a, b, c, d)})
+    if table.empty:
+        return pd.DataFrame(columns=cols)
+    groups = table.groupby("key", sort=False)
+    table["terms_tested"] = groups["term"].transform("size")
+    table["q"] = groups["p"].transform(benjamini_hochberg)
+    return table[cols]
+
+
+def benjamini_hochberg(p: pd.Series) -> pd.Series:
+    """Benjamini–Hochberg adjusted p-values (q) of one family of tests: q of the i-th smallest of m
+    p-values is the least of p(j)·m/j over j ≥ i, at most 1. A test with q ≤ 0.05 is reported at a
+    false discovery rate of 5%."""
+    m = len(p)
+    order = np.argsort(p.to_numpy(), kind="stable")
+    ranked = p.to_numpy()[order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum(np.minimum.accumulate(ranked[::-1])[::-1], 1.0)
+    out = np.empty(m)
+    out[order] = adjusted
+    return pd.Series(out, index=p.index)
 
 
 def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_statement: int = 5,
-                      min_g2: float = 3.84) -> pd.DataFrame:
-    """One row per statement: its most distinctive terms with their G², strongest first, and how many
-    terms reach the threshold ``min_g2`` (give the same as to :func:`keyness_table`, called with
-    ``top=None`` so that the count is complete). A statement that is not English has no terms read."""
+                      min_count: int = MIN_KEY_COUNT, fdr: float = KEY_FDR) -> pd.DataFrame:
+    """One row per statement: its most distinctive terms with their G², strongest first; how many are
+    key at the false discovery rate ``fdr`` (give :func:`keyness_table`'s result with ``top=None`` so that
+    the count is complete); and how many terms it had tested (those used at least ``min_count``
+    times). A statement that is not English has no terms read."""
     rows = []
-    level = significance_band(min_g2) if min_g2 >= SIGNIFICANCE[-1][0] else f"G² ≥ {min_g2:g}"
+    tests = keyness_tests(collection, min_count)
+    tested = tests.groupby("key", sort=False)["terms_tested"].first() if len(tests) else pd.Series(dtype=int)
+    tested = {collection.labels[k]: int(n) for k, n in tested.items()}
     groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
     not_english = set(collection.statements.index[collection.statements["english"].eq(False).fillna(False)])
     n_english = len(collection) - len(not_english)
     for label in collection.statements.index:
         mine = groups.get(label)
+        n = tested.get(label, 0)
         if label in not_english:
-            rows.append((label, "not read: not English", 0))
+            rows.append((label, "not read: not English", 0, 0))
         elif n_english < 2:
-            rows.append((label, "no other English statement to compare with", 0))
+            rows.append((label, "no other English statement to compare with", 0, 0))
         elif mine is None or mine.empty:
-            rows.append((label, f"none reaches {level}", 0))
+            rows.append((label, f"none at a false discovery rate of {fdr:.0%}" if n else
+                         f"no term used {min_count} times or more", 0, n))
         else:
             shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement],
                                                               mine["g2"][:per_statement]))
-            rows.append((label, shown, len(mine)))
-    return pd.DataFrame(rows, columns=["statement", "key_terms_g2", "significant_terms"]).set_index("statement")
+            rows.append((label, shown, len(mine), n))
+    return pd.DataFrame(rows, columns=["statement", "key_terms_g2", "key_terms", "terms_tested"]).set_index("statement")
 
 
 # ---- themes and time ----------------------------------------------------------------------------------

@@ -54,7 +54,9 @@ GLOSSARY: tuple[Term, ...] = (
          "few topics, each a weighted list of words. On one short statement it is exploratory."),
     Term("G²", r"G²",
          "The log-likelihood ratio (Dunning 1993): how surprising a word's count is in one text compared with "
-         "another. G² of 3.84 or more means p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001."),
+         "another. G² of 3.84 or more means p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, for one word; testing "
+         "many words at once, some pass by chance, so the comparison's keyness adjusts for their number (q, a "
+         "false discovery rate)."),
     Term("log ratio", r"\blog ratio\b",
          "How many times more frequent a word is in one text than in the rest, as a base-2 logarithm: 1 is "
          "twice as frequent, 2 four times (Hardie 2014)."),

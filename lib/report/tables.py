@@ -60,8 +60,10 @@ class SavedTables:
 
 
 def save_tables(tables: dict[str, object], output_dir: str | Path) -> SavedTables:
-    """Write each table to ``output_dir/<name>.csv`` (UTF-8, with its index, full precision). A text cell
-    that a spreadsheet would run as a formula gets a leading apostrophe (see :func:`_defused`).
+    """Write each table to ``output_dir/<name>.csv`` (UTF-8, full precision; its index as the first column
+    when the index names something, such as an actor or a measure, and left out when it only numbers the
+    rows). A text cell that a spreadsheet would run as a formula gets a leading apostrophe (see
+    :func:`_defused`).
 
     Values that are not tables (a measure that could not be computed) are skipped and named. Returns
     what was written (a page shows it as links to the files). With an empty ``output_dir``
@@ -74,5 +76,6 @@ def save_tables(tables: dict[str, object], output_dir: str | Path) -> SavedTable
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     for name, table in frames.items():
-        _defused(table).to_csv(out / f"{name}.csv", encoding="utf-8", lineterminator="\n")
+        numbered = isinstance(table.index, pd.RangeIndex) and table.index.name is None
+        _defused(table).to_csv(out / f"{name}.csv", encoding="utf-8", lineterminator="\n", index=not numbered)
     return SavedTables(tuple(f"{name}.csv" for name in frames), skipped)

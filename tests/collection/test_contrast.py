@@ -17,6 +17,7 @@ import pytest
 from conftest import PYTHON, SEED, SEED_CRIME_SHARE, cli
 
 from readout import load_statement
+from readout.analyses import significance
 from readout.collection import contrast
 from readout.collection.corpus import run_corpus
 from readout.collection.figures import axis_label, measure_figure, theme_share_figure, tone_time_figure
@@ -126,14 +127,30 @@ def test_keyness_matches_a_count_by_hand(collection):
     assert c == len(content) - own.count("United States") == 87 - 3
     assert d == 404  # the other three statements' content terms: 202 (the seed), 99 and 103
     assert row["g2"] == contrast.log_likelihood(a, b, c, d) == pytest.approx(15.75, abs=0.005)
-    # G² 15.75 is beyond 15.13, the 0.0001 point of chi-square with one degree of freedom
-    assert row["p"] == "p < 0.0001" and row["log_ratio"] == pytest.approx(math.log2((6 / 84) / (1 / 404)))
+    # G² 15.75 is beyond 15.13, the 0.0001 point of chi-square with one degree of freedom: p = erfc(√(G²/2))
+    assert row["p"] == pytest.approx(math.erfc(math.sqrt(15.750156 / 2))) == pytest.approx(7.23e-5, abs=5e-7)
+    assert row["log_ratio"] == pytest.approx(math.log2((6 / 84) / (1 / 404)))
+    # only its terms used 3 times or more are tested: guatemala, institution and one more; Benjamini–Hochberg
+    # multiplies the smallest p by 3/1
+    tests = contrast.keyness_tests(collection)
+    guat_tests = tests[tests["key"].str.endswith("guatemala-concern.txt")]
+    assert (guat_tests["count"] >= 3).all() and len(guat_tests) == row["terms_tested"] == 3
+    assert row["q"] == pytest.approx(row["p"] * 3)
     assert k.groupby("statement", sort=False)["g2"].apply(lambda g: g.is_monotonic_decreasing).all()
-    assert (k["g2"] >= 3.84).all()
+    assert (k["q"] <= 0.05).all() and (k["count"] >= 3).all()
     summary = contrast.key_terms_summary(collection, k, 2)
-    assert summary.loc[GUATEMALA, "key_terms_g2"] == "guatemala (15.8), call (7.0)"
-    assert summary.loc[EL_SALVADOR, "key_terms_g2"] == "El Salvador (12.4), official (6.2)"
-    assert summary.loc[SEED_LABEL, "key_terms_g2"] == "none reaches p < 0.05"
+    assert summary.loc[GUATEMALA].tolist() == ["guatemala (15.8), institution (6.4)", 2, 3]
+    assert summary.loc[EL_SALVADOR, "key_terms_g2"] == "El Salvador (12.4), migration (5.3)"
+    assert summary.loc[SEED_LABEL].tolist() == ["none at a false discovery rate of 5%", 0, 8]
+
+
+def test_benjamini_hochberg_by_hand():
+    # p of four tests, sorted: 0.01, 0.02, 0.03, 0.5 → ×4/1, ×4/2, ×4/3, ×4/4 = 0.04, 0.04, 0.04, 0.5; each q the
+    # least of its own and those after it
+    q = contrast.benjamini_hochberg(pd.Series([0.03, 0.5, 0.01, 0.02]))
+    assert q.tolist() == pytest.approx([0.04, 0.5, 0.04, 0.04])
+    assert contrast.benjamini_hochberg(pd.Series([0.9, 0.8])).tolist() == pytest.approx([0.9, 0.9])
+    assert significance.p_value(3.841459) == pytest.approx(0.05, abs=1e-6) and significance.p_value(0.0) == 1.0
 
 
 def test_theme_matrix_and_tone_over_time(collection):
@@ -240,7 +257,7 @@ def test_compare_command_writes_a_page_and_tables(tmp_path, capsys):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Comparison: {out / 'index.html'}"
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "Comparison of 4 statements" in page and "guatemala (15.8), call (7.0)" in page
+    assert "Comparison of 4 statements" in page and "guatemala (15.8), institution (6.4)" in page
     assert str(tmp_path) not in page and str(PROJECT_ROOT) not in page  # file names only, never local paths
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "ok" and manifest["parameters"]["n_key_terms"] == 2
@@ -250,7 +267,7 @@ def test_compare_command_writes_a_page_and_tables(tmp_path, capsys):
                                                  "skipped.csv"])
     headlines = pd.read_csv(out / "tables" / "headlines.csv", index_col=0)
     assert list(headlines["words"]) == [351, 164, 160, 165]
-    assert pd.read_csv(out / "tables" / "skipped.csv", index_col=0).to_dict("records") == [
+    assert pd.read_csv(out / "tables" / "skipped.csv").to_dict("records") == [
         {"file": "c.txt", "problem": "has no body text (only header, dateline or end matter)"}]
 
     before = (out / "index.html").read_bytes()
@@ -373,7 +390,8 @@ def test_keyness_keeps_a_name_of_several_words_together(tmp_path):
     assert salvador["term"].iloc[0] == "El Salvador" and (int(mine.sum()), rest) == (26, 33)
     # five of its 26 content terms, none of the 33 of the rest: G² = 2 × 5 ln(5 / E1), E1 = 26 × 5 / 59
     assert salvador["g2"].iloc[0] == pytest.approx(2 * 5 * math.log(59 / 26)) == pytest.approx(8.194, abs=5e-4)
-    assert salvador["p"].iloc[0] == "p < 0.01" and mine["San Salvador"] == 1  # the capital: a name of its own
+    assert salvador["p"].iloc[0] == pytest.approx(math.erfc(math.sqrt(8.194 / 2)), abs=1e-5)  # 0.0042
+    assert mine["San Salvador"] == 1  # the capital: a name of its own
     assert not {"el", "salvador"} & set(k["term"])
     assert "United States" not in set(k["term"])  # named once in every statement: not distinctive
 
