@@ -91,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder holding compare.ipynb")
     _time_options(compare)
     compare.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
+    compare.add_argument("--force", action="store_true",
+                         help="run the comparison even when its page is up to date (default: say so and stop)")
     corpus = sub.add_parser(
         "corpus", help="analyse a collection without notebooks and write one Parquet table per level",
         description="Analyse every statement (on Dask) and write statement, sentence, actor, theme and term "
@@ -206,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
-                                 keep_code=args.keep_code)
+                                 keep_code=args.keep_code, force=args.force)
             return run_comparison(args.paths, parameters, args.out, args.corpus, options)
         except KeyboardInterrupt as exc:
             print("interrupted; the earlier comparison is untouched", file=sys.stderr)

@@ -21,7 +21,7 @@ from readout.report.export import PageContext, notebook_to_html
 from readout.report.provenance import git_commit, package_versions
 from readout.run.inputs import read_statements, statement_files
 from readout.run.kernels import execute
-from readout.run.one_statement import RunOptions, now
+from readout.run.one_statement import RunOptions, code_version, now, run_key, up_to_date
 from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
 from readout.run.publishing import building, publish, repair, write_manifest
 
@@ -77,7 +77,9 @@ def run_comparison(
     or 2 (bad input or usage; nothing under ``out`` changed).
 
     Files named directly must be readable statements; files found in folders that are not are
-    skipped by the notebook and listed on its page. At least two must be readable.
+    skipped by the notebook and listed on its page. At least two must be readable. A comparison whose
+    page at ``out`` was made from the same statements (or corpus), parameters and code is not run
+    again unless ``options.force``: the command says so and returns 0.
     """
     options = options if options is not None else RunOptions()
     notebook = options.notebooks_dir / COMPARE_NOTEBOOK
@@ -117,6 +119,13 @@ def run_comparison(
         for line in str(exc).splitlines():
             err(line)
         return 2
+    # up to date: the same statements (or corpus tables), parameters, package and notebook as the page there
+    inputs = hashlib.sha256((corpus_dir / MANIFEST).read_bytes()).hexdigest() if corpus_dir is not None else digest
+    key = run_key(inputs, params, code_version([notebook]))
+    if not options.force and up_to_date(out, key):
+        err(f"comparison up to date, not run again (--force runs it again): {out}")
+        print(f"Comparison: {out.resolve() / 'index.html'}  (up to date)")
+        return 0
     out = out.resolve()
     started = now()
     for line in repair(out.parent):  # what killed runs left beside it
@@ -135,7 +144,7 @@ def run_comparison(
         if (build / notebook.name).exists():
             notebook_to_html(build / notebook.name, build / "index.html", options.keep_code, page)
         write_manifest(build, {
-            "kind": "comparison", "title": title, "status": run.status,
+            "kind": "comparison", "title": title, "status": run.status, "run_key": key,
             "input": {"path": "", "files": source, "sha256": digest},
             "parameters": {k: v for k, v in params.items() if k != "output_dir"},
             "versions": versions, "git_commit": commit, "started": started, "finished": now(),

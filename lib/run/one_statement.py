@@ -124,16 +124,17 @@ def code_version(notebooks: tuple[Path, ...] | list[Path]) -> str:
     return digest.hexdigest()
 
 
-def run_key(statement: Statement, parameters: dict[str, Any], version: str) -> str:
-    """What an up-to-date report must match: the input's sha256, the parameters (files named by a
-    ``*_path`` parameter by their content) and the code version."""
+def run_key(input_sha256: str, parameters: dict[str, Any], version: str) -> str:
+    """What an up-to-date report must match: the input's sha256 (a statement's; for a comparison, one over
+    its statements or its corpus), the parameters (files named by a ``*_path`` parameter by their
+    content) and the code version."""
     shown = {}
     for name, value in sorted(parameters.items()):
         if name.endswith("_path") and isinstance(value, str) and value:
             shown[name] = hashlib.sha256(Path(value).read_bytes()).hexdigest()
         else:
             shown[name] = value
-    blob = json.dumps({"input": statement.sha256, "parameters": shown, "code": version}, sort_keys=True, default=str)
+    blob = json.dumps({"input": input_sha256, "parameters": shown, "code": version}, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 

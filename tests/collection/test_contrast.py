@@ -282,6 +282,11 @@ def test_compare_command_writes_a_page_and_tables(tmp_path, capsys):
         bad = cli(["compare", *args, "--out", out], capsys)
         assert bad.returncode == 2 and message in bad.stderr, (args, bad.stderr)
     assert (out / "index.html").read_bytes() == before
+    # the same statements, parameters and code again: the page is up to date, and nothing runs
+    again = cli(["compare", folder, "--out", out, "-p", "n_key_terms", "2"], capsys)
+    assert again.returncode == 0 and again.stdout.strip() == f"Comparison: {out.resolve() / 'index.html'}  (up to date)"
+    assert "comparison up to date, not run again (--force runs it again)" in again.stderr
+    assert (out / "index.html").read_bytes() == before and len(manifest["run_key"]) == 64
     (tmp_path / "afile").write_text("x")
     bad = cli(["compare", folder, "--out", tmp_path / "afile"], capsys)
     assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
