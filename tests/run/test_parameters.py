@@ -54,3 +54,15 @@ def test_the_runner_checks_its_input_without_the_analysis_stack():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=NOTEBOOKS_DIR.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_page_scores_the_rules_on_our_own_sentences():
+    # a score on sentences written for this project, shown beside the user's statement, is over-trusted
+    # (issue #25): the unit checks run in the test suite; the pages quote the real-corpus figures
+    for notebook in sorted(NOTEBOOKS_DIR.glob("*.ipynb")):
+        code = "".join("".join(c["source"]) for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+                       if c["cell_type"] == "code")
+        assert "sign_accuracy" not in code and "action_accuracy" not in code, notebook.name
+    tone = (NOTEBOOKS_DIR / "03-tone.ipynb").read_text(encoding="utf-8")
+    actors = (NOTEBOOKS_DIR / "05-actors.ipynb").read_text(encoding="utf-8")
+    assert "the document label was right on 54 of 60" in tone and "the rules found 26% of the labelled events" in actors

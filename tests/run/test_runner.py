@@ -127,7 +127,7 @@ def test_real_collection_on_seed_and_second_statement(real):
     assert manifest["git_commit"].removesuffix("+dirty") == head
     assert manifest["started"] <= manifest["finished"]
     assert manifest["tables"] == [
-        "acronyms.csv", "action_validation.csv", "actor_balance.csv", "actor_coverage.csv",
+        "acronyms.csv", "actor_balance.csv", "actor_coverage.csv",
         "actor_mentions.csv", "actor_references.csv", "actor_stance.csv", "actor_tone.csv", "actor_tone_sentences.csv", "actors_named.csv",
         "collocations_bigrams.csv", "collocations_trigrams.csv", "commitments.csv", "credit_edges.csv",
         "diplomatic_tone.csv", "dispersion.csv", "events.csv",
@@ -136,7 +136,7 @@ def test_real_collection_on_seed_and_second_statement(real):
         "passive_sentences.csv", "readability.csv", "readability_counts.csv", "readability_textstat.csv",
         "sentence_themes.csv", "sentence_topics.csv", "sentences.csv", "sentiment_document.csv",
         "sentiment_evidence.csv", "sentiment_leaks.csv", "sentiment_paragraphs.csv", "sentiment_sentences.csv",
-        "summary.csv", "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "tone_validation.csv", "top_terms.csv",
+        "summary.csv", "theme_coverage.csv", "theme_flow.csv", "theme_shares.csv", "top_terms.csv",
         "topic_terms.csv", "topics_vs_themes.csv", "unmatched_sentences.csv"]
     shares_csv = {r["theme"]: r for r in read_csv(seed_dir / "tables" / "theme_shares.csv")}
     assert (shares_csv["crime and narcotics"]["agenda_rank"], shares_csv["crime and narcotics"]["sentences"]) == ("2", "6")
