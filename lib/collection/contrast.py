@@ -441,12 +441,18 @@ def tone_over_time(collection: Collection) -> pd.DataFrame:
 
 
 def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Reading:
-    """The collection in plain words: size, dated share, and the statements at the ends of the
-    diplomatic tone and of length."""
+    """The collection in plain words: size, how many of its statements are demonstration texts (titled
+    "demonstration text, not a real statement", as ``seeds/demo/``'s are), dated share, and the
+    statements at the ends of the diplomatic tone and of length."""
     n = len(collection)
     words = headlines["words"]
     parts = [f"{n:,} statements, {int(words.sum()):,} words of body text "
              f"(from {int(words.min()):,} to {int(words.max()):,} words a statement)."]
+    demo = int(collection.statements["title"].fillna("").str.contains(DEMONSTRATION, regex=False).sum())
+    if demo:
+        parts.append(f"{'All' if demo == n else f'{demo:,} of them'} {'are' if demo != 1 else 'is a'} "
+                     f"demonstration text{'s' if demo != 1 else ''} written for this project, not real "
+                     "statements: no finding about them is a finding about the world.")
     dated = int((headlines["date"] != "").sum())
     parts.append(f"{dated} of them carry a date." if dated else "None carries a date, so there is no time line.")
     tone = headlines["tone_score"].dropna()
@@ -465,6 +471,10 @@ def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Readi
         parts.append(f"{len(collection.skipped)} file{'s' if len(collection.skipped) != 1 else ''} could not be "
                      "read and are left out (listed below).")
     return Reading(" ".join(parts))
+
+
+#: The words that title the demonstration statements of ``seeds/demo/`` (invented for this project).
+DEMONSTRATION = "demonstration text, not a real statement"
 
 
 # ---- long tables ----------------------------------------------------------------------------------------
