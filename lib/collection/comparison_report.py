@@ -102,7 +102,8 @@ def run_comparison(
             params, title, source, shown = _corpus_parameters(corpus_dir, parameters)
         else:
             # parsed in full, as the notebook will: a named bad file is refused, a found one skipped
-            readable = read_statements(statement_files(paths), lexicons.actors)
+            files = statement_files(paths)
+            readable = read_statements(files, lexicons.actors)
             if len(readable) < 2:
                 raise UsageError(f"{len(readable)} readable statement{'s' if len(readable) != 1 else ''} among the "
                                  "paths given: a comparison needs at least two")
@@ -119,9 +120,14 @@ def run_comparison(
         for line in str(exc).splitlines():
             err(line)
         return 2
-    # up to date: the same statements (or corpus tables), parameters, package and notebook as the page there
-    inputs = hashlib.sha256((corpus_dir / MANIFEST).read_bytes()).hexdigest() if corpus_dir is not None else digest
-    key = run_key(inputs, params, code_version([notebook]))
+    # up to date: the same files (names and bytes, the unreadable ones too: the page lists them) or corpus
+    # tables, parameters, package, notebook and page options as the page there
+    if corpus_dir is not None:
+        inputs = hashlib.sha256((corpus_dir / MANIFEST).read_bytes()).hexdigest()
+    else:
+        listed = sorted((Path(f.path).name, hashlib.sha256(Path(f.path).read_bytes()).hexdigest()) for f in files)
+        inputs = hashlib.sha256(json.dumps(listed).encode()).hexdigest()
+    key = run_key(inputs, {**params, "keep_code": options.keep_code}, code_version([notebook]))
     if not options.force and up_to_date(out, key):
         err(f"comparison up to date, not run again (--force runs it again): {out}")
         print(f"Comparison: {out.resolve() / 'index.html'}  (up to date)")

@@ -18,8 +18,8 @@ UCREL log-likelihood calculator, WordSmith and AntConc). For a term with count *
 (*c* content words) and *b* in the rest of the collection (*d* content words):
 E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0
 (:mod:`readout.analyses.significance`), and its p-value P(χ²₁ ≥ G²) (:func:`~readout.analyses.significance.p_value`). A statement of 350 words has a
-hundred or more terms to test, and at p < 0.05 some pass by chance, so only the terms it uses at
-least :data:`MIN_KEY_COUNT` times are tested, and the p-values of one statement's tests are adjusted
+hundred or more terms to test, and at p < 0.05 some pass by chance, so only the terms the collection
+uses at least :data:`MIN_KEY_COUNT` times are tested, and the p-values of one statement's tests are adjusted
 for their number (Benjamini & Hochberg 1995): a term is key when its adjusted p-value, q, is at most
 :data:`KEY_FDR` (a false discovery rate of 5%). The effect size is
 Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), each count given 0.5 when it is zero: +1 means twice as frequent here as in the rest. Counts are of content words
@@ -285,8 +285,10 @@ def log_ratio(a: Any, b: Any, c: Any, d: Any) -> Any:
     return float(r) if r.ndim == 0 else r
 
 
-#: Keyness tests only the terms a statement uses at least this often: a word used once or twice in a
-#: short text can reach G² ≥ 3.84 against a rest that lacks it, and says little.
+#: Keyness tests only the terms the collection uses at least this often, all statements together: a word
+#: seen once or twice in all can reach G² ≥ 3.84 in the statement that has it, and says little. (The
+#: count is the collection's, not the statement's: choosing terms by their count in the statement would
+#: choose them by the very difference the test measures.)
 MIN_KEY_COUNT = 3
 #: The false discovery rate the key terms of each statement are held to (Benjamini–Hochberg).
 KEY_FDR = 0.05
@@ -297,10 +299,10 @@ def keyness_table(collection: Collection, top: int | None = 10, min_count: int =
     """The terms more frequent in each statement than in the rest of the collection, by G², with the
     number of terms tested controlled for.
 
-    Each statement's terms used at least ``min_count`` times are tested (the others are not: see
-    :data:`MIN_KEY_COUNT`); each test's p-value is P(χ²₁ ≥ G²), and the p-values of one statement's
-    tests are adjusted for their number by Benjamini–Hochberg (``q``: the smallest false discovery
-    rate at which the term would be reported). One row per (statement, term) with q ≤ ``fdr`` and Log
+    The terms the whole collection uses at least ``min_count`` times are tested for each statement
+    (see :data:`MIN_KEY_COUNT`); each test's p-value is P(χ²₁ ≥ G²), and the p-values of one statement's
+    tests (every such term, those it does not use counted with p = 1) are adjusted for their number by
+    Benjamini–Hochberg (``q``: the smallest false discovery rate at which the term would be reported). One row per (statement, term) with q ≤ ``fdr`` and Log
     Ratio > 0 (used more here), strongest first, at most ``top`` per statement (``None``: all).
     Columns: count here, per 1,000 content words here and in the rest, G², p, q, Log Ratio, and how
     many terms the statement had tested. Empty for a statement whose words are all shared; with one
@@ -323,10 +325,11 @@ def keyness_table(collection: Collection, top: int | None = 10, min_count: int =
 
 
 def keyness_tests(collection: Collection, min_count: int = MIN_KEY_COUNT) -> pd.DataFrame:
-    """Every test keyness makes: one row per (statement key, term) used at least ``min_count`` times in
-    the statement, with a, b (count here and in the rest), G², Log Ratio, p, q (Benjamini–Hochberg over
-    that statement's tests) and the number of tests of that statement. Empty with fewer than two
-    statements, or no rest."""
+    """Every test keyness makes of a term the statement uses: one row per (statement key, term) whose
+    count in the whole collection is at least ``min_count``, with its count here, per 1,000 here and in
+    the rest, G², p, q (Benjamini–Hochberg over the statement's tests, which are every term of the
+    collection with that count; a term the statement does not use counts with p = 1), Log Ratio and
+    the number of tests. Empty with fewer than two statements, or no rest."""
     cols = ["key", "term", "count", "per_1000_here", "per_1000_rest", "g2", "p", "q", "log_ratio", "terms_tested"]
     terms = collection.tables["term"]
     if len(collection) < 2 or terms.empty:
@@ -336,7 +339,8 @@ def keyness_tests(collection: Collection, min_count: int = MIN_KEY_COUNT) -> pd.
     grand = float(terms["count"].sum())
     b = terms.groupby("term", sort=False)["count"].transform("sum").to_numpy(dtype="float64") - a
     d = grand - c
-    keep = (a >= min_count) & (d > 0)
+    keep = (a + b >= min_count) & (d > 0)
+    family = int((terms.groupby("term", sort=False)["count"].sum() >= min_count).sum())  # tests per statement
     a, b, c, d = a[keep], b[keep], c[keep], d[keep]
     scores = log_likelihood(a, b, c, d)
     table = pd.DataFrame({
@@ -346,20 +350,21 @@ def keyness_tests(collection: Collection, min_count: int = MIN_KEY_COUNT) -> pd.
     if table.empty:
         return pd.DataFrame(columns=cols)
     groups = table.groupby("key", sort=False)
-    table["terms_tested"] = groups["term"].transform("size")
-    table["q"] = groups["p"].transform(benjamini_hochberg)
+    table["terms_tested"] = family
+    table["q"] = groups["p"].transform(lambda p: benjamini_hochberg(p, family))
     return table[cols]
 
 
-def benjamini_hochberg(p: pd.Series) -> pd.Series:
-    """Benjamini–Hochberg adjusted p-values (q) of one family of tests: q of the i-th smallest of m
-    p-values is the least of p(j)·m/j over j ≥ i, at most 1. A test with q ≤ 0.05 is reported at a
-    false discovery rate of 5%."""
-    m = len(p)
+def benjamini_hochberg(p: pd.Series, m: int | None = None) -> pd.Series:
+    """Benjamini–Hochberg adjusted p-values (q) of one family of ``m`` tests (default: as many as ``p``
+    holds; more when the others are known to have p = 1, which rank last and change nothing but m): q
+    of the i-th smallest p-value is the least of p(j)·m/j over j ≥ i, at most 1. A test with q ≤ 0.05 is
+    reported at a false discovery rate of 5%."""
+    m = max(len(p), m or 0)
     order = np.argsort(p.to_numpy(), kind="stable")
-    ranked = p.to_numpy()[order] * m / np.arange(1, m + 1)
+    ranked = p.to_numpy()[order] * m / np.arange(1, len(p) + 1)
     adjusted = np.minimum(np.minimum.accumulate(ranked[::-1])[::-1], 1.0)
-    out = np.empty(m)
+    out = np.empty(len(p))
     out[order] = adjusted
     return pd.Series(out, index=p.index)
 
@@ -369,7 +374,7 @@ def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_stateme
     """One row per statement: its most distinctive terms with their G², strongest first; how many are
     key at the false discovery rate ``fdr`` (give :func:`keyness_table`'s result with ``top=None`` so that
     the count is complete); and how many terms it had tested (those used at least ``min_count``
-    times). A statement that is not English has no terms read."""
+    times in the collection). A statement that is not English has no terms read."""
     rows = []
     tests = keyness_tests(collection, min_count)
     tested = tests.groupby("key", sort=False)["terms_tested"].first() if len(tests) else pd.Series(dtype=int)
@@ -386,7 +391,7 @@ def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_stateme
             rows.append((label, "no other English statement to compare with", 0, 0))
         elif mine is None or mine.empty:
             rows.append((label, f"none at a false discovery rate of {fdr:.0%}" if n else
-                         f"no term used {min_count} times or more", 0, n))
+                         f"no term used {min_count} times or more in the collection", 0, n))
         else:
             shown = ", ".join(f"{t} ({g:.1f})" for t, g in zip(mine["term"][:per_statement],
                                                               mine["g2"][:per_statement]))
@@ -448,13 +453,15 @@ def collection_reading(collection: Collection, headlines: pd.DataFrame) -> Readi
     words = headlines["words"]
     parts = [f"{n:,} statements, {int(words.sum()):,} words of body text "
              f"(from {int(words.min()):,} to {int(words.max()):,} words a statement)."]
-    demo = int(collection.statements["title"].fillna("").str.contains(DEMONSTRATION, regex=False).sum())
-    if demo:
-        parts.append(f"{'All' if demo == n else f'{demo:,} of them'} {'are' if demo != 1 else 'is a'} "
-                     f"demonstration text{'s' if demo != 1 else ''} written for this project, not real "
-                     "statements: no finding about them is a finding about the world.")
     dated = int((headlines["date"] != "").sum())
     parts.append(f"{dated} of them carry a date." if dated else "None carries a date, so there is no time line.")
+    demo = int(collection.statements["title"].fillna("").str.contains(DEMONSTRATION, regex=False).sum())
+    if demo == 1:
+        parts.append("One is a demonstration text written for this project, not a real statement: no finding "
+                     "about it is a finding about the world.")
+    elif demo:
+        parts.append(f"{'All' if demo == n else f'{demo:,}'} are demonstration texts written for this project, "
+                     "not real statements: no finding about them is a finding about the world.")
     tone = headlines["tone_score"].dropna()
     if len(tone) >= 2 and tone.max() > tone.min():
         def who(value: float) -> str:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from readout.fields import FIELD_INDEXES, digits, label
 
-__all__ = ["FOLD_AFTER", "TableView", "cell_text", "readable", "show"]
+__all__ = ["FOLD_AFTER", "TableView", "cell_text", "readable", "row_numbers", "show"]
 
 #: Rows a table shows before the rest is folded; a table at most :data:`_SLACK` rows longer is shown whole
 #: (folding away two or three rows saves nothing).
@@ -111,6 +111,13 @@ def _places(field: Any, values: pd.Series) -> int:
     return digits(field)
 
 
+def row_numbers(index: pd.Index) -> bool:
+    """True if ``index`` only numbers the rows (unnamed, 0…n or what is left of them after a filter or a
+    sort): it says nothing, so pages and CSV files leave it out. A named index, or one of labels, says
+    what each row is."""
+    return index.name is None and (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
+
+
 @dataclass(frozen=True)
 class TableView:
     """A table as a page shows it. ``table`` is the analysis's table (fields, full precision); the page
@@ -132,11 +139,7 @@ class TableView:
     @property
     def keyed(self) -> bool:
         """True if the table's index says what each row is (shown as the first column, a row header)."""
-        index = self.table.index
-        if index.name is not None:
-            return True
-        # bare row numbers (0…n, or what is left of them after a filter) say nothing: left out
-        return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
+        return not row_numbers(self.table.index)
 
     def _frame(self) -> tuple[pd.DataFrame, list[Any], str | None]:
         """The table flat (its index as the first column unless it is bare row numbers), the field of each

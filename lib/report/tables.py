@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from readout.report.display import row_numbers
+
 __all__ = ["SavedTables", "save_tables"]
 
 
@@ -76,6 +78,6 @@ def save_tables(tables: dict[str, object], output_dir: str | Path) -> SavedTable
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     for name, table in frames.items():
-        numbered = isinstance(table.index, pd.RangeIndex) and table.index.name is None
-        _defused(table).to_csv(out / f"{name}.csv", encoding="utf-8", lineterminator="\n", index=not numbered)
+        _defused(table).to_csv(out / f"{name}.csv", encoding="utf-8", lineterminator="\n",
+                               index=not row_numbers(table.index))
     return SavedTables(tuple(f"{name}.csv" for name in frames), skipped)

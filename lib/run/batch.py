@@ -238,7 +238,7 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
     pool: KernelPool | None = None
     try:
         for k, (statement, slug) in enumerate(zip(statements, slugs, strict=True), 1):
-            key = run_key(statement.sha256, plan.parameters, version)
+            key = run_key(statement.sha256, {**plan.parameters, "keep_code": options.keep_code}, version)
             if not options.force and up_to_date(outputs / slug, key):
                 current += 1
                 err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")

@@ -139,7 +139,10 @@ def run_key(input_sha256: str, parameters: dict[str, Any], version: str) -> str:
 
 
 def up_to_date(report: Path, key: str) -> bool:
-    """Whether the complete report at ``report`` was made with ``key`` (see :func:`run_key`)."""
+    """Whether the complete report at ``report`` was made with ``key`` (see :func:`run_key`) and its page
+    is still there."""
+    if not (report / "index.html").is_file():
+        return False
     try:
         manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

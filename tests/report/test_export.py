@@ -216,6 +216,8 @@ def test_contents_link_to_their_headings_and_every_output_is_reachable_by_keyboa
 def test_csv_keeps_an_index_that_names_something_and_drops_one_that_numbers_rows(tmp_path):
     numbered = pd.DataFrame({"sentence": ["p1s1", "p1s2"], "words": [12, 7]})
     named = pd.DataFrame({"events": [3, 1]}, index=pd.Index(["United States", "Honduras"], name="actor"))
-    save_tables({"numbered": numbered, "named": named}, tmp_path)
+    filtered = pd.DataFrame({"sentence": ["p1s1", "p1s2", "p2s1"], "words": [12, 7, 9]}).iloc[[2, 0]]  # 2, 0
+    save_tables({"numbered": numbered, "named": named, "filtered": filtered}, tmp_path)
     assert (tmp_path / "numbered.csv").read_text(encoding="utf-8") == "sentence,words\np1s1,12\np1s2,7\n"
+    assert (tmp_path / "filtered.csv").read_text(encoding="utf-8") == "sentence,words\np2s1,9\np1s1,12\n"
     assert (tmp_path / "named.csv").read_text(encoding="utf-8") == "actor,events\nUnited States,3\nHonduras,1\n"

@@ -66,3 +66,16 @@ def test_no_page_scores_the_rules_on_our_own_sentences():
     tone = (NOTEBOOKS_DIR / "03-tone.ipynb").read_text(encoding="utf-8")
     actors = (NOTEBOOKS_DIR / "05-actors.ipynb").read_text(encoding="utf-8")
     assert "the document label was right on 54 of 60" in tone and "the rules found 26% of the labelled events" in actors
+
+
+def test_a_report_is_up_to_date_only_with_its_key_status_and_page(tmp_path):
+    from readout.run.one_statement import run_key, up_to_date
+
+    key = run_key("ab" * 32, {"n_terms": 10}, "v1")
+    assert key != run_key("ab" * 32, {"n_terms": 11}, "v1") != run_key("ab" * 32, {"n_terms": 10}, "v2")
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": "ok", "run_key": key}), encoding="utf-8")
+    assert not up_to_date(tmp_path, key)  # no page: a deleted index.html is made again
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert up_to_date(tmp_path, key) and not up_to_date(tmp_path, run_key("cd" * 32, {"n_terms": 10}, "v1"))
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": "failed", "run_key": key}), encoding="utf-8")
+    assert not up_to_date(tmp_path, key)
