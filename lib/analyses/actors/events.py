@@ -581,21 +581,43 @@ def _events(statement: Statement, scheme: EventScheme) -> list[Event]:
 
 def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, speaker: tuple[str, ...],
            ) -> Event | None:
-    p = s.p
-    v = cue.verb
-    category = cue.category
-    if cue.special != "must" and _inside_hope(s, v, scheme) and not _hoping(s, v, scheme):
-        return None  # the act asked for: the asker's REQUEST is the event
-    if p.tokens[p.first_conjunct(v)].dep == "acl" and any(s.lemma(a) == "to" for a in p.auxiliaries(v)):
-        return None  # "its ability to wage war", "efforts to normalize relations": named, not done
-    if s.lemma(v) in ("release", "issue") and any(s.lemma(o) in _PUBLISHED for o in p.children(v, "dobj")):
-        return None  # "released information", "issued a statement": no one is freed
-    if s.lemma(v) == "engage" and any(s.lemma(c) == "in" for c in p.children(v, "prep")) and not any(
-            s.lemma(c) == "with" for c in p.children(v, "prep")):
-        return None  # "is engaged in a war": no consultation (the war, as an act, is a noun the rules do not read)
+    p, v = s.p, cue.verb
+    if _not_coded(s, cue, scheme):
+        return None
     if p.tokens[v].dep == "amod" and not cue.noun:
         return _modifier_event(statement, s, cue, scheme)
-    # the actor
+    heads, recipient_heads, rule = _who_acts(s, cue, scheme, speaker)
+    actors, heads, rule = _actors(statement, s, cue, heads, rule, speaker)
+    actor_words = p.phrase(heads[0], LIST_LABELS | {"relcl", "acl"}) if heads else ""
+    recipients, recipient_words = _recipients(s, cue, scheme, actors, recipient_heads)
+    category, mode, commitment, cue_text = _mode(s, cue, scheme, actors)
+    return Event(p.sentence.id, _joined(statement, actors), tuple(actors), category, scheme.quads[category],
+                 _joined(statement, recipients), tuple(recipients), mode, commitment, cue_text, rule, actor_words,
+                 recipient_words, _main(s, v))
+
+
+def _not_coded(s: _Sentence, cue: _Cue, scheme: EventScheme) -> bool:
+    """True if the cue names no act of its own here: an act asked for, let or helped (the asker's act is
+    the event), an act only named ("its ability to wage war"), something released that frees no one,
+    or "engaged in" a war."""
+    p, v = s.p, cue.verb
+    if cue.special != "must" and _inside_hope(s, v, scheme) and not _hoping(s, v, scheme):
+        return True  # the act asked for: the asker's REQUEST is the event
+    if p.tokens[p.first_conjunct(v)].dep == "acl" and any(s.lemma(a) == "to" for a in p.auxiliaries(v)):
+        return True  # "its ability to wage war", "efforts to normalize relations": named, not done
+    if s.lemma(v) in ("release", "issue") and any(s.lemma(o) in _PUBLISHED for o in p.children(v, "dobj")):
+        return True  # "released information", "issued a statement": no one is freed
+    if s.lemma(v) == "engage" and any(s.lemma(c) == "in" for c in p.children(v, "prep")) and not any(
+            s.lemma(c) == "with" for c in p.children(v, "prep")):
+        return True  # "is engaged in a war": no consultation (the war, as an act, is a noun the rules do not read)
+    return False
+
+
+def _who_acts(s: _Sentence, cue: _Cue, scheme: EventScheme, speaker: tuple[str, ...],
+              ) -> tuple[list[int], list[int], str]:
+    """The tokens standing for the actor, those standing for the recipient when the construction names
+    it (a passive's subject, "X must ..."), and the rule that read them (the module note's list)."""
+    p, v, category = s.p, cue.verb, cue.category
     rule = ""
     heads: list[int] = []
     recipient_heads: list[int] = []
@@ -649,6 +671,14 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
             heads = list(p.subjects(p.tokens[v].head))  # "The United States is committed to ..."
         rule = "the verb's subject" if p.children(p.first_conjunct(v), *SUBJECTS) or p.tokens[v].dep != "conj" \
             else "a conjoined verb: the subject of the first"
+    return heads, recipient_heads, rule
+
+
+def _actors(statement: Statement, s: _Sentence, cue: _Cue, heads: list[int], rule: str,
+            speaker: tuple[str, ...]) -> tuple[list[str], list[int], str]:
+    """The actors ``heads`` name, through a contracted pronoun, the one who says so, an earlier subject,
+    the cue noun's owner, officials and both parties, or the speaker; with the heads and the rule."""
+    p, v = s.p, cue.verb
     if all(p.tokens[h].tag in ("WDT", "WP") for h in heads):  # "that we’re prepared to", "we’re committed to"
         own = _contracted_subject(s, v)
         if own is not None:
@@ -673,8 +703,13 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     if (cue.special in ("threat", "must", "blame", "judge") and not heads) or (
             rule.startswith("a designation or sanction with no 'by'")):
         actors = list(speaker)
-    actor_words = p.phrase(heads[0], LIST_LABELS | {"relcl", "acl"}) if heads else ""
-    # the recipient
+    return actors, heads, rule
+
+
+def _recipients(s: _Sentence, cue: _Cue, scheme: EventScheme, actors: list[str], recipient_heads: list[int],
+                ) -> tuple[list[str], str]:
+    """The actors the act goes to (none of its own actors) and the recipient as written."""
+    p, v, category = s.p, cue.verb, cue.category
     if cue.special == "hold":
         recipient_heads = list(p.objects(v))
     elif not recipient_heads:
@@ -712,7 +747,13 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     if not recipients:  # "rejected a U.S. request", "denounced Serbia's suppression": the thing's owner
         recipients = [a for a in s.owners(h for h in recipient_heads if h not in wars) if a not in actors]
     recipient_words = _named_first(s, recipient_heads)
-    # the mode and the commitment
+    return recipients, recipient_words
+
+
+def _mode(s: _Sentence, cue: _Cue, scheme: EventScheme, actors: list[str]) -> tuple[str, str, str, str]:
+    """(category, mode, commitment, cue text): the mode and the commitment the module note describes, and
+    the category as PLOVER codes it in that mode (a promised cooperation is AGREE, a refused one REJECT)."""
+    p, v, category = s.p, cue.verb, cue.category
     strength, marker = _commitment_word(s, v, scheme) if cue.special != "must" else ("", "")
     adjective = next((w for w in cue.words if p.tokens[w].pos == "ADJ"), None)
     if not strength and adjective is not None and cue.special == "":
@@ -748,9 +789,7 @@ def _event(statement: Statement, s: _Sentence, cue: _Cue, scheme: EventScheme, s
     cue_text = " ".join(s.text(w) for w in words)
     if marker and marker.lower() not in cue_text.lower():
         cue_text = f"{marker} {cue_text}"
-    return Event(p.sentence.id, _joined(statement, actors), tuple(actors), category, scheme.quads[category],
-                 _joined(statement, recipients), tuple(recipients), mode, commitment, cue_text, rule, actor_words,
-                 recipient_words, _main(s, v))
+    return category, mode, commitment, cue_text
 
 
 def _earlier_subject(s: _Sentence, pronoun: int) -> tuple[list[str], str]:
