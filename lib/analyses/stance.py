@@ -69,7 +69,7 @@ from readout.analyses.tone.diplomatic import (
     tone_table,
 )
 from readout.errors import NotComputable
-from readout.text.parse import ParsedSentence, dependency_parse
+from readout.text.parse import OBJECT_CONTROL, ParsedSentence, dependency_parse
 from readout.text.statement import Statement
 
 if TYPE_CHECKING:
@@ -96,9 +96,6 @@ _HEADS = frozenset({"government", "regime", "authority", "junta", "military", "f
 #: Heads of the object of a word of pressure that make the actor in it the one it asks for ("calls for
 #: the release of X", "demand his immediate release", "concern for X's safety").
 _BENEFICIARY = frozenset({"release", "freedom", "safety", "return", "right", "family", "welfare", "well-being"})
-#: Verbs whose object, not their subject, does what their infinitive says ("call on X to", "urge X to").
-_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "encourage", "press", "invite", "allow", "help", "enable",
-                             "force", "require", "permit", "tell", "order"})
 #: Adjectives of a cue that are a feeling of their subject ("we are grateful", "Japan is concerned"); the
 #: others judge what they are said of ("X's conduct is unacceptable").
 _FELT = frozenset({"grateful", "proud", "pleased", "delighted", "concerned", "alarmed", "appalled", "troubled",
@@ -317,7 +314,7 @@ class _Aiming:
             if link == "acl" or not self.verb(governor):  # "their right to hold ...": the noun's owner
                 return list(p.children(governor, "poss")) or (self.doers(governor, depth - 1) if link == "acl"
                                                                else [])
-            if self.lemma(governor) in _OBJECT_CONTROL and link == "xcomp":
+            if self.lemma(governor) in OBJECT_CONTROL and link == "xcomp":
                 asked = list(p.objects(governor)) + [o for prep, o in p.prepositional_objects(governor)
                                                      if prep in ("on", "upon")]
                 if asked:

@@ -49,7 +49,7 @@ from readout.text.stopwords import stopwords
 from .corpus import analyse_batch, frames_from_rows, read_corpus
 
 __all__ = ["Collection", "make_collection", "build_collection", "read_collection", "headline_table",
-           "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "keyness_tests", "key_terms_summary",
+           "summary_table", "percentile_table", "PERCENTILE_MEASURES", "keyness_table", "keyness_tests", "terms_tested", "key_terms_summary",
            "benjamini_hochberg", "MIN_KEY_COUNT", "KEY_FDR",
            "theme_matrix", "peer_silences", "PEER_SHARE", "MIN_PEERS", "tone_over_time", "collection_reading", "collection_provenance", "statement_list",
            "skipped_table", "percentile", "log_likelihood", "log_ratio", "Paged", "paged",
@@ -340,7 +340,7 @@ def keyness_tests(collection: Collection, min_count: int = MIN_KEY_COUNT) -> pd.
     b = terms.groupby("term", sort=False)["count"].transform("sum").to_numpy(dtype="float64") - a
     d = grand - c
     keep = (a + b >= min_count) & (d > 0)
-    family = int((terms.groupby("term", sort=False)["count"].sum() >= min_count).sum())  # tests per statement
+    family = terms_tested(collection, min_count)
     a, b, c, d = a[keep], b[keep], c[keep], d[keep]
     scores = log_likelihood(a, b, c, d)
     table = pd.DataFrame({
@@ -353,6 +353,13 @@ def keyness_tests(collection: Collection, min_count: int = MIN_KEY_COUNT) -> pd.
     table["terms_tested"] = family
     table["q"] = groups["p"].transform(lambda p: benjamini_hochberg(p, family))
     return table[cols]
+
+
+def terms_tested(collection: Collection, min_count: int = MIN_KEY_COUNT) -> int:
+    """How many tests keyness makes of each statement: the terms the whole collection uses at least
+    ``min_count`` times (0 with no terms)."""
+    terms = collection.tables["term"]
+    return int((terms.groupby("term", sort=False)["count"].sum() >= min_count).sum()) if len(terms) else 0
 
 
 def benjamini_hochberg(p: pd.Series, m: int | None = None) -> pd.Series:
@@ -376,15 +383,12 @@ def key_terms_summary(collection: Collection, keyness: pd.DataFrame, per_stateme
     the count is complete); and how many terms it had tested (those used at least ``min_count``
     times in the collection). A statement that is not English has no terms read."""
     rows = []
-    tests = keyness_tests(collection, min_count)
-    tested = tests.groupby("key", sort=False)["terms_tested"].first() if len(tests) else pd.Series(dtype=int)
-    tested = {collection.labels[k]: int(n) for k, n in tested.items()}
+    n = terms_tested(collection, min_count)
     groups = dict(tuple(keyness.groupby("statement", sort=False))) if len(keyness) else {}
     not_english = set(collection.statements.index[collection.statements["english"].eq(False).fillna(False)])
     n_english = len(collection) - len(not_english)
     for label in collection.statements.index:
         mine = groups.get(label)
-        n = tested.get(label, 0)
         if label in not_english:
             rows.append((label, "not read: not English", 0, 0))
         elif n_english < 2:

@@ -83,7 +83,7 @@ from .tokens import Token
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["LIST_LABELS", "PARSER_PACKAGE", "PARSER_VERSION", "RECORDED_SUMS", "SUBJECTS", "ParsedSentence",
+__all__ = ["LIST_LABELS", "OBJECT_CONTROL", "PARSER_PACKAGE", "PARSER_VERSION", "RECORDED_SUMS", "SUBJECTS", "ParsedSentence",
            "ParsedStatement", "ParsedToken", "ParserModelError", "Relation", "check_model_files", "dependency_parse",
            "load_parser", "model_folder", "recorded_sums"]
 
@@ -108,6 +108,10 @@ _RELATIVE = frozenset({"WDT", "WP"})
 _CONTRACTED_MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
 #: What :meth:`ParsedSentence.span` leaves out of a phrase by default: the other members of a list.
 LIST_LABELS = frozenset({"conj", "cc", "appos", "preconj", "punct"})
+#: Verbs whose object, not their subject, does what their infinitive says ("call on X to", "urge X to",
+#: "allow X to", "help X to"): the understood subject of the infinitive is the object.
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "encourage", "press", "invite", "allow", "help", "enable", "force",
+                            "persuade", "convince", "require", "permit", "implore", "exhort", "tell", "order"})
 
 
 class ParserModelError(ReadoutError):

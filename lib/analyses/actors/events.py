@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from readout.datafiles import read_yaml_mapping, word_list
 from readout.errors import BadInputError
 from readout.text.language import require_english
-from readout.text.parse import LIST_LABELS, SUBJECTS, ParsedSentence, dependency_parse
+from readout.text.parse import LIST_LABELS, OBJECT_CONTROL, SUBJECTS, ParsedSentence, dependency_parse
 from readout.text.statement import Statement
 
 from .references import Reference, joint_agent, joint_name, parties, people_of, references
@@ -395,9 +395,6 @@ def _cue(s: _Sentence, i: int, scheme: EventScheme) -> _Cue | None:
     return None
 
 
-#: Verbs whose object does what their infinitive says ("urge X to", "allow X to", "help X to").
-_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "encourage", "press", "invite", "allow", "help", "enable", "force",
-                             "persuade", "convince", "require", "permit", "implore", "exhort", "tell", "order"})
 
 
 def _contracted_subject(s: _Sentence, v: int) -> int | None:
@@ -428,7 +425,7 @@ def _controller(s: _Sentence, i: int, scheme: EventScheme) -> tuple[list[int], s
     while (p.tokens[head].dep in ("acomp", "oprd", "amod") or p.tokens[head].tag in ("IN", "TO")) \
             and p.tokens[head].head != head:
         head = p.tokens[head].head  # "are eager to", "stand ready to", "look forward to [working]"
-    if s.lemma(head) in _OBJECT_CONTROL or _hoping(s, head, scheme):
+    if s.lemma(head) in OBJECT_CONTROL or _hoping(s, head, scheme):
         asked = list(p.objects(head)) + [o for prep, o in p.prepositional_objects(head) if prep in ("on", "upon")]
         if asked:
             return asked, "the object of the verb it completes ('call on X to ...')"
@@ -522,14 +519,14 @@ def _inside_hope(s: _Sentence, v: int, scheme: EventScheme) -> bool:
     g, k, seen = _governor(s, v), v, 0
     while g is not None and seen < 5:
         first = p.first_conjunct(k)
-        if s.lemma(g) in _OBJECT_CONTROL and first in p.complements(g) and (p.objects(g) or p.subjects(first)) and (
+        if s.lemma(g) in OBJECT_CONTROL and first in p.complements(g) and (p.objects(g) or p.subjects(first)) and (
                 p.tokens[first].tag == "VB") and _cue(s, g, scheme) is not None:
             # an infinitive ("told AFP that ..." is a clause reported), under a verb that is an event itself
             return True  # "will not allow Russia to attack", "help Ukraine to defend itself": the act let or helped
         if _hoping(s, g, scheme):
             own = p.children(p.first_conjunct(k), *SUBJECTS)
             asked_someone = bool(p.objects(g)) or any(prep in ("on", "upon") for prep, _ in p.prepositional_objects(g))
-            return bool(own) or (asked_someone and s.lemma(g) in _OBJECT_CONTROL)
+            return bool(own) or (asked_someone and s.lemma(g) in OBJECT_CONTROL)
         g, k, seen = _governor(s, g), g, seen + 1
     return False
 
