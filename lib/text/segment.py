@@ -1,8 +1,9 @@
 """Where does one sentence end and the next begin?
 
 A rule-based sentence splitter that needs no downloaded model or corpus (NLTK's
-Punkt data is not available offline; see the README). It returns character
-spans, so every sentence can be traced back to the exact place in the text.
+Punkt data is not available offline; see docs/internals.md, "The statement
+model"). It returns character spans, so every sentence can be traced back to the
+exact place in the text.
 
 The rules, in the order they are tried at each candidate boundary (a run of
 ``.``, ``!`` or ``?``, with any closing quotes or brackets, followed by white

@@ -1,7 +1,7 @@
 """Whom a statement presses and praises (analyses/stance.py), on sentences written for these checks.
 
 These are unit checks of the rules; the evidence that they work is the corpus figure
-(tests/collection/test_validation.py, README "Tone on real statements")."""
+(tests/collection/test_validation.py, docs/validation.md, "Tone on real statements")."""
 
 from __future__ import annotations
 

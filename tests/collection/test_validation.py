@@ -188,35 +188,38 @@ def test_event_figures_on_the_shared_data(corpus):
 
 
 def test_the_pages_quote_the_current_tone_figures(corpus):
-    """README and the tone notebook quote the corpus figures: they must be today's, not last release's."""
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    """docs/validation.md and the tone and topics notebooks quote the corpus figures: they must be today's, not last
+    release's."""
+    validation = (PROJECT_ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
     notebook = (PROJECT_ROOT / "notebooks" / "03-tone.ipynb").read_text(encoding="utf-8")
     for name in ("tone label (4 classes)", "tone sign on polar statements", "mixed statements read mixed"):
         f = corpus.figure(name)
-        assert f"**{f.share:.1%}** ({f.right} of {f.total})" in readme, name
+        assert f"**{f.share:.1%}** ({f.right} of {f.total})" in validation, name
         assert f"{f.right} of {f.total}" in notebook, name
     for name in ("TextBlob sign on polar statements", "VADER sign on polar statements"):
         f = corpus.figure(name)
-        assert f"{f.share:.1%} ({f.right})" in readme, name
+        assert f"{f.share:.1%} ({f.right})" in validation, name
     for name in ("primary topic among the top three themes", "topics found: precision", "topics found: recall"):
         f = corpus.figure(name)
-        assert f"**{f.share:.1%}** ({f.right} of {f.total})" in readme, name
+        assert f"**{f.share:.1%}** ({f.right} of {f.total})" in validation, name
     topics = (PROJECT_ROOT / "notebooks" / "04-topics.ipynb").read_text(encoding="utf-8")
     for name in ("primary topic among the top three themes", "topics found: precision", "topics found: recall"):
         f = corpus.figure(name)
         assert f"{f.right} of {f.total}" in topics, name
     for side in ("pressed", "praised"):
         p, r = corpus.figure(f"most {side}: precision"), corpus.figure(f"most {side}: recall")
-        assert f"{p.share:.1%} ({p.right} of {p.total}) / {r.share:.1%} ({r.right} of {r.total})" in readme, side
+        assert f"{p.share:.1%} ({p.right} of {p.total}) / {r.share:.1%} ({r.right} of {r.total})" in validation, side
 
 
 def _section(title: str) -> str:
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    return readme.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+    """The text of one "## title" section of docs/validation.md, up to the next."""
+    validation = (PROJECT_ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
+    return validation.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
 
 
-def test_the_readme_quotes_the_current_actor_and_event_figures(corpus):
-    """README's "Actors on real statements" and "Events on real statements" quote the figures the command prints.
+def test_docs_validation_quotes_the_current_actor_and_event_figures(corpus):
+    """docs/validation.md's "Actors on real statements" and "Events on real statements" quote the figures the command
+    prints.
     When the rules change, run `python -m readout validate ../shared/corpus` and copy each figure it prints into the
     row named in the failure ("**value** (right of total)")."""
     stale = []
@@ -229,7 +232,7 @@ def test_the_readme_quotes_the_current_actor_and_event_figures(corpus):
                 f = corpus.figure(name)
                 if f"**{f.share:.1%}** ({f.right} of {f.total})" not in section:
                     stale.append(f"{title}: {name} is now **{f.share:.1%}** ({f.right} of {f.total})")
-    assert not stale, "README.md quotes old figures; update:\n" + "\n".join(stale)
+    assert not stale, "docs/validation.md quotes old figures; update:\n" + "\n".join(stale)
     assert "CC BY-SA 4.0" in _section("Events on real statements")  # PLOVER's licence, where its figures are quoted
 
 

@@ -37,9 +37,9 @@ and the weaker register is at least :data:`MIXED_SHARE` of the stronger (one
 condemnation in ten sentences of praise is no mixture); else *positive* or
 *negative* by the larger register (equal registers: by the weights aimed at
 actors, and mixed if those are equal too). The thresholds were chosen on the shared corpus of 60 labelled U.S.
-statements (README, "Tone on real statements"): the neutral threshold lies in
+statements (docs/validation.md, "Tone on real statements"): the neutral threshold lies in
 a flat part of the range tried (0.05-0.2); the mixed weight of 2 reads more
-mixed statements right than 3 (README).
+mixed statements right than 3 (same section).
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ def theme_column(theme: str) -> str:
 
 
 #: A theme is "in substance" in a statement when it takes at least this share of the words (0-1);
-#: chosen on the shared corpus's topic labels (README, "Topics on real statements").
+#: chosen on the shared corpus's topic labels (docs/validation.md, "Topics on real statements").
 SUBSTANCE_SHARE = 0.12
 #: Below this share of sentences carrying any theme, the page warns that the themes describe only part
 #: of the statement and offers the key terms instead.
