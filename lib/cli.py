@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 from readout.collection.corpus import BATCH_SIZE
-from readout.errors import ReadoutError, UsageError
+from readout.errors import BadInputError, ReadoutError, UsageError
 from readout.paths import NOTEBOOKS_DIR
 from readout.run.kernels import CELL_TIMEOUT, Limits
 from readout.run.one_statement import RunOptions
 from readout.run.parameters import parse_value, read_parameter_file
+from readout.text.metadata import read_date
 
 # Each command imports what it runs (below), so that 'run' starts its kernels without waiting for the
 # corpus engine's or the comparison's imports.
@@ -66,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", metavar="PATH",
                      help="statement text file(s), folder(s) of .txt files, or a quoted pattern such as 'in/*.txt'")
     _parameter_options(run, "a notebook parameter (as with papermill -p)")
+    run.add_argument("--title", default=None, help="the statement's title, where its text has none (one statement; "
+                                                   "for a folder, a metadata.csv beside the files: file,title,date)")
+    run.add_argument("--date", default=None, help="the statement's date, e.g. 2026-03-01 (one statement, as --title)")
     run.add_argument("--out", default="outputs", type=Path, help="folder for reports (default: ./outputs)")
     run.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder of notebooks to run")
     run.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
@@ -193,7 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         for f in args.parameters_file:
             parameters.update(read_parameter_file(f))
         parameters.update({name: parse_value(value) for name, value in args.parameter})
-    except UsageError as exc:
+        for name in ("title", "date"):
+            if getattr(args, name, None) is not None:
+                parameters[name] = getattr(args, name)
+        if args.command == "run" and parameters.get("date"):
+            read_date(str(parameters["date"]), "--date" if args.date is not None else "parameter 'date'")
+    except (UsageError, BadInputError) as exc:
         print(exc, file=sys.stderr)
         return 2
     if args.command == "compare":

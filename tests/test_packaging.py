@@ -20,6 +20,20 @@ def test_license_is_an_spdx_expression_that_the_build_backend_reads():
     assert project["build-system"]["requires"] == ["setuptools>=77"]
 
 
+def test_every_folder_that_installs_files_is_a_listed_package():
+    """setuptools warns, on every install, of a folder whose files it installs but that `packages` does not
+    list ("Package 'readout.data' is absent from the `packages` configuration"): each folder of lib/ that
+    holds files is listed, the data and template folders too."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = set(project["tool"]["setuptools"]["packages"])
+    lib = ROOT / "lib"
+    folders = {"readout" + "".join("." + part for part in d.relative_to(lib).parts)
+               for d in [lib, *lib.rglob("*")] if d.is_dir() and "__pycache__" not in d.parts
+               and any(f.is_file() for f in d.iterdir()) and not d.name.endswith(".egg-info")}
+    assert folders - packages == set()
+    assert {"readout.data", "readout.report.templates.readout"} <= packages
+
+
 def test_make_lab_passes_allow_root_only_as_root():
     import os
     import shutil

@@ -62,7 +62,6 @@ from readout.analyses.topics.themes import (
     top_themes,
 )
 from readout.errors import NotComputable
-from readout.text.dates import statement_date
 from readout.text.language import looks_english
 from readout.text.statement import Statement
 
@@ -160,7 +159,7 @@ def analyse(statement: Statement, lexicons: Lexicons, key: str | None = None) ->
     key = key or statement.path
     english = looks_english(statement)
     sentences = statement.sentences
-    date = statement_date(statement)
+    date = statement.date
     scores = score_statement(statement, lexicons.leaks)
     tones = tone_table(statement, lexicons.tone)
     stance = statement_stance(statement, lexicons.tone, tones) if english else None

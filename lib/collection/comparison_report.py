@@ -126,7 +126,8 @@ def run_comparison(
         inputs = hashlib.sha256((corpus_dir / MANIFEST).read_bytes()).hexdigest()
     else:
         listed = sorted((Path(f.path).name, hashlib.sha256(Path(f.path).read_bytes()).hexdigest()) for f in files)
-        inputs = hashlib.sha256(json.dumps(listed).encode()).hexdigest()
+        given = sorted((Path(s.path).name, s.given.title, str(s.given.date or "")) for s in readable)  # metadata.csv
+        inputs = hashlib.sha256(json.dumps([listed, given]).encode()).hexdigest()
     key = run_key(inputs, {**params, "keep_code": options.keep_code}, code_version([notebook]))
     if not options.force and up_to_date(out, key):
         err(f"comparison up to date, not run again (--force runs it again): {out}")

@@ -81,15 +81,15 @@ def short_title(title: str, limit: int = LABEL_TITLE) -> str:
 
 
 def statement_label(title: str | None, title_source: str | None, date: str | None, file: str) -> str:
-    """A statement's label for tables and figures: its title (cut by :func:`short_title`) and its date
-    in ISO form, "On Recent Developments in Guatemala… (2017-09-03)". A statement without a title line
-    is named by its opening words, as its pages are ("The United States strongly condemns the…"); only a
+    """A statement's label for tables and figures: its title (given, or its title line: cut by
+    :func:`short_title`) and its date in ISO form, "On Recent Developments in Guatemala… (2017-09-03)". A
+    statement without a title is named by its opening words, as its pages are ("The United States strongly condemns the…"); only a
     statement with no words to show (its title is its file name) is named by its file name without the
     ending, with the date when the name does not already hold it. ``title_source`` missing (a corpus
     folder written before it was recorded): a title that is not the file name counts as one."""
     stem = Path(file).stem
     has_title = bool(title and str(title).strip()) and (
-        title_source in ("header", "opening words") if isinstance(title_source, str) and title_source
+        title_source in ("given", "header", "opening words") if isinstance(title_source, str) and title_source
         else str(title) != Path(file).name)
     label = short_title(title) if has_title else stem
     date = "" if date is None or pd.isna(date) else str(date)
@@ -165,7 +165,7 @@ def build_collection(paths: list[str] | str, parameters: dict[str, Any] | None =
     skipped: list[str] = []
     statements = read_statements(statement_files([paths] if isinstance(paths, str) else list(paths)),
                                  lexicons.actors, skipped)
-    rows, failed = analyse_batch([(s.path, s) for s in statements], lexicons)
+    rows, failed = analyse_batch([(s.path, s, s.given) for s in statements], lexicons)
     skipped += failed
     tables = frames_from_rows(rows, lexicons)
     if len(tables["statement"]) < 2:

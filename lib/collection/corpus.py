@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from readout.errors import BadInputError, ReadoutError, UsageError
 from readout.run.inputs import read_statements, statement_files
 from readout.run.publishing import building, publish, repair, write_manifest
+from readout.text.metadata import Given, given_for
 from readout.text.statement import Statement, statement_from_bytes
 
 if TYPE_CHECKING:  # the analyses, pandas and pyarrow are imported when a corpus is analysed or read
@@ -88,7 +89,9 @@ def schemas(lexicons: Lexicons) -> dict[str, pa.Schema]:
 
 
 #: (key, the file's bytes), (key, why it could not be read), or (key, the statement already parsed)
-Item = tuple[str, "bytes | str | Statement"]
+#: (key, the file's bytes, the reason it cannot be read, or a statement already parsed; the title and date
+#: given for it, read where the files are: a worker of a remote cluster may not see the folder's metadata.csv)
+Item = tuple[str, "bytes | str | Statement", Given]
 
 
 def analyse_batch(items: list[Item], lexicons: Lexicons) -> tuple[dict[str, list[tuple[Any, ...]]], list[str]]:
@@ -98,12 +101,13 @@ def analyse_batch(items: list[Item], lexicons: Lexicons) -> tuple[dict[str, list
 
     rows: dict[str, list[tuple[Any, ...]]] = {level: [] for level in LEVELS}
     problems = []
-    for key, data in items:
+    for key, data, given in items:
         if isinstance(data, str):
             problems.append(f"{key}: {data}")
             continue
         try:
-            statement = data if isinstance(data, Statement) else statement_from_bytes(key, data, lexicons.actors)
+            statement = data if isinstance(data, Statement) else statement_from_bytes(
+                key, data, lexicons.actors, title=given.title, date=given.date.isoformat() if given.date else "")
             result = analyse(statement, lexicons, key)
         except BadInputError as exc:
             problems.append(str(exc))
@@ -189,9 +193,18 @@ class _Tables:
 
 
 def _batches(files: list[str], size: int) -> Iterator[list[Item]]:
-    """Batches of (key, bytes), read only when the batch is about to be sent."""
+    """Batches of (key, bytes, title and date given), read only when the batch is about to be sent."""
     for k in range(0, len(files), size):
-        yield [(path, _read(path)) for path in files[k:k + size]]
+        yield [_item(path) for path in files[k:k + size]]
+
+
+def _item(path: str) -> Item:
+    """A file's item: its bytes (or why they cannot be read) and what its folder's metadata.csv gives it."""
+    try:
+        given = given_for(path)
+    except BadInputError as exc:
+        return path, exc.problem if exc.path == path else str(exc), Given()
+    return path, _read(path), given
 
 
 def _run_synchronous(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callable) -> None:

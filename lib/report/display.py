@@ -11,21 +11,30 @@ What a page shows is a :class:`TableView`: a plain HTML table in the reader's la
 numbers, one header row, a blank cell for a value not computed, "yes"/"no" for flags, lists as
 text), its first rows visible and the rest folded in a native ``<details>`` block. Where one sentence
 would be repeated row after row, the table shows the sentence's id, with the sentence on hover and a
-link to it on the anatomy page.
+link to it on the anatomy page. Shown through :func:`for_statement` (as every notebook shows its
+tables), a cell that holds sentence ids ("p2s3", or "p1s1, p2s3") quotes each sentence beside its id
+instead: its opening words, the whole sentence a tap away; a cell that repeats the one above it gives
+the ids only.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import math
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from readout.fields import FIELD_INDEXES, digits, label
 
-__all__ = ["FOLD_AFTER", "TableView", "cell_text", "readable", "row_numbers", "show"]
+if TYPE_CHECKING:
+    from readout.text.statement import Statement
+
+__all__ = ["FOLD_AFTER", "QUOTE_WORDS", "QUOTED_PER_CELL", "TableView", "cell_text", "for_statement", "readable", "row_numbers", "show"]
 
 #: Rows a table shows before the rest is folded; a table at most :data:`_SLACK` rows longer is shown whole
 #: (folding away two or three rows saves nothing).
@@ -38,6 +47,24 @@ SENTENCE_PAGE = "01-anatomy.ipynb"
 
 _TEXT_COLUMNS = ("text", "sentence_text")
 _ID_FIELDS = ("sentence", "sentence_id")
+#: A cell that holds nothing but sentence ids: "p2s3", "p1s1, p2s3".
+_IDS = re.compile(r"p\d+s\d+(?:, p\d+s\d+)*")
+#: Words of a sentence quoted beside its id before the rest is folded.
+QUOTE_WORDS = 10
+#: Sentences quoted in one cell; the others are listed by id, each a link with its text on hover.
+QUOTED_PER_CELL = 3
+
+
+def _quote(sid: str, sentence: str) -> str:
+    """A sentence id as a link to the sentence's row on the anatomy page, with the sentence quoted: its
+    first :data:`QUOTE_WORDS` words, and where it is longer the whole sentence folded under them."""
+    e = html.escape
+    link = f'<a href="{SENTENCE_PAGE}#{e(sid)}" class="readout-sid" title="{e(sentence)}">{e(sid)}</a>'
+    words = sentence.split()
+    if len(words) <= QUOTE_WORDS:
+        return f'<span class="readout-quote">{link} “{e(sentence)}”</span>'
+    return (f'<details class="readout-quote"><summary>{link} “{e(" ".join(words[:QUOTE_WORDS]))} …”</summary>'
+            f"“{e(sentence)}”</details>")
 
 
 def _rounded(value: Any, digits: int) -> Any:
@@ -130,6 +157,7 @@ class TableView:
     fold: str = ""
     anchors: bool = False  # each row's first cell is a sentence id that links from other pages land on
     places: int | None = None  # decimals of every number shown (None: each field's own)
+    sentences: Mapping[str, str] | None = None  # sentence id → text: ids in cells are quoted (see for_statement)
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -178,24 +206,51 @@ class TableView:
         text_field = next((f for f in _TEXT_COLUMNS if f in fields), None)
         text_at = fields.index(text_field) if text_field else -1
         out = []
-        for row in cells[start:stop]:
+        for k, row in enumerate(cells[start:stop], start):
             tds = []
             for j, field in enumerate(fields):
                 if field == text_field and linked:
                     continue
                 value = row[j]
                 header = j == 0 and (self.keyed or field in _ID_FIELDS)
-                if field == linked and value:
+                quoted = self._quoted(value, own_text=text_field is not None and field in _ID_FIELDS and not linked,
+                                      again=k > start and cells[k - 1][j] == value)
+                if quoted:
+                    value_html = quoted
+                elif field == linked and value:
                     sentence = row[text_at]
                     value_html = (f'<a href="{SENTENCE_PAGE}#{e(value)}" class="readout-sid" '
                                   f'title="{e(sentence)}">{e(value)}</a>')
                 else:
                     value_html = e(value)
-                css = ' class="readout-text"' if field in _TEXT_COLUMNS or field in ("evidence", "opening") else ""
+                css = (' class="readout-text"' if field in _TEXT_COLUMNS or field in ("evidence", "opening") or quoted
+                       else "")
                 tds.append(f'<th scope="row"{css}>{value_html}</th>' if header else f"<td{css}>{value_html}</td>")
             anchor = f' id="{e(row[0])}"' if self.anchors and row[0] else ""
             out.append(f"<tr{anchor}>" + "".join(tds) + "</tr>")
         return "\n".join(out)
+
+    def _quoted(self, value: str, own_text: bool, again: bool = False) -> str:
+        """``value``'s sentence ids, each quoted (HTML), if it holds nothing else and every id is a sentence
+        of the statement; "" otherwise, and for the row's own sentence where the row shows its text. ``again``
+        (the row above holds the same): the ids as links only, each with its sentence on hover."""
+        if not self.sentences or own_text or not _IDS.fullmatch(value):
+            return ""
+        ids = value.split(", ")
+        if not all(i in self.sentences for i in ids):
+            return ""
+
+        def links(some: list[str]) -> str:
+            return ", ".join(f'<a href="{SENTENCE_PAGE}#{html.escape(i)}" class="readout-sid" '
+                             f'title="{html.escape(self.sentences[i])}">{html.escape(i)}</a>' for i in some)
+
+        if again:
+            return f'<span class="readout-quote">{links(ids)} (as above)</span>'
+        quoted = "".join(_quote(i, self.sentences[i]) for i in ids[:QUOTED_PER_CELL])
+        rest = ids[QUOTED_PER_CELL:]
+        if rest:
+            quoted += f'<span class="readout-quote">and {len(rest)} more: {links(rest)}</span>'
+        return quoted
 
     def _head(self, fields: list[Any], linked: str | None) -> str:
         text_field = next((f for f in _TEXT_COLUMNS if f in fields), None)
@@ -216,7 +271,7 @@ class TableView:
         if n == 0:
             return '<p class="readout-reading">The table is empty.</p>'
         hint = (' <span class="readout-hint">(Sentence ids such as p2s3 mean paragraph 2, sentence 3; hover or'
-                " follow one to read the sentence.)</span>") if linked else ""
+                " follow one to read the sentence.)</span>") if linked and not self.sentences else ""
         if self.fold:
             return (f'<details class="readout-fold"><summary>{html.escape(self.fold)} '
                     f'({n:,} row{"s" if n != 1 else ""})</summary>'
@@ -238,13 +293,21 @@ class TableView:
         return (self.fold + ":\n" if self.fold else "") + text
 
 
-def show(table: Any, rows: int | None = FOLD_AFTER, fold: str = "", anchors: bool = False) -> Any:
+def show(table: Any, rows: int | None = FOLD_AFTER, fold: str = "", anchors: bool = False,
+         sentences: Mapping[str, str] | None = None) -> Any:
     """What a page shows for ``table``: a table (or series) as a :class:`TableView` — reader labels,
     rounded numbers, its first ``rows`` rows with the rest folded, or all of it folded under ``fold``;
-    with ``anchors``, each row can be linked to by its first cell (a sentence id). Anything else (a
-    reading, a figure) is shown as it is."""
+    with ``anchors``, each row can be linked to by its first cell (a sentence id); with ``sentences``
+    (id → text), the sentences its cells name by id are quoted. Anything else (a reading, a figure) is
+    shown as it is."""
     if isinstance(table, pd.Series):
         table = table.to_frame()
     if isinstance(table, pd.DataFrame):
-        return TableView(table, rows, fold, anchors)
+        return TableView(table, rows, fold, anchors, sentences=sentences)
     return table
+
+
+def for_statement(statement: "Statement") -> Callable[..., Any]:
+    """:func:`show` for the tables of ``statement``: every cell that names its sentences by id quotes them
+    (the notebooks' ``show = for_statement(statement)``)."""
+    return functools.partial(show, sentences={s.id: s.text for s in statement.sentences})

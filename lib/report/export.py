@@ -20,8 +20,12 @@ import nbformat
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-__all__ = ["PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "page_name", "warm_up",
-           "write_index", "write_archive_index"]
+__all__ = ["FILES_PAGE", "PageContext", "is_archive_index", "notebook_title", "notebook_to_html", "page_name",
+           "warm_up", "write_files_page", "write_archive_index"]
+
+#: The page of a report that lists its pages, executed notebooks, tables and timings (its ``index.html``
+#: is the summary page: see :func:`readout.run.one_statement.run_report`).
+FILES_PAGE = "files.html"
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -77,6 +81,7 @@ class PageContext:
     run: str = ""  # when the run started, ISO 8601 UTC
     commit: str | None = None
     versions: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # what the reader must know first: how the file was read, which pages failed
 
 
 def page_name(stem: str) -> str:
@@ -111,6 +116,12 @@ def _command(context: PageContext, shown: dict[str, Any]) -> str:
     return " ".join(shlex.quote(w) for w in words)
 
 
+def _file_named(warning: str) -> str:
+    """A warning ("path/to/file.txt: problem") with its file named, not where it sits."""
+    where, sep, problem = warning.partition(": ")
+    return f"{Path(where).name}{sep}{problem}" if sep and ("/" in where or "\\" in where) else warning
+
+
 def _page(context: PageContext, stem: str) -> dict[str, Any]:
     """What the page's template shows of ``context`` (``resources["readout"]``), as plain values: the
     template escapes each. Text-direction controls are taken out of file names and parameter values."""
@@ -133,6 +144,8 @@ def _page(context: PageContext, stem: str) -> dict[str, Any]:
         "notebooks": sorted(context.notebooks),  # links to these notebooks go to their pages
         "pages": list(context.pages),
         "stem": stem,
+        "files_page": FILES_PAGE,
+        "warnings": [_BIDI.sub("", _file_named(w)) for w in context.warnings],
         "previous": context.pages[i - 1] if i else None,
         "next": context.pages[i + 1] if i is not None and i + 1 < len(stems) else None,
     }
@@ -150,7 +163,7 @@ def notebook_to_html(notebook: Path, target: Path, keep_code: bool = False, cont
     their pages; the menu is repeated at the end. Not for concurrent use from several threads.
     """
     node = nbformat.read(notebook, as_version=4)
-    resources = {"readout": _page(context, target.stem)} if context is not None else None
+    resources = {"readout": _page(context, notebook.stem)} if context is not None else None
     body, _ = _exporter(keep_code).from_notebook_node(node, resources=resources)
     target.write_text(body, encoding="utf-8")
 
@@ -174,7 +187,7 @@ _PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>Files and tables: {title}</title>
 <style>
 body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 60rem;
        margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }}
@@ -182,6 +195,8 @@ code {{ font-size: 0.9em; word-break: break-all; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
 th, td {{ text-align: left; padding: 0.3rem 0.8rem 0.3rem 0; border-bottom: 1px solid #ddd;
           vertical-align: top; }}
+nav ul {{ list-style: none; display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; padding: 0; margin: 0.3rem 0; }}
+nav a[aria-current=page] {{ font-weight: bold; color: inherit; text-decoration: none; }}
 .failed {{ color: #b2182b; font-weight: bold; }}
 .ok {{ color: #1a7f37; }}
 .warn {{ background: #fff4ce; padding: 0.5rem 0.8rem; border-left: 4px solid #d4a106; }}
@@ -190,16 +205,20 @@ h1, p {{ overflow-wrap: anywhere; }}
 </style>
 </head>
 <body>
-<h1>{title}</h1>
-<p>Report on <code>{source}</code> &middot; sha256 <code>{sha}</code> &middot; status
+<nav aria-label="Pages of this report"><ul>{menu}</ul></nav>
+<h1>Files and tables</h1>
+<p>Report on <strong>{title}</strong>: file <code>{source}</code> &middot; sha256 <code>{sha}</code> &middot; status
 <span class="{status}">{status}</span></p>
 {warnings}
-<h2>Notebooks</h2>
+<h2>Pages</h2>
+<p>Each page answers one question about the statement; the executed notebook beside it is the same analysis
+with its code, for JupyterLab.</p>
 <div class="scroll"><table>
 <tr><th>page</th><th>status</th><th>seconds</th><th>executed notebook</th></tr>
 {rows}
 </table></div>
 <h2>Tables (CSV)</h2>
+<p>The numbers behind the pages, one row per sentence, term or actor; they open in any spreadsheet.</p>
 <ul>
 {tables}
 </ul>
@@ -209,14 +228,12 @@ h1, p {{ overflow-wrap: anywhere; }}
 """
 
 
-def write_index(report_dir: Path, manifest: dict) -> None:
-    """Write ``index.html`` linking every notebook page, executed notebook and table in ``report_dir``.
-
-    Every value taken from the statement or the manifest is escaped: text is
-    data, never markup.
-    """
+def write_files_page(report_dir: Path, manifest: dict) -> Path:
+    """Write :data:`FILES_PAGE` in ``report_dir``: the report's page menu, then every notebook page with its
+    status and time, executed notebook and table. Every value taken from the statement or the manifest is
+    escaped: text is data, never markup. Returns the page's path."""
     e = html.escape
-    rows = []
+    rows, menu = [], []
     for nb in manifest["notebooks"]:
         stem = Path(nb["notebook"]).stem
         status = nb["status"]
@@ -229,10 +246,13 @@ def write_index(report_dir: Path, manifest: dict) -> None:
             f'<td class="{e(status)}">{e(status)}{detail}</td><td>{nb["seconds"]:.1f}</td>'
             f'<td><a href="{e(nb["notebook"])}">{e(nb["notebook"])}</a></td></tr>'
         )
+        menu.append(f'<li><a href="{e(stem)}.html">{e(page_name(stem))}</a></li>')
+    menu.append(f'<li><a aria-current="page" href="{FILES_PAGE}">Files and tables</a></li>')
     tables = [f'<li><a href="tables/{e(t)}">{e(t)}</a></li>' for t in manifest.get("tables", [])]
     warnings = "".join(f'<p class="warn">{e(w)}</p>' for w in manifest["input"].get("warnings", []))
     page = _PAGE.format(
         title=e(manifest.get("title") or manifest["slug"]),
+        menu="".join(menu),
         source=e(Path(manifest["input"]["path"]).name),
         sha=e(manifest["input"]["sha256"]),
         status=e(manifest["status"]),
@@ -240,7 +260,9 @@ def write_index(report_dir: Path, manifest: dict) -> None:
         rows="\n".join(rows),
         tables="\n".join(tables) or "<li>none</li>",
     )
-    (report_dir / "index.html").write_text(page, encoding="utf-8")
+    target = report_dir / FILES_PAGE
+    target.write_text(page, encoding="utf-8")
+    return target
 
 
 _ARCHIVE = """<!DOCTYPE html>
@@ -267,7 +289,7 @@ code {{ font-size: 0.85em; }}
 <p>{count} in this folder, newest run first. Each links to its report; the tone and themes are the
 summary page's headline figures.</p>
 <div class="scroll"><table>
-<tr><th>statement</th><th>file</th><th>run finished (UTC)</th><th>status</th><th>tone</th><th>themes, in order</th></tr>
+<tr><th>statement</th><th>dated</th><th>file</th><th>run finished (UTC)</th><th>status</th><th>tone</th><th>themes, in order</th></tr>
 {rows}
 </table></div>
 </body>
@@ -300,7 +322,7 @@ def is_archive_index(page: Path) -> bool:
 
 def write_archive_index(outputs: Path) -> Path:
     """Write ``outputs/index.html`` listing every complete report under ``outputs``: statement (linked),
-    file, when the run finished, status, headline tone and themes. Written to a temporary file and
+    its date (given or read from the text; blank when it has none), file, when the run finished, status, headline tone and themes. Written to a temporary file and
     moved into place, so a reader never sees half a page. Every value is escaped."""
     e = html.escape
     reports = []
@@ -319,6 +341,7 @@ def write_archive_index(outputs: Path) -> Path:
             status = "failed re-run (the complete earlier report is kept)"
         rows.append(
             f'<tr><td><a href="{e(folder.name)}/index.html">{e(str(manifest.get("title") or folder.name))}</a></td>'
+            f'<td>{e(str(manifest.get("date") or ""))}</td>'
             f'<td><code>{e(Path(str(manifest.get("input", {}).get("path", ""))).name)}</code></td>'
             f"<td>{e(finished.replace('T', ' ').removesuffix('+00:00'))}</td>"
             f'<td class="{e(status.split()[0])}">{e(status)}</td>'
@@ -326,7 +349,7 @@ def write_archive_index(outputs: Path) -> Path:
             f"<td>{e(_headline(folder, 'What is it about?'))}</td></tr>"
         )
     page = _ARCHIVE.format(count=f"{len(rows)} report{'s' if len(rows) != 1 else ''}",
-                           rows="\n".join(rows) or '<tr><td colspan="6">no reports yet</td></tr>')
+                           rows="\n".join(rows) or '<tr><td colspan="7">no reports yet</td></tr>')
     target = outputs / "index.html"
     partial = outputs / f".index-{os.getpid()}.html"
     partial.write_text(page, encoding="utf-8")

@@ -74,6 +74,11 @@ class Headlines:
         return pd.DataFrame([(h.question, h.figure, h.reading, h.warning, h.link) for h in self.rows],
                             columns=["question", "figure", "reading", "warning", "explained_in"]).set_index("question")
 
+    def about(self, notebook: str) -> Headlines:
+        """The headlines a notebook explains (``"03-tone.ipynb"``: the tone and toward whom), in order: what
+        that notebook's page opens with."""
+        return Headlines(tuple(h for h in self.rows if SECTIONS[h.section][0] == notebook))
+
     def _repr_html_(self) -> str:
         e = html.escape
         rows = "".join(
@@ -108,9 +113,14 @@ _NOT_ENGLISH = "not read: the statement does not look like English"
 
 def _built(st: dict[str, Any]) -> Headline:
     where = f", datelined {st['dateline']}" if st["dateline"] else ""
+    source = st.get("date_source")
+    dated = (f" Dated {st['date']} ({'as given' if source == 'given' else 'from the ' + source})." if st.get("date")
+             else " It carries no date (give one with --date, the date parameter or a metadata.csv beside the file).")
+    named = (f" It has no headline: the title is its {st['title_source']} (give one with --title, the title "
+             "parameter or a metadata.csv)." if st.get("title_source") in ("opening words", "file name") else "")
     return Headline("What is this statement?", st["title"],
                     f"{_plural(st['paragraphs'], 'paragraph')}, {_plural(st['sentences'], 'sentence')} and "
-                    f"{st['words']:,} words of body text{where}.", "built",
+                    f"{st['words']:,} words of body text{where}.{dated}{named}", "built",
                     "Read with care: " + st["warnings"] + "." if st.get("warnings") else "")
 
 
@@ -170,8 +180,8 @@ def _actors(actors: list[dict[str, Any]], english: bool, warning: str = "", st: 
     return Headline("Toward whom?", "; ".join(parts),
                     "The tone aimed at each actor: praise, support or thanks for it count for it, condemnation, "
                     "demands, sanctions and accusations of it against it (−1 only pressed, +1 only praised; the "
-                    "weights are sums of the lexicon's weights). Positional rules, not a parse: the tone notebook "
-                    "lists every sentence behind each number.", "actors", warning)
+                    "weights are sums of the lexicon's weights), each word given to its actor by the sentence's "
+                    "dependency parse; the tone page lists every sentence behind each number.", "actors", warning)
 
 
 def _themes(st: dict[str, Any], themes: list[dict[str, Any]]) -> list[Headline]:
@@ -300,11 +310,10 @@ def _commitments(st: dict[str, Any], ledger: list[dict[str, Any]]) -> Headline:
 
 
 def headlines(rows: StatementRows) -> Headlines:
-    """The statement's headlines, rendered from its rows, in the order a reader asks: what it is, how it
-    reads, its tone and toward whom, who credits whom and promises what, what it covers and leaves out,
-    which words stand out."""
+    """The statement's headlines, rendered from its rows, findings first: its tone and toward whom, who
+    speaks, who credits whom and promises what, what it covers and leaves out, which words stand out;
+    then what it is and how it reads."""
     st = rows.statement
-    return Headlines((_built(st), _readability(st), _tone(st),
-                      _actors(rows.records("actor"), st["english"], coverage_warning(st), st), _speaker(st),
-                      _credit(st, rows.records("edge")), _commitments(st, rows.records("commitment")),
-                      *_themes(st, rows.records("theme")), _terms(st)))
+    return Headlines((_tone(st), _actors(rows.records("actor"), st["english"], coverage_warning(st), st),
+                      _speaker(st), _credit(st, rows.records("edge")), _commitments(st, rows.records("commitment")),
+                      *_themes(st, rows.records("theme")), _terms(st), _built(st), _readability(st)))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from readout.errors import UsageError
-from readout.text.statement import Statement, slugify
+from readout.text.statement import Statement, given_parameters, slugify
 
 from .inputs import read_statements, statement_files
 from .kernels import Deadline, KernelPool, clean_connection_files
@@ -110,7 +110,11 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
         if problem:
             raise UsageError(problem)
         snapshots: dict[str, bytes] = {}
-        statements = read_statements(files, plan.lexicons.actors, skipped, snapshots)
+        given = {name: str(plan.parameters.get(name) or "") for name in ("title", "date")}
+        if any(given.values()) and len(files) > 1:
+            raise UsageError("--title and --date (the title and date parameters) name one statement; for several, "
+                             "list them in a metadata.csv beside the files (columns file, title, date)")
+        statements = read_statements(files, plan.lexicons.actors, skipped, snapshots, **given)
         if not statements:
             for line in skipped:
                 note(line)
@@ -238,7 +242,8 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
     pool: KernelPool | None = None
     try:
         for k, (statement, slug) in enumerate(zip(statements, slugs, strict=True), 1):
-            key = run_key(statement.sha256, {**plan.parameters, "keep_code": options.keep_code}, version)
+            key = run_key(statement.sha256, {**plan.parameters, **given_parameters(statement),
+                                             "keep_code": options.keep_code}, version)
             if not options.force and up_to_date(outputs / slug, key):
                 current += 1
                 err(f"[{k}/{len(statements)}] {statement.path}: up to date, skipped (--force runs it again)")

@@ -97,22 +97,26 @@ def statement_files(paths: list[str]) -> list[StatementFile]:
 
 
 def read_statements(files: Iterable[StatementFile], actors: ActorLexicon | None = None,
-                    skipped: list[str] | None = None, snapshots: dict[str, bytes] | None = None) -> list[Statement]:
+                    skipped: list[str] | None = None, snapshots: dict[str, bytes] | None = None,
+                    title: str = "", date: str = "") -> list[Statement]:
     """Read and parse each file, by the input rule: if any file named directly cannot be analysed,
     raise :class:`Refused` naming every one; a file found that cannot be is left out and its line
     ("path: problem") appended to ``skipped``. Each file is read once; with ``snapshots``, the bytes
     read are kept there under the statement's path, so that a report analyses exactly those bytes even
-    if the file changes during the run."""
+    if the file changes during the run. ``title`` and ``date``, when given, are those of every statement
+    read (one, as ``--title`` and ``--date`` are given); else each file's ``metadata.csv`` gives them."""
     statements, refused = [], []
     for file in files:
         try:
             data = read_checked_bytes(file.path)
-            statement = statement_from_bytes(file.path, data, actors)
+            statement = statement_from_bytes(file.path, data, actors, title=title, date=date)
             statements.append(statement)
             if snapshots is not None:
                 snapshots[statement.path] = data
         except BadInputError as exc:
-            (refused if file.named else skipped if skipped is not None else []).append(str(exc))
+            lines = refused if file.named else skipped if skipped is not None else []
+            if str(exc) not in lines:  # a bad metadata.csv is one line, not one per file beside it
+                lines.append(str(exc))
     if refused:
         raise Refused(refused)
     return statements

@@ -22,7 +22,7 @@ from typing import Any
 
 from readout.paths import NOTEBOOKS_DIR
 from readout.report.provenance import git_commit, package_versions
-from readout.text.statement import Statement, slugify
+from readout.text.statement import Statement, given_parameters, slugify
 
 from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, execute, not_started
 from .parameters import Plan
@@ -158,6 +158,27 @@ def _stored_size(notebook: Path) -> int:
         return 0
 
 
+def _write_index(build: Path, files_page: Path, first: Path, runs: tuple[NotebookRun, ...],
+                 export_first: Callable[[tuple[str, ...]], None]) -> None:
+    """Write the report's ``index.html``: its first page (the summary, by default) where that page exists,
+    else the files page. With a notebook failed, the first page is exported again (``export_first``) with
+    one warning line per failed page at its top, so that the reader who opens the report learns at once
+    what is missing."""
+    from readout.report.export import page_name
+
+    page = build / f"{first.stem}.html"
+    if not page.is_file():
+        shutil.copyfile(files_page, build / "index.html")
+        return
+    failures = tuple(
+        f"The page “{page_name(Path(r.notebook).stem)}” failed"
+        + (f" (cell {r.error.get('cell_index')}: {r.error.get('ename')})" if r.error else "")
+        + "; see Files and tables for what the run made." for r in runs if r.status != "ok")
+    if failures:
+        export_first(failures)
+    shutil.copyfile(page, build / "index.html")
+
+
 def run_report(
     statement: Statement,
     plan: Plan,
@@ -183,7 +204,8 @@ def run_report(
     (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
     """
     options = options if options is not None else RunOptions()
-    from readout.report.export import PageContext, notebook_title, notebook_to_html, page_name, warm_up, write_index
+    from readout.report.export import (PageContext, notebook_title, notebook_to_html, page_name, warm_up,
+                                       write_files_page)
 
     if pool is None:
         with KernelPool(max(1, min(options.jobs, len(plan.notebooks))), plan.notebooks[0].parent) as own:
@@ -205,20 +227,25 @@ def run_report(
         # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
         exporter.submit(warm_up, options.keep_code)
         pages: list[Future] = []
+        given: dict[str, dict[str, Any]] = {}  # each notebook's parameters, as it ran
         versions, commit = package_versions(), git_commit()
         menu = tuple((n.stem, page_name(n.stem)) for n in notebooks)
 
-        def export(nb: Path, params: dict[str, Any]) -> None:
+        def export(nb: Path, params: dict[str, Any], failures: tuple[str, ...] = ()) -> None:
             page = PageContext(statement.title, Path(statement.path).name, statement.sha256, params,
                                frozenset(n.stem for n in notebooks), pages=menu, run=started, commit=commit,
-                               versions=versions)
+                               versions=versions, warnings=(*statement.warnings, *failures))
             notebook_to_html(build / nb.name, build / f"{nb.stem}.html", options.keep_code, page)
 
         def job(nb: Path, kernel: Kernel) -> NotebookRun:
             params = plan.for_notebook(nb)
             params["statement_path"] = source
+            # the title and date given (--title, --date or the metadata.csv beside the file): each notebook
+            # reads the snapshot, which has no metadata.csv beside it
+            params.update({k: v for k, v in given_parameters(statement).items() if k in plan.declared[nb.name]})
             if "output_dir" in plan.declared[nb.name]:
                 params["output_dir"] = str(build / "tables")
+            given[nb.name] = params
             limit, limit_name = clock.for_notebook()
             if limit is not None and limit <= 0:
                 run = not_started(nb)
@@ -254,9 +281,13 @@ def run_report(
             # Stopped part-way by the run's limit: not a report; an earlier one stays in place.
             shutil.rmtree(build, ignore_errors=True)
             return Report(statement.path, final, runs, published=False)
+        dated = statement.date
         manifest = {
             "slug": slug,
             "title": statement.title,
+            "title_source": statement.title_source,  # given, header, opening words or file name
+            "date": dated.date.isoformat() if dated else None,
+            "date_source": dated.source if dated else None,  # given, header, dateline or file name
             "status": "ok" if all(r.status == "ok" for r in runs) else "failed",
             "input": {
                 "path": str(Path(statement.path).resolve()),
@@ -282,7 +313,8 @@ def run_report(
             "tables": sorted(p.name for p in (build / "tables").glob("*.csv")),
         }
         write_manifest(build, manifest)
-        write_index(build, manifest)
+        _write_index(build, write_files_page(build, manifest), notebooks[0], runs,
+                     lambda failures: export(notebooks[0], given[notebooks[0].name], failures))
         earlier = _manifest(final) if is_report_folder(final) else None
         failed_beside = final.parent / f"{slug}{FAILED_SUFFIX}"
         if manifest["status"] != "ok" and earlier is not None and earlier.get("status") == "ok":

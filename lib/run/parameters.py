@@ -10,6 +10,7 @@ made absolute, and the data files loaded once.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import math
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ __all__ = ["RUNNER_PARAMETERS", "Plan", "find_notebooks", "notebook_parameters",
 
 #: Parameters the runner sets itself for every notebook.
 RUNNER_PARAMETERS = ("statement_path", "output_dir")
+#: Parameters the runner reads itself, for the statement (its title and date: readout.text.metadata), and
+#: hands to the notebooks that declare them: known to every run, declared or not.
+STATEMENT_PARAMETERS = ("title", "date")
 
 
 def find_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -107,7 +111,8 @@ def read_parameter_file(path: str | Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         raise UsageError(f"{path}: parameter file must hold a mapping of parameter names to values")
-    return data
+    # YAML reads `date: 2026-03-01` as a date; the statement's date parameter is text, as --date gives it
+    return {k: v.isoformat() if k == "date" and isinstance(v, dt.date) else v for k, v in data.items()}
 
 
 def _check_value(name: str, value: Any, default: Any) -> None:
@@ -138,12 +143,14 @@ def _check_value(name: str, value: Any, default: Any) -> None:
         raise UsageError(f"parameter '{name}': expected {expected[type(default)]}, got {value!r}")
 
 
-def check_parameters(parameters: dict[str, Any], declared: dict[str, dict[str, Any]]) -> None:
-    """Refuse parameters no notebook declares, the ones the runner sets, and values of the wrong kind."""
+def check_parameters(parameters: dict[str, Any], declared: dict[str, dict[str, Any]],
+                     also_known: tuple[str, ...] = ()) -> None:
+    """Refuse parameters no notebook declares (but ``also_known``, which the command reads itself), the ones
+    the runner sets, and values of the wrong kind."""
     for name in parameters:
         if name in RUNNER_PARAMETERS:
             raise UsageError(f"parameter '{name}' is set by the runner for each statement; do not pass it")
-    known = set().union(*(set(d) for d in declared.values())) - set(RUNNER_PARAMETERS)
+    known = (set().union(*(set(d) for d in declared.values())) | set(also_known)) - set(RUNNER_PARAMETERS)
     unknown = sorted(set(parameters) - known)
     if unknown:
         raise UsageError(
@@ -201,6 +208,6 @@ def plan_run(parameters: dict[str, Any], notebooks: list[Path]) -> Plan:
     """Check ``parameters`` against what ``notebooks`` declare, resolve their paths and load the data
     files; raises :class:`UsageError` with one line on the first problem."""
     declared = {nb.name: notebook_parameters(nb) for nb in notebooks}
-    check_parameters(parameters, declared)
+    check_parameters(parameters, declared, STATEMENT_PARAMETERS)
     resolved = resolve_path_parameters(parameters)
     return Plan(tuple(notebooks), declared, resolved, load_data_files(resolved))

@@ -7,7 +7,8 @@ country (:mod:`.gazetteer`) and the actor file (:mod:`.mentions`), organisations
 their names (:mod:`.names`) and people introduced by a title or role (:mod:`.people`);
 all built once into one immutable :class:`Statement` (:mod:`.statement`). Views of it that
 several analyses read: part-of-speech tags (:mod:`.tagging`), whether it is English
-(:mod:`.language`), syllables from the CMU dictionary (:mod:`.syllables`), the date it
-was issued (:mod:`.dates`), the inflections of a lexicon's words (:mod:`.lemmas`) and the stop
+(:mod:`.language`), syllables from the CMU dictionary (:mod:`.syllables`), the dates text writes
+(:mod:`.dates`; ``Statement.date`` reads when it was issued), the title and date a user gives
+(:mod:`.metadata`), the inflections of a lexicon's words (:mod:`.lemmas`) and the stop
 words (:mod:`.stopwords`). Nothing here imports an analysis.
 """

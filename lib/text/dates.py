@@ -1,10 +1,6 @@
-"""When was a statement issued? A date read from the statement itself, or from its file name.
-
-Tried in order, the first that gives a full calendar date wins:
-
-1. a header line whose role is ``date`` ("March 3, 2015", "3 March 2015", "2015-03-03");
-2. the dateline's date, when it carries a year ("WASHINGTON, March 3, 2015 -");
-3. an ISO date in the file name ("2015-03-03-dialogue.txt", "20150303_readout.txt").
+"""Which calendar date does a piece of text write? The rule by which a statement's date is read
+(:attr:`readout.text.statement.Statement.date`: from what the user gave, its header, its dateline or
+its file name) and a given date is checked (:mod:`readout.text.metadata`).
 
 A date without a year ("March 3") is not guessed at: the statement counts as undated, and so does a
 year outside 1900-2100 (eight digits in a file name are often an identifier). Month names are
@@ -15,12 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import NamedTuple
 
-from .statement import Statement
-
-__all__ = ["StatementDate", "parse_date", "statement_date"]
+__all__ = ["StatementDate", "parse_date", "only_a_date"]
 
 _MONTH_NUMBERS = {name: k for k, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -37,7 +30,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class StatementDate(NamedTuple):
-    """A statement's date and where it was read: ``source`` is "header", "dateline" or "file name"."""
+    """A statement's date and where it was read: ``source`` is "given", "header", "dateline" or "file name"."""
 
     date: dt.date
     source: str
@@ -62,13 +55,8 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def statement_date(statement: Statement) -> StatementDate | None:
-    """The statement's date (see the module's order of sources), or ``None`` when it carries none."""
-    header = statement.header_field("date")
-    if header and (date := parse_date(header)):
-        return StatementDate(date, "header")
-    if statement.dateline and statement.dateline.date and (date := parse_date(statement.dateline.date)):
-        return StatementDate(date, "dateline")
-    if date := parse_date(Path(statement.path).stem.replace("_", "-")):
-        return StatementDate(date, "file name")
-    return None
+def only_a_date(text: str) -> bool:
+    """True if ``text`` is a date written in one of the forms :func:`parse_date` reads and nothing else
+    ("2026-03-01", "March 1, 2026", "1 March 2026"), whether or not that day exists."""
+    text = text.strip()
+    return any(p.fullmatch(text) for p in (_MONTH_FIRST, _DAY_FIRST, _ISO))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,13 +27,16 @@ from readout.errors import BadInputError
 
 from .layout import Dateline, Line, find_layout
 from .mentions import Actor, ActorLexicon, ActorMention, find_mentions, load_actor_lexicon
+from .dates import StatementDate, parse_date
+from .metadata import Given, given_for, read_date
 from .names import find_organisations
 from .people import find_people
 from .segment import split_sentences
 from .source import MAX_BYTES, SourceText, decode_source, normalize_text, read_source
 from .tokens import Token, is_word, tokenize
 
-__all__ = ["Sentence", "Paragraph", "Statement", "load_statement", "statement_from_bytes", "parse_statement", "slugify"]
+__all__ = ["Sentence", "Paragraph", "Statement", "load_statement", "statement_from_bytes", "parse_statement", "slugify",
+           "with_given", "given_parameters"]
 
 T = TypeVar("T")
 
@@ -99,6 +102,7 @@ class Statement:
     mentions: tuple[ActorMention, ...]
     actor_lexicon: ActorLexicon
     named: tuple[Actor, ...] = ()
+    given: Given = Given()  # a title and date the user gave (readout.text.metadata): they win over the text's
 
     @cached_property
     def actors(self) -> dict[str, Actor]:
@@ -136,10 +140,12 @@ class Statement:
 
     @property
     def title(self) -> str:
-        """A title for reports: the header's title line; else the opening words of the first real
-        sentence (up to 10, with "…"): a transcript's speaker label ("SECRETARY BLINKEN:") is left out,
-        and so is a greeting of three words or fewer ("Good evening.") when more follows; else the file
-        name."""
+        """A title for reports: the one the user gave; else the header's title line; else the opening
+        words of the first real sentence (up to 10, with "…"): a transcript's speaker label ("SECRETARY
+        BLINKEN:") is left out, and so is a greeting of three words or fewer ("Good evening.") when more
+        follows; else the file name."""
+        if self.given.title:
+            return self.given.title
         for line in self.header:
             if line.role == "title":
                 return line.text
@@ -152,10 +158,31 @@ class Statement:
 
     @property
     def title_source(self) -> str:
-        """Where :attr:`title` comes from: ``header`` (a title line), ``opening words`` or ``file name``."""
+        """Where :attr:`title` comes from: ``given``, ``header`` (a title line), ``opening words`` or ``file name``."""
+        if self.given.title:
+            return "given"
         if any(line.role == "title" for line in self.header):
             return "header"
         return "opening words" if self.sentences else "file name"
+
+    @property
+    def date(self) -> StatementDate | None:
+        """When the statement was issued, and where that was read; the first source that gives a full
+        calendar date wins: the date the user gave (``--date``, the ``date`` parameter or a folder's
+        ``metadata.csv``), "given"; a header line whose role is ``date`` ("March 3, 2015"), "header"; the
+        dateline's date when it carries a year ("WASHINGTON, March 3, 2015 -"), "dateline"; an ISO date in
+        the file name ("2015-03-03-dialogue.txt", "20150303_readout.txt"), "file name". ``None``: undated
+        (a date without a year is not guessed at; :func:`readout.text.dates.parse_date`)."""
+        if self.given.date is not None:
+            return StatementDate(self.given.date, "given")
+        header = self.header_field("date")
+        if header and (date := parse_date(header)):
+            return StatementDate(date, "header")
+        if self.dateline and self.dateline.date and (date := parse_date(self.dateline.date)):
+            return StatementDate(date, "dateline")
+        if date := parse_date(Path(self.path).stem.replace("_", "-")):
+            return StatementDate(date, "file name")
+        return None
 
     @property
     def label(self) -> str:
@@ -278,26 +305,40 @@ def _actors_named(text: str, spans: list[tuple[int, int]], sentences: list[tuple
 
 def load_statement(
     path: str | Path, actors_path: str | Path | None = None, max_bytes: int = MAX_BYTES, *,
-    actor_lexicon: ActorLexicon | None = None,
+    actor_lexicon: ActorLexicon | None = None, title: str = "", date: str = "",
 ) -> Statement:
     """Read, check and parse one statement file.
 
     ``actors_path`` names an extra alias file (YAML or CSV) that extends the
-    shipped one; ``actor_lexicon`` is one already loaded (it wins). Bad input,
-    including a file with no body sentences, raises
-    :class:`~readout.errors.BadInputError` with one line naming the file and
-    the problem.
+    shipped one; ``actor_lexicon`` is one already loaded (it wins). ``title`` and
+    ``date`` ("2026-03-01"), when given, win over the ``metadata.csv`` beside the
+    file, which wins over what the text says (:mod:`readout.text.metadata`). Bad
+    input, including a file with no body sentences or a date that is no date,
+    raises :class:`~readout.errors.BadInputError` with one line naming the file
+    and the problem.
     """
-    return _build(read_source(path, max_bytes), actor_lexicon or load_actor_lexicon(actors_path or None))
+    statement = _build(read_source(path, max_bytes), actor_lexicon or load_actor_lexicon(actors_path or None))
+    return with_given(statement, title, date)
 
 
 def statement_from_bytes(path: str | Path, data: bytes, actor_lexicon: ActorLexicon | None = None,
-                         max_bytes: int = MAX_BYTES) -> Statement:
+                         max_bytes: int = MAX_BYTES, title: str = "", date: str = "") -> Statement:
     """A statement from a file's bytes read elsewhere, checked as :func:`load_statement` checks a file.
 
-    ``path`` names the file in messages and reports; ``actor_lexicon`` defaults to the shipped one.
+    ``path`` names the file in messages and reports (and where its ``metadata.csv`` is looked for);
+    ``actor_lexicon`` defaults to the shipped one; ``title`` and ``date`` as for :func:`load_statement`.
     """
-    return _build(decode_source(path, data, max_bytes), actor_lexicon or load_actor_lexicon(None))
+    return with_given(_build(decode_source(path, data, max_bytes), actor_lexicon or load_actor_lexicon(None)),
+                      title, date)
+
+
+def with_given(statement: Statement, title: str = "", date: str = "") -> Statement:
+    """``statement`` with the title and date the user gave: ``title`` and ``date`` where not empty, else
+    those of the ``metadata.csv`` beside its file (:func:`readout.text.metadata.given_for`)."""
+    listed = given_for(statement.path) if not (title.strip() and date.strip()) else Given()
+    given = Given(title.strip() or listed.title,
+                  read_date(date, f"{statement.path}: date") if date.strip() else listed.date)
+    return statement if given == statement.given else replace(statement, given=given)
 
 
 def parse_statement(text: str, name: str = "statement.txt", actors_path: str | Path | None = None) -> Statement:
@@ -306,3 +347,10 @@ def parse_statement(text: str, name: str = "statement.txt", actors_path: str | P
     data = text.encode("utf-8")
     source = SourceText(name, normalized, hashlib.sha256(data).hexdigest(), "utf-8", len(data), done, ())
     return _build(source, load_actor_lexicon(actors_path or None))
+
+
+def given_parameters(statement: Statement) -> dict[str, str]:
+    """The title and date the user gave for ``statement`` as the notebooks' ``title`` and ``date``
+    parameters (ISO date), those not given left out: how a run hands them to every notebook."""
+    title, date = statement.given
+    return {k: v for k, v in (("title", title), ("date", date.isoformat() if date else "")) if v}

@@ -194,6 +194,26 @@ def test_too_few_or_bad_statements(tmp_path):
     assert contrast.skipped_table(found).to_dict("records") == [{"file": "empty.txt", "problem": "is empty"}]
 
 
+def test_a_folders_metadata_dates_the_users_statements_for_the_time_line(tmp_path):
+    """Pasted statements with no date in their text: a metadata.csv beside them gives titles and dates, and the
+    tone over time has them (#25, item 5)."""
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    texts = {"first.txt": "The United States welcomes the agreement. Both sides will meet again.",
+             "second.txt": "The United States condemns the attack. We call on all parties to stop.",
+             "third.txt": "Both sides met today. They discussed trade."}
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    assert contrast.tone_over_time(contrast.build_collection([str(folder)])).empty  # nothing dated
+    (folder / "metadata.csv").write_text("file,title,date\nsecond.txt,Condemnation,2026-02-01\n"
+                                         "first.txt,Welcome,2025-11-30\n", encoding="utf-8")
+    found = contrast.build_collection([str(folder)])
+    t = contrast.tone_over_time(found)
+    assert [str(d) for d in t["date"]] == ["2025-11-30", "2026-02-01"] and list(t["date_source"]) == ["given"] * 2
+    assert list(t["tone_score"] > 0) == [True, False]
+    assert sorted(found.statements["title"]) == ["Both sides met today.", "Condemnation", "Welcome"]
+
+
 def test_paged_tables_say_how_many_rows_are_left_out(collection):
     table = contrast.headline_table(collection)
     html = contrast.paged(table, 2, "headlines", "/some/report/tables")._repr_html_()
@@ -280,6 +300,9 @@ def test_compare_command_writes_a_page_and_tables(tmp_path, capsys):
     for args, message in [((SEED,), "1 readable statement among the paths given: a comparison needs at least two"),
                           ((SEED, tmp_path / "missing.txt"), "missing.txt: no such file"),
                           ((SEED, DEMO, "-p", "n_terms", "3"), "unknown parameter 'n_terms'"),
+                          # a statement's title and date are for `run`; a comparison takes a metadata.csv
+                          ((SEED, DEMO, "-p", "title", "X"), "unknown parameter 'title'"),
+                          ((SEED, DEMO, "-p", "date", "2026-03-01"), "unknown parameter 'date'"),
                           ((), "compare: give at least two statements"),
                           # a file without a body is refused when named, wherever it is named
                           ((folder, folder / "c.txt"), "c.txt: has no body text"),

@@ -19,7 +19,7 @@ from readout.analyses.rows import LEVELS, analyse
 from readout.analyses.topics.themes import theme_column
 from readout.collection.corpus import MANIFEST, read_corpus, run_corpus
 from readout.paths import PROJECT_ROOT
-from readout.text.dates import parse_date, statement_date
+from readout.text.dates import parse_date
 
 DEMO = PROJECT_ROOT / "seeds" / "demo"
 EDGE = FIXTURES / "edge"
@@ -142,12 +142,12 @@ def test_parse_date(text, expected):
 
 def test_statement_date_sources():
     header = parse_statement("Media Note\nMarch 5, 2025\n\nThe two sides met today. They agreed.", "x.txt")
-    assert statement_date(header) == (dt.date(2025, 3, 5), "header")
+    assert header.date == (dt.date(2025, 3, 5), "header")
     dateline = parse_statement("WASHINGTON, March 4, 2019 - The two sides met today.", "x.txt")
-    assert statement_date(dateline) == (dt.date(2019, 3, 4), "dateline")
+    assert dateline.date == (dt.date(2019, 3, 4), "dateline")
     named = parse_statement("The two sides met today.", "2014-07-01-meeting.txt")
-    assert statement_date(named) == (dt.date(2014, 7, 1), "file name")
-    assert statement_date(parse_statement("WASHINGTON, March 4 - The sides met.", "x.txt")) is None
+    assert named.date == (dt.date(2014, 7, 1), "file name")
+    assert parse_statement("WASHINGTON, March 4 - The sides met.", "x.txt").date is None
 
 
 # ---- the command ------------------------------------------------------------------------------------
@@ -405,3 +405,31 @@ def test_batches_in_flight_stay_within_the_window_when_one_is_slow(tmp_path, mon
     assert _SUBMITTED == [f"s{k:02d}.txt" for k in range(8)]
     written = read_corpus(tmp_path / "o")["statement"]["file"].tolist()
     assert written == [f"s{k:02d}.txt" for k in range(8)]  # input order, whatever finished first
+
+
+def test_the_corpus_takes_titles_and_dates_from_the_folders_metadata(tmp_path, monkeypatch):
+    """Read where the files are, before a batch is sent (a worker of a remote cluster may not see the folder):
+    a worker that cannot read metadata.csv still gets each statement's title and date."""
+    from readout.analyses.lexicons import Lexicons
+    from readout.collection.corpus import _batches, analyse_batch
+    from readout.text import statement as model
+    from readout.text.metadata import Given
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The United States welcomes the agreement. Both sides met.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Both sides met today. They discussed trade.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,title,date\na.txt,Welcome,2026-03-01\n", encoding="utf-8")
+    batches = list(_batches([str(folder / "a.txt"), str(folder / "b.txt")], 10))
+    monkeypatch.setattr(model, "given_for", lambda path: Given())  # the worker finds no metadata.csv
+    rows, problems = analyse_batch(batches[0], Lexicons.load())
+    got = [(r[3], r[4], r[6], r[7]) for r in rows["statement"]]
+    assert problems == [] and got == [("Welcome", "given", "2026-03-01", "given"),
+                                      ("Both sides met today.", "opening words", None, None)]
+    monkeypatch.undo()
+    # a bad metadata.csv: each file beside it is skipped with one line naming the file and the line
+    (folder / "metadata.csv").write_text("file,title,date\na.txt,Welcome,someday\n", encoding="utf-8")
+    lines: list[str] = []
+    run = run_corpus([str(folder)], tmp_path / "out", scheduler="synchronous", err=lines.append)
+    assert run.exit_code != 0
+    assert any("metadata.csv: line 2: “someday” is not a full date" in line for line in lines), lines

@@ -36,7 +36,7 @@ CHROMEDRIVER = shutil.which("chromedriver")
 HOSTILE = FIXTURES / "hostile" / "hostile-pass.txt"
 SCREENSHOTS = PROJECT_ROOT / "outputs" / "test-screenshots"
 PAGES = ["index.html", "00-summary.html", "01-anatomy.html", "02-style.html", "03-tone.html", "04-topics.html",
-         "05-actors.html"]
+         "05-actors.html", "files.html"]
 
 if not (CHROMIUM and CHROMEDRIVER):
     if os.environ.get("CI"):
@@ -208,7 +208,7 @@ def test_every_link_resolves(reports, browser):
 
 def test_every_figure_is_visible(reports, browser):
     for folder in _report_folders(reports):
-        for name in PAGES[2:]:
+        for name in PAGES[2:-1]:
             browser.get((folder / name).as_uri())
             sizes = browser.execute_script(
                 "return [...document.images].map(i => [i.naturalWidth, i.getBoundingClientRect().width,"
@@ -219,7 +219,7 @@ def test_every_figure_is_visible(reports, browser):
 
 def test_statement_markup_is_literal_text_everywhere(reports, browser):
     hostile = next(p for p in reports.iterdir() if p.name.startswith("hostile"))
-    for name in PAGES[1:]:
+    for name in PAGES[1:-1]:
         browser.get((hostile / name).as_uri())
         text = browser.find_element(By.TAG_NAME, "body").text
         assert "<script>alert(1)</script>" in text, name  # in the page header's title, at least
@@ -360,3 +360,82 @@ def test_comparison_page_offline_figures_links_and_literal_text(comparison, brow
     shot = SCREENSHOTS / "comparison-desktop.png"
     assert _screenshot(browser, shot) > 10_000
     browser.set_window_size(1280, 900)
+
+
+# Where the summary's tone verdict and its actor line sit at phone width, and the first heading of each page
+# with what follows it.
+FIRST_SCREEN = """
+const row = q => [...document.querySelectorAll('table.readout-headlines tr')].find(r => r.querySelector('th') &&
+  r.querySelector('th').textContent.trim() === q);
+const bottom = q => { const r = row(q); return r ? r.querySelector('td.readout-figure').getBoundingClientRect().bottom : null; };
+return {tone: bottom('What tone does it take?'), toward: bottom('Toward whom?'), height: window.innerHeight};
+"""
+AFTER_HEADING = """
+const h1 = document.querySelector('h1');
+const order = [...document.querySelectorAll('h1, h2, table.readout-headlines')];
+const next = order[order.indexOf(h1) + 1], after = order[order.indexOf(h1) + 2];
+return {h1: h1 && h1.textContent.replace('¶', '').trim(),
+        next: next && next.tagName === 'H2' ? next.textContent.replace('¶', '').trim() : next && next.tagName,
+        after: after && after.tagName === 'TABLE' ? [...after.querySelectorAll('th[scope=row]')].map(t => t.textContent) : null};
+"""
+
+
+def test_the_report_opens_on_its_summary_with_tone_and_actors_on_a_phones_first_screen(reports, browser):
+    """The report's index.html is its summary page, with the page menu (#25, items 2 and 7), and at 390 px
+    the summary's tone verdict and the actor it is aimed at are within the first screen (844 px, a phone's)."""
+    seed = next(p for p in _report_folders(reports) if p.name.startswith("000-"))
+    assert (seed / "index.html").read_bytes() == (seed / "00-summary.html").read_bytes()
+    # a phone's screen: 390 by 844 CSS pixels, the whole of it the page's (no window frame)
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get((seed / "index.html").as_uri())
+        assert browser.find_element(By.TAG_NAME, "h1").text.startswith("The statement at a glance")
+        menu = browser.execute_script("return [...document.querySelectorAll('nav.readout-menu')][0].textContent")
+        assert "Summary" in menu and "Files and tables" in menu
+        seen = browser.execute_script(FIRST_SCREEN)
+        assert (seen["height"], browser.execute_script("return window.innerWidth")) == (844, 390)
+        assert seen["tone"] is not None and seen["toward"] is not None, seen
+        assert seen["tone"] <= 844 and seen["toward"] <= 844, seen
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    # the files page is a page of its own, linked from every page's menu and provenance box
+    browser.get((seed / "files.html").as_uri())
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Files and tables"
+    browser.get((seed / "03-tone.html").as_uri())
+    box = browser.execute_script("return document.getElementById('reproducing').innerHTML")
+    assert 'href="files.html"' in box
+
+
+@pytest.mark.parametrize(("page", "findings"), [
+    ("01-anatomy.html", ["What is this statement?"]),
+    ("02-style.html", ["How hard is it to read?"]),
+    ("03-tone.html", ["What tone does it take?", "Toward whom?"]),
+    ("04-topics.html", ["What is it about?", "What does it leave out?", "Which words stand out?"]),
+    ("05-actors.html", ["Who speaks?", "Who credits whom?", "Who promises what?"]),
+])
+def test_each_page_opens_with_its_findings(reports, browser, page, findings):
+    """Each page's first heading is followed by its answer: "In short", the summary's lines for the page's
+    questions (#25, items 3 and 7), before any section of method or evidence."""
+    seed = next(p for p in _report_folders(reports) if p.name.startswith("000-"))
+    browser.get((seed / page).as_uri())
+    seen = browser.execute_script(AFTER_HEADING)
+    assert seen["next"] == "In short" and seen["after"] == findings, seen
+
+
+def test_evidence_tables_quote_their_sentences(reports, browser):
+    """Where a table names a sentence by its id, the page shows the sentence's opening words beside it and the
+    whole sentence a tap away (#25, item 3): the events table of the actors page, for one."""
+    seed = next(p for p in _report_folders(reports) if p.name.startswith("000-"))
+    browser.get((seed / "05-actors.html").as_uri())
+    quote = browser.execute_script("""
+const table = [...document.querySelectorAll('table.readout-data')].find(t => t.querySelector('th') &&
+  t.querySelector('th').textContent === 'sentence' && t.textContent.includes('how it was read'));
+const fold = table.querySelector('details.readout-quote');
+const shut = fold.getBoundingClientRect().height;
+fold.open = true;
+return {summary: fold.querySelector('summary').textContent, open: fold.textContent, grows: fold.getBoundingClientRect().height > shut};
+""")
+    assert quote["summary"].startswith("p1s2 “Today, the United States and Honduras held a High Level") and \
+        quote["summary"].endswith("…”"), quote
+    assert "further strengthen judicial institutions." in quote["open"] and quote["grows"], quote

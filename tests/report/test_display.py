@@ -105,3 +105,42 @@ def test_csv_keeps_full_precision(tmp_path):
     stored = pd.read_csv(tmp_path / "sentences.csv", index_col=0)
     assert stored["textblob_polarity"].iloc[0] == value == -1 / 6
     assert list(stored.columns)[:2] == ["paragraph", "textblob_polarity"]
+
+
+def test_tables_shown_for_a_statement_quote_the_sentences_they_name_by_id():
+    """Evidence tables show the sentence, not only its id (#25, item 3): its first words, the whole sentence
+    folded under them when longer, a link to its row on the anatomy page; up to three per cell."""
+    from readout.report.display import QUOTE_WORDS, for_statement
+    from readout.text.statement import parse_statement
+
+    st = parse_statement("Washington, DC - The minister met <b>the envoy</b> today. They agreed on a plan to expand "
+                         "trade, cut tariffs and open two new border crossings before the end of the year. Talks "
+                         "went on. Both sides met again. A fifth sentence closes it.")
+    quoting = for_statement(st)
+    ids = [s.id for s in st.sentences]
+    assert ids == ["p1s1", "p1s2", "p1s3", "p1s4", "p1s5"]
+    page = quoting(pd.DataFrame({"actor": ["A", "B"], "first_sentence": ["p1s1", "p1s2"],
+                              "sentences": ["p1s3", ", ".join(ids)]}))._repr_html_()
+    # a short sentence is quoted whole, escaped; a long one shows QUOTE_WORDS words and folds the rest
+    assert ('<span class="readout-quote"><a href="01-anatomy.ipynb#p1s1" class="readout-sid" title="The minister met '
+            '&lt;b&gt;the envoy&lt;/b&gt; today.">p1s1</a> “The minister met &lt;b&gt;the envoy&lt;/b&gt; '
+            'today.”</span>') in page
+    long = st.sentences[1].text
+    assert len(long.split()) > QUOTE_WORDS
+    opening = " ".join(long.split()[:QUOTE_WORDS])
+    assert f'p1s2</a> “{opening} …”</summary>“{long}”</details>' in page
+    # five ids in one cell: three quoted, two more as links
+    assert page.count('href="01-anatomy.ipynb#p1s4"') == 1 and "“Both sides met again.”" not in page
+    assert 'and 2 more: <a href="01-anatomy.ipynb#p1s4"' in page
+    assert "<b>" not in page  # statement text is data
+    # a row that shows its own sentence's text does not quote its id again; an id the statement lacks stays as it is
+    own = quoting(pd.DataFrame({"sentence": ["p1s3", "p9s9"], "text": ["Talks went on.", "x"],
+                                "first_sentence": ["p9s9", "p1s3"]}))._repr_html_()
+    assert own.count("readout-quote") == 1 and "<td>p9s9</td>" in own
+    # a cell that repeats the one above it names the sentence without quoting it again
+    runs = quoting(pd.DataFrame({"word": ["a", "b", "c"], "sentence": ["p1s3", "p1s3", "p1s4"]}))._repr_html_()
+    assert runs.count("“Talks went on.”") == 1 and runs.count("“Both sides met again.”") == 1
+    assert ('<a href="01-anatomy.ipynb#p1s3" class="readout-sid" title="Talks went on.">p1s3</a> (as above)'
+            in runs)
+    # without a statement, ids are shown as they are
+    assert "readout-quote" not in show(pd.DataFrame({"first_sentence": ["p1s1"]}))._repr_html_()

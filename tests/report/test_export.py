@@ -27,6 +27,8 @@ def _cells():
 
 
 def test_page_header_title_contents_and_links(tmp_path):
+    from nbformat.v4 import new_markdown_cell
+
     context = PageContext('A <b>"title"</b>', "a\u202efile.txt", "ab" * 32, {"actors_path": "/home/me/x.yaml",
                                                                             "n_topics": 3},
                           frozenset({"01-anatomy", "02-style", "03-tone"}))
@@ -36,7 +38,9 @@ def test_page_header_title_contents_and_links(tmp_path):
     assert '<a href="02-style.html">the style page</a>' in page and '<a href="01-anatomy.html#p1s1">' in page
     assert '<a href="99-other.ipynb">' in page  # not a notebook of this report: left alone
     assert 'href="01-anatomy.ipynb#x" &lt;a href="02-style.ipynb"&gt; [plan](02-style.ipynb)' in page  # statement text
-    assert '<li><a href="#Part-one">Part one</a></li>' in page
+    assert 'class="readout-toc"' not in page  # one section: no contents box to open
+    two = _page_of(tmp_path, [*_cells(), new_markdown_cell("## Part two")], context)
+    assert '<li><a href="#Part-one">Part one</a></li><li><a href="#Part-two">Part two</a></li>' in two
     assert "afile.txt" in page and "\u202e" not in page  # no direction override from a file name
     assert "x.yaml" in page and "/home/me" not in page  # file names, not local paths
     assert page.count("<td><code>3</code></td>") == 1  # in the parameters box
@@ -110,6 +114,17 @@ def _page_of(tmp_path, cells, context: PageContext, stem: str = "03-tone") -> st
     return (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
 
 
+def test_a_pages_warnings_name_files_not_where_they_sit(tmp_path):
+    """The statement's warnings head every page, with the file's name only (as everything on a page)."""
+    context = PageContext("Title", "in.txt", "ab" * 32, {}, warnings=(
+        "/home/me/drafts/in.txt: not valid UTF-8 (first bad byte at offset 26); read as Windows-1252",
+        "The page “Tone” failed (cell 4: ValueError); see Files and tables for what the run made."))
+    page = _page_of(tmp_path, _cells(), context)
+    assert ('<p class="readout-warning" role="note">in.txt: not valid UTF-8 (first bad byte at offset 26); read as '
+            'Windows-1252</p>') in page and "/home/me" not in page
+    assert page.count('class="readout-warning"') == 2
+
+
 def test_every_page_has_a_menu_provenance_box_and_glossary(tmp_path):
     """The page menu with previous and next, the run date, the git commit, every package version and the
     full hash in the "For reproducing this report" box; the parameter list and the notebook's own
@@ -126,7 +141,7 @@ def test_every_page_has_a_menu_provenance_box_and_glossary(tmp_path):
              new_code_cell("provenance", metadata={"tags": ["notebook-only"]})]
     page = _page_of(tmp_path, cells, context)
     menu = page.split('aria-label="Pages of this report (top)"', 1)[1].split("</nav>", 1)[0]
-    assert '<a aria-current="page" href="03-tone.html">Tone</a>' in menu and '<a href="index.html">' in menu
+    assert '<a aria-current="page" href="03-tone.html">Tone</a>' in menu and '<a href="files.html">' in menu
     assert '<a href="01-anatomy.html" rel="prev">← Anatomy</a>' in menu
     assert '<a href="05-actors.html" rel="next">Actors →</a>' in menu
     assert 'aria-label="Pages of this report (bottom)"' in page  # and again at the end of the page

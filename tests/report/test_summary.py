@@ -20,7 +20,10 @@ def lexicons():
 def test_seed_headlines(seed, lexicons):
     table = headlines(analyse(seed, lexicons)).table()
     assert table.loc["What is this statement?", "reading"] == (
-        "3 paragraphs, 12 sentences and 351 words of body text, datelined Washington, DC.")
+        "3 paragraphs, 12 sentences and 351 words of body text, datelined Washington, DC. It carries no date (give "
+        "one with --date, the date parameter or a metadata.csv beside the file). It has no headline: the title is "
+        "its opening words (give one with --title, the title parameter or a metadata.csv).")
+    assert list(table.index[:3]) == ["What tone does it take?", "Toward whom?", "Who speaks?"]  # findings first
     assert table.loc["How hard is it to read?", "figure"] == "Flesch-Kincaid grade 19.7"
     assert table.loc["What tone does it take?", "figure"] == "strongly positive (tone score +0.50): praises or supports Honduras"
     assert table.loc["What tone does it take?", "reading"].startswith(
@@ -120,3 +123,16 @@ def test_credit_and_promise_lines_count_attributed_events_and_negated_commitment
     assert headline["Who promises what?"].figure == "2 commitments, 2 firm, 1 negated"
     assert ("The count includes negated commitments, promises not to act (\"will never recognise\"): 1 here."
             in headline["Who promises what?"].reading)
+
+
+def test_a_given_title_and_date_head_the_summary(tmp_path, lexicons):
+    from readout.text.statement import load_statement
+
+    path = tmp_path / "pasted.txt"
+    path.write_text("The United States welcomes the agreement. Both sides will meet again.\n", encoding="utf-8")
+    rows = analyse(load_statement(path, title="Readout: a call", date="2026-03-01"), lexicons)
+    assert (rows.statement["title_source"], rows.statement["date"], rows.statement["date_source"]) == (
+        "given", "2026-03-01", "given")
+    built = headlines(rows).table().loc["What is this statement?"]
+    assert built["figure"] == "Readout: a call"
+    assert built["reading"] == "1 paragraph, 2 sentences and 11 words of body text. Dated 2026-03-01 (as given)."

@@ -30,8 +30,9 @@ def test_declared_parameters_are_papermills(notebook):
 
 def test_seed_notebook_declares_its_data_files():
     declared = notebook_parameters(NOTEBOOKS_DIR / "04-topics.ipynb")
-    assert declared == {"statement_path": "", "actors_path": "", "output_dir": "", "theme_lexicon_path": "",
-                        "expected_themes": [], "n_terms": 10, "n_topics": 3, "topic_seed": 2024}
+    assert declared == {"statement_path": "", "title": "", "date": "", "actors_path": "", "output_dir": "",
+                        "theme_lexicon_path": "", "expected_themes": [], "n_terms": 10, "n_topics": 3,
+                        "topic_seed": 2024, "tone_lexicon_path": "", "leaks_path": "", "actions_path": ""}
 
 
 def test_odd_parameter_cells(tmp_path):

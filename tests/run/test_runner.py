@@ -102,10 +102,13 @@ def test_real_collection_on_seed_and_second_statement(real):
         assert "load_statement(" not in page  # code cells are left out
         assert "<script src=" not in page and "cdnjs" not in page  # nothing loaded from the network
         assert 'src="data:image/png;base64,' in page  # figures embedded
-        index = (folder / "index.html").read_text(encoding="utf-8")
-        assert '<a href="01-anatomy.html">How is this statement built?</a>' in index
+        # The report opens on its summary; the files page lists the rest, linked from every page's menu.
+        assert (folder / "index.html").read_bytes() == (folder / "00-summary.html").read_bytes()
+        assert '<a href="files.html">Files and tables</a>' in page
+        files = (folder / "files.html").read_text(encoding="utf-8")
+        assert '<a href="01-anatomy.html">How is this statement built?</a>' in files
         for link in ("01-anatomy.html", "01-anatomy.ipynb", "manifest.json", "tables/sentences.csv"):
-            assert f'href="{link}"' in index and (folder / link).is_file()
+            assert f'href="{link}"' in files and (folder / link).is_file()
     manifest = json.loads((seed_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "ok"
     assert manifest["input"]["path"] == str(SEED.resolve())
@@ -255,7 +258,7 @@ def test_one_bad_input_among_good_runs_nothing(earlier):
     "args, message",
     [
         (["-p", "colour", "blue"],
-         "unknown parameter 'colour': no notebook declares it (known: actors_path, greeting, pause)"),
+         "unknown parameter 'colour': no notebook declares it (known: actors_path, date, greeting, pause, title)"),
         (["-p", "pause", "soon"], "parameter 'pause': expected a number, got 'soon'"),
         (["-p", "actors_path", "missing.yaml"], "missing.yaml: file not found (parameter 'actors_path')"),
         (["-p", "output_dir", "x"], "parameter 'output_dir' is set by the runner for each statement; do not pass it"),
@@ -339,7 +342,14 @@ def test_failing_notebook_exit_1_kept_and_named(tmp_path):
                                "source": 'raise ValueError("this notebook fails on purpose")'}
     assert (report / "02-broken-fail.ipynb").is_file()
     assert "this notebook fails on purpose" in (report / "02-broken-fail.html").read_text(encoding="utf-8")
-    assert "cell 4: ValueError" in (report / "index.html").read_text(encoding="utf-8")
+    # the report opens on its first page, which says at its top which page failed and where
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert "The page “Broken fail” failed (cell 4: ValueError); see Files and tables" in index
+    assert index.index("readout-warning") < index.index("readout-statement")
+    # the first page itself says so too, and keeps its place in the menu
+    assert (report / "01-count-pass.html").read_text(encoding="utf-8") == index
+    assert '<a aria-current="page" href="01-count-pass.html">' in index
+    assert "cell 4: ValueError" in (report / "files.html").read_text(encoding="utf-8")
 
 
 def test_earlier_report_intact_until_new_one_complete_and_concurrent_runs(earlier):
@@ -405,6 +415,12 @@ def test_yaml_value_of_unsupported_type_exit_2(earlier, tmp_path):
     proc = refused(SEED, "-f", params, "--out", earlier, "--notebooks", PASS)
     assert (proc.returncode, proc.stderr.strip()) == (2, "parameter 'greeting': value datetime.date(2024, 1, 5) is "
                                                       "not a string, number, true/false, list or mapping (quote it in YAML)")
+    # but the statement's date, the one parameter that is a date, is taken as YAML writes it
+    params.write_text("date: 2024-01-05\n", encoding="utf-8")
+    dated = run(SEED, "-f", params, "--out", tmp_path / "dated", "--notebooks", PASS)
+    assert dated.returncode == 0, dated.stderr
+    manifest = json.loads((tmp_path / "dated" / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["date"], manifest["date_source"]) == ("2024-01-05", "given")
 
 
 def test_same_file_name_from_two_folders_gets_two_reports(tmp_path):
@@ -431,7 +447,11 @@ def test_non_utf8_input_is_read_with_a_warning(tmp_path):
     assert f"warning: {warning}" in proc.stderr.splitlines()
     manifest = json.loads((out / "pasted-from-word" / "manifest.json").read_text(encoding="utf-8"))
     assert (manifest["input"]["encoding"], manifest["input"]["warnings"]) == ("cp1252", [warning])
-    assert warning in (out / "pasted-from-word" / "index.html").read_text(encoding="utf-8")
+    # every page opens with it, the file named and not where it sits; the files page has it too
+    page = (out / "pasted-from-word" / "index.html").read_text(encoding="utf-8")
+    assert warning.replace(f"{statement}", statement.name) in page and str(tmp_path) not in page
+    assert warning.replace(f"{statement}", statement.name) in (out / "pasted-from-word" / "01-count-pass.html").read_text(
+        encoding="utf-8")
 
 
 def test_papermill_cli_runs_a_notebook_directly(tmp_path):
@@ -689,3 +709,40 @@ def test_a_named_bad_file_is_refused_even_when_its_folder_comes_first(tmp_path):
     proc = run(folder, folder / "b.txt", "--out", tmp_path / "out")
     assert proc.returncode == 2 and proc.stderr.strip() == f"{folder / 'b.txt'}: is empty"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_title_and_date_given_name_the_report_and_a_changed_metadata_file_runs_again(tmp_path):
+    """--title/--date for one file; a folder's metadata.csv for several: the report's title, the page header, the
+    manifest's date and the archive index use them (#25, item 5), and a changed metadata.csv makes the report out of
+    date. For several files --title is refused, naming the way that works."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("Washington, DC - The two sides met. They agreed to meet again.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    one = run(folder / "a.txt", "--out", out / "one", "--notebooks", PASS, "--title", "Readout <of> a call",
+              "--date", "March 3, 2026")
+    assert one.returncode == 0, one.stderr
+    manifest = json.loads((out / "one" / "a" / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["title"], manifest["title_source"], manifest["date"], manifest["date_source"]) == (
+        "Readout <of> a call", "given", "2026-03-03", "given")
+    assert manifest["parameters"] == {"title": "Readout <of> a call", "date": "March 3, 2026"}
+    page = (out / "one" / "a" / "index.html").read_text(encoding="utf-8")
+    assert "Statement: <strong>Readout &lt;of&gt; a call</strong>" in page
+    assert "<td>2026-03-03</td>" in (out / "one" / "index.html").read_text(encoding="utf-8")
+
+    several = refused(folder, "--out", out / "two", "--notebooks", PASS, "--title", "X")
+    assert several.returncode == 2
+    assert several.stderr.strip() == ("--title and --date (the title and date parameters) name one statement; for "
+                                      "several, list them in a metadata.csv beside the files (columns file, title, date)")
+
+    (folder / "metadata.csv").write_text("file,title,date\nb.txt,Second readout,2026-04-01\n", encoding="utf-8")
+    first = run(folder, "--out", out / "two", "--notebooks", PASS)
+    assert first.returncode == 0, first.stderr
+    titles = {p.parent.name: json.loads(p.read_text(encoding="utf-8"))["title"] for p in (out / "two").glob("*/manifest.json")}
+    assert titles == {"a": "The two sides met.", "b": "Second readout"}
+    assert run(folder, "--out", out / "two", "--notebooks", PASS).stderr.splitlines()[-1] == "done 0, up to date 2, failed 0"
+    (folder / "metadata.csv").write_text("file,title,date\nb.txt,Second readout,2026-04-02\n", encoding="utf-8")
+    again = run(folder, "--out", out / "two", "--notebooks", PASS)
+    assert again.stderr.splitlines()[-1] == "done 1, up to date 1, failed 0"
+    assert json.loads((out / "two" / "b" / "manifest.json").read_text(encoding="utf-8"))["date"] == "2026-04-02"

@@ -82,13 +82,12 @@ def event_frame(statement: Statement, events: list[Event]) -> pd.DataFrame:
 def event_view(frame: pd.DataFrame) -> pd.DataFrame:
     """The events as a page shows them: sentence, actor (its subject as written in brackets when no actor
     is attributed, "(none found)" when the rules found no subject), event, recipient (likewise, or
-    blank), mode, commitment, cue, the rule that read the actor, and the sentence quoted as
-    ``evidence`` on the first of its events (blank on the others, which follow it)."""
+    blank), mode, commitment, cue and the rule that read the actor. The page quotes each sentence by its
+    id (:func:`readout.report.display.for_statement`)."""
     view = frame.copy()
     view["actor"] = [a or (f"({w})" if w else "(none found)") for a, w in zip(frame["actor"], frame["actor_words"])]
     view["recipient"] = [r or (f"({w})" if w else "") for r, w in zip(frame["recipient"], frame["recipient_words"])]
-    view["evidence"] = frame["text"].where(~frame["sentence"].duplicated(), "")
-    return view[["sentence", "actor", "event", "recipient", "mode", "commitment", "cue", "rule", "evidence"]]
+    return view[["sentence", "actor", "event", "recipient", "mode", "commitment", "cue", "rule"]]
 
 
 def edge_kind(event: Event) -> str:

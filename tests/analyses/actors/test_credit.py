@@ -147,7 +147,9 @@ def test_an_unattributed_event_is_counted_and_said():
         "it could not resolve (such as “The resolution”). They are listed among the events, but count in no edge, "
         "balance or commitment.")
     view = credit.event_view(credit.event_frame(st, events))
-    assert view.iloc[-1][["actor", "event", "recipient"]].tolist() == ["(The resolution)", "ACCUSE", "Russia"]
+    assert view.iloc[-1][["sentence", "actor", "event", "recipient"]].tolist() == [
+        "p1s5", "(The resolution)", "ACCUSE", "Russia"]
+    assert "text" not in view and "evidence" not in view  # the page quotes the sentence by its id
 
 
 def test_event_frame_columns_and_countries():
