@@ -47,19 +47,24 @@ SENTENCE_PAGE = "01-anatomy.ipynb"
 
 _TEXT_COLUMNS = ("text", "sentence_text")
 _ID_FIELDS = ("sentence", "sentence_id")
-#: A cell that holds nothing but sentence ids: "p2s3", "p1s1, p2s3".
+#: A cell that holds nothing but sentence ids: "p2s3", "p1s1, p2s3"; or ids each with the words that
+#: matched in it, as the credit edges give them: "p2s4 (discussed); p2s7 (expressed support)".
 _IDS = re.compile(r"p\d+s\d+(?:, p\d+s\d+)*")
+_CUED = re.compile(r"p\d+s\d+ \([^()]*\)(?:; p\d+s\d+ \([^()]*\))*")
 #: Words of a sentence quoted beside its id before the rest is folded.
 QUOTE_WORDS = 10
 #: Sentences quoted in one cell; the others are listed by id, each a link with its text on hover.
 QUOTED_PER_CELL = 3
 
 
-def _quote(sid: str, sentence: str) -> str:
+def _quote(sid: str, sentence: str, cue: str = "") -> str:
     """A sentence id as a link to the sentence's row on the anatomy page, with the sentence quoted: its
-    first :data:`QUOTE_WORDS` words, and where it is longer the whole sentence folded under them."""
+    first :data:`QUOTE_WORDS` words, and where it is longer the whole sentence folded under them; ``cue``
+    (the words that matched in it) follows the id in brackets."""
     e = html.escape
     link = f'<a href="{SENTENCE_PAGE}#{e(sid)}" class="readout-sid" title="{e(sentence)}">{e(sid)}</a>'
+    if cue:
+        link += f" ({e(cue)})"
     words = sentence.split()
     if len(words) <= QUOTE_WORDS:
         return f'<span class="readout-quote">{link} “{e(sentence)}”</span>'
@@ -234,7 +239,14 @@ class TableView:
         """``value``'s sentence ids, each quoted (HTML), if it holds nothing else and every id is a sentence
         of the statement; "" otherwise, and for the row's own sentence where the row shows its text. ``again``
         (the row above holds the same): the ids as links only, each with its sentence on hover."""
-        if not self.sentences or own_text or not _IDS.fullmatch(value):
+        if not self.sentences or own_text:
+            return ""
+        if _CUED.fullmatch(value):  # "p2s4 (discussed); p2s7 (expressed support)"
+            cued = [item.split(" ", 1) for item in value.split("; ")]
+            if again or not all(i in self.sentences for i, _ in cued):
+                return ""
+            return "".join(_quote(i, self.sentences[i], cue[1:-1]) for i, cue in cued)
+        if not _IDS.fullmatch(value):
             return ""
         ids = value.split(", ")
         if not all(i in self.sentences for i in ids):

@@ -142,5 +142,10 @@ def test_tables_shown_for_a_statement_quote_the_sentences_they_name_by_id():
     assert runs.count("“Talks went on.”") == 1 and runs.count("“Both sides met again.”") == 1
     assert ('<a href="01-anatomy.ipynb#p1s3" class="readout-sid" title="Talks went on.">p1s3</a> (as above)'
             in runs)
+    # the credit edges' form, each sentence with the words that matched in it
+    cued = quoting(pd.DataFrame({"from": ["A"], "sentences": ["p1s3 (went on); p1s4 (met)"]}))._repr_html_()
+    assert ('title="Talks went on.">p1s3</a> (went on) “Talks went on.”</span><span class="readout-quote">'
+            '<a href="01-anatomy.ipynb#p1s4" class="readout-sid" title="Both sides met again.">p1s4</a> (met) '
+            '“Both sides met again.”</span>') in cued
     # without a statement, ids are shown as they are
     assert "readout-quote" not in show(pd.DataFrame({"first_sentence": ["p1s1"]}))._repr_html_()
