@@ -113,6 +113,13 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                         help=f"statements sent to a worker at a time (default: {BATCH_SIZE})")
     _parameter_options(corpus, "a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml")
+    diff = sub.add_parser(
+        "diff", help="what changed from one statement to another, sentence by sentence",
+        description="Align statement B with the earlier statement A, sentence by sentence, and print what B kept, "
+                    "reworded (the changed words marked [-dropped-]{+added+}), moved and added, what it dropped, and "
+                    "the actors named in one only.")
+    diff.add_argument("a", metavar="A", help="the earlier statement (a text file)")
+    diff.add_argument("b", metavar="B", help="the later statement (a text file)")
     validate = sub.add_parser(
         "validate", help="measure the readings on a labelled folder (labels.csv, statements/, events.csv)",
         description="Print the topic, tone and actor figures on DIR (laid out like the development corpus: "
@@ -187,10 +194,25 @@ def _code(exc: KeyboardInterrupt) -> int:
     return 128 + getattr(exc, "signum", signal.SIGINT)
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from readout.collection.change import diff_text
+    from readout.text.statement import load_statement
+
+    try:
+        a, b = load_statement(args.a), load_statement(args.b)
+    except BadInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(diff_text(a, b))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "diff":
+        return _diff(args)
     _stop_on_signals()
     try:
         parameters: dict = {}
