@@ -227,7 +227,7 @@ def run_report(
         # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
         exporter.submit(warm_up, options.keep_code)
         pages: list[Future] = []
-        given: dict[str, dict[str, Any]] = {}  # each notebook's parameters, as it ran
+        ran_with: dict[str, dict[str, Any]] = {}  # each notebook's parameters, as it ran
         versions, commit = package_versions(), git_commit()
         menu = tuple((n.stem, page_name(n.stem)) for n in notebooks)
 
@@ -245,7 +245,7 @@ def run_report(
             params.update({k: v for k, v in given_parameters(statement).items() if k in plan.declared[nb.name]})
             if "output_dir" in plan.declared[nb.name]:
                 params["output_dir"] = str(build / "tables")
-            given[nb.name] = params
+            ran_with[nb.name] = params
             limit, limit_name = clock.for_notebook()
             if limit is not None and limit <= 0:
                 run = not_started(nb)
@@ -314,7 +314,7 @@ def run_report(
         }
         write_manifest(build, manifest)
         _write_index(build, write_files_page(build, manifest), notebooks[0], runs,
-                     lambda failures: export(notebooks[0], given[notebooks[0].name], failures))
+                     lambda failures: export(notebooks[0], ran_with[notebooks[0].name], failures))
         earlier = _manifest(final) if is_report_folder(final) else None
         failed_beside = final.parent / f"{slug}{FAILED_SUFFIX}"
         if manifest["status"] != "ok" and earlier is not None and earlier.get("status") == "ok":
