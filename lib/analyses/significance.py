@@ -23,6 +23,7 @@ import numpy as np
 
 __all__ = ["g2", "contingency_g2", "p_value"]
 
+
 def g2(*cells: tuple[Any, Any]) -> Any:
     """2 Σ O ln(O/E) over the (observed, expected) ``cells``, 0 ln 0 = 0; 0 or more. Each count may be
     a number or a numpy array (then so is the result, element by element)."""

@@ -57,12 +57,18 @@ QUOTE_WORDS = 10
 QUOTED_PER_CELL = 3
 
 
+def _sid_link(sid: str, sentence: str) -> str:
+    """A sentence id as a link to the sentence's row on the anatomy page, the sentence on hover."""
+    e = html.escape
+    return f'<a href="{SENTENCE_PAGE}#{e(sid)}" class="readout-sid" title="{e(sentence)}">{e(sid)}</a>'
+
+
 def _quote(sid: str, sentence: str, cue: str = "") -> str:
     """A sentence id as a link to the sentence's row on the anatomy page, with the sentence quoted: its
     first :data:`QUOTE_WORDS` words, and where it is longer the whole sentence folded under them; ``cue``
     (the words that matched in it) follows the id in brackets."""
     e = html.escape
-    link = f'<a href="{SENTENCE_PAGE}#{e(sid)}" class="readout-sid" title="{e(sentence)}">{e(sid)}</a>'
+    link = _sid_link(sid, sentence)
     if cue:
         link += f" ({e(cue)})"
     words = sentence.split()
@@ -223,9 +229,7 @@ class TableView:
                 if quoted:
                     value_html = quoted
                 elif field == linked and value:
-                    sentence = row[text_at]
-                    value_html = (f'<a href="{SENTENCE_PAGE}#{e(value)}" class="readout-sid" '
-                                  f'title="{e(sentence)}">{e(value)}</a>')
+                    value_html = _sid_link(value, row[text_at])
                 else:
                     value_html = e(value)
                 css = (' class="readout-text"' if field in _TEXT_COLUMNS or field in ("evidence", "opening") or quoted
@@ -242,10 +246,13 @@ class TableView:
         if not self.sentences or own_text:
             return ""
         if _CUED.fullmatch(value):  # "p2s4 (discussed); p2s7 (expressed support)"
-            cued = [item.split(" ", 1) for item in value.split("; ")]
-            if again or not all(i in self.sentences for i, _ in cued):
+            cued = [(i, cue[1:-1]) for i, cue in (item.split(" ", 1) for item in value.split("; "))]
+            if not all(i in self.sentences for i, _ in cued):
                 return ""
-            return "".join(_quote(i, self.sentences[i], cue[1:-1]) for i, cue in cued)
+            if again:
+                return ('<span class="readout-quote">' + "; ".join(
+                    f"{_sid_link(i, self.sentences[i])} ({html.escape(cue)})" for i, cue in cued) + " (as above)</span>")
+            return "".join(_quote(i, self.sentences[i], cue) for i, cue in cued)
         if not _IDS.fullmatch(value):
             return ""
         ids = value.split(", ")
@@ -253,8 +260,7 @@ class TableView:
             return ""
 
         def links(some: list[str]) -> str:
-            return ", ".join(f'<a href="{SENTENCE_PAGE}#{html.escape(i)}" class="readout-sid" '
-                             f'title="{html.escape(self.sentences[i])}">{html.escape(i)}</a>' for i in some)
+            return ", ".join(_sid_link(i, self.sentences[i]) for i in some)
 
         if again:
             return f'<span class="readout-quote">{links(ids)} (as above)</span>'

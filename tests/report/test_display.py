@@ -147,5 +147,8 @@ def test_tables_shown_for_a_statement_quote_the_sentences_they_name_by_id():
     assert ('title="Talks went on.">p1s3</a> (went on) “Talks went on.”</span><span class="readout-quote">'
             '<a href="01-anatomy.ipynb#p1s4" class="readout-sid" title="Both sides met again.">p1s4</a> (met) '
             '“Both sides met again.”</span>') in cued
+    again = quoting(pd.DataFrame({"from": ["A", "B"], "sentences": ["p1s3 (went on)", "p1s3 (went on)"]}))._repr_html_()
+    assert again.count("“Talks went on.”") == 1
+    assert 'title="Talks went on.">p1s3</a> (went on) (as above)</span>' in again
     # without a statement, ids are shown as they are
     assert "readout-quote" not in show(pd.DataFrame({"first_sentence": ["p1s1"]}))._repr_html_()

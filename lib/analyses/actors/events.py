@@ -395,8 +395,6 @@ def _cue(s: _Sentence, i: int, scheme: EventScheme) -> _Cue | None:
     return None
 
 
-
-
 def _contracted_subject(s: _Sentence, v: int) -> int | None:
     """A token of verb ``v``'s clause that is a pronoun and its verb in one ("we’re", "they’ve"): the
     verb itself, its auxiliaries, or the verb an adjective or infinitive of it hangs on."""
