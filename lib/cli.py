@@ -2,7 +2,7 @@
 
 ``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``: reports (notebooks, HTML).
 ``python -m readout corpus PATH [PATH ...] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a collection.
-``python -m readout validate DIR [--actors FILE] [--precision FILE ...] [--plover FILE]``: figures on a labelled
+``python -m readout validate DIR [--actors FILE] [--precision FILE ...] [--plover FILE] [--pairs DIR]``: figures on a labelled
 folder, its labelled events and PLOVER's records.
 """
 
@@ -134,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--plover", type=Path, default=None, metavar="FILE",
                           help="PLOVER gold-standard records (JSON) to score the events on (default: "
                                "plover/gsr-dev.json beside DIR; skipped when that folder is absent)")
+    validate.add_argument("--pairs", type=Path, default=None, metavar="DIR",
+                          help="labelled pairs of statements for the diff's figures (default: the pairs folder "
+                               "beside DIR, skipped when absent)")
     validate.add_argument("--misses", type=_misses, default=20, metavar="N",
                           help="print at most N misses per figure, or 'all' (default: 20)")
     validate.add_argument("--strict", action="store_true", help="exit 1 when a figure misses its target")
@@ -141,12 +144,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    """``validate``: the figures, printed; 2 (one line) for a missing or malformed folder, events file,
-    PLOVER file or sample."""
+    """``validate``: the figures, printed, the diff's on the labelled pairs (``--pairs``, or the ``pairs``
+    folder beside DIR) last; 2 (one line) for a missing or malformed folder, events file, PLOVER file,
+    pairs folder or sample."""
+    from readout.collection.change_accuracy import pair_figures
     from readout.collection.validation import format_validation, meets_targets, sample_precision, validate
 
     try:
         result = validate(args.folder, args.actors, args.plover)
+        pairs = args.pairs or args.folder.resolve().parent / "pairs"
+        if args.pairs or pairs.is_dir():
+            result.figures += pair_figures(pairs)
+        else:
+            result.skipped.append(f"pair figures skipped: no folder {pairs} (give the labelled pairs with --pairs DIR)")
         samples = [sample_precision(path) for path in args.precision]
     except ReadoutError as exc:
         print(exc, file=sys.stderr)

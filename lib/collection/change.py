@@ -10,6 +10,14 @@ the sentences of A and called
 - **moved**: kept or reworded, but out of A's order (not on the longest run of matches that keeps
   A's order).
 
+Then what changed, in a reader's terms (:func:`what_changed`, a :class:`Diff`): the actors named in
+one only (:mod:`readout.analyses.actors.named`), the tone aimed at each actor before and after
+(:mod:`readout.analyses.stance`; :class:`ToneShift` says how a direction is read), the commitments
+added, dropped or changed in firmness or mode (the events of :mod:`readout.analyses.actors.events`,
+set side by side along the alignment, a kept sentence too: "will support" and "may support" are
+alike), the themes gained and lost (share of words,
+:mod:`readout.analyses.topics.themes`), length and readability.
+
 The similarity of two sentences is difflib's ratio over their words, lower-cased (2 × matching words
 / all words, 0 to 1: 1 the same words in the same order). Pairs are made greedily, the most similar
 first, each sentence in at most one pair. :data:`KEPT` was set on the ten labelled pairs of real
@@ -23,10 +31,17 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readout.text.statement import Sentence, Statement
 
-__all__ = ["KEPT", "REWORDED", "Link", "align", "carried_over", "diff_text", "similarity", "word_changes"]
+if TYPE_CHECKING:
+    from readout.analyses.actors.events import Event
+    from readout.analyses.actors.named import NamedActor
+    from readout.analyses.stance import ActorTone
+
+__all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "Link", "ToneShift", "CommitmentChange", "ThemeShift", "Diff", "align",
+           "carried_over", "diff_text", "similarity", "what_changed", "word_changes"]
 
 #: Similarity at or above which B's sentence is A's, kept (set on ../shared/pairs: see the module).
 KEPT = 0.8
@@ -122,26 +137,236 @@ def word_changes(a: Sentence, b: Sentence) -> list[tuple[str, str]]:
     return runs
 
 
+#: How much more of the same tone (per word of the statement) counts as a shift in its direction: a
+#: factor of two, a judgement (docs/validation.md, "Changes between two statements", gives the figure
+#: at 1.5 and 3 too).
+CLEARLY_MORE = 2.0
+
+
+def _side(t: ActorTone | None) -> int:
+    """+1 praised (praise above pressure), −1 pressed, 0 neither or balanced or not aimed at."""
+    if t is None or t.praise == t.pressure:
+        return 0
+    return 1 if t.praise > t.pressure else -1
+
+
+@dataclass(frozen=True)
+class ToneShift:
+    """The tone aimed at one actor in A (``before``) and B (``after``; None where none is aimed), and the
+    statements' lengths in words.
+
+    The **direction**: each side is praised (more praise than pressure), pressed (more pressure than
+    praise) or neither; a change of side is ``warmer`` (toward praised) or ``cooler``. On the same side,
+    the side's weight per word of its statement at least :data:`CLEARLY_MORE` times A's is firmer that
+    way (``cooler`` for pressure, ``warmer`` for praise), at most 1 / :data:`CLEARLY_MORE` of it the
+    reverse; else ``same``. An actor that only one statement names has no tone in the other: praise of
+    it in B alone reads warmer. The words are the diplomatic-tone lexicon's, so a change of tone said in
+    other words ("we recognize the desires of ...") is not seen."""
+
+    actor: str
+    before: ActorTone | None
+    after: ActorTone | None
+    words_a: int
+    words_b: int
+
+    @property
+    def direction(self) -> str:
+        """``warmer``, ``cooler`` or ``same`` (see the class note)."""
+        a, b = _side(self.before), _side(self.after)
+        if a != b:
+            return "warmer" if b > a else "cooler"
+        if a == 0 or self.before is None or self.after is None:
+            return "same"
+        weight = (lambda t: t.praise) if a > 0 else (lambda t: t.pressure)  # noqa: E731
+        ratio = (weight(self.after) / max(self.words_b, 1)) / (weight(self.before) / max(self.words_a, 1))
+        if ratio >= CLEARLY_MORE:
+            return "warmer" if a > 0 else "cooler"
+        if ratio <= 1 / CLEARLY_MORE:
+            return "cooler" if a > 0 else "warmer"
+        return "same"
+
+
+@dataclass(frozen=True)
+class CommitmentChange:
+    """A commitment added (``after`` only), dropped (``before`` only) or changed (both: ``firmer``,
+    ``softer`` or ``changed`` in mode, e.g. negated or no longer in the future): the events, with the
+    sentences they are in."""
+
+    kind: str
+    before: Event | None
+    after: Event | None
+
+
+@dataclass(frozen=True)
+class ThemeShift:
+    """A theme's share of the words (0-1) in A and in B; ``kind`` is ``gained`` when its share rose by at least
+    :data:`~readout.analyses.topics.themes.SUBSTANCE_SHARE` (the share at which a theme is "in substance"),
+    ``lost`` when it fell by as much, else ``""``."""
+
+    theme: str
+    share_a: float
+    share_b: float
+    kind: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What changed from A to B: the alignment, the actors named in one only, the tone aimed at each actor,
+    the commitments changed, the themes, and each statement's Flesch-Kincaid grade (None where it cannot
+    be computed)."""
+
+    a: Statement
+    b: Statement
+    links: list[Link]
+    actors_added: list[NamedActor]
+    actors_dropped: list[NamedActor]
+    tone: list[ToneShift]
+    commitments: list[CommitmentChange]
+    themes: list[ThemeShift]
+    grade_a: float | None
+    grade_b: float | None
+
+    def count(self, kind: str) -> int:
+        """How many lines of the alignment are ``kind`` (kept, reworded, moved, added, dropped)."""
+        return sum(1 for link in self.links if link.kind == kind)
+
+
+def _tones_by_actor(statement: Statement) -> dict[str, ActorTone]:
+    """The tone aimed at each actor, an institution of a country counted with its country ("the Kremlin"
+    is Russia's government; its people stay apart: "people of Russia")."""
+    from readout.analyses.stance import ActorTone, actor_tones
+
+    out: dict[str, ActorTone] = {}
+    for name, t in actor_tones(statement).items():
+        actor = statement.actors.get(name)
+        unit = actor.country if actor is not None and actor.kind == "institution" and actor.country else name
+        into = out.setdefault(unit, ActorTone(unit))
+        into.praise += t.praise
+        into.pressure += t.pressure
+        into.sentences.extend(x for x in t.sentences if x not in into.sentences)
+        into.evidence.extend(t.evidence)
+    return out
+
+
+def _commitments(links: list[Link], a: Statement, b: Statement) -> list[CommitmentChange]:
+    from readout.analyses.actors.events import extract_events
+
+    def by_sentence(statement: Statement) -> dict[str, list[Event]]:
+        out: dict[str, list[Event]] = {}
+        for e in extract_events(statement):
+            if e.commitment:
+                out.setdefault(e.sentence, []).append(e)
+        return out
+
+    in_a, in_b = by_sentence(a), by_sentence(b)
+    out: list[CommitmentChange] = []
+    for link in links:
+        old = in_a.get(link.a.id, []) if link.a is not None else []
+        new = in_b.get(link.b.id, []) if link.b is not None else []
+        matched = set()
+        for e in new:
+            twin = next((x for k, x in enumerate(old) if k not in matched and (x.actor, x.event) == (e.actor, e.event)),
+                        None)
+            if twin is None:
+                out.append(CommitmentChange("added", None, e))
+                continue
+            matched.add(old.index(twin))
+            if twin.commitment != e.commitment:
+                out.append(CommitmentChange("firmer" if e.commitment == "firm" else "softer", twin, e))
+            elif twin.mode != e.mode:
+                out.append(CommitmentChange("changed", twin, e))
+        out += [CommitmentChange("dropped", x, None) for k, x in enumerate(old) if k not in matched]
+    return out
+
+
+def _themes(a: Statement, b: Statement) -> list[ThemeShift]:
+    from readout.analyses.topics.themes import SUBSTANCE_SHARE, load_theme_lexicon, read_themes, theme_share_table
+
+    lexicon = load_theme_lexicon()
+    shares_a, shares_b = (theme_share_table(read_themes(s, lexicon)) for s in (a, b))
+    out = []
+    for theme in shares_b.index:
+        x, y = float(shares_a.loc[theme, "word_share"]), float(shares_b.loc[theme, "word_share"])
+        if x or y:
+            kind = "gained" if y - x >= SUBSTANCE_SHARE else "lost" if x - y >= SUBSTANCE_SHARE else ""
+            out.append(ThemeShift(theme, x, y, kind))
+    return sorted(out, key=lambda t: -abs(t.share_b - t.share_a))
+
+
+def _grade(statement: Statement) -> float | None:
+    from readout.analyses.style.readability import readability_scores
+    from readout.errors import NotComputable
+
+    try:
+        return readability_scores(statement)[1]["flesch_kincaid_grade"]
+    except NotComputable:
+        return None
+
+
+def what_changed(a: Statement, b: Statement) -> Diff:
+    """Everything :class:`Diff` holds, for A (the earlier statement) and B."""
+    from readout.analyses.actors.named import named_actors
+
+    links = align(a, b)
+    named_a, named_b = named_actors(a), named_actors(b)
+    keys_a, keys_b = {x.key for x in named_a}, {x.key for x in named_b}
+    tones_a, tones_b = _tones_by_actor(a), _tones_by_actor(b)
+    tone = [ToneShift(actor, tones_a.get(actor), tones_b.get(actor), a.n_words, b.n_words)
+            for actor in dict.fromkeys([*tones_a, *tones_b])]
+    return Diff(a, b, links, [x for x in named_b if x.key not in keys_a], [x for x in named_a if x.key not in keys_b],
+                tone, _commitments(links, a, b), _themes(a, b), _grade(a), _grade(b))
+
+
 _MARK = {"kept": "=", "reworded": "~", "moved": ">", "added": "+", "dropped": "-"}
 
 
+def _tone_words(t: ActorTone | None) -> str:
+    if t is None:
+        return "none"
+    return f"{t.tone:+.2f} (praise {t.praise}, pressure {t.pressure}; {', '.join(t.sentences)})"
+
+
+def _event_words(e: Event) -> str:
+    mode = {"negated": ", negated", "future": "", "conditional": ", conditional"}.get(e.mode, f", {e.mode}")
+    return f"{e.actor or 'unattributed'} {e.event} {e.recipient or ''} '{e.cue}' ({e.commitment}{mode}; {e.sentence})"
+
+
 def diff_text(a: Statement, b: Statement) -> str:
-    """The diff of A and B as plain text, for the terminal: what each is, the counts and the share of B
-    carried over, the actors named in one only, then B line by line (``=`` kept, ``~`` reworded with the
-    changed words marked ``[-dropped-]{+added+}``, ``>`` moved, ``+`` added, ``-`` A's dropped sentence
-    where it stood), each with its sentence id in A and B."""
-    links = align(a, b)
-    count = {kind: sum(1 for link in links if link.kind == kind) for kind in _MARK}
-    named_a = {m.actor for m in a.mentions}
-    named_b = {m.actor for m in b.mentions}
-    lines = [f"A: {a.title} ({len(a.sentences)} sentences)", f"B: {b.title} ({len(b.sentences)} sentences)",
-             f"B carries over {carried_over(links):.0%} of its words from A, in sentences kept whole. Of B's "
-             f"sentences, {count['kept']} kept, {count['reworded']} reworded, {count['moved']} moved and "
-             f"{count['added']} added; {count['dropped']} of A's dropped (kept: at least {KEPT:.0%} of the words "
-             f"alike, in order; reworded: at least {REWORDED:.0%}).",
-             "Named in B only: " + (", ".join(sorted(named_b - named_a)) or "none") + "; in A only: "
-             + (", ".join(sorted(named_a - named_b)) or "none") + ".", ""]
-    for link in links:
+    """The diff of A and B as plain text, for the terminal: what each is, then what changed (tone toward each
+    actor, actors named in one only, commitments, themes, length and readability, the share of B carried
+    over), then B line by line (``=`` kept, ``~`` reworded with the changed words marked
+    ``[-dropped-]{+added+}``, ``>`` moved, ``+`` added, ``-`` A's dropped sentence where it stood), each with
+    its sentence id in A and B."""
+    d = what_changed(a, b)
+    lines = [f"A: {a.title} ({len(a.sentences)} sentences)", f"B: {b.title} ({len(b.sentences)} sentences)", "",
+             "What changed:"]
+    shifts = sorted(d.tone, key=lambda t: t.direction == "same")
+    for t in shifts:
+        lines.append(f"  Tone toward {t.actor}: {t.direction} (A {_tone_words(t.before)}; B {_tone_words(t.after)})")
+    if not shifts:
+        lines.append("  Tone: neither statement aims its tone at an actor the tool recognises.")
+    lines.append("  Named in B only: " + ("; ".join(f"{x.text} ({', '.join(x.sentences)})" for x in d.actors_added)
+                                          or "none"))
+    lines.append("  Named in A only: " + ("; ".join(f"{x.text} ({', '.join(x.sentences)})" for x in d.actors_dropped)
+                                          or "none"))
+    for c in d.commitments:
+        if c.before is not None and c.after is not None:
+            lines.append(f"  Commitment {c.kind}: {_event_words(c.before)} → {_event_words(c.after)}")
+        else:
+            lines.append(f"  Commitment {c.kind}: {_event_words(c.after or c.before)}")  # type: ignore[arg-type]
+    if not d.commitments:
+        lines.append("  Commitments: none added, dropped or changed.")
+    for t in d.themes:
+        if t.kind:
+            lines.append(f"  Theme {t.kind}: {t.theme} ({t.share_a:.0%} of A's words, {t.share_b:.0%} of B's)")
+    grades = "" if d.grade_a is None or d.grade_b is None else (
+        f"; Flesch-Kincaid grade {d.grade_a:.1f} → {d.grade_b:.1f}")
+    lines += [f"  Length: {a.n_words} → {b.n_words} words{grades}.",
+              f"  B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept whole. Of B's "
+              f"sentences, {d.count('kept')} kept, {d.count('reworded')} reworded, {d.count('moved')} moved and "
+              f"{d.count('added')} added; {d.count('dropped')} of A's dropped (kept: at least {KEPT:.0%} of the "
+              f"words alike, in order; reworded: at least {REWORDED:.0%}).", ""]
+    for link in d.links:
         where = " ".join(x for x in (f"A {link.a.id}" if link.a else "", f"B {link.b.id}" if link.b else "") if x)
         if link.kind in ("reworded", "moved") and link.reworded and link.a and link.b:
             text = " ".join(w if op == "same" else f"[-{w}-]" if op == "dropped" else f"{{+{w}+}}"

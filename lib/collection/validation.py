@@ -110,7 +110,10 @@ TARGETS = {"primary topic among the top three themes": (0.85, "at least"),
            "event recall": (0.70, "at least"), "event precision": (0.80, "at least"),
            "commitment recall": (0.80, "at least"), "commitment precision": (0.90, "at least"),
            "PLOVER source accuracy": (0.85, "at least"), "PLOVER recipient accuracy": (0.75, "at least"),
-           "PLOVER event accuracy": (0.70, "at least"), "PLOVER quad accuracy": (0.85, "at least")}
+           "PLOVER event accuracy": (0.70, "at least"), "PLOVER quad accuracy": (0.85, "at least"),
+           # issue #26: what changed between two statements, on the labelled pairs (change_accuracy.py)
+           "pair points found": (0.75, "at least"), "pair actor changes found": (0.90, "at least"),
+           "pair tone-shift direction": (0.80, "at least")}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,180 @@
+"""Whom does the statement name, by name or by description?
+
+The cast a reader would list: every actor the statement model names (:attr:`Statement.mentions`: the
+gazetteer, people by title or role, organisations by the form of their names), every other name that
+could be an actor (:func:`readout.text.names.name_spans`: "Appeals Chamber", "John McCain"; one that
+holds a name the list knows counts when it adds more than a title: "Saudi Aramco"), and
+every noun phrase the dependency parse (:mod:`readout.text.parse`) heads with a word for a group of
+people or an institution (:data:`HEADS`: "Russia's leaders", "the people of Ukraine", "terrorist groups",
+"civil society organizations"), with the words before the head and an "of", "in", "around" or "across"
+after it that names an actor or a place ("leaders in the region").
+
+Each is compared by its **key**: the actors of the actor list it names (by their names there, so
+"Russian", "Russia's" and "the Russian Federation" are one), and its other content words (a person or
+organisation found in the text by its title or form is its words: "Joseph R. Biden") in dictionary form
+(stop words left out): "the Russian government" and "the government of Russia" have one key. Two
+phrases name the same actor when their keys are equal; :func:`same_actor` also lets one key hold the
+other ("Russian forces" and "Russian forces in Ukraine") when what they share is more than head
+words ("forces"). The rules read the form of phrases, not their meaning: "their own country" is left
+out (a head word alone, with no name or qualifier, in the singular or after "its", "their", "his" or
+"her": "other governments", "our allies" and "cartels" count), while "the brave activists" and "activists" count as two descriptions.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from readout.text.lemmas import normal_form
+from readout.text.mentions import ActorLexicon, find_mentions
+from readout.text.names import name_spans
+from readout.text.parse import dependency_parse
+from readout.text.people import TITLES
+from readout.text.statement import Statement
+from readout.text.stopwords import stopwords
+
+__all__ = ["HEADS", "NamedActor", "actor_key", "named_actors", "same_actor"]
+
+#: Nouns that head a description of an actor ("the Belarusian regime", "local authorities", "allies").
+HEADS = frozenset({
+    "government", "regime", "authority", "administration", "force", "troop", "military", "army", "navy", "police",
+    "people", "citizen", "population", "civilian", "leader", "leadership", "official", "group", "organization",
+    "organisation", "agency", "partner", "ally", "country", "nation", "state", "community", "mercenary", "cartel",
+    "gang", "militia", "rebel", "terrorist", "proxy", "opposition", "society", "activist", "journalist", "defender",
+    "protester", "survivor", "victim", "family", "chamber", "committee", "commission", "tribunal", "council", "court",
+    "president", "minister", "secretary", "member", "party", "side", "delegation", "envoy"})
+
+#: Words before a head that qualify nothing ("all parties", "other groups", "many victims").
+_VAGUE = frozenset({"all", "other", "own", "many", "such", "several", "various", "countless", "certain", "some",
+                    "both", "new", "same", "former"})
+#: The words of people's titles ("Secretary of State", "Foreign Minister"): a name run that adds only
+#: these to the names it holds is one of them.
+_TITLE_WORDS = frozenset(w.lower().rstrip(".") for t in TITLES for w in t.split()) | {"jr", "sr", "ii", "iii"}
+_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case"})
+_PREPOSITIONS = frozenset({"of", "in", "around", "across"})
+#: Places a phrase after the head may name ("leaders in the region", "countries around the world").
+_PLACES = frozenset({"world", "region"})
+
+
+@dataclass
+class NamedActor:
+    """One actor as the statement names it: ``text`` the first phrase that names it, ``key`` what it is
+    compared by (see the module note), ``sentences`` the ids of the sentences that name it, in order."""
+
+    text: str
+    key: frozenset[str]
+    sentences: list[str] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    word = normal_form(word)
+    found = getLemma(word, upos="NOUN") if word.isalpha() else ()
+    return found[0] if found else word
+
+
+def _words(text: str) -> set[str]:
+    skip = stopwords() | _VAGUE
+    words = (w.strip(".,;:()\"'") for w in text.replace("’", "'").replace("-", " ").split())
+    return {_lemma(w) for w in words if w and w.lower() not in skip and not w[:1].isdigit()}
+
+
+def actor_key(text: str, lexicon: ActorLexicon) -> frozenset[str]:
+    """The key of a phrase (see the module note): the names of the actors of ``lexicon`` it names and its
+    other content words in dictionary form, lower case."""
+    mentions = find_mentions(text, lexicon)
+    key: set[str] = set()
+    rest = text
+    for m in sorted(mentions, key=lambda m: -m.start):
+        key.add(m.actor.lower())
+        rest = rest[:m.start] + " " + rest[m.end:]
+    return frozenset(key | _words(rest))
+
+
+def _core(key: frozenset[str]) -> frozenset[str]:
+    return key - HEADS
+
+
+def same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when keys ``a`` and ``b`` name the same actor: equal, or one holds the other and they share
+    more than head words ("Russian forces" and "Russian forces in Ukraine"; not "groups" and "terrorist
+    groups" alone: "terrorist" is a head too, so "terrorist groups" holds "terrorists" only if named)."""
+    if a == b:
+        return True
+    shared = _core(a & b)
+    return bool(shared) and (a <= b or b <= a or _core(a) <= _core(b) or _core(b) <= _core(a))
+
+
+def _phrase_tokens(ps, i: int) -> list[int]:  # noqa: ANN001 - a ParsedSentence
+    """Head ``i`` with the words before it that modify it (recursively; not a participle: "tortured local
+    populations") and a phrase after it with "of", "in", "around" or "across" that names an actor or a
+    place ("the people of Ukraine", "leaders in the region"; not "citizens of the possibility")."""
+    keep = [i]
+    todo = [i]
+    while todo:
+        h = todo.pop()
+        for c in ps.children(h):
+            dep = ps.tokens[c].dep
+            if dep in _MODIFIERS and c < h and not ps.tokens[c].tag.startswith("VB"):
+                keep.append(c)
+                todo.append(c)
+            elif h == i and c > i and dep == "prep" and ps.tokens[c].token.text.lower() in _PREPOSITIONS:
+                inside = ps.subtree(c, frozenset({"conj", "cc", "appos", "punct", "relcl", "acl", "prep"}))
+                if any(ps.tokens[o].token.text[:1].isupper() or _lemma(ps.tokens[o].token.text) in HEADS | _PLACES
+                       for o in inside if o != c):
+                    keep += inside
+    return sorted(set(keep))
+
+
+def named_actors(statement: Statement) -> list[NamedActor]:
+    """Every actor the statement names (see the module note), in order of first naming, one entry per key.
+    A statement that is not English is read by its names only (no parse)."""
+    from readout.errors import NotComputable
+
+    lexicon = statement.actor_lexicon
+    found: dict[frozenset[str], NamedActor] = {}
+    places: list[tuple[int, NamedActor]] = []
+
+    def add(key: frozenset[str], text: str, sentence: str, at: int) -> None:
+        if not key:
+            return
+        if key not in found:
+            found[key] = NamedActor(text, key)
+            places.append((at, found[key]))
+        if sentence not in found[key].sentences:
+            found[key].sentences.append(sentence)
+
+    spans = [(m.start, m.end) for m in statement.mentions]
+    for m in statement.mentions:
+        s = statement.sentence_of(m.start)
+        if s is not None:
+            key = {m.actor.lower()} if m.actor in lexicon.by_name else _words(m.actor)  # a name found in the text
+            shown = statement.actors[m.actor].shown if m.actor in statement.actors else m.actor
+            add(frozenset(key), shown, s.id, m.start)
+    for n in name_spans(statement.text, [s.tokens for s in statement.sentences]):
+        s = statement.sentence_of(n.start)
+        if s is None or any(a <= n.start and n.end <= b for a, b in spans):
+            continue
+        rest = "".join(" " if any(a <= k < b for a, b in spans) else c for k, c in enumerate(n.text, n.start))
+        if _words(rest) - _TITLE_WORDS:  # a name beside the names it holds ("Saudi Aramco"), not a title
+            add(actor_key(n.text, lexicon), n.text, s.id, n.start)
+    try:
+        parsed = dependency_parse(statement)
+    except NotComputable:
+        parsed = None
+    for ps in parsed.sentences if parsed is not None else ():
+        for i, t in enumerate(ps.tokens):
+            if not (t.tag in ("NN", "NNS") and _lemma(t.token.text) in HEADS):
+                continue
+            inside = _phrase_tokens(ps, i)
+            start, end = ps.tokens[inside[0]].token.start, ps.tokens[inside[-1]].token.end
+            key = actor_key(statement.text[start:end], lexicon)
+            head = _lemma(t.token.text)
+            if not _core(key) and (t.tag != "NNS" or any(ps.tokens[c].tag == "PRP$" and ps.tokens[c].token.text.lower()
+                                                         != "our" for c in ps.children(i, "poss"))):
+                continue
+            text = statement.text[start:end]
+            add(key, text[4:] if text.lower().startswith("the ") else text, ps.sentence.id, start)
+    return [a for _, a in sorted(places, key=lambda p: p[0])]
