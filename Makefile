@@ -34,7 +34,7 @@ lab: $(VENV)/.installed
 ## Re-execute the committed notebooks on the seed in place, after changing lib/ or a notebook
 notebooks: $(VENV)/.installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --NotebookClient.record_timing=False notebooks/[0-9]*.ipynb notebooks/compare.ipynb
+	    --NotebookClient.record_timing=False notebooks/[0-9]*.ipynb notebooks/compare.ipynb notebooks/diff.ipynb
 
 ## Compare the seed with the demonstration statements (seeds/demo/) in one report, outputs/comparison/
 compare: $(VENV)/.installed

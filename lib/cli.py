@@ -2,8 +2,10 @@
 
 ``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``: reports (notebooks, HTML).
 ``python -m readout corpus PATH [PATH ...] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a collection.
-``python -m readout validate DIR [--actors FILE] [--precision FILE ...] [--plover FILE] [--pairs DIR]``: figures on a labelled
-folder, its labelled events and PLOVER's records.
+``python -m readout compare PATH [PATH ...] [--out DIR]``: statements side by side in one report.
+``python -m readout diff A B [--out DIR]``: what changed from A to B, printed, or as a report with a redline page.
+``python -m readout validate DIR [--actors FILE] [--precision FILE ...] [--plover FILE] [--pairs DIR]``: figures on
+a labelled folder, its labelled events, PLOVER's records and labelled pairs of statements.
 """
 
 from __future__ import annotations
@@ -114,12 +116,23 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"statements sent to a worker at a time (default: {BATCH_SIZE})")
     _parameter_options(corpus, "a data file parameter, e.g. -p theme_lexicon_path my-themes.yaml")
     diff = sub.add_parser(
-        "diff", help="what changed from one statement to another, sentence by sentence",
-        description="Align statement B with the earlier statement A, sentence by sentence, and print what B kept, "
-                    "reworded (the changed words marked [-dropped-]{+added+}), moved and added, what it dropped, and "
-                    "the actors named in one only.")
-    diff.add_argument("a", metavar="A", help="the earlier statement (a text file)")
-    diff.add_argument("b", metavar="B", help="the later statement (a text file)")
+        "diff", help="what changed from one statement to another: tone, actors, commitments, themes, sentences",
+        description="Set statement B against the earlier statement A and print what changed (the tone toward each "
+                    "actor, the actors named in one only, commitments, themes, length), then B sentence by sentence: "
+                    "kept, reworded (the changed words marked [-dropped-]{+added+}), moved or added, with A's dropped "
+                    "sentences where they stood. With --out, write the report instead: the diff notebook's page, "
+                    "a redline page, tables and manifest.")
+    diff.add_argument("a", metavar="A", type=Path, help="the earlier statement (a text file)")
+    diff.add_argument("b", metavar="B", type=Path, help="the later statement (a text file)")
+    diff.add_argument("--out", type=Path, default=None, metavar="DIR",
+                      help="write the report to DIR (index.html, redline.html, tables/, manifest.json) instead of "
+                           "printing the diff")
+    _parameter_options(diff, "a parameter of the diff notebook, e.g. -p max_rows 100 (with --out)")
+    diff.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder holding diff.ipynb")
+    _time_options(diff)
+    diff.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
+    diff.add_argument("--force", action="store_true",
+                      help="write the report even when it is up to date (default: say so and stop)")
     validate = sub.add_parser(
         "validate", help="measure the readings on a labelled folder (labels.csv, statements/, events.csv)",
         description="Print the topic, tone and actor figures on DIR (laid out like the development corpus: "
@@ -205,6 +218,7 @@ def _code(exc: KeyboardInterrupt) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    """``diff A B`` without ``--out``: the diff as text; 2 (one line) for a file that cannot be read."""
     from readout.collection.change import diff_text
     from readout.text.statement import load_statement
 
@@ -221,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args)
-    if args.command == "diff":
+    if args.command == "diff" and args.out is None:
         return _diff(args)
     _stop_on_signals()
     try:
@@ -253,6 +267,20 @@ def main(argv: list[str] | None = None) -> int:
             return run_comparison(args.paths, parameters, args.out, args.corpus, options)
         except KeyboardInterrupt as exc:
             print("interrupted; the earlier comparison is untouched", file=sys.stderr)
+            return _code(exc)
+    if args.command == "diff":
+        bad = _bad_limits(args)
+        if bad:
+            print(bad, file=sys.stderr)
+            return 2
+        from readout.collection.comparison_report import run_diff
+
+        try:
+            options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
+                                 keep_code=args.keep_code, force=args.force)
+            return run_diff(args.a, args.b, parameters, args.out, options)
+        except KeyboardInterrupt as exc:
+            print("interrupted; the earlier diff is untouched", file=sys.stderr)
             return _code(exc)
     if args.command == "corpus":
         from readout.collection.corpus import run_corpus

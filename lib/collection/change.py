@@ -30,18 +30,22 @@ survive in order is called reworded, a judgement a reader should check in the ma
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readout.text.statement import Sentence, Statement
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from readout.analyses.actors.events import Event
     from readout.analyses.actors.named import NamedActor
     from readout.analyses.stance import ActorTone
 
 __all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "Link", "ToneShift", "CommitmentChange", "ThemeShift", "Diff", "align",
-           "carried_over", "diff_text", "similarity", "what_changed", "word_changes"]
+           "carried_over", "diff_text", "similarity", "what_changed", "word_changes", "findings", "marked_text",
+           "joined", "run_spacing", "alignment_table", "tone_table", "actor_table", "commitment_table", "theme_table"]
 
 #: Similarity at or above which B's sentence is A's, kept (set on ../shared/pairs: see the module).
 KEPT = 0.8
@@ -121,20 +125,36 @@ def carried_over(links: list[Link]) -> float:
 
 
 def word_changes(a: Sentence, b: Sentence) -> list[tuple[str, str]]:
-    """B's sentence as runs of words, each marked: ("same", words), ("added", words) or ("dropped", A's
-    words), in reading order; the words as written."""
-    old, new = list(a.words), list(b.words)
-    matcher = difflib.SequenceMatcher(None, [w.lower() for w in old], [w.lower() for w in new], autojunk=False)
+    """B's sentence as runs of its text, each marked: ("same", text), ("added", B's text) or ("dropped", A's
+    text), in reading order; the text as written, punctuation and spacing kept. Tokens are compared in lower
+    case (the similarity itself reads words only: :func:`similarity`)."""
+    def piece(s: Sentence, i: int, j: int) -> str:
+        return s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start]
+
+    matcher = difflib.SequenceMatcher(None, [t.text.lower() for t in a.tokens], [t.text.lower() for t in b.tokens],
+                                      autojunk=False)
     runs: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            runs.append(("same", " ".join(new[j1:j2])))
+            runs.append(("same", piece(b, j1, j2)))
             continue
         if i2 > i1:
-            runs.append(("dropped", " ".join(old[i1:i2])))
+            runs.append(("dropped", piece(a, i1, i2)))
         if j2 > j1:
-            runs.append(("added", " ".join(new[j1:j2])))
+            runs.append(("added", piece(b, j1, j2)))
     return runs
+
+
+def run_spacing(runs: list[tuple[str, str]]) -> list[bool]:
+    """Whether a space stands before each run of :func:`word_changes` when they are written one after the
+    other: yes, except before the first and before punctuation."""
+    return [i > 0 and text[:1] not in ",.;:!?)’'\"" for i, (_, text) in enumerate(runs)]
+
+
+def joined(runs: list[tuple[str, str]], mark: Callable[[str, str], str]) -> str:
+    """Runs of :func:`word_changes` as one text, each passed through ``mark(op, text)``, spaced by
+    :func:`run_spacing`."""
+    return "".join((" " if space else "") + mark(op, text) for (op, text), space in zip(runs, run_spacing(runs)))
 
 
 #: How much more of the same tone (per word of the statement) counts as a shift in its direction: a
@@ -320,59 +340,134 @@ def what_changed(a: Statement, b: Statement) -> Diff:
 _MARK = {"kept": "=", "reworded": "~", "moved": ">", "added": "+", "dropped": "-"}
 
 
-def _tone_words(t: ActorTone | None) -> str:
+def _tone_words(t: ActorTone | None, side: str) -> str:
     if t is None:
-        return "none"
-    return f"{t.tone:+.2f} (praise {t.praise}, pressure {t.pressure}; {', '.join(t.sentences)})"
+        return f"{side} aims none"
+    return f"{side} {t.tone:+.2f} (praise {t.praise}, pressure {t.pressure}: {side} {', '.join(t.sentences)})"
 
 
-def _event_words(e: Event) -> str:
-    mode = {"negated": ", negated", "future": "", "conditional": ", conditional"}.get(e.mode, f", {e.mode}")
-    return f"{e.actor or 'unattributed'} {e.event} {e.recipient or ''} '{e.cue}' ({e.commitment}{mode}; {e.sentence})"
+def _promise(e: Event, side: str) -> str:
+    negated = ", negated" if e.mode == "negated" else ", conditional" if e.mode == "conditional" else ""
+    return f"'{e.cue}' ({e.commitment}{negated}, {side} {e.sentence})"
+
+
+def _whose(e: Event) -> str:
+    return (e.actor or "an actor not recognised") + (f" to {e.recipient}" if e.recipient else "")
+
+
+def findings(d: Diff) -> list[str]:
+    """What changed, one line each, findings first: the tone toward each actor (shifts first), the actors
+    named in one statement only, the commitments changed, the themes gained and lost, length and
+    readability, and how much of B is A's. Each line names its sentences ("A p2s1" is A's)."""
+    lines = [f"Tone toward {t.actor}: {t.direction}. {_tone_words(t.before, 'A')}; {_tone_words(t.after, 'B')}."
+             for t in sorted(d.tone, key=lambda t: t.direction == "same")]
+    if not d.tone:
+        lines.append("Tone: neither statement aims its tone at an actor the tool recognises.")
+    for side, named in (("B", d.actors_added), ("A", d.actors_dropped)):
+        lines.append(f"Named in {side} only: " + ("; ".join(f"{x.text} ({side} {', '.join(x.sentences)})"
+                                                            for x in named) or "none") + ".")
+    for c in d.commitments:
+        e = c.after or c.before
+        assert e is not None
+        if c.before is not None and c.after is not None:
+            lines.append(f"Commitment {c.kind}: {_whose(e)}, {_promise(c.before, 'A')} → {_promise(c.after, 'B')}.")
+        else:
+            lines.append(f"Commitment {c.kind}: {_whose(e)}, {_promise(e, 'A' if c.after is None else 'B')}.")
+    if not d.commitments:
+        lines.append("Commitments: none added, dropped or changed.")
+    lines += [f"Theme {t.kind}: {t.theme} ({t.share_a:.0%} of A's words, {t.share_b:.0%} of B's)."
+              for t in d.themes if t.kind]
+    grades = "" if d.grade_a is None or d.grade_b is None else (
+        f"; Flesch-Kincaid grade {d.grade_a:.1f} → {d.grade_b:.1f}")
+    lines += [f"Length: {d.a.n_words} → {d.b.n_words} words{grades}.",
+              f"B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept whole. Of B's "
+              f"sentences, {d.count('kept')} kept, {d.count('reworded')} reworded, {d.count('moved')} moved and "
+              f"{d.count('added')} added; {d.count('dropped')} of A's dropped (kept: at least {KEPT:.0%} of the "
+              f"words alike, in order; reworded: at least {REWORDED:.0%})."]
+    return lines
+
+
+def marked_text(link: Link) -> str:
+    """A line's sentence as plain text: one whose words changed (reworded, or kept with a few words changed)
+    with the changes marked ``[-dropped-]{+added+}``, else B's sentence (A's for a dropped one)."""
+    if link.a is not None and link.b is not None and link.a.text != link.b.text:
+        return joined(word_changes(link.a, link.b),
+                      lambda op, w: w if op == "same" else f"[-{w}-]" if op == "dropped" else f"{{+{w}+}}")
+    sentence = link.b if link.b is not None else link.a
+    return sentence.text if sentence is not None else ""
+
+
+def alignment_table(d: Diff) -> pd.DataFrame:
+    """One row per line of the alignment, in B's order with A's dropped sentences where they stood: change
+    (kept, reworded, moved, added, dropped), sentence_a and sentence_b (ids, "" where none), similarity
+    (0-1; blank for added and dropped), and the text, its changed words marked."""
+    import pandas as pd
+
+    rows = [(link.kind, link.a.id if link.a else "", link.b.id if link.b else "",
+             link.similarity if link.a and link.b else None, marked_text(link)) for link in d.links]
+    return pd.DataFrame(rows, columns=["change", "sentence_a", "sentence_b", "similarity", "text"])
+
+
+def tone_table(d: Diff) -> pd.DataFrame:
+    """One row per actor aimed at in either statement, the shifts first: direction (warmer, cooler, same),
+    then for A and for B the tone (−1 only pressed to +1 only praised; blank when none is aimed), praise and
+    pressure (sums of the lexicon's weights) and the sentences."""
+    import pandas as pd
+
+    def side(t: ActorTone | None) -> tuple:
+        return (None, 0, 0, "") if t is None else (t.tone, t.praise, t.pressure, ", ".join(t.sentences))
+
+    rows = [(t.actor, t.direction, *side(t.before), *side(t.after))
+            for t in sorted(d.tone, key=lambda t: t.direction == "same")]
+    return pd.DataFrame(rows, columns=["actor", "direction", "tone_a", "praise_a", "pressure_a", "sentences_a",
+                                       "tone_b", "praise_b", "pressure_b", "sentences_b"]).set_index("actor")
+
+
+def actor_table(d: Diff) -> pd.DataFrame:
+    """One row per actor named in one statement only: named_in (B only, A only), the actor as first named,
+    and the sentences that name it (ids in that statement)."""
+    import pandas as pd
+
+    rows = [("B only", x.text, ", ".join(x.sentences)) for x in d.actors_added]
+    rows += [("A only", x.text, ", ".join(x.sentences)) for x in d.actors_dropped]
+    return pd.DataFrame(rows, columns=["named_in", "actor", "sentences"])
+
+
+def commitment_table(d: Diff) -> pd.DataFrame:
+    """One row per commitment added, dropped or changed: change (added, dropped, firmer, softer, changed),
+    actor, act (PLOVER category), recipient, before and after (the words that carry it, firm or soft, and
+    its mode), and the sentences (A's and B's ids)."""
+    import pandas as pd
+
+    def said(e: Event | None) -> str:
+        return "" if e is None else f"'{e.cue}' ({e.commitment}, {e.mode})"
+
+    rows = [(c.kind, (c.after or c.before).actor, (c.after or c.before).event,  # type: ignore[union-attr]
+             (c.after or c.before).recipient, said(c.before), said(c.after),  # type: ignore[union-attr]
+             c.before.sentence if c.before else "", c.after.sentence if c.after else "") for c in d.commitments]
+    return pd.DataFrame(rows, columns=["change", "actor", "act", "recipient", "before", "after", "sentence_a",
+                                       "sentence_b"])
+
+
+def theme_table(d: Diff) -> pd.DataFrame:
+    """One row per theme found in either statement, the largest change first: its share of the words in A
+    and in B (0-1), the change (B − A) and whether it was gained or lost."""
+    import pandas as pd
+
+    rows = [(t.theme, t.share_a, t.share_b, t.share_b - t.share_a, t.kind) for t in d.themes]
+    return pd.DataFrame(rows, columns=["theme", "share_a", "share_b", "change", "gained_or_lost"]).set_index("theme")
 
 
 def diff_text(a: Statement, b: Statement) -> str:
-    """The diff of A and B as plain text, for the terminal: what each is, then what changed (tone toward each
-    actor, actors named in one only, commitments, themes, length and readability, the share of B carried
-    over), then B line by line (``=`` kept, ``~`` reworded with the changed words marked
-    ``[-dropped-]{+added+}``, ``>`` moved, ``+`` added, ``-`` A's dropped sentence where it stood), each with
-    its sentence id in A and B."""
+    """The diff of A and B as plain text, for the terminal: what each is, then what changed
+    (:func:`findings`), then B line by line (``=`` kept, ``~`` reworded with the changed words marked
+    ``[-dropped-]{+added+}``, ``>`` moved, ``+`` added, ``-`` A's dropped sentence where it stood), each
+    with its sentence id in A and B."""
     d = what_changed(a, b)
     lines = [f"A: {a.title} ({len(a.sentences)} sentences)", f"B: {b.title} ({len(b.sentences)} sentences)", "",
-             "What changed:"]
-    shifts = sorted(d.tone, key=lambda t: t.direction == "same")
-    for t in shifts:
-        lines.append(f"  Tone toward {t.actor}: {t.direction} (A {_tone_words(t.before)}; B {_tone_words(t.after)})")
-    if not shifts:
-        lines.append("  Tone: neither statement aims its tone at an actor the tool recognises.")
-    lines.append("  Named in B only: " + ("; ".join(f"{x.text} ({', '.join(x.sentences)})" for x in d.actors_added)
-                                          or "none"))
-    lines.append("  Named in A only: " + ("; ".join(f"{x.text} ({', '.join(x.sentences)})" for x in d.actors_dropped)
-                                          or "none"))
-    for c in d.commitments:
-        if c.before is not None and c.after is not None:
-            lines.append(f"  Commitment {c.kind}: {_event_words(c.before)} → {_event_words(c.after)}")
-        else:
-            lines.append(f"  Commitment {c.kind}: {_event_words(c.after or c.before)}")  # type: ignore[arg-type]
-    if not d.commitments:
-        lines.append("  Commitments: none added, dropped or changed.")
-    for t in d.themes:
-        if t.kind:
-            lines.append(f"  Theme {t.kind}: {t.theme} ({t.share_a:.0%} of A's words, {t.share_b:.0%} of B's)")
-    grades = "" if d.grade_a is None or d.grade_b is None else (
-        f"; Flesch-Kincaid grade {d.grade_a:.1f} → {d.grade_b:.1f}")
-    lines += [f"  Length: {a.n_words} → {b.n_words} words{grades}.",
-              f"  B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept whole. Of B's "
-              f"sentences, {d.count('kept')} kept, {d.count('reworded')} reworded, {d.count('moved')} moved and "
-              f"{d.count('added')} added; {d.count('dropped')} of A's dropped (kept: at least {KEPT:.0%} of the "
-              f"words alike, in order; reworded: at least {REWORDED:.0%}).", ""]
+             "What changed:", *(f"  {line}" for line in findings(d)), ""]
     for link in d.links:
         where = " ".join(x for x in (f"A {link.a.id}" if link.a else "", f"B {link.b.id}" if link.b else "") if x)
-        if link.kind in ("reworded", "moved") and link.reworded and link.a and link.b:
-            text = " ".join(w if op == "same" else f"[-{w}-]" if op == "dropped" else f"{{+{w}+}}"
-                            for op, w in word_changes(link.a, link.b))
-            lines.append(f"{_MARK[link.kind]} {where} ({link.similarity:.2f}): {text}")
-        else:
-            sentence = link.b if link.b is not None else link.a
-            lines.append(f"{_MARK[link.kind]} {where}: {sentence.text}")
+        score = f" ({link.similarity:.2f})" if link.a and link.b and link.a.text != link.b.text else ""
+        lines.append(f"{_MARK[link.kind]} {where}{score}: {marked_text(link)}")
     return "\n".join(lines)

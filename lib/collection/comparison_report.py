@@ -1,9 +1,10 @@
-"""How does a comparison become a report? The comparison notebook run on a collection and published whole.
+"""How does a comparison become a report? A collection's comparison, or the diff of two statements.
 
 :func:`run_comparison` checks everything first (parameters, every file named, the corpus folder),
 then runs ``notebooks/compare.ipynb`` and publishes ``out/``: ``index.html`` (the page), the
 executed notebook, ``tables/*.csv`` and ``manifest.json``, by the same recipe as a statement's
-report (:mod:`readout.run.publishing`).
+report (:mod:`readout.run.publishing`). :func:`run_diff` does the same for two statements with
+``notebooks/diff.ipynb``, and adds the redline page (:mod:`.redline`).
 """
 
 from __future__ import annotations
@@ -27,20 +28,22 @@ from readout.run.publishing import building, publish, repair, write_manifest
 
 from .corpus import MANIFEST
 
-__all__ = ["COMPARE_NOTEBOOK", "run_comparison"]
+__all__ = ["COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "run_comparison", "run_diff"]
 
 #: The notebook that compares statements (not part of the per-statement collection).
 COMPARE_NOTEBOOK = "compare.ipynb"
+#: The notebook that sets a later statement against an earlier one.
+DIFF_NOTEBOOK = "diff.ipynb"
 
 
-def _is_comparison(folder: Path) -> bool:
-    """Whether ``folder`` holds an earlier comparison (its manifest says so), which may be replaced."""
+def _is_comparison(folder: Path, kind: str = "comparison") -> bool:
+    """Whether ``folder`` holds an earlier report of ``kind`` (its manifest says so), which may be replaced."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("kind") == "comparison":
+        if manifest.get("kind") == kind:
             return True
         # written before manifests named their kind: a comparison ran compare.ipynb alone
-        return [n.get("notebook") for n in manifest.get("notebooks", [])] == [COMPARE_NOTEBOOK]
+        return kind == "comparison" and [n.get("notebook") for n in manifest.get("notebooks", [])] == [COMPARE_NOTEBOOK]
     except (OSError, ValueError, AttributeError, TypeError):
         return False
 
@@ -133,31 +136,102 @@ def run_comparison(
         err(f"comparison up to date, not run again (--force runs it again): {out}")
         print(f"Comparison: {out.resolve() / 'index.html'}  (up to date)")
         return 0
+    run = _run_and_publish(notebook, params, out, key, PageContext(title, source, digest, {
+        k: v for k, v in {**params, **shown}.items() if k != "output_dir"}, collection=True), "comparison", options, err)
+    out = out.resolve()
+    print(f"Comparison: {out / 'index.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
+    return 0 if run.status == "ok" else 1
+
+
+
+def run_diff(
+    path_a: Path,
+    path_b: Path,
+    parameters: dict[str, Any],
+    out: Path,
+    options: RunOptions | None = None,
+    err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+) -> int:
+    """Run the diff notebook on statement A (the earlier) and B and publish ``out/``: ``index.html`` (what
+    changed, findings first), ``redline.html`` (B with its changes marked), the executed notebook,
+    ``tables/*.csv`` and ``manifest.json``. Returns 0, 1 (the notebook failed; its page says where) or 2
+    (bad input or usage, one line each; nothing under ``out`` changed). A diff whose report at ``out`` was
+    made from the same two files, parameters and code is not run again unless ``options.force``."""
+    from readout.errors import BadInputError
+    from readout.text.statement import load_statement
+
+    from .change import what_changed
+    from .redline import write_redline
+
+    options = options if options is not None else RunOptions()
+    notebook = options.notebooks_dir / DIFF_NOTEBOOK
+    try:
+        if not notebook.is_file():
+            raise UsageError(f"{notebook}: diff notebook not found (pass --notebooks)")
+        check_parameters(parameters, {notebook.name: notebook_parameters(notebook)})
+        for name in ("statement_a", "statement_b"):
+            if name in parameters:
+                raise UsageError(f"parameter '{name}' is set from the command line's two paths; do not pass it")
+        a, b = load_statement(path_a), load_statement(path_b)
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{out}: exists and is not a folder (--out)")
+        if out.exists() and any(out.iterdir()) and not _is_comparison(out, "diff"):
+            raise UsageError(f"{out}: folder holds files that are not an earlier diff; choose another --out")
+    except (UsageError, BadInputError) as exc:
+        for line in str(exc).splitlines():
+            err(line)
+        return 2
+    digest = hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest()
+    params = {**parameters, "statement_a": str(Path(path_a).resolve()), "statement_b": str(Path(path_b).resolve())}
+    key = run_key(digest, {**params, "keep_code": options.keep_code}, code_version([notebook]))
+    if not options.force and up_to_date(out, key):
+        err(f"diff up to date, not run again (--force runs it again): {out}")
+        print(f"Diff: {out.resolve() / 'index.html'}  (up to date)")
+        return 0
+    names = (Path(path_a).name, Path(path_b).name)
+    page = PageContext(f"What changed: {a.title} → {b.title}", f"{names[0]}, then {names[1]}", digest,
+                       {**parameters, "statement_a": names[0], "statement_b": names[1]}, collection=True,
+                       command=("python", "-m", "readout", "diff", *names, "--out", out.name))
+    run = _run_and_publish(notebook, params, out, key, page, "diff", options, err,
+                           after=lambda build: write_redline(what_changed(a, b), build))
+    out = out.resolve()
+    print(f"Diff: {out / 'index.html'}, {out / 'redline.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
+    return 0 if run.status == "ok" else 1
+
+def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str, page: PageContext, kind: str,
+                     options: RunOptions, err: Callable[[str], None],
+                     after: Callable[[Path], None] | None = None) -> Any:
+    """Run ``notebook`` with ``params`` in a hidden build folder beside ``out`` (its tables in ``tables/``),
+    render its page as ``index.html`` (``page`` says what the page's box shows; the run's time, commit and
+    versions are added), call ``after(build)`` for further pages, write the manifest (``kind``, ``key``)
+    and swap the folder in. Returns the notebook's run (its status, time and error)."""
+    import dataclasses
+
     out = out.resolve()
     started = now()
     for line in repair(out.parent):  # what killed runs left beside it
         err(line)
     with building(out) as build:
         (build / "tables").mkdir()
-        params["output_dir"] = str(build / "tables")
+        params = {**params, "output_dir": str(build / "tables")}
         limit, limit_name = options.limits.start().for_notebook()
-        err(f"comparing: {source} -> {out}")
+        err(f"{'comparing' if kind == 'comparison' else kind}: {page.source} -> {out}")
         run = execute(notebook, build / notebook.name, params, options.limits.cell, None, limit, limit_name)
         err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
             + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))
         versions, commit = package_versions(), git_commit()
-        page = PageContext(title, source, digest, {k: v for k, v in {**params, **shown}.items() if k != "output_dir"},
-                           collection=True, run=started, commit=commit, versions=versions)
+        page = dataclasses.replace(page, run=started, commit=commit, versions=versions)
         if (build / notebook.name).exists():
             notebook_to_html(build / notebook.name, build / "index.html", options.keep_code, page)
+        if after is not None:
+            after(build)
         write_manifest(build, {
-            "kind": "comparison", "title": title, "status": run.status, "run_key": key,
-            "input": {"path": "", "files": source, "sha256": digest},
+            "kind": kind, "title": page.title, "status": run.status, "run_key": key,
+            "input": {"path": "", "files": page.source, "sha256": page.sha256},
             "parameters": {k: v for k, v in params.items() if k != "output_dir"},
             "versions": versions, "git_commit": commit, "started": started, "finished": now(),
             "notebooks": [{"notebook": run.notebook, "status": run.status, "seconds": run.seconds,
                            "error": run.error}],
             "tables": sorted(p.name for p in (build / "tables").glob("*.csv"))})
         publish(build, out)
-    print(f"Comparison: {out / 'index.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
-    return 0 if run.status == "ok" else 1
+    return run

@@ -82,6 +82,7 @@ class PageContext:
     commit: str | None = None
     versions: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # what the reader must know first: how the file was read, which pages failed
+    command: tuple[str, ...] = ()  # the command that makes the page again, where it is not run or compare
 
 
 def page_name(stem: str) -> str:
@@ -104,6 +105,8 @@ def _command(context: PageContext, shown: dict[str, Any]) -> str:
     names only (a page never shows where they sit on someone's machine)."""
     import shlex
 
+    if context.command:
+        return " ".join(shlex.quote(w) for w in context.command)
     shown = dict(shown)
     listed = shown.pop("statements", None) if context.collection else None
     files = [str(f) for f in listed] if isinstance(listed, (list, tuple)) and listed else [context.source]

@@ -5,9 +5,11 @@ the `diff` command."""
 from __future__ import annotations
 
 import csv
+import json
+import subprocess
 
 import pytest
-from conftest import cli
+from conftest import FIXTURES, PYTHON, SEED, cli
 
 from readout.analyses.actors.named import named_actors, same_actor
 from readout.collection.change import (
@@ -22,6 +24,7 @@ from readout.collection.change import (
     word_changes,
 )
 from readout.collection.change_accuracy import pair_figures, place_point, tone_clauses
+from readout.collection.redline import redline_html
 from readout.analyses.stance import ActorTone
 from readout.paths import PROJECT_ROOT
 from readout.text.statement import load_statement, parse_statement
@@ -49,7 +52,7 @@ def test_each_sentence_is_kept_reworded_moved_added_or_dropped():
     assert REWORDED <= reworded.similarity < KEPT and reworded.reworded
     assert word_changes(reworded.a, reworded.b) == [
         ("same", "We will"), ("added", "strongly"), ("same", "support the"), ("added", "new round of"),
-        ("same", "talks in Geneva"), ("dropped", "next"), ("added", "this"), ("same", "month")]
+        ("same", "talks in Geneva"), ("dropped", "next"), ("added", "this"), ("same", "month.")]
     # kept whole: the moved and the kept sentence, 8 + 10 of B's 8 + 10 + 13 + 7 words
     assert carried_over(links) == pytest.approx(18 / 38)
     assert similarity(a.sentences[0], b.sentences[1]) == 1.0
@@ -59,7 +62,7 @@ def test_the_diff_as_text_names_the_counts_the_actors_and_the_changed_words():
     text = diff_text(parse_statement(A, "a.txt"), parse_statement(B, "b.txt"))
     lines = text.splitlines()
     assert lines[3:8] == ["What changed:", "  Tone: neither statement aims its tone at an actor the tool recognises.",
-                          "  Named in B only: Mexico (p1s4)", "  Named in A only: Tegucigalpa (p1s3)",
+                          "  Named in B only: Mexico (B p1s4).", "  Named in A only: Tegucigalpa (A p1s3).",
                           "  Commitments: none added, dropped or changed."]
     assert ("  B carries over 47% of its words from A, in sentences kept whole. Of B's sentences, 1 kept, 1 reworded, "
             "1 moved and 1 added; 1 of A's dropped (kept: at least 80% of the words alike, in order; reworded: at "
@@ -67,7 +70,7 @@ def test_the_diff_as_text_names_the_counts_the_actors_and_the_changed_words():
     assert lines[-5:] == [
         "> A p1s4 B p1s1: The ministers discussed trade and migration at length.",
         "= A p1s1 B p1s2: The United States welcomes the agreement between the two sides.",
-        "~ A p1s2 B p1s3 (0.73): We will {+strongly+} support the {+new round of+} talks in Geneva [-next-] {+this+} month",
+        "~ A p1s2 B p1s3 (0.73): We will {+strongly+} support the {+new round of+} talks in Geneva [-next-] {+this+} month.",
         "- A p1s3: Both sides met in Tegucigalpa.",
         "+ B p1s4: Mexico joined the talks as an observer."]
 
@@ -89,7 +92,7 @@ def test_the_diff_command(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(B, encoding="utf-8")
     done = cli(["diff", tmp_path / "a.txt", tmp_path / "b.txt"], capsys)
-    assert done.returncode == 0 and done.stdout.splitlines()[5] == "  Named in B only: Mexico (p1s4)"
+    assert done.returncode == 0 and done.stdout.splitlines()[5] == "  Named in B only: Mexico (B p1s4)."
     bad = cli(["diff", tmp_path / "a.txt", tmp_path / "missing.txt"], capsys)
     assert (bad.returncode, bad.stderr.strip()) == (2, f"{tmp_path / 'missing.txt'}: no such file")
 
@@ -171,3 +174,64 @@ def test_validate_refuses_a_pairs_folder_without_its_columns(tmp_path, capsys):
     good = cli(["validate", corpus], capsys)  # no pairs folder beside it: skipped, said once
     assert good.returncode == 0 and f"pair figures skipped: no folder {tmp_path / 'pairs'}" in good.stdout
 
+
+
+def test_the_redline_marks_b_in_reading_order_and_escapes_the_text():
+    a = parse_statement(A, "a.txt")
+    b = parse_statement(B.replace("Mexico joined", "Mexico <b>joined</b>"), "b.txt")
+    page = redline_html(what_changed(a, b))
+    main = page[page.index("<main>"):page.index("</main>")]
+    # B's four sentences in order, A's dropped one after the line of A's sentence before it (B p1s3)
+    order = [main.index(x) for x in ('id="b-p1s1"', 'id="b-p1s2"', 'id="b-p1s3"', 'id="a-p1s3"', 'id="b-p1s4"')]
+    assert order == sorted(order)
+    assert 'class="moved"' in main and "<del>Both sides met in Tegucigalpa.</del>" in main
+    assert "<ins>strongly</ins>" in main and "<del>next</del> <ins>this</ins> month." in main
+    assert "<ins>Mexico &lt;b&gt;joined&lt;/b&gt; the talks as an observer.</ins>" in main
+    assert "B carries over" in page and "a.txt" in page and "b.txt" in page
+
+
+def diff_cmd(*args, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "readout", "diff", *map(str, args)], capture_output=True, text=True, cwd=cwd,
+                          timeout=300)
+
+
+def test_the_diff_report_a_page_a_redline_and_tables(tmp_path, capsys):
+    """``diff A B --out DIR`` through ``python -m readout``: the notebook's page, the redline page, the tables and
+    the manifest; then each refusal leaves the report untouched, and a second run is up to date."""
+    (tmp_path / "c.txt").write_text(C, encoding="utf-8")
+    hostile = FIXTURES / "hostile" / "hostile-pass.txt"
+    out = tmp_path / "diff"
+    done = diff_cmd(tmp_path / "c.txt", hostile, "--out", out, "-p", "max_rows", "5", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Diff: {out / 'index.html'}, {out / 'redline.html'}"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["kind"], manifest["status"], manifest["parameters"]["max_rows"]) == ("diff", "ok", 5)
+    assert sorted(manifest["tables"]) == ["actors_changed.csv", "alignment.csv", "commitments_changed.csv",
+                                          "themes_changed.csv", "tone_shifts.csv"]
+    page, redline = ((out / name).read_text(encoding="utf-8") for name in ("index.html", "redline.html"))
+    for text in (page, redline):
+        assert str(tmp_path) not in text and "<script>alert(1)</script>" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "python -m readout diff c.txt hostile-pass.txt --out diff" in page and 'href="redline.html"' in page
+    alignment = (out / "tables" / "alignment.csv").read_text(encoding="utf-8").splitlines()
+    # nothing alike: each of C's three sentences dropped, each of the hostile statement's added
+    assert len(alignment) == 1 + 3 + len(load_statement(hostile).sentences)
+    assert alignment[0] == "change,sentence_a,sentence_b,similarity,text"
+
+    before = (out / "index.html").read_bytes(), (out / "redline.html").read_bytes()
+    for args, message in [((tmp_path / "c.txt", tmp_path / "missing.txt"), "missing.txt: no such file"),
+                          ((tmp_path / "c.txt", hostile, "-p", "n_terms", "3"), "unknown parameter 'n_terms'"),
+                          ((tmp_path / "c.txt", hostile, "-p", "statement_a", "x.txt"), "parameter 'statement_a'")]:
+        bad = cli(["diff", *args, "--out", out], capsys)
+        assert bad.returncode == 2 and message in bad.stderr and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+    assert ((out / "index.html").read_bytes(), (out / "redline.html").read_bytes()) == before
+    again = cli(["diff", tmp_path / "c.txt", hostile, "--out", out, "-p", "max_rows", "5"], capsys)
+    assert again.returncode == 0 and "diff up to date, not run again" in again.stderr
+    (tmp_path / "afile").write_text("x")
+    bad = cli(["diff", tmp_path / "c.txt", hostile, "--out", tmp_path / "afile"], capsys)
+    assert bad.returncode == 2 and bad.stderr.strip().endswith("afile: exists and is not a folder (--out)")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    bad = cli(["diff", tmp_path / "c.txt", hostile, "--out", tmp_path / "other"], capsys)
+    assert bad.returncode == 2 and "not an earlier diff" in bad.stderr
+    assert (tmp_path / "other" / "notes.txt").read_text() == "mine"

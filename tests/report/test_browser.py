@@ -73,11 +73,12 @@ def long_statement(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> Iterator[dict[str, tuple[subprocess.Popen, Path, Path]]]:
-    """Reports for the seed, the hostile statement and a long statement, in one outputs folder, and the comparison
-    page for the seed, the demonstration statements and the hostile statement: both commands started at once (each
-    waits on its kernels part of the time), each awaited by the fixture that needs it."""
+    """Reports for the seed, the hostile statement and a long statement, in one outputs folder, the comparison
+    page for the seed, the demonstration statements and the hostile statement, and the diff of the seed and the
+    hostile statement: the commands started at once (each waits on its kernels part of the time), each awaited by
+    the fixture that needs it."""
     folder = tmp_path_factory.mktemp("browser")
-    out, comparison = folder / "outputs", folder / "comparison"
+    out, comparison, diff = folder / "outputs", folder / "comparison", folder / "diff"
     long = long_statement(folder)
     commands = {
         "reports": ([sys.executable, "-m", "readout", "run", str(SEED), str(HOSTILE), str(long), "--out", str(out),
@@ -86,6 +87,7 @@ def builds(tmp_path_factory) -> Iterator[dict[str, tuple[subprocess.Popen, Path,
         "comparison": ([sys.executable, "-m", "readout", "compare", str(SEED.parent), str(PROJECT_ROOT / "seeds" / "demo"),
                         str(HOSTILE), "--out", str(comparison), "-p", "actors_path",
                         str(FIXTURES / "hostile" / "hostile-actors.yaml")], comparison / "index.html"),
+        "diff": ([sys.executable, "-m", "readout", "diff", str(SEED), str(HOSTILE), "--out", str(diff)], diff),
     }
     started = {}
     for name, (command, result) in commands.items():
@@ -360,6 +362,45 @@ def test_comparison_page_offline_figures_links_and_literal_text(comparison, brow
     shot = SCREENSHOTS / "comparison-desktop.png"
     assert _screenshot(browser, shot) > 10_000
     browser.set_window_size(1280, 900)
+
+
+@pytest.fixture(scope="module")
+def diff(builds) -> Path:
+    """The diff report of the seed (A) and the hostile statement (B)."""
+    return _built(builds, "diff")
+
+
+@pytest.mark.parametrize("name", ["index.html", "redline.html"])
+def test_diff_pages_offline_literal_text_links_and_phone_width(diff, browser, name):
+    """The diff's page and its redline: no error, dialog or request leaving the file, every link resolves, the
+    hostile statement's markup is text, and at 390 and 1280 px the page is no wider than the window (screenshots
+    of both go to outputs/test-screenshots/)."""
+    seen = _open(browser, diff / name)
+    assert seen["errors"] == [] and seen["dialogs"] == []
+    assert [u for u in seen["requests"] if not u.startswith(("file://", "data:"))] == []
+    hrefs = browser.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    assert any(h.endswith("/redline.html") for h in hrefs)  # the page links its redline, the redline its page
+    assert name == "index.html" or any(h.endswith("/index.html") for h in hrefs)
+    for href in hrefs:
+        url = urlparse(href)
+        assert url.scheme == "file" and Path(unquote(url.path)).is_file(), href
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "<script>alert(1)</script>" in text and "<img src=x" in text
+    assert browser.execute_script("return [...document.scripts].filter(s => s.textContent.includes('alert(')).length") == 0
+    if name == "redline.html":  # the seed's sentences struck through, the hostile statement's underlined
+        assert browser.execute_script("return document.querySelectorAll('main del').length") >= 12
+        assert browser.execute_script("return document.querySelectorAll('main ins').length") >= 3
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for width, label in ((390, "phone"), (1280, "desktop")):
+            browser.set_window_size(width, 900)
+            browser.get((diff / name).as_uri())
+            assert browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth") <= 0
+            height = browser.execute_script("return document.documentElement.scrollHeight")
+            browser.set_window_size(width, min(height + 50, 8000))
+            assert _screenshot(browser, SCREENSHOTS / f"diff-{Path(name).stem}-{label}.png") > 5_000
+    finally:
+        browser.set_window_size(1280, 900)
 
 
 # Where the summary's tone verdict and its actor line sit at phone width, and the first heading of each page

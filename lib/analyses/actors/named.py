@@ -78,7 +78,7 @@ def _lemma(word: str) -> str:
 def _words(text: str) -> set[str]:
     skip = stopwords() | _VAGUE
     words = (w.strip(".,;:()\"'") for w in text.replace("’", "'").replace("-", " ").split())
-    return {_lemma(w) for w in words if w and w.lower() not in skip and not w[:1].isdigit()}
+    return {_lemma(w) for w in words if w and w.lower() not in skip and not w[:1].isdigit()} - {"", "s"}
 
 
 def actor_key(text: str, lexicon: ActorLexicon) -> frozenset[str]:
@@ -90,7 +90,15 @@ def actor_key(text: str, lexicon: ActorLexicon) -> frozenset[str]:
     for m in sorted(mentions, key=lambda m: -m.start):
         key.add(m.actor.lower())
         rest = rest[:m.start] + " " + rest[m.end:]
-    return frozenset(key | _words(rest))
+    demonyms = _demonyms(lexicon)
+    return frozenset(key | {demonyms.get(w, w) for w in _words(rest)})
+
+
+@functools.lru_cache(maxsize=8)
+def _demonyms(lexicon: ActorLexicon) -> dict[str, str]:
+    """A demonym in lower case ("russian") → its country's name, as keys hold it ("russia"): "Russian citizens"
+    and "citizens of Russia" share a key even where the name rules read the demonym as no mention."""
+    return {d.lower(): a.name.lower() for a in lexicon.by_name.values() for d in a.demonyms}
 
 
 def _core(key: frozenset[str]) -> frozenset[str]:
