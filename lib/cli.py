@@ -1,9 +1,11 @@
 """Command line.
 
 ``python -m readout run PATH [PATH ...] [-p NAME VALUE] [-f params.yaml]``: reports (notebooks, HTML).
-``python -m readout corpus PATH [PATH ...] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a collection.
+``python -m readout corpus PATH [PATH ...] [--pairs FILE] [--out DIR] [--scheduler ADDRESS]``: Parquet tables for a
+collection (with --pairs, change.parquet: what changed in each pair).
 ``python -m readout compare PATH [PATH ...] [--out DIR]``: statements side by side in one report.
-``python -m readout diff A B [--out DIR]``: what changed from A to B, printed, or as a report with a redline page.
+``python -m readout diff A B [--out DIR]``: what changed from A to B, printed, or as a report with a redline page;
+``diff FOLDER_A FOLDER_B --out DIR`` or ``diff --pairs FILE --out DIR``: a report per pair and an index.
 ``python -m readout validate DIR [--actors FILE] [--precision FILE ...] [--plover FILE] [--pairs DIR]``: figures on
 a labelled folder, its labelled events, PLOVER's records and labelled pairs of statements.
 """
@@ -41,6 +43,15 @@ def _parameter_options(command: argparse.ArgumentParser, what: str) -> None:
                          help=f"{what}; may be repeated")
     command.add_argument("-f", "--parameters-file", action="append", default=[], metavar="YAML",
                          help="a YAML file of parameters (as with papermill -f); -p values win")
+
+
+def _page_options(command: argparse.ArgumentParser, notebook: str, what: str) -> None:
+    """--notebooks, the time limits, --keep-code and --force of a command that runs one notebook into a page."""
+    command.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help=f"folder holding {notebook}")
+    _time_options(command)
+    command.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
+    command.add_argument("--force", action="store_true",
+                         help=f"run {what} even when its page is up to date (default: say so and stop)")
 
 
 def _time_options(command: argparse.ArgumentParser) -> None:
@@ -94,17 +105,16 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--out", default=Path("outputs") / "comparison", type=Path,
                          help="folder for the comparison (default: ./outputs/comparison)")
     _parameter_options(compare, "a parameter of the comparison notebook, e.g. -p max_rows 100")
-    compare.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder holding compare.ipynb")
-    _time_options(compare)
-    compare.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
-    compare.add_argument("--force", action="store_true",
-                         help="run the comparison even when its page is up to date (default: say so and stop)")
+    _page_options(compare, "compare.ipynb", "the comparison")
     corpus = sub.add_parser(
         "corpus", help="analyse a collection without notebooks and write one Parquet table per level",
         description="Analyse every statement (on Dask) and write statement, sentence, actor, theme and term "
                     "tables as Parquet, plus corpus.json, to --out.")
-    corpus.add_argument("paths", nargs="+", metavar="PATH",
+    corpus.add_argument("paths", nargs="*", metavar="PATH",
                         help="statement file(s), folder(s) of .txt files, or a quoted pattern such as 'in/*.txt'")
+    corpus.add_argument("--pairs", type=Path, default=None, metavar="FILE",
+                        help="a CSV file of pairs (as for diff --pairs): their statements are analysed too, and "
+                             "change.parquet holds what changed in each pair")
     corpus.add_argument("--out", default=Path("outputs") / "corpus", type=Path,
                         help="folder for the tables (default: ./outputs/corpus); replaced when the run is complete")
     corpus.add_argument("--scheduler", default="local", metavar="ADDRESS",
@@ -122,17 +132,17 @@ def _parser() -> argparse.ArgumentParser:
                     "kept, reworded (the changed words marked [-dropped-]{+added+}), moved or added, with A's dropped "
                     "sentences where they stood. With --out, write the report instead: the diff notebook's page, "
                     "a redline page, tables and manifest.")
-    diff.add_argument("a", metavar="A", type=Path, help="the earlier statement (a text file)")
-    diff.add_argument("b", metavar="B", type=Path, help="the later statement (a text file)")
+    diff.add_argument("a", metavar="A", type=Path, nargs="?",
+                      help="the earlier statement (a text file), or a folder of them (paired with B's by file name)")
+    diff.add_argument("b", metavar="B", type=Path, nargs="?", help="the later statement, or a folder of them")
+    diff.add_argument("--pairs", type=Path, default=None, metavar="FILE",
+                      help="a CSV file of pairs (columns a and b, or file_a and file_b; optional pair), instead of "
+                           "A and B: one report per pair and an index (with --out)")
     diff.add_argument("--out", type=Path, default=None, metavar="DIR",
                       help="write the report to DIR (index.html, redline.html, tables/, manifest.json) instead of "
-                           "printing the diff")
+                           "printing the diff; for folders or --pairs, one such folder per pair and an index")
     _parameter_options(diff, "a parameter of the diff notebook, e.g. -p max_rows 100 (with --out)")
-    diff.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder holding diff.ipynb")
-    _time_options(diff)
-    diff.add_argument("--keep-code", action="store_true", help="keep code cells in the HTML page")
-    diff.add_argument("--force", action="store_true",
-                      help="write the report even when it is up to date (default: say so and stop)")
+    _page_options(diff, "diff.ipynb", "the diff")
     validate = sub.add_parser(
         "validate", help="measure the readings on a labelled folder (labels.csv, statements/, events.csv)",
         description="Print the topic, tone and actor figures on DIR (laid out like the development corpus: "
@@ -231,12 +241,43 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _comparison(args: argparse.Namespace, parameters: dict, options: RunOptions) -> int:
+    from readout.collection.comparison_report import run_comparison
+
+    return run_comparison(args.paths, parameters, args.out, args.corpus, options)
+
+
+def _diff_report(args: argparse.Namespace, parameters: dict, options: RunOptions) -> int:
+    """``diff ... --out DIR``: one report for two files, or a report per pair and an index for two folders or
+    ``--pairs``; 2 (one line) for a bad pair list."""
+    from readout.collection.comparison_report import run_diff, run_diffs
+    from readout.collection.pairs import pairs_from_folders, read_pairs
+
+    if args.pairs is None and not args.a.is_dir():
+        return run_diff(args.a, args.b, parameters, args.out, options)
+    try:
+        pairs, unpaired = (read_pairs(args.pairs), []) if args.pairs else pairs_from_folders(args.a, args.b)
+    except BadInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return run_diffs(pairs, parameters, args.out, options, unpaired)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args)
-    if args.command == "diff" and args.out is None:
-        return _diff(args)
+    if args.command == "diff":
+        many = args.pairs is not None or args.a is not None and args.a.is_dir()
+        if (args.pairs is None) == (args.a is None) or (args.a is None) != (args.b is None):
+            print("diff: give two statements A B (files or folders), or --pairs FILE", file=sys.stderr)
+            return 2
+        if many and args.out is None:
+            print("diff: pairs from folders or --pairs need --out DIR (one report per pair and an index)",
+                  file=sys.stderr)
+            return 2
+        if args.out is None:
+            return _diff(args)
     _stop_on_signals()
     try:
         parameters: dict = {}
@@ -251,42 +292,38 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, BadInputError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.command == "compare":
-        if not args.paths and args.corpus is None:
-            print("compare: give at least two statements (files, folders or patterns) or --corpus DIR", file=sys.stderr)
-            return 2
+    if args.command == "compare" and not args.paths and args.corpus is None:
+        print("compare: give at least two statements (files, folders or patterns) or --corpus DIR", file=sys.stderr)
+        return 2
+    if args.command in ("compare", "diff"):
         bad = _bad_limits(args)
         if bad:
             print(bad, file=sys.stderr)
             return 2
-        from readout.collection.comparison_report import run_comparison
-
+        options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
+                             keep_code=args.keep_code, force=args.force)
         try:
-            options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
-                                 keep_code=args.keep_code, force=args.force)
-            return run_comparison(args.paths, parameters, args.out, args.corpus, options)
+            return _comparison(args, parameters, options) if args.command == "compare" else \
+                _diff_report(args, parameters, options)
         except KeyboardInterrupt as exc:
-            print("interrupted; the earlier comparison is untouched", file=sys.stderr)
-            return _code(exc)
-    if args.command == "diff":
-        bad = _bad_limits(args)
-        if bad:
-            print(bad, file=sys.stderr)
-            return 2
-        from readout.collection.comparison_report import run_diff
-
-        try:
-            options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
-                                 keep_code=args.keep_code, force=args.force)
-            return run_diff(args.a, args.b, parameters, args.out, options)
-        except KeyboardInterrupt as exc:
-            print("interrupted; the earlier diff is untouched", file=sys.stderr)
+            print(f"interrupted; the earlier {'comparison' if args.command == 'compare' else 'diff'} is untouched",
+                  file=sys.stderr)
             return _code(exc)
     if args.command == "corpus":
         from readout.collection.corpus import run_corpus
+        from readout.collection.pairs import read_pairs
 
+        if not args.paths and args.pairs is None:
+            print("corpus: give statements (files, folders or patterns) or --pairs FILE", file=sys.stderr)
+            return 2
         try:
-            run = run_corpus(args.paths, args.out, parameters, args.scheduler, args.workers, args.batch_size)
+            pairs = read_pairs(args.pairs) if args.pairs is not None else None
+        except BadInputError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        try:
+            run = run_corpus(args.paths, args.out, parameters, args.scheduler, args.workers, args.batch_size,
+                             pairs=pairs)
         except KeyboardInterrupt as exc:
             print("interrupted; earlier tables are untouched", file=sys.stderr)
             return _code(exc)

@@ -41,11 +41,12 @@ if TYPE_CHECKING:
 
     from readout.analyses.actors.events import Event
     from readout.analyses.actors.named import NamedActor
+    from readout.analyses.lexicons import Lexicons
     from readout.analyses.stance import ActorTone
 
 __all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "Link", "ToneShift", "CommitmentChange", "ThemeShift", "Diff", "align",
            "carried_over", "diff_text", "similarity", "what_changed", "word_changes", "findings", "marked_text",
-           "joined", "run_spacing", "alignment_table", "tone_table", "actor_table", "commitment_table", "theme_table"]
+           "joined", "run_spacing", "CHANGE_COLUMNS", "change_rows", "alignment_table", "tone_table", "actor_table", "commitment_table", "theme_table"]
 
 #: Similarity at or above which B's sentence is A's, kept (set on ../shared/pairs: see the module).
 KEPT = 0.8
@@ -251,13 +252,13 @@ class Diff:
         return sum(1 for link in self.links if link.kind == kind)
 
 
-def _tones_by_actor(statement: Statement) -> dict[str, ActorTone]:
+def _tones_by_actor(statement: Statement, lexicons: Lexicons | None) -> dict[str, ActorTone]:
     """The tone aimed at each actor, an institution of a country counted with its country ("the Kremlin"
     is Russia's government; its people stay apart: "people of Russia")."""
     from readout.analyses.stance import ActorTone, actor_tones
 
     out: dict[str, ActorTone] = {}
-    for name, t in actor_tones(statement).items():
+    for name, t in actor_tones(statement, lexicons.tone if lexicons else None).items():
         actor = statement.actors.get(name)
         unit = actor.country if actor is not None and actor.kind == "institution" and actor.country else name
         into = out.setdefault(unit, ActorTone(unit))
@@ -268,12 +269,12 @@ def _tones_by_actor(statement: Statement) -> dict[str, ActorTone]:
     return out
 
 
-def _commitments(links: list[Link], a: Statement, b: Statement) -> list[CommitmentChange]:
+def _commitments(links: list[Link], a: Statement, b: Statement, lexicons: Lexicons | None) -> list[CommitmentChange]:
     from readout.analyses.actors.events import extract_events
 
     def by_sentence(statement: Statement) -> dict[str, list[Event]]:
         out: dict[str, list[Event]] = {}
-        for e in extract_events(statement):
+        for e in extract_events(statement, lexicons.scheme if lexicons else None):
             if e.commitment:
                 out.setdefault(e.sentence, []).append(e)
         return out
@@ -299,10 +300,10 @@ def _commitments(links: list[Link], a: Statement, b: Statement) -> list[Commitme
     return out
 
 
-def _themes(a: Statement, b: Statement) -> list[ThemeShift]:
+def _themes(a: Statement, b: Statement, lexicons: Lexicons | None) -> list[ThemeShift]:
     from readout.analyses.topics.themes import SUBSTANCE_SHARE, load_theme_lexicon, read_themes, theme_share_table
 
-    lexicon = load_theme_lexicon()
+    lexicon = lexicons.themes if lexicons else load_theme_lexicon()
     shares_a, shares_b = (theme_share_table(read_themes(s, lexicon)) for s in (a, b))
     out = []
     for theme in shares_b.index:
@@ -323,18 +324,19 @@ def _grade(statement: Statement) -> float | None:
         return None
 
 
-def what_changed(a: Statement, b: Statement) -> Diff:
-    """Everything :class:`Diff` holds, for A (the earlier statement) and B."""
+def what_changed(a: Statement, b: Statement, lexicons: Lexicons | None = None) -> Diff:
+    """Everything :class:`Diff` holds, for A (the earlier statement) and B, read with ``lexicons`` (the tone
+    lexicon, the event scheme and the themes; the shipped files when None)."""
     from readout.analyses.actors.named import named_actors
 
     links = align(a, b)
     named_a, named_b = named_actors(a), named_actors(b)
     keys_a, keys_b = {x.key for x in named_a}, {x.key for x in named_b}
-    tones_a, tones_b = _tones_by_actor(a), _tones_by_actor(b)
+    tones_a, tones_b = _tones_by_actor(a, lexicons), _tones_by_actor(b, lexicons)
     tone = [ToneShift(actor, tones_a.get(actor), tones_b.get(actor), a.n_words, b.n_words)
             for actor in dict.fromkeys([*tones_a, *tones_b])]
     return Diff(a, b, links, [x for x in named_b if x.key not in keys_a], [x for x in named_a if x.key not in keys_b],
-                tone, _commitments(links, a, b), _themes(a, b), _grade(a), _grade(b))
+                tone, _commitments(links, a, b, lexicons), _themes(a, b, lexicons), _grade(a), _grade(b))
 
 
 _MARK = {"kept": "=", "reworded": "~", "moved": ">", "added": "+", "dropped": "-"}
@@ -456,6 +458,39 @@ def theme_table(d: Diff) -> pd.DataFrame:
 
     rows = [(t.theme, t.share_a, t.share_b, t.share_b - t.share_a, t.kind) for t in d.themes]
     return pd.DataFrame(rows, columns=["theme", "share_a", "share_b", "change", "gained_or_lost"]).set_index("theme")
+
+
+#: The columns of :func:`change_rows` (the corpus engine's ``change.parquet``).
+CHANGE_COLUMNS = ("pair", "change", "kind", "actor", "event", "theme", "before", "after", "sentence_a", "sentence_b")
+
+
+def change_rows(pair: str, d: Diff) -> list[tuple[str, ...]]:
+    """Every change of ``d`` as rows of :data:`CHANGE_COLUMNS`, all text: ``change`` is tone, actor,
+    commitment, theme or sentence; ``event`` a commitment's PLOVER category, ``theme`` a theme's name;
+    ``kind`` its direction or sort (warmer/cooler/same; B only/A only;
+    added/dropped/firmer/softer/changed; gained/lost; kept/reworded/moved/added/dropped); ``before`` and
+    ``after`` the value in A and in B (a tone score, the words of a promise, a theme's share, a sentence);
+    the sentences by id in A and B ("" where none)."""
+    rows: list[tuple[str, ...]] = []
+    for t in d.tone:
+        rows.append((pair, "tone", t.direction, t.actor, "", "", "" if t.before is None else f"{t.before.tone:+.2f}",
+                     "" if t.after is None else f"{t.after.tone:+.2f}", ", ".join(t.before.sentences if t.before else []),
+                     ", ".join(t.after.sentences if t.after else [])))
+    for kind, named in (("B only", d.actors_added), ("A only", d.actors_dropped)):
+        rows += [(pair, "actor", kind, x.text, "", "", "", "", ", ".join(x.sentences) if kind == "A only" else "",
+                  ", ".join(x.sentences) if kind == "B only" else "") for x in named]
+    for c in d.commitments:
+        e = c.after or c.before
+        assert e is not None
+        rows.append((pair, "commitment", c.kind, e.actor, e.event, "",
+                     f"{c.before.cue} ({c.before.commitment}, {c.before.mode})" if c.before else "",
+                     f"{c.after.cue} ({c.after.commitment}, {c.after.mode})" if c.after else "",
+                     c.before.sentence if c.before else "", c.after.sentence if c.after else ""))
+    rows += [(pair, "theme", t.kind or "same", "", "", t.theme, f"{t.share_a:.4f}", f"{t.share_b:.4f}", "", "")
+             for t in d.themes]
+    rows += [(pair, "sentence", link.kind, "", "", "", link.a.text if link.a else "", link.b.text if link.b else "",
+              link.a.id if link.a else "", link.b.id if link.b else "") for link in d.links]
+    return rows
 
 
 def diff_text(a: Statement, b: Statement) -> str:

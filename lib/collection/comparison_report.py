@@ -4,7 +4,8 @@
 then runs ``notebooks/compare.ipynb`` and publishes ``out/``: ``index.html`` (the page), the
 executed notebook, ``tables/*.csv`` and ``manifest.json``, by the same recipe as a statement's
 report (:mod:`readout.run.publishing`). :func:`run_diff` does the same for two statements with
-``notebooks/diff.ipynb``, and adds the redline page (:mod:`.redline`).
+``notebooks/diff.ipynb``, and adds the redline page (:mod:`.redline`); :func:`run_diffs` writes one such
+report per pair (:mod:`.pairs`) and an index of them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readout.analyses.lexicons import DATA_FILE_PARAMETERS
 from readout.errors import UsageError
@@ -26,9 +28,14 @@ from readout.run.one_statement import RunOptions, code_version, now, run_key, up
 from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
 from readout.run.publishing import building, publish, repair, write_manifest
 
+from .change import Diff, carried_over
 from .corpus import MANIFEST
+from .pairs import Pair
 
-__all__ = ["COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "run_comparison", "run_diff"]
+if TYPE_CHECKING:
+    from readout.text.statement import Statement
+
+__all__ = ["COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "run_comparison", "run_diff", "run_diffs"]
 
 #: The notebook that compares statements (not part of the per-statement collection).
 COMPARE_NOTEBOOK = "compare.ipynb"
@@ -160,51 +167,139 @@ def run_diff(
     from readout.errors import BadInputError
     from readout.text.statement import load_statement
 
-    from .change import what_changed
-    from .redline import write_redline
-
     options = options if options is not None else RunOptions()
-    notebook = options.notebooks_dir / DIFF_NOTEBOOK
     try:
-        if not notebook.is_file():
-            raise UsageError(f"{notebook}: diff notebook not found (pass --notebooks)")
-        check_parameters(parameters, {notebook.name: notebook_parameters(notebook)})
-        for name in ("statement_a", "statement_b"):
-            if name in parameters:
-                raise UsageError(f"parameter '{name}' is set from the command line's two paths; do not pass it")
+        notebook = _checked_diff(parameters, out, options, "diff")
         a, b = load_statement(path_a), load_statement(path_b)
-        if out.exists() and not out.is_dir():
-            raise UsageError(f"{out}: exists and is not a folder (--out)")
-        if out.exists() and any(out.iterdir()) and not _is_comparison(out, "diff"):
-            raise UsageError(f"{out}: folder holds files that are not an earlier diff; choose another --out")
     except (UsageError, BadInputError) as exc:
         for line in str(exc).splitlines():
             err(line)
         return 2
-    digest = hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest()
-    params = {**parameters, "statement_a": str(Path(path_a).resolve()), "statement_b": str(Path(path_b).resolve())}
-    key = run_key(digest, {**params, "keep_code": options.keep_code}, code_version([notebook]))
+    key = _diff_key(a, b, path_a, path_b, parameters, options, notebook)
     if not options.force and up_to_date(out, key):
         err(f"diff up to date, not run again (--force runs it again): {out}")
         print(f"Diff: {out.resolve() / 'index.html'}  (up to date)")
         return 0
-    names = (Path(path_a).name, Path(path_b).name)
-    page = PageContext(f"What changed: {a.title} → {b.title}", f"{names[0]}, then {names[1]}", digest,
-                       {**parameters, "statement_a": names[0], "statement_b": names[1]}, collection=True,
-                       command=("python", "-m", "readout", "diff", *names, "--out", out.name))
-    run = _run_and_publish(notebook, params, out, key, page, "diff", options, err,
-                           after=lambda build: write_redline(what_changed(a, b), build))
+    run, _ = _publish_diff(a, b, path_a, path_b, parameters, out, key, options, err)
     out = out.resolve()
     print(f"Diff: {out / 'index.html'}, {out / 'redline.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
     return 0 if run.status == "ok" else 1
 
+
+def _diff_key(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters: dict[str, Any],
+              options: RunOptions, notebook: Path) -> str:
+    params = {**parameters, "statement_a": str(Path(path_a).resolve()), "statement_b": str(Path(path_b).resolve())}
+    return run_key(hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest(), {**params, "keep_code": options.keep_code},
+                   code_version([notebook]))
+
+
+def _publish_diff(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters: dict[str, Any], out: Path,
+                  key: str, options: RunOptions, err: Callable[[str], None],
+                  shown: Path | None = None) -> tuple[Any, Diff]:
+    """Run the diff notebook on A and B into ``out`` with the redline page beside it; the run and the diff."""
+    from .change import what_changed
+    from .redline import write_redline
+
+    notebook = options.notebooks_dir / DIFF_NOTEBOOK
+    params = {**parameters, "statement_a": str(Path(path_a).resolve()), "statement_b": str(Path(path_b).resolve())}
+    names = (Path(path_a).name, Path(path_b).name)
+    page = PageContext(f"What changed: {a.title} → {b.title}", f"{names[0]}, then {names[1]}",
+                       hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest(),
+                       {**parameters, "statement_a": names[0], "statement_b": names[1]}, collection=True,
+                       command=("python", "-m", "readout", "diff", *names, "--out", out.name))
+    found: list[Diff] = []
+
+    def redline(build: Path) -> None:
+        found.append(what_changed(a, b))
+        write_redline(found[0], build)
+
+    run = _run_and_publish(notebook, params, out, key, page, "diff", options, err, after=redline, shown=shown)
+    return run, found[0]
+
+
+def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, kind: str) -> Path:
+    """The diff notebook, once the parameters and ``out`` are checked (raises :class:`UsageError`)."""
+    notebook = options.notebooks_dir / DIFF_NOTEBOOK
+    if not notebook.is_file():
+        raise UsageError(f"{notebook}: diff notebook not found (pass --notebooks)")
+    check_parameters(parameters, {notebook.name: notebook_parameters(notebook)})
+    for name in ("statement_a", "statement_b"):
+        if name in parameters:
+            raise UsageError(f"parameter '{name}' is set from the command line's paths; do not pass it")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: exists and is not a folder (--out)")
+    if out.exists() and any(out.iterdir()) and not _is_comparison(out, kind):
+        raise UsageError(f"{out}: folder holds files that are not an earlier {'diff' if kind == 'diff' else kind}; "
+                         "choose another --out")
+    return notebook
+
+
+def run_diffs(
+    pairs: list[Pair],
+    parameters: dict[str, Any],
+    out: Path,
+    options: RunOptions | None = None,
+    unpaired: list[str] | None = None,
+    err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+) -> int:
+    """The diff report of each pair, in ``out/<pair>/`` (as :func:`run_diff` writes one), and ``out/index.html``
+    listing them with their headline changes and the files left unpaired; published whole, so an earlier
+    ``out`` stays until every pair is done. Returns 0, 1 (a notebook failed; the index says which) or 2 (bad
+    input: a statement that cannot be read, bad parameters; one line, nothing written)."""
+    import jinja2
+
+    from readout.errors import BadInputError
+    from readout.text.statement import load_statement, slugify
+
+    options = options if options is not None else RunOptions()
+    try:
+        _checked_diff(parameters, out, options, "diffs")
+        statements = {p: load_statement(p) for pair in pairs for p in (pair.a, pair.b)}
+    except (UsageError, BadInputError) as exc:
+        for line in str(exc).splitlines():
+            err(line)
+        return 2
+    for line in unpaired or []:
+        err(f"not paired: {line}")
+    out = out.resolve()
+    for line in repair(out.parent):
+        err(line)
+    rows, folders, failed = [], set(), 0
+    with building(out) as build:
+        for pair in pairs:
+            folder = slugify(pair.name) or "pair"
+            while folder in folders:
+                folder += "-2"
+            folders.add(folder)
+            a, b = statements[pair.a], statements[pair.b]
+            run, d = _publish_diff(a, b, pair.a, pair.b, parameters, build / folder, "", options, err, out / folder)
+            failed += run.status != "ok"
+            shifts = "; ".join(f"{t.direction} toward {t.actor}" for t in d.tone if t.direction != "same")
+            rows.append({"name": pair.name, "folder": folder, "status": run.status, "title_a": a.title,
+                         "title_b": b.title, "carried": f"{carried_over(d.links):.0%}", "reworded": d.count("reworded"),
+                         "added": d.count("added"), "dropped": d.count("dropped"), "shifts": shifts,
+                         "actors_b": len(d.actors_added), "actors_a": len(d.actors_dropped),
+                         "commitments": len(d.commitments)})
+        template = resources.files("readout.collection").joinpath("diffs.html.j2").read_text(encoding="utf-8")
+        page = jinja2.Environment(autoescape=True).from_string(template)
+        (build / "index.html").write_text(page.render(pairs=rows, unpaired=unpaired or []), encoding="utf-8")
+        write_manifest(build, {"kind": "diffs", "pairs": [{"pair": p.name, "folder": r["folder"], "a": str(p.a.name),
+                                                           "b": str(p.b.name), "status": r["status"]}
+                                                          for p, r in zip(pairs, rows)],
+                               "unpaired": unpaired or [], "parameters": parameters, "started": now()})
+        publish(build, out)
+    print(f"Diffs: {out / 'index.html'} ({len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
+          + (f", {failed} failed" if failed else "") + ")")
+    return 1 if failed else 0
+
 def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str, page: PageContext, kind: str,
                      options: RunOptions, err: Callable[[str], None],
-                     after: Callable[[Path], None] | None = None) -> Any:
+                     after: Callable[[Path], None] | None = None, shown: Path | None = None) -> Any:
     """Run ``notebook`` with ``params`` in a hidden build folder beside ``out`` (its tables in ``tables/``),
     render its page as ``index.html`` (``page`` says what the page's box shows; the run's time, commit and
     versions are added), call ``after(build)`` for further pages, write the manifest (``kind``, ``key``)
-    and swap the folder in. Returns the notebook's run (its status, time and error)."""
+    and swap the folder in; the log names ``shown`` as where it goes (``out`` itself by default). Returns the
+    notebook's run (its status, time and error)."""
     import dataclasses
 
     out = out.resolve()
@@ -215,7 +310,7 @@ def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str
         (build / "tables").mkdir()
         params = {**params, "output_dir": str(build / "tables")}
         limit, limit_name = options.limits.start().for_notebook()
-        err(f"{'comparing' if kind == 'comparison' else kind}: {page.source} -> {out}")
+        err(f"{'comparing' if kind == 'comparison' else kind}: {page.source} -> {shown or out}")
         run = execute(notebook, build / notebook.name, params, options.limits.cell, None, limit, limit_name)
         err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
             + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))

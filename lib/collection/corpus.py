@@ -51,8 +51,9 @@ if TYPE_CHECKING:  # the analyses, pandas and pyarrow are imported when a corpus
     import pyarrow as pa
 
     from readout.analyses.lexicons import Lexicons
+    from readout.collection.pairs import Pair
 
-__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "schemas",
+__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "diff_batch", "schemas",
            "frames_from_rows"]
 
 #: Statements sent to a worker at a time: large enough that scheduling costs little, small enough
@@ -119,6 +120,40 @@ def analyse_batch(items: list[Item], lexicons: Lexicons) -> tuple[dict[str, list
             continue
         for level in LEVELS:
             rows[level] += result.tables[level]
+    return rows, problems
+
+
+#: One pair for :func:`diff_batch`: its name and the items of its two statements (A, then B).
+PairItem = tuple[str, Item, Item]
+
+
+def diff_batch(items: list[PairItem], lexicons: Lexicons) -> tuple[list[tuple[str, ...]], list[str]]:
+    """What changed in each pair of a batch, as :func:`readout.collection.change.change_rows`, and one line
+    per pair that was skipped (a statement that cannot be read, or a diff that failed)."""
+    from readout.collection.change import change_rows, what_changed
+
+    rows: list[tuple[str, ...]] = []
+    problems = []
+    for name, *sides in items:
+        statements = []
+        for key, data, given in sides:
+            if isinstance(data, str):
+                problems.append(f"pair {name}: {key}: {data}")
+                break
+            try:
+                statements.append(statement_from_bytes(key, data, lexicons.actors, title=given.title,
+                                                       date=given.date.isoformat() if given.date else ""))
+            except BadInputError as exc:
+                problems.append(f"pair {name}: {exc}")
+                break
+        if len(statements) < 2:
+            continue
+        try:
+            rows += change_rows(name, what_changed(*statements, lexicons))
+        except Exception as exc:  # one failing pair never stops the others; its reason is kept
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(f"pair {name}: diff failed ({exc.__class__.__name__}: {exc} at "
+                            f"{Path(where.filename).name}:{where.lineno})")
     return rows, problems
 
 
@@ -207,15 +242,17 @@ def _item(path: str) -> Item:
     return path, _read(path), given
 
 
-def _run_synchronous(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callable) -> None:
+def _run_synchronous(batches: Iterator[list[Any]], lexicons: Lexicons, consume: Callable,
+                     task: Callable | None = None) -> None:
     for batch in batches:
-        consume(*analyse_batch(batch, lexicons))
+        consume(*(task or analyse_batch)(batch, lexicons))
 
 
-def _run_dask(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callable, scheduler: str,
-              workers: int | None, note: Callable[[str], None]) -> int:
-    """Send batches to a Dask cluster, at most two per worker at once; consume results in input order.
-    Returns the number of workers."""
+def _run_dask(batches: Iterator[list[Any]], lexicons: Lexicons, consume: Callable, scheduler: str,
+              workers: int | None, note: Callable[[str], None], task: Callable | None = None) -> int:
+    """Send batches to a Dask cluster, at most two per worker at once, each run by ``task(batch, lexicons)``
+    (:func:`analyse_batch` when None, looked up at the call; or :func:`diff_batch` for pairs); consume results
+    in input order. Returns the number of workers."""
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -256,7 +293,7 @@ def _run_dask(batches: Iterator[list[Item]], lexicons: Lexicons, consume: Callab
             batch = next(feed, None)
             if batch is None:
                 return False
-            future = client.submit(analyse_batch, batch, shared, pure=False, key=f"readout-batch-{uuid.uuid4().hex}")
+            future = client.submit(task or analyse_batch, batch, shared, pure=False, key=f"readout-batch-{uuid.uuid4().hex}")
             index[future.key] = submitted
             pending.add(future)
             submitted += 1
@@ -309,8 +346,14 @@ def run_corpus(
     batch_size: int = BATCH_SIZE,
     err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
     progress: bool | None = None,
+    pairs: list[Pair] | None = None,
 ) -> CorpusRun:
     """Analyse every statement named by ``paths`` and write ``out/<level>.parquet`` and ``out/corpus.json``.
+
+    With ``pairs`` (:mod:`readout.collection.pairs`), the statements of every pair are analysed too, and
+    ``out/change.parquet`` holds what changed in each pair (:data:`~readout.collection.change.CHANGE_COLUMNS`:
+    one row per tone shift, actor named in one only, commitment, theme and sentence; all text). A pair
+    whose statement cannot be read is skipped and named, as a statement is.
 
     ``parameters`` are the notebooks' data-file parameters (``actors_path``, ``theme_lexicon_path`` ...).
     The returned run's ``exit_code`` is 0, 1 or 2 (see the module). ``progress``: show a progress
@@ -342,7 +385,8 @@ def run_corpus(
             if name.endswith("_path") and value and not Path(value).is_file():
                 raise UsageError(f"{value}: file not found (parameter '{name}')")
         lexicons = load_data_files(parameters)
-        found = statement_files(paths)  # a file reached twice is analysed once
+        pair_files = [str(p) for pair in pairs or [] for p in (pair.a, pair.b)]
+        found = statement_files([*paths, *pair_files])  # a file reached twice is analysed once
         # Files named directly are checked now, as 'run' and 'compare' check them; files found in a
         # folder are read batch by batch, and skipped there if they cannot be analysed.
         read_statements([f for f in found if f.named], lexicons.actors)
@@ -386,6 +430,8 @@ def run_corpus(
             if run.statements == 0:
                 raise UsageError(f"no readable statement among {len(files)} file{'s' if len(files) != 1 else ''}; "
                                  "nothing written")
+            if pairs:
+                _write_changes(build, pairs, lexicons, scheduler, workers, batch_size, run, err)
             run.seconds = round(time.perf_counter() - began, 2)
             write_manifest(build, {
                 "statements": run.statements,
@@ -394,6 +440,7 @@ def run_corpus(
                 "rows": run.rows,
                 "words": run.words,
                 "tables": {level: f"{level}.parquet" for level in run.rows},
+                "pairs": len(pairs or []),
                 "inputs": paths,
                 "parameters": parameters,
                 "data_files": {"themes": lexicons.themes.source, "actions": lexicons.scheme.source,
@@ -416,6 +463,37 @@ def run_corpus(
         f"worker{'s' if run.workers != 1 else ''}; skipped {len(run.skipped)}; tables in {out}")
     run.exit_code = 1 if run.skipped else 0
     return run
+
+
+def _write_changes(build: Path, pairs: list[Pair], lexicons: Lexicons, scheduler: str, workers: int | None,
+                   batch_size: int, run: CorpusRun, err: Callable[[str], None]) -> None:
+    """``build/change.parquet``: the change rows of every pair, in the pairs' order, on the run's scheduler."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from readout.collection.change import CHANGE_COLUMNS
+
+    schema = pa.schema([(c, pa.string()) for c in CHANGE_COLUMNS])
+    writer = pq.ParquetWriter(build / "change.parquet", schema, compression="zstd")
+
+    def batches() -> Iterator[list[PairItem]]:
+        for k in range(0, len(pairs), batch_size):
+            yield [(p.name, _item(str(p.a)), _item(str(p.b))) for p in pairs[k:k + batch_size]]
+
+    def consume(rows: list[tuple[str, ...]], problems: list[str]) -> None:
+        writer.write_table(_arrow_table(rows, schema))
+        run.rows["change"] = run.rows.get("change", 0) + len(rows)
+        for line in problems:
+            err(f"skipped: {line}")
+        run.skipped += problems
+
+    try:
+        if scheduler == "synchronous":
+            _run_synchronous(batches(), lexicons, consume, diff_batch)
+        else:
+            _run_dask(batches(), lexicons, consume, scheduler, workers, err, diff_batch)
+    finally:
+        writer.close()
 
 
 def read_corpus(folder: str | Path) -> dict[str, Any]:
