@@ -105,7 +105,8 @@ class ForkServer:
         if self.ready is None:
             assert self.process is not None and self.process.stdout is not None
             answer: list[str] = []
-            reader = threading.Thread(target=lambda: answer.append(self.process.stdout.readline()), daemon=True)
+            stdout = self.process.stdout  # the thread may outlive the wait, and close() clears self.process
+            reader = threading.Thread(target=lambda: answer.append(stdout.readline()), daemon=True)
             reader.start()
             reader.join(READY_TIMEOUT)
             try:

@@ -156,7 +156,7 @@ def test_pair_figures_on_the_labelled_pairs():
     points, actors, tone = (figures[n] for n in ("pair points found", "pair actor changes found",
                                                  "pair tone-shift direction"))
     assert (points.total, actors.total, tone.total) == (86, 42, 10)
-    assert points.right >= 80 and actors.right >= 37 and tone.right >= 7
+    assert points.right >= 80 and actors.right >= 38 and tone.right >= 7
     assert not any(m.startswith("p01 added") for m in actors.misses)  # Kremlin, Russia's leaders, people of Ukraine
 
 

@@ -46,7 +46,7 @@ HEADS = frozenset({
 
 #: Words before a head that qualify nothing ("all parties", "other groups", "many victims").
 _VAGUE = frozenset({"all", "other", "own", "many", "such", "several", "various", "countless", "certain", "some",
-                    "both", "new", "same", "former"})
+                    "both", "new", "same", "former", "world"})  # "partners around the world" are partners
 #: The words of people's titles ("Secretary of State", "Foreign Minister"): a name run that adds only
 #: these to the names it holds is one of them.
 _TITLE_WORDS = frozenset(w.lower().rstrip(".") for t in TITLES for w in t.split()) | {"jr", "sr", "ii", "iii"}
