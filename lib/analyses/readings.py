@@ -15,7 +15,7 @@ from typing import Any
 
 from readout.errors import NotComputable
 
-__all__ = ["Reading", "Bullets", "attempt", "table_or"]
+__all__ = ["Reading", "attempt", "table_or"]
 
 
 @dataclass(frozen=True)
@@ -32,24 +32,6 @@ class Reading:
 
     def __repr__(self) -> str:
         return self.text
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """Readings as a list, one point each; Jupyter shows a bulleted list, ``str()`` one line each. Escaped
-    like :class:`Reading`."""
-
-    lines: tuple[str, ...]
-
-    def _repr_html_(self) -> str:
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines)
-        return f'<ul class="readout-reading">{items}</ul>'
-
-    def __str__(self) -> str:
-        return "\n".join(f"- {line}" for line in self.lines)
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 def attempt(measure: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -30,6 +30,8 @@ survive in order is called reworded, a judgement a reader should check in the ma
 from __future__ import annotations
 
 import difflib
+import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -44,9 +46,9 @@ if TYPE_CHECKING:
     from readout.analyses.lexicons import Lexicons
     from readout.analyses.stance import ActorTone
 
-__all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "Link", "ToneShift", "CommitmentChange", "ThemeShift", "Diff", "align",
+__all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "Link", "ToneShift", "EventChange", "ThemeShift", "Diff", "align",
            "carried_over", "diff_text", "similarity", "what_changed", "word_changes", "findings", "marked_text",
-           "joined", "run_spacing", "CHANGE_COLUMNS", "change_rows", "alignment_table", "tone_table", "actor_table", "commitment_table", "theme_table"]
+           "Findings", "joined", "run_spacing", "CHANGE_COLUMNS", "change_rows", "alignment_table", "tone_table", "actor_table", "commitment_table", "act_table", "theme_table"]
 
 #: Similarity at or above which B's sentence is A's, kept (set on ../shared/pairs: see the module).
 KEPT = 0.8
@@ -208,14 +210,19 @@ class ToneShift:
 
 
 @dataclass(frozen=True)
-class CommitmentChange:
-    """A commitment added (``after`` only), dropped (``before`` only) or changed (both: ``firmer``,
-    ``softer`` or ``changed`` in mode, e.g. negated or no longer in the future): the events, with the
-    sentences they are in."""
+class EventChange:
+    """An event added (``after`` only), dropped (``before`` only) or changed (both): ``firmer`` or ``softer``
+    (a promise's strength), ``changed`` (its mode: now negated, no longer a promise, "will support" →
+    "supports"); the events, with the sentences they are in."""
 
     kind: str
     before: Event | None
     after: Event | None
+
+    @property
+    def promise(self) -> bool:
+        """True when either side is a commitment (the diff lists it with the commitments)."""
+        return bool(self.before is not None and self.before.commitment or self.after is not None and self.after.commitment)
 
 
 @dataclass(frozen=True)
@@ -233,8 +240,8 @@ class ThemeShift:
 @dataclass(frozen=True)
 class Diff:
     """What changed from A to B: the alignment, the actors named in one only, the tone aimed at each actor,
-    the commitments changed, the themes, and each statement's Flesch-Kincaid grade (None where it cannot
-    be computed)."""
+    the commitments changed, the other events added, dropped or changed, the themes, and each statement's
+    Flesch-Kincaid grade (None where it cannot be computed)."""
 
     a: Statement
     b: Statement
@@ -242,7 +249,8 @@ class Diff:
     actors_added: list[NamedActor]
     actors_dropped: list[NamedActor]
     tone: list[ToneShift]
-    commitments: list[CommitmentChange]
+    commitments: list[EventChange]
+    events: list[EventChange]
     themes: list[ThemeShift]
     grade_a: float | None
     grade_b: float | None
@@ -269,35 +277,66 @@ def _tones_by_actor(statement: Statement, lexicons: Lexicons | None) -> dict[str
     return out
 
 
-def _commitments(links: list[Link], a: Statement, b: Statement, lexicons: Lexicons | None) -> list[CommitmentChange]:
+def _act(e: Event) -> str:
+    """The act an event's cue names, in dictionary form: "will support", "supports" and "supported" → support."""
+    from lemminflect import getLemma
+
+    word = (e.cue.split() or [""])[-1].lower()
+    found = getLemma(word, upos="VERB") if word.isalpha() else ()
+    return found[0] if found else word
+
+
+def _event_changes(links: list[Link], a: Statement, b: Statement, lexicons: Lexicons | None) -> list[EventChange]:
+    """The events of each line of the alignment set side by side (a kept sentence too): in B's sentence and
+    not in A's, added; the reverse, dropped; in both (the same actor, and the same category or the same act)
+    with another strength or mode, changed. An event added and one dropped that are the same act (actor,
+    category, recipient and verb) are one act restated in other words: compared, not listed twice."""
     from readout.analyses.actors.events import extract_events
 
     def by_sentence(statement: Statement) -> dict[str, list[Event]]:
         out: dict[str, list[Event]] = {}
         for e in extract_events(statement, lexicons.scheme if lexicons else None):
-            if e.commitment:
-                out.setdefault(e.sentence, []).append(e)
+            out.setdefault(e.sentence, []).append(e)
         return out
 
     in_a, in_b = by_sentence(a), by_sentence(b)
-    out: list[CommitmentChange] = []
+    out: list[EventChange] = []
     for link in links:
-        old = in_a.get(link.a.id, []) if link.a is not None else []
+        old = list(in_a.get(link.a.id, [])) if link.a is not None else []
         new = in_b.get(link.b.id, []) if link.b is not None else []
-        matched = set()
         for e in new:
-            twin = next((x for k, x in enumerate(old) if k not in matched and (x.actor, x.event) == (e.actor, e.event)),
-                        None)
+            twin = next((x for same in ((lambda x: (x.actor, x.event, _act(x)) == (e.actor, e.event, _act(e))),
+                                        (lambda x: (x.actor, _act(x)) == (e.actor, _act(e))),
+                                        (lambda x: (x.actor, x.event) == (e.actor, e.event)))
+                         for x in old if same(x)), None)
             if twin is None:
-                out.append(CommitmentChange("added", None, e))
+                out.append(EventChange("added", None, e))
                 continue
-            matched.add(old.index(twin))
-            if twin.commitment != e.commitment:
-                out.append(CommitmentChange("firmer" if e.commitment == "firm" else "softer", twin, e))
-            elif twin.mode != e.mode:
-                out.append(CommitmentChange("changed", twin, e))
-        out += [CommitmentChange("dropped", x, None) for k, x in enumerate(old) if k not in matched]
-    return out
+            old.remove(twin)
+            out += _compared(twin, e)
+        out += [EventChange("dropped", x, None) for x in old]
+    # an act restated in a sentence rewritten elsewhere (same actor, act, category and recipient) is no change
+    dropped = [c.before for c in out if c.kind == "dropped"]
+    restated: list[EventChange] = []
+    for c in [c for c in out if c.kind == "added"]:
+        e = c.after
+        twin = next((x for x in dropped if x is not None and e is not None and
+                     (x.actor, x.event, x.recipient, _act(x)) == (e.actor, e.event, e.recipient, _act(e))), None)
+        if twin is not None and e is not None:
+            dropped.remove(twin)
+            out = [x for x in out if x is not c and x.before is not twin]
+            restated += _compared(twin, e)
+    return out + restated
+
+
+def _compared(before: Event, after: Event) -> list[EventChange]:
+    """How an event held in both statements changed: firmer or softer (a promise's strength), changed (its
+    mode, or a promise no longer one), or not at all ([])."""
+    if before.commitment and after.commitment and before.commitment != after.commitment:
+        return [EventChange("firmer" if after.commitment == "firm" else "softer", before, after)]
+    if before.mode != after.mode or bool(before.commitment) != bool(after.commitment):
+        return [EventChange("changed", before, after)]
+    return []
 
 
 def _themes(a: Statement, b: Statement, lexicons: Lexicons | None) -> list[ThemeShift]:
@@ -335,8 +374,10 @@ def what_changed(a: Statement, b: Statement, lexicons: Lexicons | None = None) -
     tones_a, tones_b = _tones_by_actor(a, lexicons), _tones_by_actor(b, lexicons)
     tone = [ToneShift(actor, tones_a.get(actor), tones_b.get(actor), a.n_words, b.n_words)
             for actor in dict.fromkeys([*tones_a, *tones_b])]
+    events = _event_changes(links, a, b, lexicons)
     return Diff(a, b, links, [x for x in named_b if x.key not in keys_a], [x for x in named_a if x.key not in keys_b],
-                tone, _commitments(links, a, b, lexicons), _themes(a, b, lexicons), _grade(a), _grade(b))
+                tone, [c for c in events if c.promise], [c for c in events if not c.promise], _themes(a, b, lexicons),
+                _grade(a), _grade(b))
 
 
 _MARK = {"kept": "=", "reworded": "~", "moved": ">", "added": "+", "dropped": "-"}
@@ -349,18 +390,24 @@ def _tone_words(t: ActorTone | None, side: str) -> str:
 
 
 def _promise(e: Event, side: str) -> str:
-    negated = ", negated" if e.mode == "negated" else ", conditional" if e.mode == "conditional" else ""
-    return f"'{e.cue}' ({e.commitment}{negated}, {side} {e.sentence})"
+    """'will support' (firm, B p1s2); a side that is no promise says its mode: 'supports' (done, B p1s2)."""
+    negated = ", negated" if e.mode == "negated" and e.commitment else ", conditional" if e.mode == "conditional" else ""
+    return f"'{e.cue}' ({e.commitment or e.mode}{negated}, {side} {e.sentence})"
 
 
 def _whose(e: Event) -> str:
     return (e.actor or "an actor not recognised") + (f" to {e.recipient}" if e.recipient else "")
 
 
+#: The acts (events that are no promise) a line of :func:`findings` lists before "and N more".
+_LISTED = 4
+
+
 def findings(d: Diff) -> list[str]:
     """What changed, one line each, findings first: the tone toward each actor (shifts first), the actors
-    named in one statement only, the commitments changed, the themes gained and lost, length and
-    readability, and how much of B is A's. Each line names its sentences ("A p2s1" is A's)."""
+    named in one statement only, the commitments changed, the other acts added, dropped or changed (the
+    first :data:`_LISTED` of each), the themes gained and lost, length and readability, and how much of B
+    is A's. Each line names its sentences ("A p2s1" is A's)."""
     lines = [f"Tone toward {t.actor}: {t.direction}. {_tone_words(t.before, 'A')}; {_tone_words(t.after, 'B')}."
              for t in sorted(d.tone, key=lambda t: t.direction == "same")]
     if not d.tone:
@@ -377,6 +424,14 @@ def findings(d: Diff) -> list[str]:
             lines.append(f"Commitment {c.kind}: {_whose(e)}, {_promise(e, 'A' if c.after is None else 'B')}.")
     if not d.commitments:
         lines.append("Commitments: none added, dropped or changed.")
+    for kind in ("added", "dropped", "changed"):
+        acts = [c for c in d.events if c.kind == kind]
+        shown = [f"{_whose(c.after or c.before)}, " + (f"{_promise(c.before, 'A')} → {_promise(c.after, 'B')}"  # type: ignore[arg-type]
+                 if c.before is not None and c.after is not None else _promise(c.after or c.before, "A" if c.after is None else "B"))  # type: ignore[arg-type]
+                 for c in acts[:_LISTED]]
+        if acts:
+            more = f"; and {len(acts) - _LISTED} more (the table of acts)" if len(acts) > _LISTED else ""
+            lines.append(f"Acts {kind} (not promises): " + "; ".join(shown) + more + ".")
     lines += [f"Theme {t.kind}: {t.theme} ({t.share_a:.0%} of A's words, {t.share_b:.0%} of B's)."
               for t in d.themes if t.kind]
     grades = "" if d.grade_a is None or d.grade_b is None else (
@@ -387,6 +442,33 @@ def findings(d: Diff) -> list[str]:
               f"{d.count('added')} added; {d.count('dropped')} of A's dropped (kept: at least {KEPT:.0%} of the "
               f"words alike, in order; reworded: at least {REWORDED:.0%})."]
     return lines
+
+
+_SENTENCES = re.compile(r"\b([AB]) (p\d+s\d+(?:, p\d+s\d+)*)")
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The lines of :func:`findings` as a page shows them: a bulleted list whose sentence ids ("A p2s1", "B p1s2,
+    p3s1") link to the sentences on the report's redline page (``redline.html#a-p2s1``). The text is escaped
+    first, so words quoted from a statement never become markup; ``str()`` gives one line each."""
+
+    lines: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        def linked(m: re.Match) -> str:
+            side = m.group(1)
+            ids = ", ".join(f'<a href="redline.html#{side.lower()}-{sid}">{sid}</a>' for sid in m.group(2).split(", "))
+            return f"{side} {ids}"
+
+        items = "".join(f"<li>{_SENTENCES.sub(linked, html.escape(line))}</li>" for line in self.lines)
+        return f'<ul class="readout-reading">{items}</ul>'
+
+    def __str__(self) -> str:
+        return "\n".join(f"- {line}" for line in self.lines)
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def marked_text(link: Link) -> str:
@@ -435,20 +517,33 @@ def actor_table(d: Diff) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["named_in", "actor", "sentences"])
 
 
-def commitment_table(d: Diff) -> pd.DataFrame:
-    """One row per commitment added, dropped or changed: change (added, dropped, firmer, softer, changed),
-    actor, act (PLOVER category), recipient, before and after (the words that carry it, firm or soft, and
-    its mode), and the sentences (A's and B's ids)."""
+def _changes_table(changes: list[EventChange]) -> pd.DataFrame:
     import pandas as pd
 
     def said(e: Event | None) -> str:
-        return "" if e is None else f"'{e.cue}' ({e.commitment}, {e.mode})"
+        return "" if e is None else f"'{e.cue}' ({e.commitment or 'no promise'}, {e.mode})"
 
-    rows = [(c.kind, (c.after or c.before).actor, (c.after or c.before).event,  # type: ignore[union-attr]
-             (c.after or c.before).recipient, said(c.before), said(c.after),  # type: ignore[union-attr]
-             c.before.sentence if c.before else "", c.after.sentence if c.after else "") for c in d.commitments]
+    rows = []
+    for c in changes:
+        e = c.after or c.before
+        assert e is not None
+        rows.append((c.kind, e.actor, e.event, e.recipient, said(c.before), said(c.after),
+                     c.before.sentence if c.before else "", c.after.sentence if c.after else ""))
     return pd.DataFrame(rows, columns=["change", "actor", "act", "recipient", "before", "after", "sentence_a",
                                        "sentence_b"])
+
+
+def commitment_table(d: Diff) -> pd.DataFrame:
+    """One row per commitment added, dropped or changed: change (added, dropped, firmer, softer, changed),
+    actor, act (PLOVER category), recipient, before and after (the words that carry it, firm or soft or no
+    promise, and its mode), and the sentences (A's and B's ids)."""
+    return _changes_table(d.commitments)
+
+
+def act_table(d: Diff) -> pd.DataFrame:
+    """One row per other event (no promise on either side) added, dropped or changed in mode, with the
+    columns of :func:`commitment_table`."""
+    return _changes_table(d.events)
 
 
 def theme_table(d: Diff) -> pd.DataFrame:
@@ -466,7 +561,8 @@ CHANGE_COLUMNS = ("pair", "change", "kind", "actor", "event", "theme", "before",
 
 def change_rows(pair: str, d: Diff) -> list[tuple[str, ...]]:
     """Every change of ``d`` as rows of :data:`CHANGE_COLUMNS`, all text: ``change`` is tone, actor,
-    commitment, theme or sentence; ``event`` a commitment's PLOVER category, ``theme`` a theme's name;
+    commitment, act (an event that is no promise), theme or sentence; ``event`` a commitment's or act's PLOVER
+    category, ``theme`` a theme's name;
     ``kind`` its direction or sort (warmer/cooler/same; B only/A only;
     added/dropped/firmer/softer/changed; gained/lost; kept/reworded/moved/added/dropped); ``before`` and
     ``after`` the value in A and in B (a tone score, the words of a promise, a theme's share, a sentence);
@@ -479,10 +575,10 @@ def change_rows(pair: str, d: Diff) -> list[tuple[str, ...]]:
     for kind, named in (("B only", d.actors_added), ("A only", d.actors_dropped)):
         rows += [(pair, "actor", kind, x.text, "", "", "", "", ", ".join(x.sentences) if kind == "A only" else "",
                   ", ".join(x.sentences) if kind == "B only" else "") for x in named]
-    for c in d.commitments:
+    for c in [*d.commitments, *d.events]:
         e = c.after or c.before
         assert e is not None
-        rows.append((pair, "commitment", c.kind, e.actor, e.event, "",
+        rows.append((pair, "commitment" if c.promise else "act", c.kind, e.actor, e.event, "",
                      f"{c.before.cue} ({c.before.commitment}, {c.before.mode})" if c.before else "",
                      f"{c.after.cue} ({c.after.commitment}, {c.after.mode})" if c.after else "",
                      c.before.sentence if c.before else "", c.after.sentence if c.after else ""))

@@ -3,7 +3,8 @@
 B's text paragraph by paragraph, each sentence marked as the alignment of :mod:`.change` reads it:
 added (underlined), reworded (its changed words marked: A's struck through, B's underlined), moved
 (dotted), kept (plain; a kept sentence with a few words changed has them marked), and A's dropped sentences struck through where they stood. Each sentence
-carries its ids (B's, and A's where it has one). The page is one file with its style inside: it opens
+carries its ids (B's, and A's where it has one) and is the target of a link to ``redline.html#b-p1s2`` (B's
+sentence) or ``#a-p1s2`` (A's, kept, reworded, moved or dropped), as the diff page's findings link them. The page is one file with its style inside: it opens
 offline and prints in black and white (the marks are underline and strike-through, not colour alone).
 Every text taken from the statements is escaped by the template (Jinja's autoescape).
 """

@@ -113,6 +113,9 @@ def test_what_changed_names_actors_tone_commitments_and_themes():
     [change] = d.commitments
     assert (change.kind, change.before.cue, change.after.cue) == ("softer", "will support", "may support")
     assert [(t.theme, t.kind) for t in d.themes if t.kind] == [("armed conflict and defense", "gained")]
+    # the other acts: B's condemnation and demand are new, A's welcome of Russia's engagement is gone
+    assert sorted((c.kind, (c.after or c.before).event, (c.after or c.before).cue) for c in d.events) == [
+        ("added", "ACCUSE", "condemn"), ("added", "REQUEST", "must end"), ("dropped", "SUPPORT", "welcome")]
 
 
 def test_a_tone_shift_reads_a_change_of_side_or_twice_the_weight_per_word():
@@ -188,6 +191,7 @@ def test_the_redline_marks_b_in_reading_order_and_escapes_the_text():
     assert "<ins>strongly</ins>" in main and "<del>next</del> <ins>this</ins> month." in main
     assert "<ins>Mexico &lt;b&gt;joined&lt;/b&gt; the talks as an observer.</ins>" in main
     assert "B carries over" in page and "a.txt" in page and "b.txt" in page
+    assert 'id="a-p1s1"' in main and 'id="a-p1s4"' in main  # A's kept and moved sentences are link targets too
 
 
 def diff_cmd(*args, cwd) -> subprocess.CompletedProcess:
@@ -206,13 +210,15 @@ def test_the_diff_report_a_page_a_redline_and_tables(tmp_path, capsys):
     assert done.stdout.strip() == f"Diff: {out / 'index.html'}, {out / 'redline.html'}"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert (manifest["kind"], manifest["status"], manifest["parameters"]["max_rows"]) == ("diff", "ok", 5)
-    assert sorted(manifest["tables"]) == ["actors_changed.csv", "alignment.csv", "commitments_changed.csv",
-                                          "themes_changed.csv", "tone_shifts.csv"]
+    assert sorted(manifest["tables"]) == ["actors_changed.csv", "acts_changed.csv", "alignment.csv",
+                                          "commitments_changed.csv", "themes_changed.csv", "tone_shifts.csv"]
     page, redline = ((out / name).read_text(encoding="utf-8") for name in ("index.html", "redline.html"))
     for text in (page, redline):
         assert str(tmp_path) not in text and "<script>alert(1)</script>" not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "python -m readout diff c.txt hostile-pass.txt --out diff" in page and 'href="redline.html"' in page
+    # each finding's sentence ids link to the redline: the dropped commitment's sentence is A's first
+    assert '<a href="redline.html#a-p1s1">p1s1</a>' in page and 'id="a-p1s1"' in redline
     alignment = (out / "tables" / "alignment.csv").read_text(encoding="utf-8").splitlines()
     # nothing alike: each of C's three sentences dropped, each of the hostile statement's added
     assert len(alignment) == 1 + 3 + len(load_statement(hostile).sentences)

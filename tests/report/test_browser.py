@@ -384,6 +384,10 @@ def test_diff_pages_offline_literal_text_links_and_phone_width(diff, browser, na
     for href in hrefs:
         url = urlparse(href)
         assert url.scheme == "file" and Path(unquote(url.path)).is_file(), href
+    targets = [urlparse(h).fragment for h in hrefs if "redline.html#" in h]
+    assert name == "redline.html" or targets  # the findings link their sentences on the redline
+    redline = (diff / "redline.html").read_text(encoding="utf-8")
+    assert [t for t in targets if f'id="{t}"' not in redline] == []
     text = browser.find_element(By.TAG_NAME, "body").text
     assert "<script>alert(1)</script>" in text and "<img src=x" in text
     assert browser.execute_script("return [...document.scripts].filter(s => s.textContent.includes('alert(')).length") == 0
