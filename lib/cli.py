@@ -227,17 +227,25 @@ def _code(exc: KeyboardInterrupt) -> int:
     return 128 + getattr(exc, "signum", signal.SIGINT)
 
 
-def _diff(args: argparse.Namespace) -> int:
-    """``diff A B`` without ``--out``: the diff as text; 2 (one line) for a file that cannot be read."""
+def _diff(args: argparse.Namespace, parameters: dict) -> int:
+    """``diff A B`` without ``--out``: the diff as text, read with the data files the parameters name (the
+    notebook's other parameters are for the report: refused); 2 (one line) for a file that cannot be read."""
+    from readout.analyses.lexicons import DATA_FILE_PARAMETERS
     from readout.collection.change import diff_text
+    from readout.run.parameters import load_data_files, resolve_path_parameters
     from readout.text.statement import load_statement
 
     try:
-        a, b = load_statement(args.a), load_statement(args.b)
-    except BadInputError as exc:
+        others = sorted(set(parameters) - set(DATA_FILE_PARAMETERS))
+        if others:
+            raise UsageError(f"parameter '{others[0]}' is for the report: give --out DIR (without it, only the data "
+                             f"files apply: {', '.join(DATA_FILE_PARAMETERS)})")
+        lexicons = load_data_files(resolve_path_parameters(parameters))
+        a, b = load_statement(args.a, actor_lexicon=lexicons.actors), load_statement(args.b, actor_lexicon=lexicons.actors)
+    except (BadInputError, UsageError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(diff_text(a, b))
+    print(diff_text(a, b, lexicons))
     return 0
 
 
@@ -276,8 +284,9 @@ def main(argv: list[str] | None = None) -> int:
             print("diff: pairs from folders or --pairs need --out DIR (one report per pair and an index)",
                   file=sys.stderr)
             return 2
-        if args.out is None:
-            return _diff(args)
+        if args.a is not None and args.b is not None and args.a.resolve() == args.b.resolve():
+            print(f"diff: {args.a} is both A and B: give two different statements or folders", file=sys.stderr)
+            return 2
     _stop_on_signals()
     try:
         parameters: dict = {}
@@ -292,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, BadInputError) as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.command == "diff" and args.out is None:
+        return _diff(args, parameters)
     if args.command == "compare" and not args.paths and args.corpus is None:
         print("compare: give at least two statements (files, folders or patterns) or --corpus DIR", file=sys.stderr)
         return 2

@@ -23,7 +23,7 @@ The similarity of two sentences is difflib's ratio over their words, lower-cased
 first, each sentence in at most one pair. :data:`KEPT` was set on the ten labelled pairs of real
 statements (``../shared/pairs``): at 0.8 the tool's count of kept sentences equals the hand count on
 all ten (5 and 4 on the two pairs that keep sentences, 0 on the others, whose closest sentences are at
-most 0.60 alike). :data:`REWORDED` has no hand count to be set against: a sentence half of whose words
+most 0.60 alike; on one pair by two errors that cancel, docs/validation.md says which). :data:`REWORDED` has no hand count to be set against: a sentence half of whose words
 survive in order is called reworded, a judgement a reader should check in the marked words.
 """
 
@@ -227,14 +227,18 @@ class EventChange:
 
 @dataclass(frozen=True)
 class ThemeShift:
-    """A theme's share of the words (0-1) in A and in B; ``kind`` is ``gained`` when its share rose by at least
-    :data:`~readout.analyses.topics.themes.SUBSTANCE_SHARE` (the share at which a theme is "in substance"),
-    ``lost`` when it fell by as much, else ``""``."""
+    """A theme's share of the words (0-1) in A and in B, and the words that matched it in each; ``kind`` is
+    ``gained`` when its share rose by at least :data:`~readout.analyses.topics.themes.SUBSTANCE_SHARE` (the
+    share at which a theme is "in substance") and at least two of its words match in B, ``lost`` when it fell
+    by as much and at least two matched in A (one word in a long sentence gives the theme the whole
+    sentence's words), else ``""``."""
 
     theme: str
     share_a: float
     share_b: float
     kind: str
+    evidence_a: str = ""  # the words that matched the theme, by frequency ("economic (1)")
+    evidence_b: str = ""
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,7 @@ class Diff:
     themes: list[ThemeShift]
     grade_a: float | None
     grade_b: float | None
+    notes: tuple[str, ...] = ()  # what could not be read, and why ("A does not look like English: ...")
 
     def count(self, kind: str) -> int:
         """How many lines of the alignment are ``kind`` (kept, reworded, moved, added, dropped)."""
@@ -348,8 +353,11 @@ def _themes(a: Statement, b: Statement, lexicons: Lexicons | None) -> list[Theme
     for theme in shares_b.index:
         x, y = float(shares_a.loc[theme, "word_share"]), float(shares_b.loc[theme, "word_share"])
         if x or y:
-            kind = "gained" if y - x >= SUBSTANCE_SHARE else "lost" if x - y >= SUBSTANCE_SHARE else ""
-            out.append(ThemeShift(theme, x, y, kind))
+            many_a, many_b = (int(t.loc[theme, "matches"]) >= 2 for t in (shares_a, shares_b))
+            kind = "gained" if y - x >= SUBSTANCE_SHARE and many_b else \
+                "lost" if x - y >= SUBSTANCE_SHARE and many_a else ""
+            out.append(ThemeShift(theme, x, y, kind, str(shares_a.loc[theme, "evidence"] or ""),
+                                  str(shares_b.loc[theme, "evidence"] or "")))
     return sorted(out, key=lambda t: -abs(t.share_b - t.share_a))
 
 
@@ -368,25 +376,39 @@ def what_changed(a: Statement, b: Statement, lexicons: Lexicons | None = None) -
     lexicon, the event scheme and the themes; the shipped files when None)."""
     from readout.analyses.actors.named import named_actors
 
+    from readout.analyses.actors.named import one_sided
+    from readout.errors import NotComputable
+
+    from readout.text.language import looks_english
+
     links = align(a, b)
     named_a, named_b = named_actors(a), named_actors(b)
-    keys_a, keys_b = {x.key for x in named_a}, {x.key for x in named_b}
-    tones_a, tones_b = _tones_by_actor(a, lexicons), _tones_by_actor(b, lexicons)
-    tone = [ToneShift(actor, tones_a.get(actor), tones_b.get(actor), a.n_words, b.n_words)
-            for actor in dict.fromkeys([*tones_a, *tones_b])]
-    events = _event_changes(links, a, b, lexicons)
-    return Diff(a, b, links, [x for x in named_b if x.key not in keys_a], [x for x in named_a if x.key not in keys_b],
-                tone, [c for c in events if c.promise], [c for c in events if not c.promise], _themes(a, b, lexicons),
-                _grade(a), _grade(b))
+    notes = [f"{side} does not look like English: the tone toward actors, the commitments and the acts are not read "
+             "(the lexicons and the parser are English); the sentences, names and length are."
+             for side, s in (("A", a), ("B", b)) if not looks_english(s)]
+    tone, events = [], []
+    if not notes:
+        tones_a, tones_b = _tones_by_actor(a, lexicons), _tones_by_actor(b, lexicons)
+        tone = [ToneShift(actor, tones_a.get(actor), tones_b.get(actor), a.n_words, b.n_words)
+                for actor in dict.fromkeys([*tones_a, *tones_b])]
+        try:
+            events = _event_changes(links, a, b, lexicons)
+        except NotComputable as exc:  # too little text to read
+            notes.append(f"Commitments and acts are not read: {exc}")
+    return Diff(a, b, links, one_sided(named_b, named_a), one_sided(named_a, named_b), tone,
+                [c for c in events if c.promise], [c for c in events if not c.promise], _themes(a, b, lexicons),
+                _grade(a), _grade(b), tuple(notes))
 
 
 _MARK = {"kept": "=", "reworded": "~", "moved": ">", "added": "+", "dropped": "-"}
 
 
-def _tone_words(t: ActorTone | None, side: str) -> str:
+def _tone_words(t: ActorTone | None, side: str, words: int) -> str:
     if t is None:
         return f"{side} aims none"
-    return f"{side} {t.tone:+.2f} (praise {t.praise}, pressure {t.pressure}: {side} {', '.join(t.sentences)})"
+    per = 100 / max(words, 1)
+    return (f"{side} {t.tone:+.2f} (praise {t.praise}, pressure {t.pressure}; per 100 words {t.praise * per:.1f} and "
+            f"{t.pressure * per:.1f}: {side} {', '.join(t.sentences)})")
 
 
 def _promise(e: Event, side: str) -> str:
@@ -408,9 +430,10 @@ def findings(d: Diff) -> list[str]:
     named in one statement only, the commitments changed, the other acts added, dropped or changed (the
     first :data:`_LISTED` of each), the themes gained and lost, length and readability, and how much of B
     is A's. Each line names its sentences ("A p2s1" is A's)."""
-    lines = [f"Tone toward {t.actor}: {t.direction}. {_tone_words(t.before, 'A')}; {_tone_words(t.after, 'B')}."
-             for t in sorted(d.tone, key=lambda t: t.direction == "same")]
-    if not d.tone:
+    lines = list(d.notes)
+    lines += [f"Tone toward {t.actor}: {t.direction}. {_tone_words(t.before, 'A', d.a.n_words)}; "
+              f"{_tone_words(t.after, 'B', d.b.n_words)}." for t in sorted(d.tone, key=lambda t: t.direction == "same")]
+    if not d.tone and not d.notes:
         lines.append("Tone: neither statement aims its tone at an actor the tool recognises.")
     for side, named in (("B", d.actors_added), ("A", d.actors_dropped)):
         lines.append(f"Named in {side} only: " + ("; ".join(f"{x.text} ({side} {', '.join(x.sentences)})"
@@ -432,12 +455,13 @@ def findings(d: Diff) -> list[str]:
         if acts:
             more = f"; and {len(acts) - _LISTED} more (the table of acts)" if len(acts) > _LISTED else ""
             lines.append(f"Acts {kind} (not promises): " + "; ".join(shown) + more + ".")
-    lines += [f"Theme {t.kind}: {t.theme} ({t.share_a:.0%} of A's words, {t.share_b:.0%} of B's)."
+    lines += [f"Theme {t.kind}: {t.theme} ({t.share_a:.0%} of A's words, {t.share_b:.0%} of B's; matched in "
+              f"{'B' if t.kind == 'gained' else 'A'}: {t.evidence_b if t.kind == 'gained' else t.evidence_a})."
               for t in d.themes if t.kind]
     grades = "" if d.grade_a is None or d.grade_b is None else (
         f"; Flesch-Kincaid grade {d.grade_a:.1f} → {d.grade_b:.1f}")
     lines += [f"Length: {d.a.n_words} → {d.b.n_words} words{grades}.",
-              f"B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept whole. Of B's "
+              f"B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept. Of B's "
               f"sentences, {d.count('kept')} kept, {d.count('reworded')} reworded, {d.count('moved')} moved and "
               f"{d.count('added')} added; {d.count('dropped')} of A's dropped (kept: at least {KEPT:.0%} of the "
               f"words alike, in order; reworded: at least {REWORDED:.0%})."]
@@ -475,10 +499,12 @@ def marked_text(link: Link) -> str:
     """A line's sentence as plain text: one whose words changed (reworded, or kept with a few words changed)
     with the changes marked ``[-dropped-]{+added+}``, else B's sentence (A's for a dropped one)."""
     if link.a is not None and link.b is not None and link.a.text != link.b.text:
-        return joined(word_changes(link.a, link.b),
+        text = joined(word_changes(link.a, link.b),
                       lambda op, w: w if op == "same" else f"[-{w}-]" if op == "dropped" else f"{{+{w}+}}")
-    sentence = link.b if link.b is not None else link.a
-    return sentence.text if sentence is not None else ""
+    else:
+        sentence = link.b if link.b is not None else link.a
+        text = sentence.text if sentence is not None else ""
+    return " ".join(text.split())  # one line: a sentence broken across lines ("THE WHITE HOUSE,\nJune 13") too
 
 
 def alignment_table(d: Diff) -> pd.DataFrame:
@@ -589,12 +615,12 @@ def change_rows(pair: str, d: Diff) -> list[tuple[str, ...]]:
     return rows
 
 
-def diff_text(a: Statement, b: Statement) -> str:
+def diff_text(a: Statement, b: Statement, lexicons: Lexicons | None = None) -> str:
     """The diff of A and B as plain text, for the terminal: what each is, then what changed
     (:func:`findings`), then B line by line (``=`` kept, ``~`` reworded with the changed words marked
     ``[-dropped-]{+added+}``, ``>`` moved, ``+`` added, ``-`` A's dropped sentence where it stood), each
     with its sentence id in A and B."""
-    d = what_changed(a, b)
+    d = what_changed(a, b, lexicons)
     lines = [f"A: {a.title} ({len(a.sentences)} sentences)", f"B: {b.title} ({len(b.sentences)} sentences)", "",
              "What changed:", *(f"  {line}" for line in findings(d)), ""]
     for link in d.links:

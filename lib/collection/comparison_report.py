@@ -33,6 +33,7 @@ from .corpus import MANIFEST
 from .pairs import Pair
 
 if TYPE_CHECKING:
+    from readout.analyses.lexicons import Lexicons
     from readout.text.statement import Statement
 
 __all__ = ["COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "run_comparison", "run_diff", "run_diffs"]
@@ -170,7 +171,9 @@ def run_diff(
     options = options if options is not None else RunOptions()
     try:
         notebook = _checked_diff(parameters, out, options, "diff")
-        a, b = load_statement(path_a), load_statement(path_b)
+        parameters = resolve_path_parameters(parameters)
+        lexicons = load_data_files(parameters)
+        a, b = load_statement(path_a, actor_lexicon=lexicons.actors), load_statement(path_b, actor_lexicon=lexicons.actors)
     except (UsageError, BadInputError) as exc:
         for line in str(exc).splitlines():
             err(line)
@@ -180,7 +183,7 @@ def run_diff(
         err(f"diff up to date, not run again (--force runs it again): {out}")
         print(f"Diff: {out.resolve() / 'index.html'}  (up to date)")
         return 0
-    run, _ = _publish_diff(a, b, path_a, path_b, parameters, out, key, options, err)
+    run, _ = _publish_diff(a, b, path_a, path_b, parameters, out, key, options, err, lexicons=lexicons)
     out = out.resolve()
     print(f"Diff: {out / 'index.html'}, {out / 'redline.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
     return 0 if run.status == "ok" else 1
@@ -195,26 +198,36 @@ def _diff_key(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters
 
 def _publish_diff(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters: dict[str, Any], out: Path,
                   key: str, options: RunOptions, err: Callable[[str], None],
-                  shown: Path | None = None) -> tuple[Any, Diff]:
+                  shown: Path | None = None, lexicons: Lexicons | None = None) -> tuple[Any, Diff]:
     """Run the diff notebook on A and B into ``out`` with the redline page beside it; the run and the diff."""
     from .change import what_changed
     from .redline import write_redline
 
     notebook = options.notebooks_dir / DIFF_NOTEBOOK
     params = {**parameters, "statement_a": str(Path(path_a).resolve()), "statement_b": str(Path(path_b).resolve())}
-    names = (Path(path_a).name, Path(path_b).name)
+    names = (_shown(Path(path_a)), _shown(Path(path_b)))
     page = PageContext(f"What changed: {a.title} → {b.title}", f"{names[0]}, then {names[1]}",
                        hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest(),
                        {**parameters, "statement_a": names[0], "statement_b": names[1]}, collection=True,
-                       command=("python", "-m", "readout", "diff", *names, "--out", out.name))
+                       command=("python", "-m", "readout", "diff", *names, "--out", _shown(shown or out)))
     found: list[Diff] = []
 
     def redline(build: Path) -> None:
-        found.append(what_changed(a, b))
+        found.append(what_changed(a, b, lexicons))
         write_redline(found[0], build)
 
     run = _run_and_publish(notebook, params, out, key, page, "diff", options, err, after=redline, shown=shown)
     return run, found[0]
+
+
+def _shown(path: Path) -> str:
+    """A path as a page may show it: relative to the working folder when it lies inside it, else its folder's
+    name and its own ("2022/p01.txt"): never where it sits on someone's machine."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(Path(path.parent.name) / path.name)
 
 
 def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, kind: str) -> Path:
@@ -229,8 +242,8 @@ def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, ki
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a folder (--out)")
     if out.exists() and any(out.iterdir()) and not _is_comparison(out, kind):
-        raise UsageError(f"{out}: folder holds files that are not an earlier {'diff' if kind == 'diff' else kind}; "
-                         "choose another --out")
+        what = "a diff of two statements" if kind == "diff" else "diffs of several pairs"
+        raise UsageError(f"{out}: folder holds files that are not earlier {what}; choose another --out")
     return notebook
 
 
@@ -249,12 +262,15 @@ def run_diffs(
     import jinja2
 
     from readout.errors import BadInputError
-    from readout.text.statement import load_statement, slugify
+    from readout.text.statement import load_statement, slugify, with_given
 
     options = options if options is not None else RunOptions()
     try:
         _checked_diff(parameters, out, options, "diffs")
-        statements = {p: load_statement(p) for pair in pairs for p in (pair.a, pair.b)}
+        parameters = resolve_path_parameters(parameters)
+        lexicons = load_data_files(parameters)
+        statements = {(p, given): with_given(load_statement(p, actor_lexicon=lexicons.actors), *given)
+                      for pair in pairs for p, given in ((pair.a, pair.given_a), (pair.b, pair.given_b))}
     except (UsageError, BadInputError) as exc:
         for line in str(exc).splitlines():
             err(line)
@@ -271,8 +287,9 @@ def run_diffs(
             while folder in folders:
                 folder += "-2"
             folders.add(folder)
-            a, b = statements[pair.a], statements[pair.b]
-            run, d = _publish_diff(a, b, pair.a, pair.b, parameters, build / folder, "", options, err, out / folder)
+            a, b = statements[(pair.a, pair.given_a)], statements[(pair.b, pair.given_b)]
+            run, d = _publish_diff(a, b, pair.a, pair.b, parameters, build / folder, "", options, err, out / folder,
+                                   lexicons)
             failed += run.status != "ok"
             shifts = "; ".join(f"{t.direction} toward {t.actor}" for t in d.tone if t.direction != "same")
             rows.append({"name": pair.name, "folder": folder, "status": run.status, "title_a": a.title,

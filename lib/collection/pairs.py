@@ -5,9 +5,10 @@
   file in one folder only is not paired, and the index page lists it.
 * **A CSV file** (``diff --pairs pairs.csv --out DIR``; UTF-8, a header row): the earlier statement in
   column ``a`` (or ``file_a``), the later in ``b`` (or ``file_b``), and optionally the pair's name in
-  ``pair``. Paths are relative to the CSV file's folder; a row without a name is named by its line
-  ("line-2"). Blank rows are skipped; other columns are kept out of the way (the labelled pairs'
-  ``labels.csv`` reads as it is).
+  ``pair``, and each statement's title and date in ``title_a``, ``title_b``, ``date_a``, ``date_b`` (as
+  a folder's ``metadata.csv`` gives them: they win over what the text says). Paths are relative to the
+  CSV file's folder; a row without a name is named by its line ("line-2"). Blank rows are skipped;
+  other columns are kept out of the way (the labelled pairs' ``labels.csv`` reads as it is).
 
 A row naming a file that does not exist, a pair named twice or named so that it is no folder name
 (a slash, or only dots), or a CSV without its columns is refused with one line naming the file and
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readout.errors import BadInputError
+from readout.text.metadata import read_date
 
 __all__ = ["Pair", "pairs_from_folders", "read_pairs"]
 
@@ -32,6 +34,8 @@ class Pair:
     name: str
     a: Path
     b: Path
+    given_a: tuple[str, str] = ("", "")  # the title and date a CSV file gives A ("" when none)
+    given_b: tuple[str, str] = ("", "")
 
 
 def pairs_from_folders(a: Path, b: Path) -> tuple[list[Pair], list[str]]:
@@ -88,7 +92,14 @@ def read_pairs(path: Path) -> list[Pair]:
             if not file.is_file():
                 raise BadInputError(path, f"line {line}: {cells[col]} not found")
             files.append(file)
-        pairs.append(Pair(name, files[0], files[1]))
+        given = [(cells.get(f"title_{side}", ""), cells.get(f"date_{side}", "")) for side in "ab"]
+        for side, (_, date) in zip("ab", given):
+            if date:
+                try:
+                    read_date(date, f"date_{side}")
+                except BadInputError as exc:
+                    raise BadInputError(path, f"line {line}, date_{side}: {exc.problem}") from None
+        pairs.append(Pair(name, files[0], files[1], given[0], given[1]))
     if not pairs:
         raise BadInputError(path, "lists no pair")
     return pairs

@@ -60,7 +60,7 @@ def redline_html(d: Diff) -> str:
 
     template = resources.files("readout.collection").joinpath("redline.html.j2").read_text(encoding="utf-8")
     page = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(template)
-    counts = (f"B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept whole. Of B's "
+    counts = (f"B carries over {carried_over(d.links):.0%} of its words from A, in sentences kept. Of B's "
               f"{len(d.b.sentences)} sentences, {d.count('kept')} are kept, {d.count('reworded')} reworded, "
               f"{d.count('moved')} moved and {d.count('added')} added; {d.count('dropped')} of A's "
               f"{len(d.a.sentences)} are dropped.")

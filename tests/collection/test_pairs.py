@@ -47,13 +47,19 @@ def test_a_csv_of_pairs_is_read_relative_to_its_folder(tmp_path):
                                         ",,,\r\n,2021/only-then.txt,2022/ukraine.txt,\r\n", encoding="utf-8")
     assert read_pairs(tmp_path / "pairs.csv") == [Pair("ukr", old / "ukraine.txt", new / "ukraine.txt"),
                                                   Pair("line-4", old / "only-then.txt", new / "ukraine.txt")]
+    (tmp_path / "titled.csv").write_text("a,b,title_a,date_b\n2021/ukraine.txt,2022/ukraine.txt,Last year,2022-06-12\n",
+                                         encoding="utf-8")
+    [titled] = read_pairs(tmp_path / "titled.csv")
+    assert (titled.given_a, titled.given_b) == (("Last year", ""), ("", "2022-06-12"))
     for text, message in [("a,c\nx,y\n", "needs the columns a and b"),
                           ("a,b\n2021/ukraine.txt,2022/missing.txt\n", "line 2: 2022/missing.txt not found"),
                           ("pair,a,b\nx,2021/ukraine.txt,2022/ukraine.txt\nx,2021/ukraine.txt,2022/ukraine.txt\n",
                            "line 3: pair 'x' is named twice"),
                           ("pair,a,b\n../up,2021/ukraine.txt,2022/ukraine.txt\n", "cannot name a folder"),
                           ("a,b\n2021/ukraine.txt,\n", "line 2: no file in column b"),
-                          ("a,b\n", "lists no pair")]:
+                          ("a,b\n", "lists no pair"),
+                          ("a,b,date_b\n2021/ukraine.txt,2022/ukraine.txt,March 2022\n",
+                           "line 2, date_b: “March 2022” is not a full date")]:
         (tmp_path / "bad.csv").write_text(text, encoding="utf-8")
         with pytest.raises(BadInputError, match=message):
             read_pairs(tmp_path / "bad.csv")
@@ -75,6 +81,12 @@ def test_the_diff_of_two_folders_writes_a_report_per_pair_and_an_index(tmp_path,
     assert manifest["kind"] == "diffs" and manifest["pairs"][0]["status"] == "ok"
     before = (out / "index.html").read_bytes()
     (tmp_path / "bad.csv").write_text("a,b\n2021/ukraine.txt,2022/missing.txt\n", encoding="utf-8")
+    (tmp_path / "titled.csv").write_text("pair,a,b,title_a,title_b\nukr,2021/ukraine.txt,2022/ukraine.txt,Kyiv 2021,"
+                                         "Kyiv <b>2022</b>\n", encoding="utf-8")
+    titled = cli(["diff", "--pairs", tmp_path / "titled.csv", "--out", tmp_path / "titled"], capsys)
+    assert titled.returncode == 0, titled.stderr
+    index = (tmp_path / "titled" / "index.html").read_text(encoding="utf-8")
+    assert "Kyiv 2021" in index and "Kyiv &lt;b&gt;2022&lt;/b&gt;" in index  # the titles given, escaped
     for args, message in [(["--pairs", tmp_path / "bad.csv"], "bad.csv: line 2: 2022/missing.txt not found"),
                           ([old, new], "need --out DIR"),
                           ([], "give two statements A B (files or folders), or --pairs FILE"),

@@ -33,7 +33,7 @@ from readout.text.people import TITLES
 from readout.text.statement import Statement
 from readout.text.stopwords import stopwords
 
-__all__ = ["HEADS", "NamedActor", "actor_key", "named_actors", "same_actor"]
+__all__ = ["HEADS", "NamedActor", "actor_key", "named_actors", "same_actor", "one_sided"]
 
 #: Nouns that head a description of an actor ("the Belarusian regime", "local authorities", "allies").
 HEADS = frozenset({
@@ -64,6 +64,9 @@ class NamedActor:
     text: str
     key: frozenset[str]
     sentences: list[str] = field(default_factory=list)
+    #: The words of the key that only describe or place it: the actors of the actor list it names ("russia"
+    #: in "the Russian Duma") and the adjectives before its head ("brave" in "the brave people of Ukraine").
+    qualifiers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -78,7 +81,14 @@ def _lemma(word: str) -> str:
 def _words(text: str) -> set[str]:
     skip = stopwords() | _VAGUE
     words = (w.strip(".,;:()\"'") for w in text.replace("’", "'").replace("-", " ").split())
-    return {_lemma(w) for w in words if w and w.lower() not in skip and not w[:1].isdigit()} - {"", "s"}
+    return {_form(w) for w in words if w and w.lower() not in skip and not w[:1].isdigit()} - {"", "s"}
+
+
+def _form(word: str) -> str:
+    """A word as keys hold it: a common noun in its dictionary form ("forces" → force), a name as written, in
+    lower case ("Duma" stays duma), unless it is a head word with a capital ("Allies" → ally)."""
+    lemma = _lemma(word)
+    return lemma if word[:1].islower() or lemma in HEADS else normal_form(word)
 
 
 def actor_key(text: str, lexicon: ActorLexicon) -> frozenset[str]:
@@ -115,6 +125,22 @@ def same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(shared) and (a <= b or b <= a or _core(a) <= _core(b) or _core(b) <= _core(a))
 
 
+def _only_qualified(a: NamedActor, b: NamedActor) -> bool:
+    """True when ``a`` and ``b`` name one actor as a list of who is named reads them: the same key, or one
+    key adds to the other only its :attr:`NamedActor.qualifiers` ("the Russian Duma" and "Duma", "the brave
+    people of Ukraine" and "the people of Ukraine"; not "Russia's leaders" and "Russia": leaders are others;
+    not "Saudi Aramco" and "Saudi Arabia": Aramco is a name of its own)."""
+    small, large = (a, b) if len(a.key) <= len(b.key) else (b, a)
+    return small.key == large.key or bool(small.key) and small.key < large.key and \
+        (large.key - small.key) <= large.qualifiers
+
+
+def one_sided(these: list[NamedActor], others: list[NamedActor]) -> list[NamedActor]:
+    """The actors of ``these`` that ``others`` does not name: none of ``others`` is the same actor by
+    :func:`_only_qualified`."""
+    return [x for x in these if not any(_only_qualified(x, y) for y in others)]
+
+
 def _phrase_tokens(ps, i: int) -> list[int]:  # noqa: ANN001 - a ParsedSentence
     """Head ``i`` with the words before it that modify it (recursively; not a participle: "tortured local
     populations") and a phrase after it with "of", "in", "around" or "across" that names an actor or a
@@ -145,11 +171,13 @@ def named_actors(statement: Statement) -> list[NamedActor]:
     found: dict[frozenset[str], NamedActor] = {}
     places: list[tuple[int, NamedActor]] = []
 
-    def add(key: frozenset[str], text: str, sentence: str, at: int) -> None:
+    atoms = {name.lower() for name in lexicon.by_name}
+
+    def add(key: frozenset[str], text: str, sentence: str, at: int, adjectives: frozenset[str] = frozenset()) -> None:
         if not key:
             return
         if key not in found:
-            found[key] = NamedActor(text, key)
+            found[key] = NamedActor(text, key, qualifiers=frozenset(key & atoms) | adjectives)
             places.append((at, found[key]))
         if sentence not in found[key].sentences:
             found[key].sentences.append(sentence)
@@ -174,8 +202,8 @@ def named_actors(statement: Statement) -> list[NamedActor]:
         parsed = None
     for ps in parsed.sentences if parsed is not None else ():
         for i, t in enumerate(ps.tokens):
-            if not (t.tag in ("NN", "NNS") and _lemma(t.token.text) in HEADS):
-                continue
+            if not (t.tag in ("NN", "NNS") and _lemma(t.token.text) in HEADS) or t.dep in ("compound", "amod"):
+                continue  # a head word that modifies another noun ("military assistance") heads no actor
             inside = _phrase_tokens(ps, i)
             start, end = ps.tokens[inside[0]].token.start, ps.tokens[inside[-1]].token.end
             key = actor_key(statement.text[start:end], lexicon)
@@ -184,5 +212,6 @@ def named_actors(statement: Statement) -> list[NamedActor]:
                                                          != "our" for c in ps.children(i, "poss"))):
                 continue
             text = statement.text[start:end]
-            add(key, text[4:] if text.lower().startswith("the ") else text, ps.sentence.id, start)
+            adjectives = frozenset(_lemma(ps.tokens[j].token.text) for j in inside if ps.tokens[j].tag.startswith("JJ"))
+            add(key, text[4:] if text.lower().startswith("the ") else text, ps.sentence.id, start, adjectives)
     return [a for _, a in sorted(places, key=lambda p: p[0])]
