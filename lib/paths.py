@@ -16,9 +16,9 @@ __all__ = ["PROJECT_ROOT", "NOTEBOOKS_DIR", "SEEDS_DIR", "FOLLOW_UP", "default_s
 PROJECT_ROOT: Path = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 SEEDS_DIR: Path = PROJECT_ROOT / "seeds"
-#: The later statement the diff notebook sets against the seed by default: a demonstration follow-up of
-#: the seed's dialogue (written for the project, not a real statement; ``seeds/demo/README.md``).
-FOLLOW_UP: Path = SEEDS_DIR / "demo" / "demo-2016-06-honduras-dialogue.txt"
+#: The later statement the diff notebook sets against the seed by default: a demonstration revision of the
+#: seed, a year on (written for the project, not a real statement; ``seeds/demo/README.md``).
+FOLLOW_UP: Path = SEEDS_DIR / "demo" / "revision" / "demo-2016-honduras-dialogue-revised.txt"
 
 
 def default_statement_path() -> Path:
@@ -39,5 +39,5 @@ def resolve_statement_path(statement_path: str | Path) -> Path:
 
 def resolve_pair(statement_a: str | Path, statement_b: str | Path) -> tuple[Path, Path]:
     """The two files the diff notebook reads: each as given, or, when empty, the seed (A) and its
-    demonstration follow-up :data:`FOLLOW_UP` (B)."""
+    demonstration revision :data:`FOLLOW_UP` (B)."""
     return resolve_statement_path(statement_a), Path(statement_b) if str(statement_b).strip() else FOLLOW_UP
