@@ -209,7 +209,8 @@ def _publish_diff(a: Statement, b: Statement, path_a: Path, path_b: Path, parame
     page = PageContext(f"What changed: {a.title} → {b.title}", f"{names[0]}, then {names[1]}",
                        hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest(),
                        {**parameters, "statement_a": names[0], "statement_b": names[1]}, collection=True,
-                       command=("python", "-m", "readout", "diff", *names, "--out", _shown(shown or out)))
+                       command=("python", "-m", "readout", "diff", *names, "--out", _shown(shown or out)),
+                       label="Diff")
     found: list[Diff] = []
 
     def redline(build: Path) -> None:

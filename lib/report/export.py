@@ -83,6 +83,7 @@ class PageContext:
     versions: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # what the reader must know first: how the file was read, which pages failed
     command: tuple[str, ...] = ()  # the command that makes the page again, where it is not run or compare
+    label: str = ""  # what the page's title is of ("Diff"), where it is not "Statement" or "Collection"
 
 
 def page_name(stem: str) -> str:
@@ -135,6 +136,7 @@ def _page(context: PageContext, stem: str) -> dict[str, Any]:
     return {
         "title": context.title,
         "collection": context.collection,
+        "label": context.label or ("Collection" if context.collection else "Statement"),
         "source": _BIDI.sub("", context.source),
         "sha256": context.sha256,
         "run": _when(context.run),

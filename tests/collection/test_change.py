@@ -218,7 +218,7 @@ def test_the_diff_report_a_page_a_redline_and_tables(tmp_path, capsys):
         assert str(tmp_path) not in text and "<script>alert(1)</script>" not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     # the command again: paths inside the working folder as given, others by their folder and name only
-    assert "python -m readout diff c.txt hostile/hostile-pass.txt --out diff" in page and 'href="redline.html"' in page
+    assert "python -m readout diff c.txt hostile/hostile-pass.txt --out diff" in page and "Diff: <strong>What changed:" in page and 'href="redline.html"' in page
     # each finding's sentence ids link to the redline: the dropped commitment's sentence is A's first
     assert '<a href="redline.html#a-p1s1">p1s1</a>' in page and 'id="a-p1s1"' in redline
     alignment = (out / "tables" / "alignment.csv").read_text(encoding="utf-8").splitlines()
