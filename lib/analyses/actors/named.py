@@ -3,7 +3,8 @@
 The cast a reader would list: every actor the statement model names (:attr:`Statement.mentions`: the
 gazetteer, people by title or role, organisations by the form of their names), every other name that
 could be an actor (:func:`readout.text.names.name_spans`: "Appeals Chamber", "John McCain"; one that
-holds a name the list knows counts when it adds more than a title: "Saudi Aramco"), and
+holds a name the list knows counts when it adds more than a title: "Saudi Aramco"; not one after "in",
+"at" or "near", a place: "facilities in Jeddah"), and
 every noun phrase the dependency parse (:mod:`readout.text.parse`) heads with a word for a group of
 people or an institution (:data:`HEADS`: "Russia's leaders", "the people of Ukraine", "terrorist groups",
 "civil society organizations"), with the words before the head and an "of", "in", "around" or "across"
@@ -16,8 +17,8 @@ organisation found in the text by its title or form is its words: "Joseph R. Bid
 phrases name the same actor when their keys are equal; :func:`same_actor` also lets one key hold the
 other ("Russian forces" and "Russian forces in Ukraine") when what they share is more than head
 words ("forces"). The rules read the form of phrases, not their meaning: "their own country" is left
-out (a head word alone, with no name or qualifier, in the singular or after "its", "their", "his" or
-"her": "other governments", "our allies" and "cartels" count), while "the brave activists" and "activists" count as two descriptions.
+out (a head word alone in the singular, with no name or qualifier, and a head after "its", "their",
+"his" or "her" with no name: "its moral authority"; "other governments", "our allies" and "cartels" count), while "the brave activists" and "activists" count as two descriptions.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ _VAGUE = frozenset({"all", "other", "own", "many", "such", "several", "various",
 #: The words of people's titles ("Secretary of State", "Foreign Minister"): a name run that adds only
 #: these to the names it holds is one of them.
 _TITLE_WORDS = frozenset(w.lower().rstrip(".") for t in TITLES for w in t.split()) | {"jr", "sr", "ii", "iii"}
+#: Words before a name the actor list does not hold that make it a place ("in Jeddah", "near Erebti").
+_IN_A_PLACE = frozenset({"in", "at", "near", "throughout", "outside"})
 _MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case"})
 _PREPOSITIONS = frozenset({"of", "in", "around", "across"})
 #: Places a phrase after the head may name ("leaders in the region", "countries around the world").
@@ -193,6 +196,9 @@ def named_actors(statement: Statement) -> list[NamedActor]:
         s = statement.sentence_of(n.start)
         if s is None or any(a <= n.start and n.end <= b for a, b in spans):
             continue
+        before = [t.text.lower() for t in s.tokens if t.end <= n.start][-1:]
+        if before and before[0] in _IN_A_PLACE:
+            continue  # "facilities in Jeddah": a place, not an actor
         rest = "".join(" " if any(a <= k < b for a, b in spans) else c for k, c in enumerate(n.text, n.start))
         if _words(rest) - _TITLE_WORDS:  # a name beside the names it holds ("Saudi Aramco"), not a title
             add(actor_key(n.text, lexicon), n.text, s.id, n.start)
@@ -208,8 +214,9 @@ def named_actors(statement: Statement) -> list[NamedActor]:
             start, end = ps.tokens[inside[0]].token.start, ps.tokens[inside[-1]].token.end
             key = actor_key(statement.text[start:end], lexicon)
             head = _lemma(t.token.text)
-            if not _core(key) and (t.tag != "NNS" or any(ps.tokens[c].tag == "PRP$" and ps.tokens[c].token.text.lower()
-                                                         != "our" for c in ps.children(i, "poss"))):
+            pronoun = any(ps.tokens[c].tag == "PRP$" and ps.tokens[c].token.text.lower() != "our"
+                          for c in ps.children(i, "poss"))  # "its citizens", "their own country"
+            if not _core(key) and t.tag != "NNS" or pronoun and not key & atoms:
                 continue
             text = statement.text[start:end]
             adjectives = frozenset(_lemma(ps.tokens[j].token.text) for j in inside if ps.tokens[j].tag.startswith("JJ"))
