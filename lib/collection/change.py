@@ -1,30 +1,33 @@
-"""What changed between two statements, sentence by sentence?
+"""What changed between two statements?
 
-The first step of a diff of two statements (A, the earlier, and B): each sentence of B is set against
-the sentences of A and called
+First, sentence by sentence (:func:`align`): each sentence of B, the later statement, is set against
+the sentences of A, the earlier, and called
 
-- **kept**: the same sentence, or nearly (word similarity at least :data:`KEPT`);
+- **kept**: the same sentence, or nearly (word similarity at least :data:`KEPT`; a word or two may have
+  changed, and are marked);
 - **reworded**: the same sentence with words changed (similarity at least :data:`REWORDED`);
 - **added**: B's sentence matches none of A's;
 - **dropped**: A's sentence matches none of B's;
 - **moved**: kept or reworded, but out of A's order (not on the longest run of matches that keeps
   A's order).
 
-Then what changed, in a reader's terms (:func:`what_changed`, a :class:`Diff`): the actors named in
-one only (:mod:`readout.analyses.actors.named`), the tone aimed at each actor before and after
-(:mod:`readout.analyses.stance`; :class:`ToneShift` says how a direction is read), the commitments
-added, dropped or changed in firmness or mode (the events of :mod:`readout.analyses.actors.events`,
-set side by side along the alignment, a kept sentence too: "will support" and "may support" are
-alike), the themes gained and lost (share of words,
-:mod:`readout.analyses.topics.themes`), length and readability.
+Then what changed, in a reader's terms (:func:`what_changed`, a :class:`Diff`; :func:`findings` as
+lines): the tone aimed at each actor before and after (:mod:`readout.analyses.stance`;
+:class:`ToneShift` says how a direction is read), the actors named in one statement only
+(:mod:`readout.analyses.actors.named`), the commitments and the other acts added, dropped or changed
+(the events of :mod:`readout.analyses.actors.events`, set side by side along the alignment, a kept
+sentence too: "will support" and "may support" are alike), the themes gained and lost (share of words,
+:mod:`readout.analyses.topics.themes`), length and readability. A statement that is not English keeps
+its alignment, names and length; the rest is said not to be read.
 
 The similarity of two sentences is difflib's ratio over their words, lower-cased (2 × matching words
 / all words, 0 to 1: 1 the same words in the same order). Pairs are made greedily, the most similar
 first, each sentence in at most one pair. :data:`KEPT` was set on the ten labelled pairs of real
 statements (``../shared/pairs``): at 0.8 the tool's count of kept sentences equals the hand count on
 all ten (5 and 4 on the two pairs that keep sentences, 0 on the others, whose closest sentences are at
-most 0.60 alike; on one pair by two errors that cancel, docs/validation.md says which). :data:`REWORDED` has no hand count to be set against: a sentence half of whose words
-survive in order is called reworded, a judgement a reader should check in the marked words.
+most 0.60 alike; on one pair by two errors that cancel, docs/validation.md says which).
+:data:`REWORDED` has no hand count to be set against: a sentence half of whose words survive in order
+is called reworded, a judgement a reader should check in the marked words.
 """
 
 from __future__ import annotations
@@ -46,9 +49,10 @@ if TYPE_CHECKING:
     from readout.analyses.lexicons import Lexicons
     from readout.analyses.stance import ActorTone
 
-__all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "Link", "ToneShift", "EventChange", "ThemeShift", "Diff", "align",
-           "carried_over", "diff_text", "similarity", "what_changed", "word_changes", "findings", "marked_text",
-           "Findings", "joined", "run_spacing", "CHANGE_COLUMNS", "change_rows", "alignment_table", "tone_table", "actor_table", "commitment_table", "act_table", "theme_table"]
+__all__ = ["KEPT", "REWORDED", "CLEARLY_MORE", "CHANGE_COLUMNS", "Link", "ToneShift", "EventChange", "ThemeShift",
+           "Diff", "Findings", "align", "similarity", "word_changes", "run_spacing", "joined", "carried_over",
+           "what_changed", "findings", "marked_text", "diff_text", "change_rows", "alignment_table", "tone_table",
+           "actor_table", "commitment_table", "act_table", "theme_table"]
 
 #: Similarity at or above which B's sentence is A's, kept (set on ../shared/pairs: see the module).
 KEPT = 0.8

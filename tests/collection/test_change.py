@@ -9,7 +9,7 @@ import json
 import subprocess
 
 import pytest
-from conftest import FIXTURES, PYTHON, SEED, cli
+from conftest import FIXTURES, PYTHON, cli
 
 from readout.analyses.actors.named import named_actors, same_actor
 from readout.collection.change import (

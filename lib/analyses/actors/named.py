@@ -213,7 +213,6 @@ def named_actors(statement: Statement) -> list[NamedActor]:
             inside = _phrase_tokens(ps, i)
             start, end = ps.tokens[inside[0]].token.start, ps.tokens[inside[-1]].token.end
             key = actor_key(statement.text[start:end], lexicon)
-            head = _lemma(t.token.text)
             pronoun = any(ps.tokens[c].tag == "PRP$" and ps.tokens[c].token.text.lower() != "our"
                           for c in ps.children(i, "poss"))  # "its citizens", "their own country"
             if not _core(key) and t.tag != "NNS" or pronoun and not key & atoms:
