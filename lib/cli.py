@@ -230,16 +230,20 @@ def _code(exc: KeyboardInterrupt) -> int:
 def _diff(args: argparse.Namespace, parameters: dict) -> int:
     """``diff A B`` without ``--out``: the diff as text, read with the data files the parameters name (the
     notebook's other parameters are for the report: refused); 2 (one line) for a file that cannot be read."""
-    from readout.analyses.lexicons import DATA_FILE_PARAMETERS
     from readout.collection.change import diff_text
-    from readout.run.parameters import load_data_files, resolve_path_parameters
+    from readout.collection.comparison_report import DIFF_NOTEBOOK
+    from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
     from readout.text.statement import load_statement
 
     try:
-        others = sorted(set(parameters) - set(DATA_FILE_PARAMETERS))
-        if others:
-            raise UsageError(f"parameter '{others[0]}' is for the report: give --out DIR (without it, only the data "
-                             f"files apply: {', '.join(DATA_FILE_PARAMETERS)})")
+        declared = notebook_parameters(args.notebooks / DIFF_NOTEBOOK)
+        check_parameters(parameters, {DIFF_NOTEBOOK: declared})  # an unknown one: refused as with --out
+        for name in parameters:
+            if name in ("statement_a", "statement_b"):
+                raise UsageError(f"parameter '{name}' is set from the command line's paths; do not pass it")
+            if not name.endswith("_path"):
+                raise UsageError(f"parameter '{name}' is for the report: give --out DIR (without it, only the data "
+                                 f"files apply: {', '.join(n for n in declared if n.endswith('_path'))})")
         lexicons = load_data_files(resolve_path_parameters(parameters))
         a, b = load_statement(args.a, actor_lexicon=lexicons.actors), load_statement(args.b, actor_lexicon=lexicons.actors)
     except (BadInputError, UsageError) as exc:

@@ -233,8 +233,8 @@ class EventChange:
 class ThemeShift:
     """A theme's share of the words (0-1) in A and in B, and the words that matched it in each; ``kind`` is
     ``gained`` when its share rose by at least :data:`~readout.analyses.topics.themes.SUBSTANCE_SHARE` (the
-    share at which a theme is "in substance") and at least two of its words match in B, ``lost`` when it fell
-    by as much and at least two matched in A (one word in a long sentence gives the theme the whole
+    share at which a theme is "in substance") and it is matched at least twice in B, ``lost`` when it fell
+    by as much and it is matched at least twice in A (one word in a long sentence gives the theme the whole
     sentence's words), else ``""``."""
 
     theme: str
@@ -387,8 +387,8 @@ def what_changed(a: Statement, b: Statement, lexicons: Lexicons | None = None) -
 
     links = align(a, b)
     named_a, named_b = named_actors(a), named_actors(b)
-    notes = [f"{side} does not look like English: the tone toward actors, the commitments and the acts are not read "
-             "(the lexicons and the parser are English); the sentences, names and length are."
+    notes = [f"{side} does not look like English: the tone toward actors, the commitments, the acts and the themes "
+             "are not read (the lexicons and the parser are English); the sentences, names and length are."
              for side, s in (("A", a), ("B", b)) if not looks_english(s)]
     tone, events = [], []
     if not notes:
@@ -399,8 +399,9 @@ def what_changed(a: Statement, b: Statement, lexicons: Lexicons | None = None) -
             events = _event_changes(links, a, b, lexicons)
         except NotComputable as exc:  # too little text to read
             notes.append(f"Commitments and acts are not read: {exc}")
+    themes = _themes(a, b, lexicons) if not notes else []  # the theme lexicon is English too
     return Diff(a, b, links, one_sided(named_b, named_a), one_sided(named_a, named_b), tone,
-                [c for c in events if c.promise], [c for c in events if not c.promise], _themes(a, b, lexicons),
+                [c for c in events if c.promise], [c for c in events if not c.promise], themes,
                 _grade(a), _grade(b), tuple(notes))
 
 
@@ -590,14 +591,14 @@ CHANGE_COLUMNS = ("pair", "change", "kind", "actor", "event", "theme", "before",
 
 
 def change_rows(pair: str, d: Diff) -> list[tuple[str, ...]]:
-    """Every change of ``d`` as rows of :data:`CHANGE_COLUMNS`, all text: ``change`` is tone, actor,
-    commitment, act (an event that is no promise), theme or sentence; ``event`` a commitment's or act's PLOVER
+    """Every change of ``d`` as rows of :data:`CHANGE_COLUMNS`, all text: ``change`` is note (what was not
+    read, and why, in ``after``), tone, actor, commitment, act (an event that is no promise), theme or sentence; ``event`` a commitment's or act's PLOVER
     category, ``theme`` a theme's name;
     ``kind`` its direction or sort (warmer/cooler/same; B only/A only;
     added/dropped/firmer/softer/changed; gained/lost; kept/reworded/moved/added/dropped); ``before`` and
     ``after`` the value in A and in B (a tone score, the words of a promise, a theme's share, a sentence);
     the sentences by id in A and B ("" where none)."""
-    rows: list[tuple[str, ...]] = []
+    rows: list[tuple[str, ...]] = [(pair, "note", "not read", "", "", "", "", note, "", "") for note in d.notes]
     for t in d.tone:
         rows.append((pair, "tone", t.direction, t.actor, "", "", "" if t.before is None else f"{t.before.tone:+.2f}",
                      "" if t.after is None else f"{t.after.tone:+.2f}", ", ".join(t.before.sentences if t.before else []),
@@ -609,8 +610,8 @@ def change_rows(pair: str, d: Diff) -> list[tuple[str, ...]]:
         e = c.after or c.before
         assert e is not None
         rows.append((pair, "commitment" if c.promise else "act", c.kind, e.actor, e.event, "",
-                     f"{c.before.cue} ({c.before.commitment}, {c.before.mode})" if c.before else "",
-                     f"{c.after.cue} ({c.after.commitment}, {c.after.mode})" if c.after else "",
+                     f"{c.before.cue} ({c.before.commitment or 'no promise'}, {c.before.mode})" if c.before else "",
+                     f"{c.after.cue} ({c.after.commitment or 'no promise'}, {c.after.mode})" if c.after else "",
                      c.before.sentence if c.before else "", c.after.sentence if c.after else ""))
     rows += [(pair, "theme", t.kind or "same", "", "", t.theme, f"{t.share_a:.4f}", f"{t.share_b:.4f}", "", "")
              for t in d.themes]
@@ -625,7 +626,8 @@ def diff_text(a: Statement, b: Statement, lexicons: Lexicons | None = None) -> s
     ``[-dropped-]{+added+}``, ``>`` moved, ``+`` added, ``-`` A's dropped sentence where it stood), each
     with its sentence id in A and B."""
     d = what_changed(a, b, lexicons)
-    lines = [f"A: {a.title} ({len(a.sentences)} sentences)", f"B: {b.title} ({len(b.sentences)} sentences)", "",
+    count = lambda s: f"{len(s.sentences)} sentence{'s' if len(s.sentences) != 1 else ''}"  # noqa: E731
+    lines = [f"A: {a.title} ({count(a)})", f"B: {b.title} ({count(b)})", "",
              "What changed:", *(f"  {line}" for line in findings(d)), ""]
     for link in d.links:
         where = " ".join(x for x in (f"A {link.a.id}" if link.a else "", f"B {link.b.id}" if link.b else "") if x)

@@ -243,8 +243,8 @@ def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, ki
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a folder (--out)")
     if out.exists() and any(out.iterdir()) and not _is_comparison(out, kind):
-        what = "a diff of two statements" if kind == "diff" else "diffs of several pairs"
-        raise UsageError(f"{out}: folder holds files that are not earlier {what}; choose another --out")
+        what = "an earlier diff of two statements" if kind == "diff" else "earlier diffs of several pairs"
+        raise UsageError(f"{out}: folder holds files that are not {what}; choose another --out")
     return notebook
 
 
@@ -292,7 +292,8 @@ def run_diffs(
             run, d = _publish_diff(a, b, pair.a, pair.b, parameters, build / folder, "", options, err, out / folder,
                                    lexicons)
             failed += run.status != "ok"
-            shifts = "; ".join(f"{t.direction} toward {t.actor}" for t in d.tone if t.direction != "same")
+            shifts = "not read: a statement is not English" if d.notes else \
+                "; ".join(f"{t.direction} toward {t.actor}" for t in d.tone if t.direction != "same")
             rows.append({"name": pair.name, "folder": folder, "status": run.status, "title_a": a.title,
                          "title_b": b.title, "carried": f"{carried_over(d.links):.0%}", "reworded": d.count("reworded"),
                          "added": d.count("added"), "dropped": d.count("dropped"), "shifts": shifts,

@@ -10,7 +10,7 @@
   CSV file's folder; a row without a name is named by its line ("line-2"). Blank rows are skipped;
   other columns are kept out of the way (the labelled pairs' ``labels.csv`` reads as it is).
 
-A row naming a file that does not exist, a pair named twice or named so that it is no folder name
+A row naming a file that does not exist, or the same file as A and B, a pair named twice or named so that it is no folder name
 (a slash, or only dots), or a CSV without its columns is refused with one line naming the file and
 the line (:class:`~readout.errors.BadInputError`); nothing is written.
 """
@@ -99,6 +99,8 @@ def read_pairs(path: Path) -> list[Pair]:
                     read_date(date, f"date_{side}")
                 except BadInputError as exc:
                     raise BadInputError(path, f"line {line}, date_{side}: {exc.problem}") from None
+        if files[0].resolve() == files[1].resolve():
+            raise BadInputError(path, f"line {line}: {cells[col_a]} is both A and B")
         pairs.append(Pair(name, files[0], files[1], given[0], given[1]))
     if not pairs:
         raise BadInputError(path, "lists no pair")

@@ -14,6 +14,7 @@ from conftest import FIXTURES, PYTHON, cli
 from readout.analyses.actors.named import named_actors, same_actor
 from readout.collection.change import (
     KEPT,
+    change_rows,
     findings,
     REWORDED,
     ToneShift,
@@ -241,7 +242,7 @@ def test_the_diff_report_a_page_a_redline_and_tables(tmp_path, capsys):
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "notes.txt").write_text("mine")
     bad = cli(["diff", tmp_path / "c.txt", hostile, "--out", tmp_path / "other"], capsys)
-    assert bad.returncode == 2 and "not earlier a diff of two statements" in bad.stderr
+    assert bad.returncode == 2 and "not an earlier diff of two statements" in bad.stderr
     assert (tmp_path / "other" / "notes.txt").read_text() == "mine"
 
 
@@ -259,8 +260,10 @@ def test_a_statement_that_is_not_english_keeps_its_alignment_and_says_what_is_no
     french = parse_statement("Le Président a rencontré les ministres à Paris. Ils ont parlé de la sécurité.", "fr.txt")
     d = what_changed(french, parse_statement(C, "c.txt"))
     assert d.tone == [] and d.commitments == [] and d.events == [] and d.count("added") == 3
-    assert d.notes == ("A does not look like English: the tone toward actors, the commitments and the acts are not "
-                       "read (the lexicons and the parser are English); the sentences, names and length are.",)
+    assert d.notes == ("A does not look like English: the tone toward actors, the commitments, the acts and the "
+                       "themes are not read (the lexicons and the parser are English); the sentences, names and "
+                       "length are.",)
+    assert d.themes == [] and change_rows("fr", d)[0][:3] == ("fr", "note", "not read")
     assert findings(d)[0] == d.notes[0]
     (tmp_path / "c.txt").write_text(C, encoding="utf-8")
     same = cli(["diff", tmp_path / "c.txt", tmp_path / "c.txt"], capsys)
@@ -277,3 +280,11 @@ def test_a_theme_gained_needs_two_of_its_words():
                            "harvest, the roads, the schools and the outlook for the coming year.", "b.txt")
     trade = [t for t in what_changed(none, one).themes if t.theme == "trade and investment"]
     assert trade and trade[0].share_b - trade[0].share_a >= 0.12 and trade[0].kind == ""  # one word: no "gained"
+
+
+def test_a_head_word_alone_takes_no_qualifier_and_a_surname_is_its_person():
+    a = parse_statement("We thank other groups for their work. Foreign Minister Dmytro Kuleba spoke.", "a.txt")
+    b = parse_statement("We condemn terrorist groups in the region. We met Kuleba today.", "b.txt")
+    d = what_changed(a, b)
+    assert [x.text for x in d.actors_added] == ["terrorist groups in the region"]  # not "other groups" again
+    assert [x.text for x in d.actors_dropped] == ["other groups"]  # Kuleba is Dmytro Kuleba: in both

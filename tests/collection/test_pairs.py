@@ -58,6 +58,7 @@ def test_a_csv_of_pairs_is_read_relative_to_its_folder(tmp_path):
                           ("pair,a,b\n../up,2021/ukraine.txt,2022/ukraine.txt\n", "cannot name a folder"),
                           ("a,b\n2021/ukraine.txt,\n", "line 2: no file in column b"),
                           ("a,b\n", "lists no pair"),
+                          ("a,b\n2021/ukraine.txt,2021/ukraine.txt\n", "line 2: 2021/ukraine.txt is both A and B"),
                           ("a,b,date_b\n2021/ukraine.txt,2022/ukraine.txt,March 2022\n",
                            "line 2, date_b: “March 2022” is not a full date")]:
         (tmp_path / "bad.csv").write_text(text, encoding="utf-8")

@@ -68,7 +68,8 @@ class NamedActor:
     key: frozenset[str]
     sentences: list[str] = field(default_factory=list)
     #: The words of the key that only describe or place it: the actors of the actor list it names ("russia"
-    #: in "the Russian Duma") and the adjectives before its head ("brave" in "the brave people of Ukraine").
+    #: in "the Russian Duma"), the adjectives before its head ("brave" in "the brave people of Ukraine") and
+    #: a person's given names ("dmytro").
     qualifiers: frozenset[str] = frozenset()
 
 
@@ -131,10 +132,11 @@ def same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
 def _only_qualified(a: NamedActor, b: NamedActor) -> bool:
     """True when ``a`` and ``b`` name one actor as a list of who is named reads them: the same key, or one
     key adds to the other only its :attr:`NamedActor.qualifiers` ("the Russian Duma" and "Duma", "the brave
-    people of Ukraine" and "the people of Ukraine"; not "Russia's leaders" and "Russia": leaders are others;
-    not "Saudi Aramco" and "Saudi Arabia": Aramco is a name of its own)."""
+    people of Ukraine" and "the people of Ukraine", "Kuleba" and "Dmytro Kuleba"; not "Russia's leaders" and
+    "Russia": leaders are others; not "Saudi Aramco" and "Saudi Arabia": Aramco is a name of its own; not
+    "groups" and "terrorist groups": a head word alone takes no qualifier)."""
     small, large = (a, b) if len(a.key) <= len(b.key) else (b, a)
-    return small.key == large.key or bool(small.key) and small.key < large.key and \
+    return small.key == large.key or bool(_core(small.key)) and small.key < large.key and \
         (large.key - small.key) <= large.qualifiers
 
 
@@ -191,7 +193,9 @@ def named_actors(statement: Statement) -> list[NamedActor]:
         if s is not None:
             key = {m.actor.lower()} if m.actor in lexicon.by_name else _words(m.actor)  # a name found in the text
             shown = statement.actors[m.actor].shown if m.actor in statement.actors else m.actor
-            add(frozenset(key), shown, s.id, m.start)
+            given = frozenset(_words(" ".join(m.actor.replace(", Jr.", "").split()[:-1]))) \
+                if statement.kind_of(m.actor) == "person" else frozenset()  # "Dmytro" of Dmytro Kuleba
+            add(frozenset(key), shown, s.id, m.start, given)
     for n in name_spans(statement.text, [s.tokens for s in statement.sentences]):
         s = statement.sentence_of(n.start)
         if s is None or any(a <= n.start and n.end <= b for a, b in spans):
