@@ -306,7 +306,10 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     if args.command == "diff" and args.out is None:
-        return _diff(args, parameters)
+        try:
+            return _diff(args, parameters)
+        except KeyboardInterrupt as exc:
+            return _code(exc)
     if args.command == "compare" and not args.paths and args.corpus is None:
         print("compare: give at least two statements (files, folders or patterns) or --corpus DIR", file=sys.stderr)
         return 2

@@ -96,15 +96,8 @@ def run_comparison(
     notebook = options.notebooks_dir / COMPARE_NOTEBOOK
     digest = ""
     try:
-        if not notebook.is_file():
-            raise UsageError(f"{notebook}: comparison notebook not found (pass --notebooks)")
-        check_parameters(parameters, {notebook.name: notebook_parameters(notebook)})
-        for name in ("statements", "corpus_dir"):
-            if name in parameters:
-                raise UsageError(f"parameter '{name}' is set from the command line's paths and --corpus; do not pass it")
-        for name, least in (("max_rows", 1), ("n_key_terms", 0)):
-            if name in parameters and parameters[name] < least:
-                raise UsageError(f"parameter '{name}': must be at least {least}, not {parameters[name]}")
+        _checked_notebook(notebook, "comparison", parameters, ("statements", "corpus_dir"),
+                          "the command line's paths and --corpus", {"max_rows": 1, "n_key_terms": 0})
         parameters = resolve_path_parameters(parameters)
         lexicons = load_data_files(parameters)
         if corpus_dir is not None:
@@ -231,15 +224,26 @@ def _shown(path: Path) -> str:
         return str(Path(path.parent.name) / path.name)
 
 
+def _checked_notebook(notebook: Path, what: str, parameters: dict[str, Any], fixed: tuple[str, ...], by: str,
+                      least: dict[str, int]) -> None:
+    """Raise :class:`UsageError` (one line) for a missing notebook, a parameter it does not declare, one the
+    command sets itself (``fixed``, set by ``by``), or a number below its ``least``."""
+    if not notebook.is_file():
+        raise UsageError(f"{notebook}: {what} notebook not found (pass --notebooks)")
+    check_parameters(parameters, {notebook.name: notebook_parameters(notebook)})
+    for name in fixed:
+        if name in parameters:
+            raise UsageError(f"parameter '{name}' is set from {by}; do not pass it")
+    for name, smallest in least.items():
+        if name in parameters and parameters[name] < smallest:
+            raise UsageError(f"parameter '{name}': must be at least {smallest}, not {parameters[name]}")
+
+
 def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, kind: str) -> Path:
     """The diff notebook, once the parameters and ``out`` are checked (raises :class:`UsageError`)."""
     notebook = options.notebooks_dir / DIFF_NOTEBOOK
-    if not notebook.is_file():
-        raise UsageError(f"{notebook}: diff notebook not found (pass --notebooks)")
-    check_parameters(parameters, {notebook.name: notebook_parameters(notebook)})
-    for name in ("statement_a", "statement_b"):
-        if name in parameters:
-            raise UsageError(f"parameter '{name}' is set from the command line's paths; do not pass it")
+    _checked_notebook(notebook, "diff", parameters, ("statement_a", "statement_b"), "the command line's paths",
+                      {"max_rows": 1})
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a folder (--out)")
     if out.exists() and any(out.iterdir()) and not _is_comparison(out, kind):

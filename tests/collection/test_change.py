@@ -230,7 +230,9 @@ def test_the_diff_report_a_page_a_redline_and_tables(tmp_path, capsys):
     before = (out / "index.html").read_bytes(), (out / "redline.html").read_bytes()
     for args, message in [((tmp_path / "c.txt", tmp_path / "missing.txt"), "missing.txt: no such file"),
                           ((tmp_path / "c.txt", hostile, "-p", "n_terms", "3"), "unknown parameter 'n_terms'"),
-                          ((tmp_path / "c.txt", hostile, "-p", "statement_a", "x.txt"), "parameter 'statement_a'")]:
+                          ((tmp_path / "c.txt", hostile, "-p", "statement_a", "x.txt"), "parameter 'statement_a'"),
+                          ((tmp_path / "c.txt", hostile, "-p", "max_rows", "0"),
+                           "parameter 'max_rows': must be at least 1, not 0")]:
         bad = cli(["diff", *args, "--out", out], capsys)
         assert bad.returncode == 2 and message in bad.stderr and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
     assert ((out / "index.html").read_bytes(), (out / "redline.html").read_bytes()) == before
