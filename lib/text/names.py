@@ -44,7 +44,7 @@ from .tokens import Token, tokenize
 
 __all__ = ["NameSpan", "name_spans", "REGIONS", "in_a_title", "inside_a_name", "ORGANISATION_HEADS", "NOT_ACTOR_WORDS",
            "find_organisations", "Organisation", "PARTICLES", "NAME_LINKS", "ORGANISATION_LINKS", "CALENDAR_WORDS", "capitalised",
-           "possessive", "name_run", "name_runs", "run_span", "is_headline"]
+           "possessive", "name_run", "name_runs", "run_span", "is_headline", "MEETING_HEADS", "meeting_names"]
 
 
 class Word(Protocol):
@@ -219,6 +219,22 @@ _THING_HEADS = frozenset({
     "Charter", "Sea", "Ocean", "Strait", "Peninsula", "Bridge", "Corridor", "Games", "Olympics", "Week", "Day",
     "Award", "Prize", "Fellowship", "Scholarship", "Exchange", "Compact", "Roadmap", "Process", "Talks",
 })
+#: The heads of the names of meetings: the actors named inside one took part in it or hold it ("the NATO
+#: Summit", "the U.S.-Honduras High Level Security Dialogue"), so a list of who is named holds them
+#: (:mod:`readout.analyses.actors.named`), though they are no mention of an actor doing something.
+MEETING_HEADS = frozenset({"Dialogue", "Summit", "Conference", "Forum", "Talks"})
+
+
+def meeting_names(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
+    """The name runs of one sentence's ``words`` that name a meeting (ending in one of
+    :data:`MEETING_HEADS`), as the character offsets of the run without its head word: "March 24
+    extraordinary NATO Summit" gives the offsets of "NATO"."""
+    out = []
+    for first, last in name_runs(text, words):
+        head = words[last].text.rstrip(".,’'")
+        if last > first and head in MEETING_HEADS:
+            out.append((words[first].start, words[last - 1].end))
+    return out
 
 
 def inside_a_name(text: str, start: int, end: int) -> bool:

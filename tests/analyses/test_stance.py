@@ -25,6 +25,7 @@ def aimed(text: str) -> list[tuple[str, str]]:
     # a judgement aims at the actor whose it is, or the one after "by"
     ("We deplore Russia's brutal war.", [("deplore", "Russia"), ("brutal", "Russia"), ("war", "Russia")]),
     ("Ukraine suffers attacks by Russia.", [("attacks", "Russia")]),
+    ("We are shocked by the horrific acts committed by Russian forces.", [("horrific", "Russia")]),
     # a passive victim is no holder; the one spoken for is no target
     ("Journalists who are detained in Iran deserve better.", [("detained", "")]),
     ("We call for the release of Ukraine's prisoners.", [("call for", "")]),

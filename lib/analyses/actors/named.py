@@ -4,7 +4,8 @@ The cast a reader would list: every actor the statement model names (:attr:`Stat
 gazetteer, people by title or role, organisations by the form of their names), every other name that
 could be an actor (:func:`readout.text.names.name_spans`: "Appeals Chamber", "John McCain"; one that
 holds a name the list knows counts when it adds more than a title: "Saudi Aramco"; not one after "in",
-"at" or "near", a place: "facilities in Jeddah"), and
+"at" or "near", a place: "facilities in Jeddah"), every actor of the list named inside the name of a
+meeting ("the NATO Summit": NATO; :func:`readout.text.names.meeting_names`), and
 every noun phrase the dependency parse (:mod:`readout.text.parse`) heads with a word for a group of
 people or an institution (:data:`HEADS`: "Russia's leaders", "the people of Ukraine", "terrorist groups",
 "civil society organizations"), with the words before the head and an "of", "in", "around" or "across"
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 
 from readout.text.lemmas import normal_form
 from readout.text.mentions import ActorLexicon, find_mentions
-from readout.text.names import name_spans
+from readout.text.names import meeting_names, name_spans
 from readout.text.parse import dependency_parse
 from readout.text.people import TITLES
 from readout.text.statement import Statement
@@ -206,6 +207,10 @@ def named_actors(statement: Statement) -> list[NamedActor]:
         rest = "".join(" " if any(a <= k < b for a, b in spans) else c for k, c in enumerate(n.text, n.start))
         if _words(rest) - _TITLE_WORDS:  # a name beside the names it holds ("Saudi Aramco"), not a title
             add(actor_key(n.text, lexicon), n.text, s.id, n.start)
+    for s in statement.sentences:  # "the NATO Summit": NATO is named, though no mention of it acting
+        for a, b in meeting_names(statement.text, s.tokens):
+            for m in find_mentions(statement.text[a:b], lexicon):
+                add(frozenset({m.actor.lower()}), m.actor, s.id, a + m.start)
     try:
         parsed = dependency_parse(statement)
     except NotComputable:
