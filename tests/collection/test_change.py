@@ -144,6 +144,15 @@ def test_named_actors_read_names_and_descriptions_and_leave_bare_heads_out():
     assert not same_actor(frozenset({"ally"}), frozenset({"ally", "partner"}))  # share only head words
 
 
+def test_capitals_of_a_title_and_hyphened_adjectives_are_no_actors():
+    st = parse_statement("The Appeals Chamber upheld the verdict under the Convention Against Torture and Other Cruel, "
+                         "Inhuman or Degrading Treatment. Serb-controlled units fought. The Office of Refugee "
+                         "Resettlement helps.", "t.txt")
+    named = {x.text for x in named_actors(st)}
+    assert {"The Appeals Chamber", "Office of Refugee Resettlement"} <= named  # "The" opens the sentence
+    assert not {"Inhuman", "Degrading Treatment", "Serb-controlled"} & named
+
+
 def test_an_actor_named_inside_the_name_of_a_meeting_is_named():
     st = parse_statement("The ministers discussed the outcomes of the March 24 NATO Summit in Brussels. "
                          "They sailed the South China Sea.", "m.txt")

@@ -4,7 +4,9 @@ The cast a reader would list: every actor the statement model names (:attr:`Stat
 gazetteer, people by title or role, organisations by the form of their names), every other name that
 could be an actor (:func:`readout.text.names.name_spans`: "Appeals Chamber", "John McCain"; one that
 holds a name the list knows counts when it adds more than a title: "Saudi Aramco"; not one after "in",
-"at" or "near", a place: "facilities in Jeddah"), every actor of the list named inside the name of a
+"at" or "near", a place: "facilities in Jeddah"; not one of common words only, none a group's or an
+organisation's head, capitals of a title: "Inhuman or Degrading Treatment", "Universal Declaration of
+Human Rights"; not a name made an adjective by a hyphen: "Serb-controlled"), every actor of the list named inside the name of a
 meeting ("the NATO Summit": NATO; :func:`readout.text.names.meeting_names`), and
 every noun phrase the dependency parse (:mod:`readout.text.parse`) heads with a word for a group of
 people or an institution (:data:`HEADS`: "Russia's leaders", "the people of Ukraine", "terrorist groups",
@@ -25,11 +27,12 @@ out (a head word alone in the singular, with no name or qualifier, and a head af
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from readout.text.lemmas import normal_form
 from readout.text.mentions import ActorLexicon, find_mentions
-from readout.text.names import meeting_names, name_spans
+from readout.text.names import ORGANISATION_HEADS, meeting_names, name_spans
 from readout.text.parse import dependency_parse
 from readout.text.people import TITLES
 from readout.text.statement import Statement
@@ -147,6 +150,21 @@ def one_sided(these: list[NamedActor], others: list[NamedActor]) -> list[NamedAc
     return [x for x in these if not any(_only_qualified(x, y) for y in others)]
 
 
+def _common_words(text: str) -> bool:
+    """True when the capitalised words of ``text`` are all common English words (the tagger's lexicon
+    holds them in lower case) and none heads a group or an organisation: capitals that mark a title or
+    a heading, not a name ("Inhuman or Degrading Treatment", "Gate of Heavenly Peace"; not "Appeals
+    Chamber", "Office of Refugee Resettlement" or "Aramco"); or a name made an adjective by a hyphen
+    ("Russia-led")."""
+    from textblob.en import lexicon
+
+    words = [w.strip(".,;:()\"'’") for w in text.split() if w[:1].isupper()]
+    if len(words) == 1 and re.fullmatch(r"[^\W\d_][\w’'.]*-[a-z]+", words[0]):
+        return True  # a compound adjective: "Russia-led", "Serb-controlled"
+    return bool(words) and all(w.lower() in lexicon and _lemma(w.lower()) not in HEADS and w not in ORGANISATION_HEADS
+                               for w in words)
+
+
 def _phrase_tokens(ps, i: int) -> list[int]:  # noqa: ANN001 - a ParsedSentence
     """Head ``i`` with the words before it that modify it (recursively; not a participle: "tortured local
     populations") and a phrase after it with "of", "in", "around" or "across" that names an actor or a
@@ -205,7 +223,7 @@ def named_actors(statement: Statement) -> list[NamedActor]:
         if before and before[0] in _IN_A_PLACE:
             continue  # "facilities in Jeddah": a place, not an actor
         rest = "".join(" " if any(a <= k < b for a, b in spans) else c for k, c in enumerate(n.text, n.start))
-        if _words(rest) - _TITLE_WORDS:  # a name beside the names it holds ("Saudi Aramco"), not a title
+        if _words(rest) - _TITLE_WORDS and not _common_words(rest):  # not a title ("Saudi Aramco")
             add(actor_key(n.text, lexicon), n.text, s.id, n.start)
     for s in statement.sentences:  # "the NATO Summit": NATO is named, though no mention of it acting
         for a, b in meeting_names(statement.text, s.tokens):
