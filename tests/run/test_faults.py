@@ -153,11 +153,13 @@ def test_text_after_the_end_marker_is_not_dropped_in_silence():
               "region and will continue to support them.\n\n###\n\nContact: press office.")
     assert parse_statement(first + "Contact: press office.").warnings == ()  # a contact line is no statement
     st = parse_statement(first + second)
-    assert st.warnings == ("statement.txt: 44 words of prose after the end marker were not analysed (only the text "
+    # every word after the first "###": the second statement's 43 and the contact line's 3
+    assert st.trailer_words == 46
+    assert st.warnings == ("statement.txt: 46 words after the end marker were not analysed (only the text "
                            "before the first end marker, such as ###, is; if the file holds several statements, give "
                            "each its own file)",)
     built = next(h for h in headlines(analyse(st, Lexicons.load())).rows if h.question == "What is this statement?")
-    assert built.warning.startswith("Read with care: 44 words of prose after the end marker were not analysed")
+    assert built.warning.startswith("Read with care: 46 words after the end marker were not analysed")
 
 
 def test_a_stray_byte_in_utf8_spoils_only_itself():
