@@ -282,6 +282,17 @@ def test_bad_tone_lexicon_is_refused_before_running(earlier, tmp_path):
     assert snapshot(earlier) == before
 
 
+def test_a_leak_list_missing_a_key_is_refused_before_running(earlier, tmp_path):
+    half = tmp_path / "leaks.yaml"
+    half.write_text("issue_terms: [crime, security]\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = refused(SEED, "-p", "leaks_path", half, "--out", earlier)
+    assert (proc.returncode, proc.stderr.splitlines(), proc.stdout) == (
+        2, [f"{half}: leak list: missing key 'genre_neutral' (the analysis reads it; to use none, write "
+            "'genre_neutral:' with nothing after it)"], "")
+    assert snapshot(earlier) == before
+
+
 def test_bad_theme_lexicon_or_expected_themes_are_refused_before_running(earlier, tmp_path):
     bad = tmp_path / "themes.yaml"
     bad.write_text("themes:\n  crime: [crime]\n  police: [Crime]\n", encoding="utf-8")
