@@ -201,7 +201,8 @@ def test_editable_data_files_are_checked_whole(tmp_path, name, body, message):
 
 #: Each data file given in place of a shipped one, the parameter that names it, and the name in its messages.
 _REPLACED = {"tone_lexicon_path": ("diplomatic_tone.yaml", "tone lexicon"),
-             "leaks_path": ("sentiment_leaks.yaml", "leak list"), "theme_lexicon_path": ("themes.yaml", "theme lexicon"),
+             "leaks_path": ("sentiment_leaks.yaml", "leak list"),
+             "theme_lexicon_path": ("themes.yaml", "theme lexicon"),
              "actions_path": ("actions.yaml", "action scheme")}
 
 

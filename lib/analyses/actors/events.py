@@ -81,7 +81,8 @@ from .speaker import speaker_of
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
     import pandas as pd
 
-__all__ = ["SCHEME_KEYS", "COMMITMENT_KEYS", "CATEGORIES", "QUADS", "COOPERATION", "CONFLICT", "MODES", "EventScheme", "Event", "load_event_scheme",
+__all__ = ["SCHEME_KEYS", "COMMITMENT_KEYS", "CATEGORIES", "QUADS", "COOPERATION", "CONFLICT", "MODES", "EventScheme",
+           "Event", "load_event_scheme",
            "extract_events", "event_table"]
 
 #: The keys of an event scheme besides ``categories`` (which must list at least one), and those of its

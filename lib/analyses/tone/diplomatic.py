@@ -59,7 +59,8 @@ from readout.text.statement import Sentence, Statement
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
     import pandas as pd
 
-__all__ = ["TONE_KEYS", "ToneLexicon", "ToneEntry", "ToneMatch", "DocumentTone", "load_tone_lexicon", "sentence_matches",
+__all__ = ["TONE_KEYS", "ToneLexicon", "ToneEntry", "ToneMatch", "DocumentTone", "load_tone_lexicon",
+           "sentence_matches",
            "statement_matches",
            "sentence_tone", "tone_table", "document_tone", "statement_tone", "describe_tone", "NEGATION_WINDOW",
            "NEUTRAL_BELOW", "MIXED_WEIGHT", "MIXED_SHARE", "tone_label", "FULL_WEIGHT", "TONE_LABELS", "INTENSIFIER_WINDOW"]

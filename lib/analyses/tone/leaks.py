@@ -40,7 +40,8 @@ def _parse(path: str | Path | None) -> LeakLexicon:
     data, label = read_yaml_mapping(path, "sentiment_leaks.yaml", "leak list")
     unknown = sorted(str(k) for k in data if k not in LEAK_KEYS)
     if unknown:  # a misspelled key would silently turn leak removal off
-        raise BadInputError(label, f"leak list: unknown key(s) {', '.join(unknown)}; expected {' and '.join(LEAK_KEYS)}")
+        raise BadInputError(label, f"leak list: unknown key(s) {', '.join(unknown)}; "
+                                   f"expected {' and '.join(LEAK_KEYS)}")
     lists = [word_list(data, key, label, "leak list") for key in LEAK_KEYS]
     require_keys(data, LEAK_KEYS, label, "leak list")
     return LeakLexicon(*lists, label)
