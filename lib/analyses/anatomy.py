@@ -48,6 +48,7 @@ def overview(statement: Statement) -> pd.DataFrame:
         ("words_body", statement.n_words),
         ("actor_mentions", len(statement.mentions)),
         ("end_markers", len(statement.end_markers)),
+        ("words_after_end_marker", statement.trailer_words),  # not analysed (Statement.trailer_words)
     ]
     return pd.DataFrame(rows, columns=["fact", "value"]).set_index("fact")
 

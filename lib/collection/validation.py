@@ -153,7 +153,8 @@ def read_labels(folder: str | Path) -> list[Labelled]:
     """The rows of ``folder/labels.csv``, each with its text's path; checked whole first.
 
     Raises :class:`~readout.errors.BadInputError` (one line) when the folder, ``labels.csv``, a
-    column of :data:`LABEL_COLUMNS` or a labelled text is missing, or the file is not CSV text.
+    column of :data:`LABEL_COLUMNS` or a labelled text is missing, the file is not CSV text, or a text
+    is labelled on more than one row (it would count more than once in every figure).
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -166,6 +167,7 @@ def read_labels(folder: str | Path) -> list[Labelled]:
     if not rows:
         raise BadInputError(labels, "has no rows")
     out = []
+    lines: dict[Path, list[int]] = {}  # each text (by its resolved path): the lines that label it
     for n, row in enumerate(rows, 2):
         name = (row.get("file") or "").strip()
         if not name:
@@ -173,6 +175,7 @@ def read_labels(folder: str | Path) -> list[Labelled]:
         path = folder / name
         if not path.is_file():
             raise BadInputError(labels, f"line {n}: {name} not found under {folder}")
+        lines.setdefault(path.resolve(), []).append(n)
         if not (row.get("speaker") or "").strip():
             raise BadInputError(labels, f"line {n}: empty 'speaker'")
         tone = (row.get("tone") or "").strip().lower()
@@ -180,6 +183,14 @@ def read_labels(folder: str | Path) -> list[Labelled]:
             raise BadInputError(labels, f"line {n}: tone {tone!r} is none of {', '.join(TONE_LABELS)}")
         out.append(Labelled(name, path, row["speaker"].strip(), _split(row.get("praised", "")),
                             _split(row.get("pressed", "")), tone, _split(row.get("topics", ""))))
+    twice = [found for found in lines.values() if len(found) > 1]
+    if twice:
+        first = twice[0]
+        more = f"; {len(twice) - 1} more text{'s are' if len(twice) > 2 else ' is'} labelled twice or more" \
+            if len(twice) > 1 else ""
+        raise BadInputError(labels, f"{out[first[0] - 2].file} is labelled on lines "
+                                    f"{', '.join(map(str, first[:-1]))} and {first[-1]}: give each statement one row"
+                                    f"{more}")
     return out
 
 

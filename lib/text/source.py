@@ -4,12 +4,13 @@ Reads a statement file, refuses what is not a plain-text statement (with one
 line naming the file and the problem), decodes it, and normalises the text that
 every offset in the package refers to.
 
-Accepted silently: UTF-8 with or without a byte-order mark, CRLF or CR line
-endings, curly quotes, accented names. Accepted with a warning: a UTF-8 file with a
-few bytes that are not UTF-8 (more valid multi-byte UTF-8 sequences than bad bytes):
-its UTF-8 is kept and only the bad bytes become U+FFFD, counted in the warning;
-bytes that are not UTF-8 at all, read as Windows-1252 (text pasted from Word
-often is).
+Accepted silently: UTF-8 with or without a byte-order mark, UTF-16 and UTF-32
+with a byte-order mark (Notepad's "Unicode"), CRLF or CR line endings, curly
+quotes, accented names. Accepted with a warning: a UTF-8 file with bytes that are
+not UTF-8 (a file with a UTF-8 byte-order mark or with any valid multi-byte UTF-8
+sequence is UTF-8): its UTF-8 is kept and each bad byte becomes one U+FFFD, counted
+in the warning; bytes with not one valid multi-byte sequence, read as Windows-1252
+(text pasted from Word often is).
 Refused: a missing path, a directory, an empty or white-space-only file, a
 binary file, a file over :data:`MAX_BYTES`, and an HTML page (save the
 statement's text instead: extracting text from a web page is guesswork about
@@ -47,8 +48,9 @@ class SourceText:
 
     ``text`` is what every character offset in the package points into.
     ``sha256`` is of the file's bytes as stored on disk (hex, 64 characters).
-    ``encoding`` is ``"utf-8"``, ``"utf-8-sig"`` (with byte-order mark) or
-    ``"cp1252"``. ``warnings`` are one-line notes a reader should see.
+    ``encoding`` is ``"utf-8"``, ``"utf-8-sig"`` (with byte-order mark),
+    ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-32-le"``, ``"utf-32-be"`` (each with its
+    byte-order mark) or ``"cp1252"``. ``warnings`` are one-line notes a reader should see.
     """
 
     path: str
@@ -159,45 +161,53 @@ def decode_source(path: str | Path, data: bytes, max_bytes: int = MAX_BYTES) -> 
         raise BadInputError(
             path, f"is {len(data):,} bytes; the limit for one statement is {max_bytes:,} bytes (about 30,000 words)"
         )
-    if not data.strip():
-        raise BadInputError(path, "is empty" if not data else "contains only white space")
-    if _looks_binary(data):
-        raise BadInputError(path, "is a binary file, not text (save the statement as plain .txt)")
+    bom, encoding = next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), (b"", "utf-8"))
+    body = data[len(bom):]
     warnings: list[str] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, raw = "utf-8-sig", data.decode("utf-8-sig", errors="strict")
-    else:
+    if encoding.startswith(("utf-16", "utf-32")):
         try:
-            encoding, raw = "utf-8", data.decode("utf-8")
+            raw = body.decode(encoding)
         except UnicodeDecodeError as exc:
-            bad, good = _utf8_counts(data)
-            if good > bad:  # UTF-8 with a few stray bytes: keep the UTF-8, replace only those bytes
-                encoding, raw = "utf-8", data.decode("utf-8", errors="replace")
+            wide = encoding[:6].upper()
+            raise BadInputError(path, f"begins with a {wide} byte-order mark but is not {wide} text (bad bytes at "
+                                      f"offset {len(bom) + exc.start})") from None
+        body = raw.encode("utf-8")  # the checks below read the text as UTF-8 bytes
+    if not body.strip():
+        raise BadInputError(path, "is empty" if not body else "contains only white space")
+    if _looks_binary(body):
+        raise BadInputError(path, "is a binary file, not text (save the statement as plain .txt)")
+    if encoding in ("utf-8", "utf-8-sig"):
+        try:
+            raw = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            first = len(bom) + exc.start
+            escaped = body.decode("utf-8", errors="surrogateescape")  # each bad byte → one of U+DC80-U+DCFF
+            if bom or _UTF8_MULTIBYTE.search(escaped):  # UTF-8 with stray bytes: only those bytes are lost
+                bad = len(_ESCAPED_BYTE.findall(escaped))
+                raw = _ESCAPED_BYTE.sub("\ufffd", escaped)
                 warnings.append(f"{path}: {bad:,} byte{'s' if bad != 1 else ''} not valid UTF-8 (the first at offset "
-                                f"{exc.start}) replaced by \ufffd; the rest read as UTF-8")
-                return _finish(path, data, raw, encoding, warnings)
-            try:
-                raw = data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise BadInputError(
-                    path, f"is neither UTF-8 nor Windows-1252 text (undecodable byte at {exc.start})"
-                ) from None
-            encoding = "cp1252"
-            warnings.append(
-                f"{path}: not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
-            )
+                                f"{first}) replaced by \ufffd; the rest read as UTF-8")
+            else:  # not one valid multi-byte sequence: Windows-1252 (text pasted from Word often is)
+                try:
+                    raw = body.decode("cp1252")
+                except UnicodeDecodeError:
+                    raise BadInputError(
+                        path, f"is neither UTF-8 nor Windows-1252 text (undecodable byte at {first})"
+                    ) from None
+                encoding = "cp1252"
+                warnings.append(f"{path}: not valid UTF-8 (first bad byte at offset {first}); read as Windows-1252")
     return _finish(path, data, raw, encoding, warnings)
 
 
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
-def _utf8_counts(data: bytes) -> tuple[int, int]:
-    """(bytes that are not valid UTF-8, valid multi-byte UTF-8 sequences) in ``data``: a UTF-8 file with a
-    few stray bytes has many more of the second; a Windows-1252 file has none or almost none."""
-    good = len(_UTF8_SEQUENCE.findall(data))
-    bad = data.decode("utf-8", errors="replace").count("\ufffd")
-    return bad, good
+#: Byte-order marks and the encodings they announce (UTF-32's before UTF-16's, which begin them).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+#: In bytes decoded with ``surrogateescape``: a byte that is not UTF-8, and a character that came from a valid
+#: multi-byte UTF-8 sequence (any character past ASCII that is not such an escaped byte).
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_UTF8_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def _finish(path: str | Path, data: bytes, raw: str, encoding: str, warnings: list[str]) -> SourceText:

@@ -125,6 +125,12 @@ class Statement:
         """Body words (header, dateline, headings and end matter excluded)."""
         return sum(s.n_words for s in self.sentences)
 
+    @cached_property
+    def trailer_words(self) -> int:
+        """Words after the first end marker ("###"), none of them analysed: every trailer line's word
+        tokens, as body words are counted, whatever the lines' layout (prose, hard-wrapped, list items)."""
+        return _words_in(self.trailer)
+
     def derived(self, key: str, compute: Callable[[Statement], T]) -> T:
         """``compute(self)``, worked out once per statement and shared by every analysis asking with ``key``.
 
@@ -212,21 +218,23 @@ def slugify(name: str) -> str:
     return slug[:80] or "statement"
 
 
-#: Words of prose after the end marker from which the reader is warned that they were not analysed
-#: (a contact line or a link is shorter; a second statement is not).
+#: Words after the end marker from which the reader is warned that they were not analysed (a contact
+#: line or a link is shorter; a second statement is not).
 TRAILER_WARNING_WORDS = 40
-_PROSE_LINE = re.compile(r"\w.*[.!?][\"”’')\]]*$")
 
 
-def _trailer_warning(path: str, trailer: tuple) -> tuple[str, ...]:
-    """A warning when the text after the end marker reads like more statement: sentences of prose adding
-    up to :data:`TRAILER_WARNING_WORDS` words or more (the file may hold several statements)."""
-    words = sum(len(line.text.split()) for line in trailer
-                if len(line.text.split()) >= 6 and _PROSE_LINE.match(line.text))
+def _words_in(lines: tuple[Line, ...]) -> int:
+    """The word tokens of ``lines`` (punctuation and list markers left out), counted as body words are."""
+    return sum(1 for line in lines for token in tokenize(line.text) if is_word(token))
+
+
+def _trailer_warning(path: str, words: int) -> tuple[str, ...]:
+    """A warning when ``words`` after the end marker, all of them counted, reach :data:`TRAILER_WARNING_WORDS`
+    (the file may hold several statements)."""
     if words < TRAILER_WARNING_WORDS:
         return ()
-    return (f"{path}: {words:,} words of prose after the end marker were not analysed (only the text before the "
-            "first end marker, such as ###, is; if the file holds several statements, give each its own file)",)
+    return (f"{path}: {words:,} words after the end marker were not analysed (only the text before the first end "
+            "marker, such as ###, is; if the file holds several statements, give each its own file)",)
 
 
 def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
@@ -253,6 +261,8 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
     spans = [(s.start, s.end) for p in paragraphs for s in p.sentences]
     if not spans:
         raise BadInputError(source.path, "has no body text (only header, dateline or end matter)")
+    if not any(s.words for p in paragraphs for s in p.sentences):
+        raise BadInputError(source.path, "has no words (only punctuation and symbols)")
     return Statement(
         path=source.path,
         slug=slugify(Path(source.path).stem),
@@ -261,7 +271,7 @@ def _build(source: SourceText, lexicon: ActorLexicon) -> Statement:
         encoding=source.encoding,
         n_bytes=source.n_bytes,
         normalizations=source.normalizations,
-        warnings=source.warnings + _trailer_warning(source.path, layout.trailer),
+        warnings=source.warnings + _trailer_warning(source.path, _words_in(layout.trailer)),
         header=layout.header,
         dateline=layout.dateline,
         headings=tuple(headings),

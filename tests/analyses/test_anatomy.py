@@ -13,6 +13,13 @@ def test_overview_counts(seed):
     assert facts["dateline"] == "Washington, DC"
     assert facts["actor_mentions"] == 20  # "Honduran" (a demonym) included
     assert facts["file"] == "000_1844251938b000cf.txt"
+    assert facts["end_markers"] == 0 and facts["words_after_end_marker"] == 0
+
+
+def test_overview_counts_the_words_after_the_end_marker(release):
+    facts = anatomy.overview(release)["value"]
+    # "For further information, please contact the Office of Press Relations."
+    assert facts["end_markers"] == 1 and facts["words_after_end_marker"] == 10
 
 
 def test_sentence_table(seed):

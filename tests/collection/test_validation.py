@@ -472,3 +472,19 @@ def test_absent_event_files_skip_their_figures_with_a_line(tmp_path):
                           text=True, timeout=120, check=False)
     assert proc.returncode == 0 and proc.stderr == ""
     assert result.skipped[0] in proc.stdout and result.skipped[1] in proc.stdout
+
+
+def test_a_text_labelled_twice_is_refused_naming_it_and_its_lines(tmp_path, capsys):
+    """Issue #27: a folder of 6 texts with 5 rows repeated reported 11 statements and inflated its figures."""
+    folder = labelled(tmp_path, [(f"{k}.txt", "We condemn the attack.", "United States", "", "") for k in "abcdef"])
+    rows = (folder / "labels.csv").read_text(encoding="utf-8").splitlines()
+    # b (line 3) again as "./statements/b.txt" (the same file), then c, d, e, f again, and b a third time
+    again = [rows[2].replace("statements/", "./statements/"), *rows[3:], rows[2]]
+    (folder / "labels.csv").write_text("\n".join(rows + again) + "\n", encoding="utf-8")
+    message = f"{folder / 'labels.csv'}: statements/b.txt is labelled on lines 3, 8 and 13: give each statement " \
+              "one row; 4 more texts are labelled twice or more"
+    with pytest.raises(BadInputError) as refused:
+        read_labels(folder)
+    assert str(refused.value) == message
+    proc = cli(["validate", folder], capsys)
+    assert (proc.returncode, proc.stdout, proc.stderr.strip().splitlines()) == (2, "", [message])

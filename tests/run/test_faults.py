@@ -153,11 +153,13 @@ def test_text_after_the_end_marker_is_not_dropped_in_silence():
               "region and will continue to support them.\n\n###\n\nContact: press office.")
     assert parse_statement(first + "Contact: press office.").warnings == ()  # a contact line is no statement
     st = parse_statement(first + second)
-    assert st.warnings == ("statement.txt: 44 words of prose after the end marker were not analysed (only the text "
+    # every word after the first "###": the second statement's 43 and the contact line's 3
+    assert st.trailer_words == 46
+    assert st.warnings == ("statement.txt: 46 words after the end marker were not analysed (only the text "
                            "before the first end marker, such as ###, is; if the file holds several statements, give "
                            "each its own file)",)
     built = next(h for h in headlines(analyse(st, Lexicons.load())).rows if h.question == "What is this statement?")
-    assert built.warning.startswith("Read with care: 44 words of prose after the end marker were not analysed")
+    assert built.warning.startswith("Read with care: 46 words after the end marker were not analysed")
 
 
 def test_a_stray_byte_in_utf8_spoils_only_itself():
@@ -195,6 +197,66 @@ def test_editable_data_files_are_checked_whole(tmp_path, name, body, message):
         return
     with pytest.raises(BadInputError, match=re.escape(message)):
         load(path)
+
+
+#: Each data file given in place of a shipped one, the parameter that names it, and the name in its messages.
+_REPLACED = {"tone_lexicon_path": ("diplomatic_tone.yaml", "tone lexicon"),
+             "leaks_path": ("sentiment_leaks.yaml", "leak list"),
+             "theme_lexicon_path": ("themes.yaml", "theme lexicon"),
+             "actions_path": ("actions.yaml", "action scheme")}
+
+
+def _shipped(name: str) -> dict:
+    from importlib import resources
+
+    import yaml
+    return yaml.safe_load(resources.files("readout").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("parameter, key", [(p, k) for p, (name, _) in _REPLACED.items() for k in _shipped(name)]
+                         + [("actions_path", ("commitments", k)) for k in _shipped("actions.yaml")["commitments"]])
+def test_a_data_file_missing_a_key_of_the_shipped_one_is_refused_naming_it(tmp_path, parameter, key):
+    """One rule for every data file that replaces a shipped one: each key the shipped file has must be
+    there (issue #27: a leak list without 'genre_neutral' changed the leak-free VADER score in silence)."""
+    import yaml
+
+    from readout import BadInputError
+    from readout.analyses.lexicons import Lexicons
+
+    name, what = _REPLACED[parameter]
+    data = _shipped(name)
+    where, key = (data, key) if isinstance(key, str) else (data[key[0]], key[1])
+    del where[key]
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(BadInputError) as refused:
+        Lexicons.load({parameter: str(path)})
+    if key in ("themes", "categories"):  # these must list something: their own message says what
+        assert str(refused.value).startswith(f"{path}: {what} needs '{key}:'")
+        return
+    within = f"{what}, commitments" if where is not data else what
+    assert str(refused.value) == (f"{path}: {within}: missing key '{key}' (the analysis reads it; to use none, write "
+                                  f"'{key}:' with nothing after it)")
+    where[key] = None  # written with nothing after it: "none", on purpose
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    Lexicons.load({parameter: str(path)})
+
+
+def test_a_leak_list_missing_a_key_no_longer_changes_the_score_in_silence(tmp_path, seed):
+    from readout import BadInputError
+    from readout.analyses.tone.leaks import load_leak_lexicon
+    from readout.analyses.tone.sentiment import score_statement
+
+    def vader(leaks_path=None) -> float:  # the seed's leak-free VADER score, as the summary gives it
+        scores = score_statement(seed, leaks=load_leak_lexicon(leaks_path) if leaks_path else None)
+        return round(sum(x.vader_clean for x in scores) / len(scores), 3)
+
+    half = tmp_path / "leaks.yaml"
+    half.write_text(f"genre_neutral: {sorted(_shipped('sentiment_leaks.yaml')['genre_neutral'])}\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=re.escape(f"{half}: leak list: missing key 'issue_terms' (the analysis")):
+        vader(half)
+    half.write_text(half.read_text(encoding="utf-8") + "issue_terms:\n", encoding="utf-8")  # none, said so
+    assert (vader(), vader(half)) == (0.623, 0.223)  # what no issue terms cost, now only on purpose
 
 
 def test_operating_system_problems_are_one_line(tmp_path):

@@ -282,6 +282,17 @@ def test_bad_tone_lexicon_is_refused_before_running(earlier, tmp_path):
     assert snapshot(earlier) == before
 
 
+def test_a_leak_list_missing_a_key_is_refused_before_running(earlier, tmp_path):
+    half = tmp_path / "leaks.yaml"
+    half.write_text("issue_terms: [crime, security]\n", encoding="utf-8")
+    before = snapshot(earlier)
+    proc = refused(SEED, "-p", "leaks_path", half, "--out", earlier)
+    assert (proc.returncode, proc.stderr.splitlines(), proc.stdout) == (
+        2, [f"{half}: leak list: missing key 'genre_neutral' (the analysis reads it; to use none, write "
+            "'genre_neutral:' with nothing after it)"], "")
+    assert snapshot(earlier) == before
+
+
 def test_bad_theme_lexicon_or_expected_themes_are_refused_before_running(earlier, tmp_path):
     bad = tmp_path / "themes.yaml"
     bad.write_text("themes:\n  crime: [crime]\n  police: [Crime]\n", encoding="utf-8")
@@ -452,6 +463,36 @@ def test_non_utf8_input_is_read_with_a_warning(tmp_path):
     assert warning.replace(f"{statement}", statement.name) in page and str(tmp_path) not in page
     assert warning.replace(f"{statement}", statement.name) in (out / "pasted-from-word" / "01-count-pass.html").read_text(
         encoding="utf-8")
+
+
+def test_utf16_input_is_read_and_words_after_the_end_marker_are_counted_in_the_manifest(tmp_path):
+    notepad = tmp_path / "notepad.txt"  # Notepad's "Unicode": UTF-16 with a byte-order mark
+    notepad.write_bytes(b"\xff\xfe" + "Tegucigalpa - The minister’s “plan” was welcomed. Both sides agreed.\r\n"
+                        .encode("utf-16-le"))
+    two = tmp_path / "two.txt"  # a second statement after "###", as list items: every word counted
+    two.write_text("Both sides met today.\n\n###\n\nNext steps\n"
+                   + "".join(f"- Fund {n} training courses for border officers\n" for n in range(1, 11)), "utf-8")
+    out = tmp_path / "outputs"
+    proc = run(notepad, two, "--out", out, "--notebooks", PASS)
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads((out / "notepad" / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["input"]["encoding"], manifest["input"]["warnings"]) == ("utf-16-le", [])
+    assert len(read_csv(out / "notepad" / "tables" / "sentences.csv")) == 2
+    warning = (f"{two}: 72 words after the end marker were not analysed (only the text before the first end marker, "
+               "such as ###, is; if the file holds several statements, give each its own file)")
+    assert f"warning: {warning}" in proc.stderr.splitlines()
+    manifest = json.loads((out / "two" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["input"]["warnings"] == [warning]
+
+
+def test_a_file_of_punctuation_only_is_refused_as_no_words(earlier, tmp_path):
+    dots = tmp_path / "dots.txt"
+    dots.write_text("... !!! ???\n\n— * —\n" * 40, encoding="utf-8")
+    before = snapshot(earlier)
+    proc = refused(dots, "--out", earlier, "--notebooks", PASS)
+    assert (proc.returncode, proc.stderr.splitlines(), proc.stdout) == (
+        2, [f"{dots}: has no words (only punctuation and symbols)"], "")
+    assert snapshot(earlier) == before
 
 
 def test_papermill_cli_runs_a_notebook_directly(tmp_path):

@@ -172,3 +172,35 @@ def test_remarks_headers_name_place_venue_and_time_never_the_title():
         == "United States, Canada Sign Bridge Deal"
     assert parse_statement("Statement on the Attack on the City Hall\n\nWe condemn it.\n").title == \
         "Statement on the Attack on the City Hall"
+
+
+# --- issue #27: every word after the end marker is counted, whatever its layout ------------------
+
+_FIRST = "Washington, DC - The United States welcomes the agreement. Both sides met today.\n\n###\n\n"
+
+
+def _warned(words: int) -> tuple[str, ...]:
+    return (f"statement.txt: {words:,} words after the end marker were not analysed (only the text before the "
+            "first end marker, such as ###, is; if the file holds several statements, give each its own file)",)
+
+
+def test_bullet_lines_after_the_end_marker_are_counted():
+    bullets = "".join(f"- Fund {n} training courses for border officers\n" for n in range(1, 16))  # 7 words each
+    s = parse_statement(_FIRST + "Next steps\n" + bullets)
+    assert s.trailer_words == 2 + 15 * 7
+    assert s.warnings == _warned(107)
+
+
+def test_hard_wrapped_prose_after_the_end_marker_is_counted_whole():
+    prose = ("The Secretary met the Foreign Minister of Honduras today in Washington to discuss the security "
+             "partnership between the two countries and the next steps of the border programme. ") * 4
+    wrapped = "\n".join(" ".join(prose.split()[k:k + 9]) for k in range(0, len(prose.split()), 9))  # 9 a line
+    s = parse_statement(_FIRST + wrapped)
+    assert len(prose.split()) == 112 and s.trailer_words == 112
+    assert s.warnings == _warned(112)
+
+
+def test_a_short_contact_block_after_the_end_marker_is_counted_but_not_warned_of():
+    s = parse_statement(_FIRST + "Contact: press office\npress@example.gov | +1 202 555 0100")
+    assert s.trailer_words == 8
+    assert s.warnings == ()

@@ -119,3 +119,76 @@ def test_text_direction_controls_are_removed():
     text, done = normalize_text("VADER reads \u202e+0.81\u202c and \u2067Honduras\u2069.")
     assert text == "VADER reads +0.81 and Honduras."
     assert "text-direction control characters removed" in done
+
+
+# --- issue #27: decoding that keeps what is UTF-8, and UTF-16 ------------------------------------
+
+def test_a_stray_byte_beside_one_curly_quote_keeps_the_file_utf8(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_bytes("Spain’s minister met the envoy.".encode() + b"\x92 They agreed.")
+    source = read_source(path)
+    assert source.encoding == "utf-8"
+    assert source.text == "Spain’s minister met the envoy.\ufffd They agreed."
+    assert source.warnings == (f"{path}: 1 byte not valid UTF-8 (the first at offset 33) replaced by \ufffd; the "
+                               "rest read as UTF-8",)
+
+
+def test_each_bad_byte_is_counted_and_replaced_alone(tmp_path):
+    path = tmp_path / "many.txt"
+    # a cut three-byte sequence (2 bytes), two Windows-1252 quotes, and one real U+FFFD in the text
+    path.write_bytes("Bogotá \ufffd said: ".encode() + b"\xe2\x80 and \x93yes\x94. The talks went on.")
+    source = read_source(path)
+    assert source.encoding == "utf-8"
+    assert source.text == "Bogotá \ufffd said: \ufffd\ufffd and \ufffdyes\ufffd. The talks went on."
+    assert source.warnings == (f"{path}: 4 bytes not valid UTF-8 (the first at offset 18) replaced by \ufffd; the "
+                               "rest read as UTF-8",)
+
+
+def test_a_bom_and_a_bad_byte_is_utf8_with_the_byte_replaced_not_a_traceback(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfThe minister \x92 met the envoy.")
+    source = read_source(path)
+    assert (source.encoding, source.text) == ("utf-8-sig", "The minister \ufffd met the envoy.")
+    assert source.warnings == (f"{path}: 1 byte not valid UTF-8 (the first at offset 16) replaced by \ufffd; the "
+                               "rest read as UTF-8",)
+
+
+@pytest.mark.parametrize("codec, bom, encoding", [
+    ("utf-16-le", b"\xff\xfe", "utf-16-le"), ("utf-16-be", b"\xfe\xff", "utf-16-be"),
+    ("utf-32-le", b"\xff\xfe\x00\x00", "utf-32-le"), ("utf-32-be", b"\x00\x00\xfe\xff", "utf-32-be"),
+])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text(tmp_path, codec, bom, encoding):
+    path = tmp_path / "notepad.txt"
+    text = "Tegucigalpa - “We welcome it,” said José Peña.\r\n\r\nThe two sides agreed.\r\n"
+    path.write_bytes(bom + text.encode(codec))
+    statement = load_statement(path)
+    assert statement.encoding == encoding
+    assert statement.warnings == ()
+    assert statement.text == "Tegucigalpa - “We welcome it,” said José Peña.\n\nThe two sides agreed."
+    assert statement.n_words == 10
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"\xff\xfe", "is empty"),
+    (b"\xff\xfe" + " \n\t ".encode("utf-16-le"), "contains only white space"),
+    (b"\xff\xfe" + "The two sides".encode("utf-16-le") + b"\x00", "begins with a UTF-16 byte-order mark but is not "
+     "UTF-16 text (bad bytes at offset 28)"),
+    (b"\xff\xfe" + "The \x01\x02\x03\x04 sides".encode("utf-16-le"), "is a binary file, not text (save the statement "
+     "as plain .txt)"),
+    (b"\xff\xfe" + "The \x00 sides met.".encode("utf-16-le"), "is a binary file, not text (save the statement as "
+     "plain .txt)"),
+])
+def test_a_bad_utf16_file_is_refused_in_one_line(tmp_path, data, problem):
+    path = tmp_path / "bad16.txt"
+    path.write_bytes(data)
+    with pytest.raises(BadInputError) as info:
+        read_source(path)
+    assert str(info.value) == f"{path}: {problem}"
+
+
+def test_a_file_of_punctuation_only_has_no_words(tmp_path):
+    path = tmp_path / "dots.txt"
+    path.write_text("... !!! ???\n\n— * —\n\n“…” ‘?’ (!)\n", encoding="utf-8")
+    with pytest.raises(BadInputError) as info:
+        load_statement(path)
+    assert str(info.value) == f"{path}: has no words (only punctuation and symbols)"

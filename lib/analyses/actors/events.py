@@ -69,7 +69,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from readout.datafiles import read_yaml_mapping, word_list
+from readout.datafiles import read_yaml_mapping, require_keys, word_list
 from readout.errors import BadInputError
 from readout.text.language import require_english
 from readout.text.parse import LIST_LABELS, OBJECT_CONTROL, SUBJECTS, ParsedSentence, dependency_parse
@@ -81,9 +81,14 @@ from .speaker import speaker_of
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
     import pandas as pd
 
-__all__ = ["CATEGORIES", "QUADS", "COOPERATION", "CONFLICT", "MODES", "EventScheme", "Event", "load_event_scheme",
+__all__ = ["SCHEME_KEYS", "COMMITMENT_KEYS", "CATEGORIES", "QUADS", "COOPERATION", "CONFLICT", "MODES", "EventScheme",
+           "Event", "load_event_scheme",
            "extract_events", "event_table"]
 
+#: The keys of an event scheme besides ``categories`` (which must list at least one), and those of its
+#: ``commitments`` when it lists any: each required (:func:`readout.datafiles.require_keys`).
+SCHEME_KEYS = ("light verbs", "commitments", "hoping verbs")
+COMMITMENT_KEYS = ("firm modals", "soft modals", "firm verbs", "soft verbs")
 #: PLOVER's sixteen categories (the current manual), in its order.
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -183,11 +188,13 @@ def _parse_scheme(path: str | Path | None) -> EventScheme:
     commitments = data.get("commitments") or {}
     if not isinstance(commitments, dict):
         raise BadInputError(label, "action scheme: 'commitments' must map firm/soft modals and verbs to word lists")
-    words = {k: word_list(commitments, k, label, "action scheme, commitments")
-             for k in ("firm modals", "soft modals", "firm verbs", "soft verbs")}
-    return EventScheme(verbs, nouns, adjectives, quads, word_list(data, "light verbs", label, "action scheme"),
-                       words["firm modals"], words["soft modals"], words["firm verbs"], words["soft verbs"],
-                       word_list(data, "hoping verbs", label, "action scheme"), label)
+    words = {k: word_list(commitments, k, label, "action scheme, commitments") for k in COMMITMENT_KEYS}
+    light, hoping = (word_list(data, k, label, "action scheme") for k in ("light verbs", "hoping verbs"))
+    require_keys(data, SCHEME_KEYS, label, "action scheme")
+    if commitments:  # written empty: no commitments read
+        require_keys(commitments, COMMITMENT_KEYS, label, "action scheme, commitments")
+    return EventScheme(verbs, nouns, adjectives, quads, light, words["firm modals"], words["soft modals"],
+                       words["firm verbs"], words["soft verbs"], hoping, label)
 
 
 @cache

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from readout.analyses.phrases import PhraseLexicon
-from readout.datafiles import read_yaml_mapping, word_list
+from readout.datafiles import read_yaml_mapping, require_keys, word_list
 from readout.errors import BadInputError
 from readout.text.lemmas import forms_table
 from readout.text.statement import Sentence, Statement
@@ -59,11 +59,14 @@ from readout.text.statement import Sentence, Statement
 if TYPE_CHECKING:  # imported where a table is made: the runner's checks load these modules without it
     import pandas as pd
 
-__all__ = ["ToneLexicon", "ToneEntry", "ToneMatch", "DocumentTone", "load_tone_lexicon", "sentence_matches",
+__all__ = ["TONE_KEYS", "ToneLexicon", "ToneEntry", "ToneMatch", "DocumentTone", "load_tone_lexicon",
+           "sentence_matches",
            "statement_matches",
            "sentence_tone", "tone_table", "document_tone", "statement_tone", "describe_tone", "NEGATION_WINDOW",
            "NEUTRAL_BELOW", "MIXED_WEIGHT", "MIXED_SHARE", "tone_label", "FULL_WEIGHT", "TONE_LABELS", "INTENSIFIER_WINDOW"]
 
+#: The sections of a tone lexicon, each required (:func:`readout.datafiles.require_keys`).
+TONE_KEYS = ("cooperation", "pressure", "negators", "counters", "intensifiers", "verbs")
 #: Words before a match that are searched for a negator (or, before an accusation, a counter).
 NEGATION_WINDOW = 3
 #: Words before a match searched for an intensifier ("strongly condemns", "strong continued support").
@@ -144,12 +147,10 @@ def _entries(section: str, phrases: object, category: str, toward: str, countere
 
 def _parse(path: str | Path | None) -> ToneLexicon:
     data, label = read_yaml_mapping(path, "diplomatic_tone.yaml", "tone lexicon")
-    if not ({"cooperation", "pressure"} & set(data)):
-        raise BadInputError(label, "tone lexicon needs 'cooperation:' and/or 'pressure:' sections")
-    unknown = set(data) - {"cooperation", "pressure", "negators", "counters", "intensifiers", "verbs"}
+    unknown = set(data) - set(TONE_KEYS)
     if unknown:
         raise BadInputError(label, f"tone lexicon: unknown section(s) {', '.join(sorted(map(str, unknown)))}; "
-                                   "expected cooperation, pressure, negators, counters, intensifiers, verbs")
+                                   f"expected {', '.join(TONE_KEYS)}")
     entries = []
     for section in ("cooperation", "pressure"):
         body = data.get(section) or {}
@@ -180,6 +181,7 @@ def _parse(path: str | Path | None) -> ToneLexicon:
     counters = frozenset(f for forms in forms_table(counters).values() for f in forms)  # every form: "reducing"
     intensifiers = word_list(data, "intensifiers", label, "tone lexicon")
     verbs = word_list(data, "verbs", label, "tone lexicon")
+    require_keys(data, TONE_KEYS, label, "tone lexicon")
     # Longest phrases first, so "expressed concern" wins over "concern"; the file's order otherwise.
     entries.sort(key=lambda e: -len([w for w in e[0] if w != "..."]))
     try:

@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from readout.datafiles import read_yaml_mapping, word_list
+from readout.datafiles import read_yaml_mapping, require_keys, word_list
 from readout.errors import BadInputError
 from readout.text.names import capitalised, is_headline, name_runs, run_span
 from readout.text.statement import Sentence, Statement
 
-__all__ = ["LeakLexicon", "load_leak_lexicon", "names_in", "leak_reason"]
+__all__ = ["LEAK_KEYS", "LeakLexicon", "load_leak_lexicon", "names_in", "leak_reason"]
+
+#: The keys of a leak list, each required (:func:`readout.datafiles.require_keys`).
+LEAK_KEYS = ("issue_terms", "genre_neutral")
 
 
 @dataclass(frozen=True)
@@ -35,14 +38,13 @@ class LeakLexicon:
 
 def _parse(path: str | Path | None) -> LeakLexicon:
     data, label = read_yaml_mapping(path, "sentiment_leaks.yaml", "leak list")
-    keys = ("issue_terms", "genre_neutral")
-    unknown = sorted(str(k) for k in data if k not in keys)
+    unknown = sorted(str(k) for k in data if k not in LEAK_KEYS)
     if unknown:  # a misspelled key would silently turn leak removal off
-        raise BadInputError(label, f"leak list: unknown key(s) {', '.join(unknown)}; expected {' and '.join(keys)}")
-    if not any(k in data for k in keys):
-        raise BadInputError(label, f"leak list needs '{keys[0]}:' and/or '{keys[1]}:' (lists of words)")
-    return LeakLexicon(word_list(data, keys[0], label, "leak list"), word_list(data, keys[1], label, "leak list"),
-                       label)
+        raise BadInputError(label, f"leak list: unknown key(s) {', '.join(unknown)}; "
+                                   f"expected {' and '.join(LEAK_KEYS)}")
+    lists = [word_list(data, key, label, "leak list") for key in LEAK_KEYS]
+    require_keys(data, LEAK_KEYS, label, "leak list")
+    return LeakLexicon(*lists, label)
 
 
 def load_leak_lexicon(path: str | Path | None = None) -> LeakLexicon:

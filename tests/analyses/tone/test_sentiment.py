@@ -135,7 +135,8 @@ def test_lexicon_matches_every_form_and_reads_its_context(text, evidence):
 
 def test_custom_tone_lexicon(tmp_path):
     own = tmp_path / "tone.yaml"
-    own.write_text("cooperation:\n  embraced: 1\npressure:\n  scolded: -2\nnegators: [not]\n", encoding="utf-8")
+    own.write_text("cooperation:\n  embraced: 1\npressure:\n  scolded: -2\nnegators: [not]\ncounters:\nintensifiers:\n"
+                   "verbs:\n", encoding="utf-8")
     s = parse_statement("The minister embraced the plan. The envoy scolded the mayor.")
     assert tone_table(s, load_tone_lexicon(own))["tone"].to_list() == [1.0, -1.0]
     assert tone_table(s)["tone"].to_list() == [0.0, 0.0]
@@ -273,7 +274,7 @@ def test_a_categorised_lexicon_of_ones_own(tmp_path):
     own = tmp_path / "tone.yaml"
     own.write_text("cooperation:\n  kind words:\n    toward: target\n    phrases: {embrace: 2}\n"
                    "pressure:\n  harsh words:\n    toward: target\n    phrases: {scold: 1, 'tell ... off': 2}\n"
-                   "negators: [not]\n", encoding="utf-8")
+                   "negators: [not]\ncounters: []\nintensifiers: []\nverbs: []\n", encoding="utf-8")
     s = parse_statement("The minister embraces Peru. The envoy told the mayor off and did not scold Chile.")
     table = tone_table(s, load_tone_lexicon(own))
     assert table["evidence"].to_list() == ["embraces (+2 kind words)",
