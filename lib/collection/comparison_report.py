@@ -5,7 +5,10 @@ then runs ``notebooks/compare.ipynb`` and publishes ``out/``: ``index.html`` (th
 executed notebook, ``tables/*.csv`` and ``manifest.json``, by the same recipe as a statement's
 report (:mod:`readout.run.publishing`). :func:`run_diff` does the same for two statements with
 ``notebooks/diff.ipynb``, and adds the redline page (:mod:`.redline`); :func:`run_diffs` writes one such
-report per pair (:mod:`.pairs`) and an index of them.
+report per pair (:mod:`.pairs`) and an index of them. ``out`` is replaced only when it is new, empty or
+an earlier output of the same command; in a folder of ``run`` reports the output goes to its
+``comparison/``, ``diff/`` or ``diffs/`` folder (:mod:`readout.run.folders`). An operating-system failure
+(a full or read-only disk) is one line and exit code 2, with what was there untouched.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from readout.analyses.lexicons import DATA_FILE_PARAMETERS
 from readout.errors import UsageError
 from readout.report.export import PageContext, notebook_to_html
 from readout.report.provenance import git_commit, package_versions
+from readout.run.folders import os_failure, publish_as, target
 from readout.run.inputs import read_statements, statement_files
 from readout.run.kernels import execute
 from readout.run.one_statement import RunOptions, code_version, now, run_key, up_to_date
 from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
-from readout.run.publishing import building, publish, repair, write_manifest
+from readout.run.publishing import building, repair, write_manifest
 
 from .change import Diff, carried_over
 from .corpus import MANIFEST
@@ -42,18 +46,6 @@ __all__ = ["COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "run_comparison", "run_diff", "r
 COMPARE_NOTEBOOK = "compare.ipynb"
 #: The notebook that sets a later statement against an earlier one.
 DIFF_NOTEBOOK = "diff.ipynb"
-
-
-def _is_comparison(folder: Path, kind: str = "comparison") -> bool:
-    """Whether ``folder`` holds an earlier report of ``kind`` (its manifest says so), which may be replaced."""
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("kind") == kind:
-            return True
-        # written before manifests named their kind: a comparison ran compare.ipynb alone
-        return kind == "comparison" and [n.get("notebook") for n in manifest.get("notebooks", [])] == [COMPARE_NOTEBOOK]
-    except (OSError, ValueError, AttributeError, TypeError):
-        return False
 
 
 def _corpus_parameters(corpus_dir: Path, parameters: dict[str, Any]) -> tuple[dict[str, Any], str, str, dict]:
@@ -85,7 +77,7 @@ def run_comparison(
 ) -> int:
     """Run the comparison notebook on the statements named by ``paths`` (or on the tables of
     ``corpus_dir``) and publish ``out/``. Returns 0, 1 (the notebook failed; its page says where)
-    or 2 (bad input or usage; nothing under ``out`` changed).
+    or 2 (bad input or usage, or an operating-system failure; nothing under ``out`` changed).
 
     Files named directly must be readable statements; files found in folders that are not are
     skipped by the notebook and listed on its page. At least two must be readable. A comparison whose
@@ -116,10 +108,7 @@ def run_comparison(
             title = f"Comparison of {len(readable):,} statements"
             source = f"{len(readable):,} statement files"
             shown = {"statements": [Path(p).name for p in paths]}
-        if out.exists() and not out.is_dir():
-            raise UsageError(f"{out}: exists and is not a folder (--out)")
-        if out.exists() and any(out.iterdir()) and not _is_comparison(out):
-            raise UsageError(f"{out}: folder holds files that are not an earlier comparison; choose another --out")
+        place = target(out, "comparison")  # --out itself, or out/comparison in a folder of reports
     except UsageError as exc:
         for line in str(exc).splitlines():
             err(line)
@@ -133,15 +122,27 @@ def run_comparison(
         given = sorted((Path(s.path).name, s.given.title, str(s.given.date or "")) for s in readable)  # metadata.csv
         inputs = hashlib.sha256(json.dumps([listed, given]).encode()).hexdigest()
     key = run_key(inputs, {**params, "keep_code": options.keep_code}, code_version([notebook]))
-    if not options.force and up_to_date(out, key):
-        err(f"comparison up to date, not run again (--force runs it again): {out}")
-        print(f"Comparison: {out.resolve() / 'index.html'}  (up to date)")
+    if not options.force and up_to_date(place, key):
+        err(f"comparison up to date, not run again (--force runs it again): {place}")
+        print(f"Comparison: {place.resolve() / 'index.html'}  (up to date)")
         return 0
-    run = _run_and_publish(notebook, params, out, key, PageContext(title, source, digest, {
-        k: v for k, v in {**params, **shown}.items() if k != "output_dir"}, collection=True), "comparison", options, err)
-    out = out.resolve()
-    print(f"Comparison: {out / 'index.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
+    try:
+        run, place = _run_and_publish(notebook, params, out, key, PageContext(title, source, digest, {
+            k: v for k, v in {**params, **shown}.items() if k != "output_dir"}, collection=True), "comparison",
+            options, err)
+    except (OSError, UsageError) as exc:
+        err(_failure(exc, place, "the comparison"))
+        return 2
+    print(f"Comparison: {place / 'index.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
     return 0 if run.status == "ok" else 1
+
+
+def _failure(exc: OSError | UsageError, place: Path, what: str) -> str:
+    """One line for what stopped a command after its checks: an operating-system failure (a full or
+    read-only disk) or its place taken by another command meanwhile; ``what`` it was making is discarded."""
+    if isinstance(exc, UsageError):
+        return str(exc)
+    return os_failure(exc, place, f"{what} stopped, and what was at {place} is untouched")
 
 
 
@@ -163,7 +164,7 @@ def run_diff(
 
     options = options if options is not None else RunOptions()
     try:
-        notebook = _checked_diff(parameters, out, options, "diff")
+        notebook, place = _checked_diff(parameters, out, options, "diff")
         parameters = resolve_path_parameters(parameters)
         lexicons = load_data_files(parameters)
         a, b = load_statement(path_a, actor_lexicon=lexicons.actors), load_statement(path_b, actor_lexicon=lexicons.actors)
@@ -172,13 +173,17 @@ def run_diff(
             err(line)
         return 2
     key = _diff_key(a, b, path_a, path_b, parameters, options, notebook)
-    if not options.force and up_to_date(out, key):
-        err(f"diff up to date, not run again (--force runs it again): {out}")
-        print(f"Diff: {out.resolve() / 'index.html'}  (up to date)")
+    if not options.force and up_to_date(place, key):
+        err(f"diff up to date, not run again (--force runs it again): {place}")
+        print(f"Diff: {place.resolve() / 'index.html'}  (up to date)")
         return 0
-    run, _ = _publish_diff(a, b, path_a, path_b, parameters, out, key, options, err, lexicons=lexicons)
-    out = out.resolve()
-    print(f"Diff: {out / 'index.html'}, {out / 'redline.html'}" + ("" if run.status == "ok" else "  (the notebook failed)"))
+    try:
+        run, _, place = _publish_diff(a, b, path_a, path_b, parameters, out, key, options, err, lexicons=lexicons)
+    except (OSError, UsageError) as exc:
+        err(_failure(exc, place, "the diff"))
+        return 2
+    print(f"Diff: {place / 'index.html'}, {place / 'redline.html'}"
+          + ("" if run.status == "ok" else "  (the notebook failed)"))
     return 0 if run.status == "ok" else 1
 
 
@@ -191,8 +196,9 @@ def _diff_key(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters
 
 def _publish_diff(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters: dict[str, Any], out: Path,
                   key: str, options: RunOptions, err: Callable[[str], None],
-                  shown: Path | None = None, lexicons: Lexicons | None = None) -> tuple[Any, Diff]:
-    """Run the diff notebook on A and B into ``out`` with the redline page beside it; the run and the diff."""
+                  shown: Path | None = None, lexicons: Lexicons | None = None) -> tuple[Any, Diff, Path]:
+    """Run the diff notebook on A and B into ``out`` with the redline page beside it; the run, the diff and
+    where the report went."""
     from .change import what_changed
     from .redline import write_redline
 
@@ -210,8 +216,8 @@ def _publish_diff(a: Statement, b: Statement, path_a: Path, path_b: Path, parame
         found.append(what_changed(a, b, lexicons))
         write_redline(found[0], build)
 
-    run = _run_and_publish(notebook, params, out, key, page, "diff", options, err, after=redline, shown=shown)
-    return run, found[0]
+    run, place = _run_and_publish(notebook, params, out, key, page, "diff", options, err, after=redline, shown=shown)
+    return run, found[0], place
 
 
 def _shown(path: Path) -> str:
@@ -239,17 +245,13 @@ def _checked_notebook(notebook: Path, what: str, parameters: dict[str, Any], fix
             raise UsageError(f"parameter '{name}': must be at least {smallest}, not {parameters[name]}")
 
 
-def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, kind: str) -> Path:
-    """The diff notebook, once the parameters and ``out`` are checked (raises :class:`UsageError`)."""
+def _checked_diff(parameters: dict[str, Any], out: Path, options: RunOptions, kind: str) -> tuple[Path, Path]:
+    """The diff notebook and where the report of ``kind`` (``diff`` or ``diffs``) goes, once the parameters
+    and ``out`` are checked (raises :class:`UsageError`)."""
     notebook = options.notebooks_dir / DIFF_NOTEBOOK
     _checked_notebook(notebook, "diff", parameters, ("statement_a", "statement_b"), "the command line's paths",
                       {"max_rows": 1})
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: exists and is not a folder (--out)")
-    if out.exists() and any(out.iterdir()) and not _is_comparison(out, kind):
-        what = "an earlier diff of two statements" if kind == "diff" else "earlier diffs of several pairs"
-        raise UsageError(f"{out}: folder holds files that are not {what}; choose another --out")
-    return notebook
+    return notebook, target(out, kind)
 
 
 def run_diffs(
@@ -264,14 +266,12 @@ def run_diffs(
     listing them with their headline changes and the files left unpaired; published whole, so an earlier
     ``out`` stays until every pair is done. Returns 0, 1 (a notebook failed; the index says which) or 2 (bad
     input: a statement that cannot be read, bad parameters; one line, nothing written)."""
-    import jinja2
-
     from readout.errors import BadInputError
-    from readout.text.statement import load_statement, slugify, with_given
+    from readout.text.statement import load_statement, with_given
 
     options = options if options is not None else RunOptions()
     try:
-        _checked_diff(parameters, out, options, "diffs")
+        _, place = _checked_diff(parameters, out, options, "diffs")
         parameters = resolve_path_parameters(parameters)
         lexicons = load_data_files(parameters)
         statements = {(p, given): with_given(load_statement(p, actor_lexicon=lexicons.actors), *given)
@@ -282,19 +282,39 @@ def run_diffs(
         return 2
     for line in unpaired or []:
         err(f"not paired: {line}")
-    out = out.resolve()
-    for line in repair(out.parent):
+    out, place = out.resolve(), place.resolve()
+    try:
+        place, rows, failed = _publish_diffs(pairs, statements, parameters, out, place, unpaired or [], lexicons,
+                                             options, err)
+    except (OSError, UsageError) as exc:
+        err(_failure(exc, place, "the diffs"))
+        return 2
+    print(f"Diffs: {place / 'index.html'} ({len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
+          + (f", {failed} failed" if failed else "") + ")")
+    return 1 if failed else 0
+
+
+def _publish_diffs(pairs: list[Pair], statements: dict, parameters: dict[str, Any], out: Path, place: Path,
+                   unpaired: list[str], lexicons: Lexicons, options: RunOptions,
+                   err: Callable[[str], None]) -> tuple[Path, list[dict[str, Any]], int]:
+    """Build the diff of every pair and their index beside ``place`` (where :func:`target` puts the diffs for
+    ``--out out``) and publish them whole; where they went, the index's rows and the pairs that failed."""
+    import jinja2
+
+    from readout.text.statement import slugify
+
+    for line in repair(place.parent):
         err(line)
     rows, folders, failed = [], set(), 0
-    with building(out) as build:
+    with building(place) as build:
         for pair in pairs:
             folder = slugify(pair.name) or "pair"
             while folder in folders:
                 folder += "-2"
             folders.add(folder)
             a, b = statements[(pair.a, pair.given_a)], statements[(pair.b, pair.given_b)]
-            run, d = _publish_diff(a, b, pair.a, pair.b, parameters, build / folder, "", options, err, out / folder,
-                                   lexicons)
+            run, d, _ = _publish_diff(a, b, pair.a, pair.b, parameters, build / folder, "", options, err,
+                                      place / folder, lexicons)
             failed += run.status != "ok"
             shifts = "not read: a statement is not English" if d.notes else \
                 "; ".join(f"{t.direction} toward {t.actor}" for t in d.tone if t.direction != "same")
@@ -305,35 +325,35 @@ def run_diffs(
                          "commitments": len(d.commitments)})
         template = resources.files("readout.collection").joinpath("diffs.html.j2").read_text(encoding="utf-8")
         page = jinja2.Environment(autoescape=True).from_string(template)
-        (build / "index.html").write_text(page.render(pairs=rows, unpaired=unpaired or []), encoding="utf-8")
+        (build / "index.html").write_text(page.render(pairs=rows, unpaired=unpaired), encoding="utf-8")
         write_manifest(build, {"kind": "diffs", "pairs": [{"pair": p.name, "folder": r["folder"], "a": str(p.a.name),
                                                            "b": str(p.b.name), "status": r["status"]}
                                                           for p, r in zip(pairs, rows)],
-                               "unpaired": unpaired or [], "parameters": parameters, "started": now()})
-        publish(build, out)
-    print(f"Diffs: {out / 'index.html'} ({len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
-          + (f", {failed} failed" if failed else "") + ")")
-    return 1 if failed else 0
+                               "unpaired": unpaired, "parameters": parameters, "started": now()})
+        place = publish_as(build, out, "diffs")
+    return place, rows, failed
 
 def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str, page: PageContext, kind: str,
                      options: RunOptions, err: Callable[[str], None],
-                     after: Callable[[Path], None] | None = None, shown: Path | None = None) -> Any:
-    """Run ``notebook`` with ``params`` in a hidden build folder beside ``out`` (its tables in ``tables/``),
-    render its page as ``index.html`` (``page`` says what the page's box shows; the run's time, commit and
-    versions are added), call ``after(build)`` for further pages, write the manifest (``kind``, ``key``)
-    and swap the folder in; the log names ``shown`` as where it goes (``out`` itself by default). Returns the
-    notebook's run (its status, time and error)."""
+                     after: Callable[[Path], None] | None = None, shown: Path | None = None) -> tuple[Any, Path]:
+    """Run ``notebook`` with ``params`` in a hidden build folder beside where ``--out out`` puts the output of
+    ``kind`` (:func:`~readout.run.folders.target`; its tables in ``tables/``), render its page as
+    ``index.html`` (``page`` says what the page's box shows; the run's time, commit and versions are added),
+    call ``after(build)`` for further pages, write the manifest (``kind``, ``key``) and swap the folder in;
+    the log names ``shown`` as where it goes (that place by default). Returns the notebook's run (its
+    status, time and error) and where the folder went."""
     import dataclasses
 
     out = out.resolve()
+    place = target(out, kind)
     started = now()
-    for line in repair(out.parent):  # what killed runs left beside it
+    for line in repair(place.parent):  # what killed runs left beside it
         err(line)
-    with building(out) as build:
+    with building(place) as build:
         (build / "tables").mkdir()
         params = {**params, "output_dir": str(build / "tables")}
         limit, limit_name = options.limits.start().for_notebook()
-        err(f"{'comparing' if kind == 'comparison' else kind}: {page.source} -> {shown or out}")
+        err(f"{'comparing' if kind == 'comparison' else kind}: {page.source} -> {shown or place}")
         run = execute(notebook, build / notebook.name, params, options.limits.cell, None, limit, limit_name)
         err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
             + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))
@@ -351,5 +371,5 @@ def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str
             "notebooks": [{"notebook": run.notebook, "status": run.status, "seconds": run.seconds,
                            "error": run.error}],
             "tables": sorted(p.name for p in (build / "tables").glob("*.csv"))})
-        publish(build, out)
-    return run
+        place = publish_as(build, out, kind)
+    return run, place

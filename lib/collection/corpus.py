@@ -12,7 +12,9 @@ The recipe (:func:`run_corpus`):
    stays bounded however many statements there are, and the tables do not depend on which worker
    finished first;
 5. write ``corpus.json`` (what ran, on what, what was skipped and why), then swap the folder in
-   at ``--out``. Earlier tables stay untouched until the new ones are complete.
+   at ``--out``. Earlier tables stay untouched until the new ones are complete. ``--out`` is replaced
+   only when it is new, empty or an earlier corpus; in a folder of ``run`` reports the tables go to
+   its ``corpus/`` folder (:mod:`readout.run.folders`).
 
 Schedulers: ``local`` (default) starts a ``dask.distributed.LocalCluster`` on this machine with
 one single-threaded worker process per core (``--workers`` to choose); an address such as
@@ -23,7 +25,8 @@ the reference the tests compare the cluster's results with).
 Exit codes: 0 every statement analysed; 1 some statements skipped (unreadable or failing; each named
 in the log and in ``corpus.json``), the rest written, or the cluster could not run the analysis at all
 (nothing written); 2 bad usage or input (a scheduler that cannot be reached or has no worker
-included), nothing written.
+included, an ``--out`` that holds another command's output), or an operating-system failure (a full
+or read-only disk), nothing written.
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readout.errors import BadInputError, ReadoutError, UsageError
+from readout.run.folders import CORPUS_MANIFEST, os_failure, publish_as, target
 from readout.run.inputs import read_statements, statement_files
-from readout.run.publishing import building, publish, repair, write_manifest
+from readout.run.publishing import building, repair, write_manifest
 from readout.text.metadata import Given, given_for
 from readout.text.statement import Statement, statement_from_bytes
 
@@ -62,7 +66,7 @@ BATCH_SIZE = 50
 #: Seconds to wait for a worker on a scheduler given by address before giving up.
 WORKER_WAIT = 30.0
 #: The file written next to the tables that says what they hold; its presence marks a corpus folder.
-MANIFEST = "corpus.json"
+MANIFEST = CORPUS_MANIFEST
 
 
 
@@ -325,18 +329,6 @@ def _run_dask(batches: Iterator[list[Any]], lexicons: Lexicons, consume: Callabl
             cluster.close()
 
 
-def _safe_to_replace(out: Path) -> str | None:
-    """Why ``out`` must not be replaced (it holds something that is not an earlier corpus), or None."""
-    if not out.exists():
-        return None
-    if not out.is_dir():
-        return f"{out}: exists and is not a folder"
-    if (out / MANIFEST).is_file() or not any(out.iterdir()):
-        return None
-    return (f"{out}: folder holds files that are not an earlier corpus run (no {MANIFEST}); "
-            "choose an empty or new --out folder")
-
-
 def run_corpus(
     paths: list[str],
     out: Path,
@@ -391,9 +383,7 @@ def run_corpus(
         # folder are read batch by batch, and skipped there if they cannot be analysed.
         read_statements([f for f in found if f.named], lexicons.actors)
         files = [f.path for f in found]
-        why = _safe_to_replace(out)
-        if why:
-            raise UsageError(why)
+        place = target(out, "corpus")  # --out itself, or out/corpus in a folder of reports
     except UsageError as exc:
         err(str(exc))
         run.exit_code = 2
@@ -403,10 +393,10 @@ def run_corpus(
     if progress if progress is not None else sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=len(files), unit="statement", file=sys.stderr, leave=False)
-    for line in repair(out.parent):  # what killed runs left beside it
-        err(line)
     try:
-        with building(out) as build:
+        for line in repair(place.parent):  # what killed runs left beside it
+            err(line)
+        with building(place) as build:
             tables = _Tables(build, schemas(lexicons))
 
             def consume(rows: dict[str, list[tuple[Any, ...]]], problems: list[str]) -> None:
@@ -454,13 +444,19 @@ def run_corpus(
                 "started": started.isoformat(timespec="seconds"),
                 "seconds": run.seconds,
             }, MANIFEST)
-            publish(build, out)  # an earlier corpus there is removed only afterwards
+            place = publish_as(build, out, "corpus")  # an earlier corpus there is removed only afterwards
     except UsageError as exc:
         err(str(exc))
         run.exit_code = 2
         return run
+    except OSError as exc:  # a full or read-only disk: one line; earlier tables stay
+        if bar is not None:
+            bar.close()
+        err(os_failure(exc, place, "nothing written, and earlier tables are untouched"))
+        run.exit_code = 2
+        return run
     err(f"analysed {run.statements} statements ({run.words:,} words) in {run.seconds:.1f} s on {run.workers} "
-        f"worker{'s' if run.workers != 1 else ''}; skipped {len(run.skipped)}; tables in {out}")
+        f"worker{'s' if run.workers != 1 else ''}; skipped {len(run.skipped)}; tables in {place}")
     run.exit_code = 1 if run.skipped else 0
     return run
 

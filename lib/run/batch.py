@@ -14,15 +14,15 @@ import dataclasses
 import datetime as dt
 import fcntl
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from readout.errors import UsageError
-from readout.text.statement import Statement, given_parameters, slugify
+from readout.text.statement import Statement, given_parameters
 
+from .folders import LOG_NAME, claim_reports, os_failure, out_problem
 from .inputs import read_statements, statement_files
 from .kernels import Deadline, KernelPool, clean_connection_files
 from .one_statement import (
@@ -30,13 +30,13 @@ from .one_statement import (
     RunOptions,
     code_version,
     is_report_folder,
-    report_slug,
+    report_slugs,
     run_key,
     run_report,
     up_to_date,
 )
 from .parameters import Plan, find_notebooks, plan_run
-from .publishing import repair
+from .publishing import locked, repair
 
 __all__ = ["run_collection", "MAX_LISTED"]
 
@@ -106,7 +106,7 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
     try:
         plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
         files = statement_files(paths)
-        problem = _out_problem(options.outputs, shown_outputs)
+        problem = out_problem(options.outputs, shown_outputs)
         if problem:
             raise UsageError(problem)
         snapshots: dict[str, bytes] = {}
@@ -124,6 +124,10 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
         in_the_way = _not_ours(options.outputs, shown_outputs, slugs)
         if in_the_way:
             raise UsageError("\n".join(in_the_way))
+        claim_reports(options.outputs, shown_outputs)  # a folder of another command's output is refused
+    except OSError as exc:
+        note(os_failure(exc, shown_outputs, "the run did not start, and nothing there changed"))
+        return 2
     except UsageError as exc:
         for line in str(exc).splitlines():
             note(line)
@@ -142,38 +146,17 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
     try:
         return _run_all(statements, skipped, plan, options, shown_outputs, clock, note, log_lines, slugs, snapshots)
     except OSError as exc:  # a full disk, a folder made read-only during the run: one line, reports intact
-        note(f"{exc.filename or shown_outputs}: {exc.strerror or exc}; the run stopped, and earlier reports are "
-             "untouched (the one being built was discarded)")
+        note(os_failure(exc, shown_outputs, "the run stopped, and earlier reports are untouched (the one being "
+                                            "built was discarded)"))
         return 2
     finally:
         if lock_file is not None:
             lock_file.close()
 
 
-def _out_problem(outputs: Path, shown: Path) -> str:
-    """Why reports cannot be written under ``outputs`` (a file in the way, no permission to write, a
-    read-only disk), in one line; "" if they can."""
-    if outputs.exists() and not outputs.is_dir():
-        return f"{shown}: exists and is not a folder (--out)"
-    place = outputs
-    while not place.exists() and place != place.parent:
-        place = place.parent
-    if not place.is_dir():
-        return f"{shown}: cannot be made: {place} is a file, not a folder (--out)"
-    if not os.access(place, os.W_OK | os.X_OK):
-        return f"{shown}: cannot write there ({place} is not writable, or on a read-only disk)"
-    return ""
-
-
 def _slugs(statements: list[Statement], outputs: Path) -> list[str]:
-    """Each statement's report folder name (:func:`~readout.run.one_statement.report_slug`), in order."""
-    taken: dict[str, Path] = {}
-    for statement in statements:
-        taken.setdefault(slugify(Path(statement.path).stem), Path(statement.path).resolve())
-    return [report_slug(Path(s.path).resolve(), taken, outputs) for s in statements]
-
-
-_LOG_NAME = re.compile(r"^run-\d{8}T\d{6}Z-\d+\.log$")
+    """Each statement's report folder name (:func:`~readout.run.one_statement.report_slugs`), in order."""
+    return report_slugs([Path(s.path).resolve() for s in statements], outputs)
 
 
 def _not_ours(outputs: Path, shown: Path, slugs: list[str]) -> list[str]:
@@ -195,7 +178,7 @@ def _not_ours(outputs: Path, shown: Path, slugs: list[str]) -> list[str]:
         lines.append(f"{shown / 'index.html'}: a page this tool did not make, where the archive index goes; "
                      "move it or choose another --out")
     logs = outputs / "logs"
-    if os.path.lexists(logs) and (not logs.is_dir() or any(not _LOG_NAME.match(f.name) for f in logs.iterdir())):
+    if os.path.lexists(logs) and (not logs.is_dir() or any(not LOG_NAME.match(f.name) for f in logs.iterdir())):
         lines.append(f"{shown / 'logs'}: holds files other than this tool's run logs, where the run log goes; "
                      "move them or choose another --out")
     return lines
@@ -281,7 +264,8 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
         bar.close()
     from readout.report.export import write_archive_index
 
-    write_archive_index(outputs)
+    with locked(outputs / "index.html"):  # runs sharing the folder take turns: the last lists every report
+        write_archive_index(outputs)
     summary = (f"done {done}, up to date {current}, failed {len(failed) + len(skipped)}"
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped])
                   if failed or skipped else ""))

@@ -28,12 +28,14 @@ from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, 
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
 
-__all__ = ["RunOptions", "Report", "run_report", "report_slug", "code_version", "run_key", "up_to_date", "now",
+__all__ = ["RunOptions", "Report", "run_report", "report_slugs", "code_version", "run_key", "up_to_date", "now",
            "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
 
 #: Names under the outputs folder that the tool uses for itself: a statement never takes them (its
-#: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``).
-RESERVED_NAMES = frozenset({"logs", "comparison", "corpus", "index", "tables", "input"})
+#: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``). ``corpus``, ``comparison``,
+#: ``diff`` and ``diffs`` are where those commands put their output in a folder of reports
+#: (:mod:`readout.run.folders`).
+RESERVED_NAMES = frozenset({"logs", "comparison", "corpus", "diff", "diffs", "index", "tables", "input"})
 #: A re-run whose notebooks failed, beside a complete earlier report, is published at ``<name>.failed``.
 FAILED_SUFFIX = ".failed"
 
@@ -75,26 +77,52 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def report_slug(path: Path, taken: dict[str, Path], outputs: Path) -> str:
-    """The report folder name for a statement file: its file name, made safe.
-
-    The name gets the first 8 characters of the path's hash when it would
-    otherwise clash: with another file in the same run (``taken``), or with an
-    earlier report in ``outputs`` made from a different file.
-    """
+def _plain_slug(path: Path) -> str:
+    """A statement file's report folder name before any clash: its file name, made safe, with
+    "-statement" after a name the tool uses for itself (:data:`RESERVED_NAMES`)."""
     slug = slugify(path.stem)
-    clash = slug in taken and taken[slug] != path
-    earlier = outputs / slug / "manifest.json"
-    if not clash and earlier.is_file():
-        try:
-            clash = Path(json.loads(earlier.read_text(encoding="utf-8"))["input"]["path"]) != path
-        except (OSError, ValueError, KeyError, TypeError):
-            clash = False
-    if clash or slug == "statement" and not path.stem.isascii():
-        slug = f"{slug}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
-    if slug in RESERVED_NAMES:
-        slug = f"{slug}-statement"
-    return slug
+    return f"{slug}-statement" if slug in RESERVED_NAMES else slug
+
+
+def _report_of_another(folder: Path, path: Path) -> bool:
+    """Whether ``folder`` holds an earlier report made from a file other than ``path``."""
+    try:
+        made_from = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["input"]["path"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return Path(made_from) != path
+
+
+def report_slugs(paths: list[Path], outputs: Path) -> list[str]:
+    """The report folder name of each statement file (resolved paths, in order): distinct for distinct
+    files, the same for the same file named twice.
+
+    A file's name is its file name, made safe (:func:`_plain_slug`). The first file of the run with a
+    name keeps it, unless an earlier report in ``outputs`` there was made from another file; any other
+    file gets the first 8 characters of its path's hash after the name (more where even that is taken),
+    so that a name never lands on another statement's, in this run or already in ``outputs``: ``logs.txt``
+    (``logs-statement``) and ``logs-statement.txt`` get two folders.
+    """
+    plain = {path: _plain_slug(path) for path in paths}
+    first: dict[str, Path] = {}
+    for path in paths:
+        first.setdefault(plain[path], path)
+    taken = set(first)  # every plain name of the run is its first file's
+    names: dict[Path, str] = {}
+    for path in paths:
+        if path in names:
+            continue
+        name = plain[path]
+        if (first[name] != path or _report_of_another(outputs / name, path)
+                or name == "statement" and not path.stem.isascii()):
+            digest = hashlib.sha256(str(path).encode()).hexdigest()
+            for n in (8, 16, 64):
+                name = f"{plain[path]}-{digest[:n]}"
+                if name not in taken and not _report_of_another(outputs / name, path):
+                    break
+        taken.add(name)
+        names[path] = name
+    return [names[path] for path in paths]
 
 
 def _manifest(folder: Path) -> dict[str, Any] | None:
@@ -106,10 +134,11 @@ def _manifest(folder: Path) -> dict[str, Any] | None:
 
 
 def is_report_folder(folder: Path) -> bool:
-    """True if ``folder`` is a report this tool made (its manifest names the run and the notebooks): the
-    only kind of folder a run may replace."""
+    """True if ``folder`` is a report this tool made (its manifest names the run and the notebooks, and no
+    other command's kind, such as a comparison's): the only kind of folder a run may replace."""
     manifest = _manifest(folder)
-    return manifest is not None and "run_key" in manifest and isinstance(manifest.get("notebooks"), list)
+    return (manifest is not None and "run_key" in manifest and isinstance(manifest.get("notebooks"), list)
+            and "kind" not in manifest)
 
 
 def code_version(notebooks: tuple[Path, ...] | list[Path]) -> str:

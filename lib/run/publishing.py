@@ -31,7 +31,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["building", "write_manifest", "publish", "swap_in", "repair", "FAULT_VARIABLE", "NO_EXCHANGE_VARIABLE"]
+__all__ = ["building", "write_manifest", "locked", "publish", "swap_in", "repair", "FAULT_VARIABLE",
+           "NO_EXCHANGE_VARIABLE"]
 
 #: Set to the name of a point of the publish step (``before-swap``, ``after-aside``, ``after-swap``) to
 #: have the process kill itself there: how the tests prove that a kill at any point loses nothing.
@@ -107,13 +108,32 @@ def swap_in(build: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def locked(path: Path, required: bool = True) -> Iterator[None]:
+    """Hold ``.locks/<name>.lock`` beside ``path`` for the block, so that commands writing ``path`` take
+    turns. With ``required`` False, where the lock cannot be made (the folder beside is not writable, so
+    nothing there can be replaced either) the block runs without it."""
+    try:
+        locks = path.parent / ".locks"
+        locks.mkdir(parents=True, exist_ok=True)
+        lock = open(locks / f"{path.name}.lock", "w")  # noqa: SIM115  (closed below)
+    except OSError:
+        if required:
+            raise
+        lock = None
+    try:
+        if lock is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        if lock is not None:
+            lock.close()
+
+
 def publish(build: Path, final: Path) -> None:
     """Swap the finished ``build`` folder in at ``final``, holding ``.locks/<name>.lock`` beside it so
     that two runs publishing the same folder take turns."""
-    locks = final.parent / ".locks"
-    locks.mkdir(exist_ok=True)
-    with open(locks / f"{final.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with locked(final):
         swap_in(build, final)
 
 
