@@ -116,7 +116,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="a CSV file of pairs (as for diff --pairs): their statements are analysed too, and "
                              "change.parquet holds what changed in each pair")
     corpus.add_argument("--out", default=Path("outputs") / "corpus", type=Path,
-                        help="folder for the tables (default: ./outputs/corpus); replaced when the run is complete")
+                        help="folder for the tables (default: ./outputs/corpus); replaced when the run is complete, "
+                             "and only if new, empty or an earlier corpus (in a folder of reports: its corpus/)")
     corpus.add_argument("--scheduler", default="local", metavar="ADDRESS",
                         help="'local' (default: a Dask cluster on this machine), a Dask scheduler address such as "
                              "tcp://host:8786, or 'synchronous' (this process, no Dask)")
