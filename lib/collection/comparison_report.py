@@ -33,7 +33,7 @@ from readout.run.parameters import check_parameters, load_data_files, notebook_p
 from readout.run.publishing import building, repair, write_manifest
 
 from .change import Diff, carried_over
-from .corpus import MANIFEST
+from .corpus import MANIFEST, not_a_corpus
 from .pairs import Pair
 
 if TYPE_CHECKING:
@@ -50,8 +50,9 @@ DIFF_NOTEBOOK = "diff.ipynb"
 
 def _corpus_parameters(corpus_dir: Path, parameters: dict[str, Any]) -> tuple[dict[str, Any], str, str, dict]:
     """The notebook's parameters for the tables of ``corpus_dir``, with the page's title, source and shown values."""
-    if not (corpus_dir / MANIFEST).is_file():
-        raise UsageError(f"{corpus_dir}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
+    problem = not_a_corpus(corpus_dir)
+    if problem:
+        raise UsageError(problem)
     given = sorted(k for k in parameters if k in DATA_FILE_PARAMETERS)
     if given:
         raise UsageError(f"{', '.join(given)}: the corpus was analysed with its own data files (see its "

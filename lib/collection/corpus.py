@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # the analyses, pandas and pyarrow are imported when a corpus
     from readout.analyses.lexicons import Lexicons
     from readout.collection.pairs import Pair
 
-__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "analyse_batch", "diff_batch", "schemas",
+__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "not_a_corpus", "analyse_batch", "diff_batch", "schemas",
            "frames_from_rows"]
 
 #: Statements sent to a worker at a time: large enough that scheduling costs little, small enough
@@ -492,6 +492,17 @@ def _write_changes(build: Path, pairs: list[Pair], lexicons: Lexicons, scheduler
         writer.close()
 
 
+def not_a_corpus(folder: Path) -> str:
+    """Why ``folder`` holds no corpus run's tables, in one line ("" if it does); a folder of reports whose
+    ``corpus/`` holds them is pointed to it."""
+    if (folder / MANIFEST).is_file():
+        return ""
+    inside = folder / "corpus"
+    if (inside / MANIFEST).is_file():
+        return f"{folder}: not a corpus folder (no {MANIFEST}); its corpus run's tables are in {inside}"
+    return f"{folder}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')"
+
+
 def read_corpus(folder: str | Path) -> dict[str, Any]:
     """The tables of a corpus folder as pandas DataFrames, by level, plus ``"manifest"``."""
     import pyarrow.parquet as pq
@@ -499,8 +510,9 @@ def read_corpus(folder: str | Path) -> dict[str, Any]:
     from readout.analyses.rows import LEVELS
 
     folder = Path(folder)
-    if not (folder / MANIFEST).is_file():
-        raise ReadoutError(f"{folder}: not a corpus folder (no {MANIFEST}; run 'python -m readout corpus')")
+    problem = not_a_corpus(folder)
+    if problem:
+        raise ReadoutError(problem)
     tables: dict[str, Any] = {}
     for level in LEVELS:
         file = folder / f"{level}.parquet"

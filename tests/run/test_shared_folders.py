@@ -86,6 +86,9 @@ def test_corpus_compare_and_diff_put_their_output_inside_a_folder_of_reports(tmp
     assert first.exit_code == 0 and json.loads((out / "corpus" / "corpus.json").read_text())["statements"] == 1
     again = run_corpus([str(SEED), str(DEMO)], out, scheduler="synchronous", err=[].append)  # its own: replaced
     assert again.exit_code == 0 and json.loads((out / "corpus" / "corpus.json").read_text())["statements"] == 4
+    pointed = cli(["compare", "--corpus", out, "--out", tmp_path / "elsewhere"], capsys)  # its tables: out/corpus
+    assert pointed.returncode == 2 and pointed.stderr.strip() == (
+        f"{out}: not a corpus folder (no corpus.json); its corpus run's tables are in {out / 'corpus'}")
     compared = cli(["compare", SEED, DEMO, "--out", out, "--notebooks", COLLECTION], capsys)
     assert compared.returncode == 0, compared.stderr
     assert compared.stdout.strip() == f"Comparison: {out / 'comparison' / 'index.html'}"
