@@ -207,8 +207,9 @@ class Interrupted(KeyboardInterrupt):
 
 def _stop_on_signals() -> None:
     """SIGINT and SIGTERM stop the run as Ctrl-C does (the report being built is discarded, earlier ones
-    stay, the log says so; exit code 130 or 143); a second one ends the process at once (what a killed
-    run leaves is cleaned by the next run)."""
+    stay, the run's count line and its log say so; exit code 130 or 143); a second one ends the process
+    at once (the run's log holds what it said until then; what a killed run leaves is cleaned by the
+    next run)."""
     first: list[int] = []
 
     def handler(signum: int, frame: object) -> None:

@@ -29,8 +29,8 @@ from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, 
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
 
-__all__ = ["RunOptions", "Report", "run_report", "copy_inputs", "report_slug", "code_version", "run_key", "up_to_date", "now",
-           "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
+__all__ = ["RunOptions", "Report", "run_report", "copy_inputs", "report_slug", "code_version", "run_key",
+           "up_to_date", "now", "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
 
 #: Names under the outputs folder that the tool uses for itself: a statement never takes them (its
 #: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``).
@@ -191,15 +191,20 @@ def copy_inputs(build: Path, statement_path: str, snapshot: bytes | None,
 
 
 @contextmanager
-def _exporter() -> Iterator[ThreadPoolExecutor]:
-    """The one thread a report's pages are exported on. On the way out, pages not begun are dropped and
-    none is waited for: the report has waited for the pages it keeps, and :func:`_drop` for the others
-    (so a report discarded at the whole-run limit does not wait for the templates to compile)."""
+def _exporter(keep_code: bool) -> Iterator[ThreadPoolExecutor]:
+    """The one thread a report's pages are exported on: nbconvert's templates compile on it first, while
+    the kernels work, and each page is exported as soon as its notebook is done. On the way out, pages
+    not begun are dropped (the report has waited for those it keeps, :func:`_drop` for the others), and
+    the thread is waited for unless the templates are still compiling (a report discarded early, at the
+    whole-run limit, does not wait for them: the thread ends by itself)."""
+    from readout.report.export import warm_up
+
     exporter = ThreadPoolExecutor(max_workers=1)
+    compiling = exporter.submit(warm_up, keep_code)
     try:
         yield exporter
     finally:
-        exporter.shutdown(wait=False, cancel_futures=True)
+        exporter.shutdown(wait=compiling.done(), cancel_futures=True)
 
 
 def _drop(pages: list[Future]) -> None:
@@ -255,11 +260,12 @@ def run_report(
     notebook runs again as it stands (``papermill --cwd REPORT REPORT/03-tone.ipynb out.ipynb``, or
     Run All in JupyterLab). A report whose notebooks failed does not
     replace a complete earlier one: it is published beside it, at ``<name>.failed``
-    (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
+    (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``). A report stopped by the
+    whole-run limit, or none of whose notebooks ran (no kernel would start: it would have no page),
+    is not published at all (``Report.published`` False).
     """
     options = options if options is not None else RunOptions()
-    from readout.report.export import (PageContext, notebook_title, notebook_to_html, page_name, warm_up,
-                                       write_files_page)
+    from readout.report.export import PageContext, notebook_title, notebook_to_html, page_name, write_files_page
 
     if pool is None:
         with KernelPool(max(1, min(options.jobs, len(plan.notebooks))), plan.notebooks[0].parent) as own:
@@ -269,13 +275,10 @@ def run_report(
     slug = slug or statement.slug
     final = options.outputs / slug
     notebooks = plan.notebooks
-    with building(final) as build, _exporter() as exporter:
+    with building(final) as build, _exporter(options.keep_code) as exporter:
         (build / "tables").mkdir()
         # every notebook reads the bytes the run checked, and the data files, from the report's own copies
         copies = copy_inputs(build, statement.path, snapshot, plan.parameters)
-        # One exporter thread: nbconvert's templates compile while the kernels work, and each page is
-        # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
-        exporter.submit(warm_up, options.keep_code)
         pages: list[Future] = []
         ran_with: dict[str, dict[str, Any]] = {}  # each notebook's parameters, as it ran
         versions, commit = package_versions(), git_commit()

@@ -161,8 +161,8 @@ def run_again(notebook: Path, target: Path) -> list[str]:
     """Execute a published notebook again as it stands, with papermill's command line started from another
     folder (``target``'s) and the kernel in the notebook's folder (``--cwd``, where JupyterLab runs it); the text
     of every output."""
-    proc = subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(target), "--cwd", str(notebook.parent)],
-                          capture_output=True, text=True, timeout=300, cwd=target.parent)
+    proc = subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(target),
+                           "--cwd", str(notebook.parent)], capture_output=True, text=True, timeout=300, cwd=target.parent)
     assert proc.returncode == 0, proc.stderr
     return outputs(target)
 
