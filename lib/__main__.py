@@ -3,21 +3,15 @@
 import os
 import sys
 
-_RUN = sys.argv[1:2] == ["run"]
-if _RUN:  # start loading the kernels' common part before anything else (see readout.run.forkserver)
-    from .run import forkserver
-
-    forkserver.start_early()
-
-from .cli import main  # noqa: E402
+from .cli import main
+from .run.kernels import remove_temporary_folder
 
 try:
     code = main()
 except SystemExit as exc:  # argparse's usage errors and --help end here too
     code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
 finally:
-    if _RUN:
-        forkserver.discard_early()  # a server no run took: the command stopped before it ran anything
+    remove_temporary_folder()  # the folders a run kept there, where the home folder could not be written
 # Everything a command writes is written and closed by now: leave without tearing down the analysis
 # stack the process loaded (pandas, matplotlib, the kernels' clients), which takes about 0.4 s.
 sys.stdout.flush()

@@ -21,7 +21,7 @@ from pathlib import Path
 from readout.collection.corpus import BATCH_SIZE
 from readout.errors import BadInputError, ReadoutError, UsageError
 from readout.paths import NOTEBOOKS_DIR
-from readout.run.kernels import CELL_TIMEOUT, Limits
+from readout.run.kernels import CELL_TIMEOUT, Limits, writable_folders
 from readout.run.one_statement import RunOptions
 from readout.run.parameters import parse_value, read_parameter_file
 from readout.text.metadata import read_date
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--date", default=None, help="the statement's date, e.g. 2026-03-01 (one statement, as --title)")
     run.add_argument("--out", default="outputs", type=Path, help="folder for reports (default: ./outputs)")
     run.add_argument("--notebooks", default=NOTEBOOKS_DIR, type=Path, help="folder of notebooks to run")
-    run.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
+    run.add_argument("--jobs", type=int, default=2, help="notebooks run at once, 1 or more (default: 2)")
     _time_options(run)
     run.add_argument("--run-timeout", type=float, default=None, metavar="SECONDS",
                      help="seconds the whole run may take; then it stops and exits with code 4 (default: no limit)")
@@ -208,8 +208,9 @@ class Interrupted(KeyboardInterrupt):
 
 def _stop_on_signals() -> None:
     """SIGINT and SIGTERM stop the run as Ctrl-C does (the report being built is discarded, earlier ones
-    stay, the log says so; exit code 130 or 143); a second one ends the process at once (what a killed
-    run leaves is cleaned by the next run)."""
+    stay, the run's count line and its log say so; exit code 130 or 143); a second one ends the process
+    at once (the run's log holds what it said until then; what a killed run leaves is cleaned by the
+    next run)."""
     first: list[int] = []
 
     def handler(signum: int, frame: object) -> None:
@@ -321,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         options = RunOptions(notebooks_dir=args.notebooks, limits=Limits(args.timeout, args.notebook_timeout),
                              keep_code=args.keep_code, force=args.force)
+        home = writable_folders()  # as a run does: its kernel's folders, where the home folder cannot be written
+        if home:
+            print(home, file=sys.stderr)
         try:
             return _comparison(args, parameters, options) if args.command == "compare" else \
                 _diff_report(args, parameters, options)
@@ -351,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return run.exit_code
     try:
-        bad = _bad_limits(args)
+        bad = _bad_limits(args) or (f"--jobs must be at least 1, not {args.jobs}" if args.jobs < 1 else "")
         if bad:
             print(bad, file=sys.stderr)
             return 2

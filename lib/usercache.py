@@ -5,8 +5,8 @@ syllables of the CMU dictionary, 0.15 s; the gazetteer's countries from countryi
 0.08 s). :func:`cached_json` builds such a table once, keeps it as JSON in the user's cache folder
 (``XDG_CACHE_HOME``, else ``~/.cache``, under ``readout/``) named with the version of the data it
 was built from, and reads it back in a few milliseconds in later processes. A cache that cannot be
-read, written or found (no home folder) is ignored: the table is built again, so the numbers never
-depend on it.
+read, written or found (no home folder: one is never made for it) is ignored: the table is built
+again, so the numbers never depend on it.
 """
 
 from __future__ import annotations
@@ -21,12 +21,17 @@ __all__ = ["cached_json", "cache_file"]
 
 
 def cache_file(name: str) -> Path | None:
-    """The cache file ``name`` in the user's cache folder; None when there is no home folder."""
+    """The cache file ``name`` in the user's cache folder; None when there is no home folder (or it is
+    not a folder) to keep it in."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "readout" / name
     try:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        home = Path.home()
+        if not home.is_dir():
+            return None
     except (RuntimeError, OSError):  # no home folder to keep a cache in
         return None
-    return root / "readout" / name
+    return home / ".cache" / "readout" / name
 
 
 def cached_json(name: str, build: Callable[[], Any], valid: Callable[[Any], bool] = lambda data: True) -> Any:
@@ -50,5 +55,8 @@ def cached_json(name: str, build: Callable[[], Any], valid: Callable[[Any], bool
         except OSError:
             pass
         finally:
-            partial.unlink(missing_ok=True)  # left only if the write failed (or the process was stopped)
+            try:
+                partial.unlink(missing_ok=True)  # left only if the write failed (or the process was stopped)
+            except OSError:
+                pass  # its folder could not be made either
     return data

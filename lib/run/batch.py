@@ -17,14 +17,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from readout.errors import UsageError
 from readout.text.statement import Statement, given_parameters
 
 from .folders import LOG_NAME, claim_reports, os_failure, out_problem
 from .inputs import read_statements, statement_files
-from .kernels import Deadline, KernelPool, clean_connection_files
+from .kernels import Deadline, KernelPool, clean_connection_files, writable_folders
 from .one_statement import (
     FAILED_SUFFIX,
     RunOptions,
@@ -58,51 +58,91 @@ def run_collection(
     (:mod:`readout.run.inputs`). The same file named twice is run once. A statement whose complete
     earlier report matches its input, parameters and code version is skipped (``options.force`` runs
     it again). With ``options.exclusive``, a second run while one holds ``outputs/.locks/run.lock``
-    exits with code 3 at once. When the whole-run limit runs out before every statement's report is
-    done, the run stops and exits with code 4.
+    exits with code 3 at once, before it checks anything. When the whole-run limit runs out before
+    every statement's report is done, the run stops and exits with code 4.
     """
     options = options if options is not None else RunOptions()
     clock = options.limits.start()  # the whole-run limit counts from here: reading the statements is part of the run
     shown_outputs = options.outputs
     options = dataclasses.replace(options, outputs=options.outputs.resolve())
-    log_lines: list[str] = []
+    log = _RunLog(options.outputs, dt.datetime.now(dt.timezone.utc))
 
     def note(line: str) -> None:  # every line also goes to the run's log file
-        log_lines.append(line)
+        log.add(line)
         err(line)
 
     skipped: list[str] = []
-    started = dt.datetime.now(dt.timezone.utc)
     code = 2
+    home = writable_folders()  # first: the checks' cached tables, and the kernels and their fork server, use it
+    if home:
+        note(home)
     try:
-        code = _checked_run(paths, parameters, options, clock, shown_outputs, note, log_lines, skipped)
+        code = _checked_run(paths, parameters, options, clock, shown_outputs, note, log, skipped)
         return code
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (see the command line): said in the log too
         code = -1
         signum = getattr(exc, "signum", 2)
-        log_lines.append(f"interrupted by signal {signum} ({'SIGTERM' if signum == 15 else 'SIGINT'}); earlier "
-                         "reports are untouched, the report being built was discarded")
+        log.add(f"interrupted by signal {signum} ({'SIGTERM' if signum == 15 else 'SIGINT'}); earlier "
+                "reports are untouched, the report being built was discarded")
         raise
     finally:
         if code != 2:  # a refused run changes nothing, not even the logs
-            _write_log(options.outputs, started, log_lines)
+            log.start()
+        log.close()
 
 
-def _write_log(outputs: Path, started: dt.datetime, lines: list[str]) -> None:
-    """Everything the run said, in ``outputs/logs/run-<UTC time>-<pid>.log`` (best effort: a log that
-    cannot be written must not hide why the run ended)."""
-    try:
-        logs = outputs / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
-        (logs / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log").write_text(
-            "\n".join(lines) + "\n", encoding="utf-8")
-    except OSError:
-        pass
+class _RunLog:
+    """The run's log, ``outputs/logs/run-<UTC time>-<pid>.log``: every line the run said, and a few only
+    the log holds (:meth:`add`). Lines are kept until :meth:`start` (a refused run writes no log); from
+    then on each is written as it comes, so that a run ended at once (a second Ctrl-C, a kill) leaves
+    its log as far as it went. Best effort: a log that cannot be written must not hide why the run ended."""
+
+    def __init__(self, outputs: Path, started: dt.datetime) -> None:
+        self.path = outputs / "logs" / f"run-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log"
+        self.lines: list[str] = []
+        self.file: TextIO | None = None
+        self.started = False
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self._write([line])
+
+    def start(self) -> None:
+        """Write the lines so far, and from now on each line as it comes."""
+        if not self.started:
+            self.started = True
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.file = self.path.open("a", encoding="utf-8")
+            except OSError:
+                return
+            self._write(self.lines)
+
+    def _write(self, lines: list[str]) -> None:
+        if self.file is not None:
+            try:
+                self.file.write("".join(f"{line}\n" for line in lines))
+                self.file.flush()
+            except OSError:  # a full disk: the run goes on, and says why it ends on standard error
+                pass
+
+    def close(self) -> None:
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError:
+                pass
+            self.file = None
 
 
 def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptions, clock: Deadline,
-                 shown_outputs: Path, note: Callable[[str], None], log_lines: list[str], skipped: list[str]) -> int:
+                 shown_outputs: Path, note: Callable[[str], None], log: _RunLog, skipped: list[str]) -> int:
     """Check everything, take the run lock if asked, then run (see :func:`run_collection`)."""
+    busy = (f"another run is writing reports to {shown_outputs} (it holds {shown_outputs}/.locks/run.lock); "
+            "this one stops without running")
+    if options.exclusive and _held(options.outputs / ".locks" / "run.lock"):  # answered before any check
+        note(busy)
+        return 3
     try:
         plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
         files = statement_files(paths)
@@ -138,13 +178,13 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
         lock_file = open(options.outputs / ".locks" / "run.lock", "w")  # noqa: SIM115  (held until the run ends)
         try:
             fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        except BlockingIOError:  # taken since the check above
             lock_file.close()
-            note(f"another run is writing reports to {shown_outputs} (it holds {shown_outputs}/.locks/run.lock); "
-                 "this one stops without running")
+            note(busy)
             return 3
+    log.start()
     try:
-        return _run_all(statements, skipped, plan, options, shown_outputs, clock, note, log_lines, slugs, snapshots)
+        return _run_all(statements, skipped, plan, options, shown_outputs, clock, note, log, slugs, snapshots)
     except OSError as exc:  # a full disk, a folder made read-only during the run: one line, reports intact
         note(os_failure(exc, shown_outputs, "the run stopped, and earlier reports are untouched (the one being "
                                             "built was discarded)"))
@@ -152,6 +192,19 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
     finally:
         if lock_file is not None:
             lock_file.close()
+
+
+def _held(lock: Path) -> bool:
+    """Whether another process holds the run lock ``lock`` now; checked without making anything (no lock
+    file: nobody holds it)."""
+    try:
+        with lock.open("rb") as file:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _slugs(statements: list[Statement], outputs: Path) -> list[str]:
@@ -185,13 +238,14 @@ def _not_ours(outputs: Path, shown: Path, slugs: list[str]) -> list[str]:
 
 
 def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, options: RunOptions,
-             shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log_lines: list[str],
+             shown_outputs: Path, clock: Deadline, note: Callable[[str], None], log: _RunLog,
              slugs: list[str] | None = None, snapshots: dict[str, bytes] | None = None) -> int:
-    """Run (or skip) each checked statement; end with a summary line and the run's log file.
+    """Run (or skip) each checked statement; end with a summary line (also when interrupted, then
+    re-raised) and the run's log file.
 
-    The run's kernels (:class:`KernelPool`) start with the first statement that is not up to date: a
-    run refused, or with nothing to run, starts none. (The fork server they come from is loading by
-    then: ``python -m readout run`` starts it first thing, see :mod:`readout.run.forkserver`.)"""
+    The run's kernels (:class:`KernelPool`), and the fork server they come from
+    (:mod:`readout.run.forkserver`), start with the first statement that is not up to date: a run
+    refused, or with nothing to run, starts none."""
     outputs = options.outputs
     bar = None
     if options.progress if options.progress is not None else sys.stderr.isatty():
@@ -223,8 +277,11 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
     version = code_version(plan.notebooks)
     done, current, failed, not_reached = 0, 0, [], []
     pool: KernelPool | None = None
+    handled = 0  # statements dealt with: if the run is interrupted, the others are not reached
+    interrupted: KeyboardInterrupt | None = None
     try:
         for k, (statement, slug) in enumerate(zip(statements, slugs, strict=True), 1):
+            handled = k - 1
             key = run_key(statement.sha256, {**plan.parameters, **given_parameters(statement),
                                              "keep_code": options.keep_code}, version)
             if not options.force and up_to_date(outputs / slug, key):
@@ -244,7 +301,7 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
                 pool = KernelPool(max(1, min(options.jobs, len(plan.notebooks))), options.notebooks_dir)
             report = run_report(statement, plan, options, slug, clock, err, key, tick, pool,
                                 snapshots.get(statement.path))
-            if not report.published:
+            if report.out_of_time:
                 not_reached.append(statement.path)
                 err(f"  stopped by the whole-run time limit; the earlier report of {statement.path}, if any, is kept")
                 continue
@@ -254,28 +311,44 @@ def _run_all(statements: list[Statement], skipped: list[str], plan: Plan, option
                 failed.append(f"{statement.path} ({', '.join(r.notebook for r in report.notebooks if r.status != 'ok')}"
                               + (f"; the complete earlier report is kept at {shown_outputs / slug}, this run's is at "
                                  f"{shown_outputs / report.directory.name}" if report.kept else "") + ")")
+            if not report.published:
+                error = report.notebooks[0].error or {}
+                err(f"  no notebook ran ({error.get('ename')}: {error.get('evalue')}): no report made; the earlier "
+                    f"report of {statement.path}, if any, is kept")
+                continue
             say(f"Report: {shown_outputs / report.directory.name / 'index.html'}"
                 + ("" if report.ok else "  (some notebooks failed" + (
                     f"; the complete earlier report is kept at {shown_outputs / slug}" if report.kept else "") + ")"))
+        handled = len(statements)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: the counts so far, then on up
+        interrupted = exc
+        not_reached = list(dict.fromkeys(not_reached + [s.path for s in statements[handled:]]))
     finally:
-        if pool is not None:
-            pool.close()
-    if bar is not None:
-        bar.close()
-    from readout.report.export import write_archive_index
+        if pool is not None:  # out of time or interrupted: kernels still starting are not waited for
+            pool.close(now=interrupted is not None or clock.expired())
+        if bar is not None:
+            bar.close()
+    if interrupted is None:
+        from readout.report.export import write_archive_index
 
-    with locked(outputs / "index.html"):  # runs sharing the folder take turns: the last lists every report
-        write_archive_index(outputs)
+        with locked(outputs / "index.html"):  # runs sharing the folder take turns: the last lists every report
+            write_archive_index(outputs)
     summary = (f"done {done}, up to date {current}, failed {len(failed) + len(skipped)}"
                + (": " + "; ".join(failed + [line.split(":", 1)[0] + " (unreadable)" for line in skipped])
                   if failed or skipped else ""))
     if not_reached:
         shown = not_reached[:MAX_LISTED]
-        summary += (f"; the whole-run time limit ({clock.limits.run:g} s) ran out, not reached {len(not_reached)}: "
-                    + "; ".join(shown) + (f" and {len(not_reached) - len(shown)} more (all in the log)"
-                                          if len(not_reached) > len(shown) else ""))
-        log_lines += [f"not reached: {path}" for path in not_reached]
+        signum = getattr(interrupted, "signum", 2)
+        why = (f"interrupted ({'SIGTERM' if signum == 15 else 'Ctrl-C'})" if interrupted is not None
+               else f"the whole-run time limit ({clock.limits.run:g} s) ran out")
+        summary += (f"; {why}, not reached {len(not_reached)}: " + "; ".join(shown)
+                    + (f" and {len(not_reached) - len(shown)} more (all in the log)"
+                       if len(not_reached) > len(shown) else ""))
+        for path in not_reached:
+            log.add(f"not reached: {path}")
     note(summary)
+    if interrupted is not None:
+        raise interrupted
     if not_reached:  # the limit stopped the run before every statement's report was done
         return 4
     return 1 if failed or skipped else 0

@@ -2,8 +2,9 @@
 
 Every kernel of a run needs the same start: Python, ipykernel, pandas, matplotlib, TextBlob, this
 package, and the data the analyses read on first use (:mod:`readout.run.warmup`): about two seconds
-of one core. Instead of paying that once per kernel, a run starts one **fork server** as soon as it
-starts (:class:`ForkServer`); it loads all of that once, then forks each kernel on request. A forked
+of one core. Instead of paying that once per kernel, a run starts one **fork server** with its
+kernels, once its input has been checked (:class:`ForkServer`; a run refused, or with every report
+up to date, starts none); it loads all of that once, then forks each kernel on request. A forked
 kernel starts in a few hundredths of a second with everything already in memory (shared with the
 server until written to). It is an ordinary ``python3`` kernel otherwise: the runner talks to it
 through its connection file, interrupts and kills it by its process id, and it runs in a session of
@@ -33,7 +34,7 @@ import threading
 import time
 from typing import Any
 
-__all__ = ["ForkServer", "ForkedProcess", "serve", "start_early", "discard_early"]
+__all__ = ["ForkServer", "ForkedProcess", "serve"]
 
 #: Seconds the runner waits for the server to load before it starts kernels the usual way.
 READY_TIMEOUT = 60.0
@@ -87,6 +88,7 @@ class ForkServer:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.ready: bool | None = None  # None until the server has answered (or failed to)
+        self.closed = False  # closed for good (the run is over): no kernel is started any more, forked or not
         try:
             self.process: subprocess.Popen | None = subprocess.Popen(
                 [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -94,14 +96,9 @@ class ForkServer:
         except OSError:
             self.process, self.ready = None, False
 
-    @classmethod
-    def take(cls) -> ForkServer:
-        """The server :func:`start_early` started, if any (once), else a new one."""
-        global _early
-        server, _early = _early, None
-        return server if server is not None else cls()
-
     def _wait_ready(self) -> bool:
+        if self.ready is None and self.process is None:  # closed before it was ever asked for a kernel
+            self.ready = False
         if self.ready is None:
             assert self.process is not None and self.process.stdout is not None
             answer: list[str] = []
@@ -119,21 +116,29 @@ class ForkServer:
 
     def fork(self, argv: list[str], cwd: str, env: dict[str, str]) -> int | None:
         """A new kernel running ``argv`` (a kernel command line) in ``cwd`` with ``env``: its process
-        id, or None when the server is not there (the caller starts the kernel the usual way)."""
+        id, or None when the server is not there (the caller starts the kernel the usual way). Once
+        the server is closed for good (:meth:`close`), raises RuntimeError instead: a kernel still
+        waiting for the server then gives up at once, rather than starting the usual way."""
         with self.lock:
-            if not self._wait_ready() or self.process is None or self.process.poll() is not None:
-                return None
-            try:
-                self.process.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n")
-                self.process.stdin.flush()
-                return int(json.loads(self.process.stdout.readline())["pid"])
-            except (OSError, ValueError, KeyError, TypeError):
-                self.ready = False
-                return None
+            pid = None
+            process = self.process if self._wait_ready() else None
+            if process is not None and process.poll() is None:
+                try:
+                    process.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n")
+                    process.stdin.flush()
+                    pid = int(json.loads(process.stdout.readline())["pid"])
+                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                    self.ready = False
+            if pid is None and self.closed:
+                raise RuntimeError("the run ended before this kernel started")
+            return pid
 
-    def close(self) -> None:
+    def close(self, final: bool = False) -> None:
         """Stop the server (its kernels, if still running, exit when they see it gone); one that has not
-        said it is ready has forked nothing, and is stopped at once rather than left to finish loading."""
+        said it is ready has forked nothing, and is stopped at once rather than left to finish loading.
+        ``final``: the run is over (out of time, or interrupted), and a kernel still waiting for the
+        server gives up (:meth:`fork`)."""
+        self.closed = self.closed or final
         process, self.process = self.process, None
         if process is None:
             return
@@ -149,28 +154,6 @@ class ForkServer:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-_early: ForkServer | None = None
-
-
-def start_early() -> None:
-    """Start this process's fork server now, before the command line is even read: ``python -m
-    readout run`` calls it first thing, so the server loads while everything else starts. The first
-    :meth:`ForkServer.take` hands it over; an unused one exits with this process."""
-    global _early
-    if _early is None:
-        _early = ForkServer()
-
-
-def discard_early() -> None:
-    """Stop a server :func:`start_early` started that no run took (the command stopped before it
-    ran anything): at once, not when it has finished loading."""
-    global _early
-    server, _early = _early, None
-    if server is not None and server.process is not None:
-        server.process.kill()
-        server.close()
 
 
 def _child(request: dict[str, Any], protocol_out: int) -> None:

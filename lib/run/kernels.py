@@ -32,8 +32,9 @@ from readout import _fastimport  # noqa: F401  (before papermill, imported where
 
 from .forkserver import ForkedProcess, ForkServer
 
-__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "GRACE_VARIABLE", "NotebookRun", "Limits", "Deadline", "Kernel",
-           "KernelPool", "execute", "not_started", "clean_connection_files"]
+__all__ = ["KERNEL", "CELL_TIMEOUT", "KILL_GRACE", "GRACE_VARIABLE", "WHOLE_RUN_GRACE", "NotebookRun", "Limits",
+           "Deadline", "Kernel", "KernelPool", "execute", "not_started", "clean_connection_files", "writable_folders",
+           "remove_temporary_folder"]
 
 KERNEL = "python3"
 #: Seconds one notebook cell may run before the run counts it as failed.
@@ -43,6 +44,10 @@ KILL_GRACE = 10.0
 #: Set to a number of seconds to use instead of :data:`KILL_GRACE`: how the tests see a kill without
 #: waiting ten seconds for it.
 GRACE_VARIABLE = "READOUT_KILL_GRACE"
+#: Seconds, at most, a kernel interrupted at the whole-run limit gets before it is killed: the report
+#: it was making is discarded, so a clean stop gains nothing, and the run ends within two seconds of
+#: its limit (papermill sees a killed kernel within a second more).
+WHOLE_RUN_GRACE = 0.5
 
 
 def _grace() -> float:
@@ -54,12 +59,15 @@ def _grace() -> float:
 
 @dataclass(frozen=True)
 class NotebookRun:
-    """How one notebook went: ``status`` "ok" or "failed"; ``error`` names the failing cell."""
+    """How one notebook went: ``status`` "ok" or "failed"; ``error`` names the failing cell; ``ran``:
+    False when it failed before its cells were sent to a kernel (none would start, or the time limit
+    had run out)."""
 
     notebook: str
     status: str
     seconds: float
     error: dict[str, Any] | None = None
+    ran: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,10 @@ class Deadline:
 
     def expired(self) -> bool:
         return self.at is not None and time.monotonic() >= self.at
+
+    def left(self) -> float | None:
+        """Seconds until the whole run must stop (0 once it has passed; None: no limit)."""
+        return None if self.at is None else max(0.0, self.at - time.monotonic())
 
     def for_notebook(self) -> tuple[float | None, str]:
         """Seconds the next notebook may take, and the name of the limit that sets it."""
@@ -191,6 +203,73 @@ def _engine() -> str:
     return "readout"
 
 
+#: The folders a run writes under the home folder, by the variable that moves each, and what each holds:
+#: connection files of the kernels, the kernels' IPython profile, matplotlib's settings and font list,
+#: and the user's cache folder (this package's tables, :mod:`readout.usercache`; matplotlib's cache).
+_HOME_FOLDERS = {"JUPYTER_RUNTIME_DIR": "kernel connection files", "IPYTHONDIR": "IPython's profile",
+                 "MPLCONFIGDIR": "matplotlib's settings", "XDG_CACHE_HOME": "cached tables"}
+_temporary: list[tuple[Path, str]] = []  # the temporary folder in use instead, and the line that said so
+
+
+def _default_folder(variable: str, home: Path) -> Path:
+    """Where the folder ``variable`` moves is when the variable is not set."""
+    if variable == "JUPYTER_RUNTIME_DIR":
+        from jupyter_core.paths import jupyter_runtime_dir
+
+        return Path(jupyter_runtime_dir())
+    if variable == "IPYTHONDIR":
+        return home / ".ipython"
+    if variable == "MPLCONFIGDIR":
+        return Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    return home / ".cache"
+
+
+def _can_write(folder: Path, home: Path) -> bool:
+    """Whether ``folder`` can be written, or made and written, without making the home folder ``home``."""
+    place = folder
+    try:
+        while not place.exists():
+            if place == home or place == place.parent:
+                return False  # the home folder is never made
+            place = place.parent
+        return place.is_dir() and os.access(place, os.W_OK | os.X_OK)
+    except OSError:
+        return False
+
+
+def writable_folders() -> str:
+    """Make sure the run can write the folders it keeps under the home folder (:data:`_HOME_FOLDERS`):
+    each one that cannot be written there (a read-only home folder, a missing one, which is never
+    made) moves to a temporary folder, for this process and the kernels it starts, by setting its
+    variable (one the user set is left alone). Returns one warning line saying so, the same on every
+    call in this process; "" when nothing moved."""
+    if _temporary:
+        return _temporary[0][1]
+    home = Path(os.path.expanduser("~"))
+    moved = [v for v in _HOME_FOLDERS if not os.environ.get(v) and not _can_write(_default_folder(v, home), home)]
+    if not moved:
+        return ""
+    import tempfile
+
+    why = (f"the home folder {home} does not exist (it is not made)" if not home.exists()
+           else f"the home folder {home} is not a folder" if not home.is_dir()
+           else f"{_default_folder(moved[0], home)} cannot be written")
+    folder = Path(tempfile.mkdtemp(prefix="readout-home-"))
+    for variable in moved:
+        os.environ[variable] = str(folder / variable.lower())
+    what = [_HOME_FOLDERS[v] for v in moved]
+    line = (f"warning: {why}: {', '.join(what[:-1]) + ' and ' if len(what) > 1 else ''}{what[-1]} go to {folder} "
+            f"for this run, and are removed after it (set {', '.join(moved)} to keep them)")
+    _temporary.append((folder, line))
+    return line
+
+
+def remove_temporary_folder() -> None:
+    """Remove the temporary folder :func:`writable_folders` made, if any (when the command ends)."""
+    for folder, _ in _temporary:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _connection_folder() -> Path:
     """This process's folder for kernel connection files, in Jupyter's runtime folder (made if need be)."""
     from jupyter_core.paths import jupyter_runtime_dir
@@ -251,13 +330,24 @@ class Kernel:
         self.kc: AsyncKernelClient | None = None
         self.used = False  # its namespace holds names: clear them before the next notebook
         self.dirty = False  # the last notebook failed: its kernel may still be busy or half set up
+        self.folder: Path | None = None  # its working folder now (None: not started)
 
-    def ready(self) -> None:
-        """Start and connect the kernel if need be, else clear its namespace if it ran something."""
+    def ready(self, folder: Path | None = None) -> None:
+        """Start and connect the kernel if need be, else clear its namespace if it ran something; then
+        make ``folder`` (default: the folder the kernel started in) its working folder, as Jupyter runs a
+        notebook in the notebook's own folder: a relative path a notebook is given reads the same then."""
+        folder = folder or self.cwd
+        code = ""
         if self.km is None or self.kc is None or self.dirty or not run_sync(self.km.is_alive)():
             self.start()
         elif self.used:
-            run_sync(_run_silently)(self.kc, _RESET, 60)
+            code = _RESET
+        if self.folder != folder:
+            code += f"\n__import__('os').chdir({str(folder)!r})"
+        if code:
+            assert self.kc is not None
+            run_sync(_run_silently)(self.kc, code, 60)
+        self.folder = folder
         self.used = True
 
     def start(self) -> None:
@@ -282,6 +372,7 @@ class Kernel:
         self.kc.start_channels(stdin=False)  # no notebook cell may wait for input
         run_sync(self.kc.wait_for_ready)(timeout=60)
         self.used = self.dirty = False
+        self.folder = self.cwd
 
     def forked(self) -> bool:
         """Whether the kernel was forked from the fork server (and so has loaded what it loaded)."""
@@ -315,6 +406,7 @@ class Kernel:
             except Exception:  # noqa: BLE001  (channels already closed)
                 pass
             self.kc = None
+        self.folder = None
         if self.km is not None and self.km.has_kernel:
             try:
                 run_sync(self.km.shutdown_kernel)(now=True)
@@ -327,14 +419,15 @@ class KernelPool:
     """``size`` kernels for a whole run, each driven by a thread of its own (a kernel's client belongs to
     its thread's event loop), forked from one fork server (:mod:`readout.run.forkserver`) started with
     the pool. They start, and warm up (:meth:`Kernel.warm_up`), as soon as the pool is made, which the
-    runner does after it has checked its input (the fork server itself starts first thing, and loads
-    the kernels' common part while the input is checked). :meth:`submit` hands a job (a function of a
-    :class:`Kernel`) to the first free kernel; :meth:`close` shuts them all down.
+    runner does once it has checked its input and found a report to make (a run refused starts no
+    process). :meth:`submit` hands a job (a function of a :class:`Kernel`) to the first free kernel;
+    :meth:`close` shuts them all down.
     """
 
     def __init__(self, size: int, cwd: Path, warm: bool = True, fork: bool = True) -> None:
         self.cwd, self.warm = cwd, warm
-        self.forkserver = ForkServer.take() if fork else None
+        self.closing = False  # closed now (see close): a kernel not yet started is not started
+        self.forkserver = ForkServer() if fork else None
         self.jobs: queue.SimpleQueue[tuple[Callable[[Kernel], Any], Future] | None] = queue.SimpleQueue()
         self.running: dict[Future, Kernel] = {}  # each job being run, and its kernel
         self.threads = [threading.Thread(target=self._work, name=f"readout-kernel-{k}", daemon=True)
@@ -349,7 +442,7 @@ class KernelPool:
                 import papermill  # noqa: F401  (here, while the fork server loads: the first notebook needs it)
             except ImportError:
                 pass  # execute() imports it again and reports the failure on the job's future
-            if self.warm:
+            if self.warm and not self.closing:
                 kernel.warm_up()  # never raises: a kernel that does not warm up is started afresh
             while (job := self.jobs.get()) is not None:
                 work, future = job
@@ -417,8 +510,13 @@ class KernelPool:
         self.jobs.put((work, future))
         return future
 
-    def close(self) -> None:
-        """Shut every kernel down once its current job is done."""
+    def close(self, now: bool = False) -> None:
+        """Shut every kernel down once its current job is done. ``now`` (the run is out of time, or
+        interrupted, and its jobs stopped): the fork server is closed first, so that a kernel still
+        starting gives up at once (:meth:`ForkServer.fork`) instead of being waited for."""
+        self.closing = now
+        if now and self.forkserver is not None:
+            self.forkserver.close(final=True)
         for _ in self.threads:
             self.jobs.put(None)
         for thread in self.threads:
@@ -447,27 +545,30 @@ def _signal(pid: int | None, signum: int) -> None:
 
 def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: int,
             kernel: Kernel | None = None, limit: float | None = None, limit_name: str = "",
-            grace: float | None = None) -> NotebookRun:
+            grace: float | None = None, folder: Path | None = None) -> NotebookRun:
     """Execute one notebook with papermill (in ``kernel`` if given, else in a kernel of its own);
     a failure is recorded, not raised.
 
     ``timeout`` bounds each cell (papermill's execution timeout). ``limit`` (seconds, counted from
     now, kernel start-up included) bounds the whole notebook: when it runs out the kernel is
     interrupted (SIGINT), and killed if it has not stopped ``grace`` seconds later (default:
-    :attr:`Limits.grace`); the run is recorded as failed with ``ename`` "Timeout", naming
-    ``limit_name`` (which limit it was).
+    :attr:`Limits.grace`; at the whole-run limit, at most :data:`WHOLE_RUN_GRACE`); the run is
+    recorded as failed with ``ename`` "Timeout", naming ``limit_name`` (which limit it was).
 
-    The kernel is started in the notebook's folder; papermill is not given a ``cwd``, because it
-    would change the whole process's working directory while the notebook runs, and with two
+    The notebook runs in ``folder`` (default: the kernel's own folder, or for a kernel of its own the
+    notebook's folder): the kernel moves there (:meth:`Kernel.ready`). Papermill is not given a ``cwd``,
+    because it would change the whole process's working directory while the notebook runs, and with two
     notebooks running at once the two changes interleave and can leave the runner in the wrong folder.
     """
     import papermill  # here: the runner checks its input before it pays for papermill's imports
 
     grace = Limits().grace if grace is None else grace
+    if limit_name == "whole-run":
+        grace = min(grace, WHOLE_RUN_GRACE)
     began = time.perf_counter()
     error = None
     own = kernel is None
-    kernel = kernel or Kernel(notebook.parent)
+    kernel = kernel or Kernel(folder or notebook.parent)
     finished, timed_out, lock = threading.Event(), threading.Event(), threading.Lock()
     watchdog = None
 
@@ -483,12 +584,16 @@ def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: i
                 if not finished.is_set():
                     _signal(kernel.pid() or pid, signal.SIGKILL)
 
+    ran = False
     try:
         if limit is not None:
             watchdog = threading.Timer(max(0.0, limit), stop)
             watchdog.daemon = True
             watchdog.start()
-        kernel.ready()
+        kernel.ready(folder)
+        if timed_out.is_set():  # the limit ran out while the kernel started: too late to signal it then
+            raise TimeoutError("the time limit ran out before the notebook began")
+        ran = True
         papermill.execute_notebook(
             str(notebook),
             str(target),
@@ -521,14 +626,14 @@ def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: i
         error = {"cell_index": (error or {}).get("cell_index"), "execution_count": (error or {}).get("execution_count"),
                  "ename": "Timeout", "evalue": f"stopped after {seconds:.0f} s: the {limit_name} time limit ran out",
                  "source": (error or {}).get("source", ""), "limit": limit_name}
-    return NotebookRun(notebook.name, "failed" if error else "ok", seconds, error)
+    return NotebookRun(notebook.name, "failed" if error else "ok", seconds, error, ran)
 
 
 def not_started(notebook: Path) -> NotebookRun:
     """A notebook the whole-run limit stopped before it began, recorded as a failure of that limit."""
     return NotebookRun(notebook.name, "failed", 0.0, {
         "cell_index": None, "execution_count": None, "ename": "Timeout",
-        "evalue": "not started: the whole-run time limit had run out", "source": "", "limit": "whole-run"})
+        "evalue": "not started: the whole-run time limit had run out", "source": "", "limit": "whole-run"}, False)
 
 
 def _cell_source(notebook: Path, execution_count: int) -> str:

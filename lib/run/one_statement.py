@@ -14,8 +14,9 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,8 @@ from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, 
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
 
-__all__ = ["RunOptions", "Report", "run_report", "report_slugs", "code_version", "run_key", "up_to_date", "now",
-           "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
+__all__ = ["RunOptions", "Report", "run_report", "copy_inputs", "report_slugs", "code_version", "run_key",
+           "up_to_date", "now", "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
 
 #: Names under the outputs folder that the tool uses for itself: a statement never takes them (its
 #: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``). ``corpus``, ``comparison``,
@@ -64,12 +65,17 @@ class Report:
     statement_path: str
     directory: Path
     notebooks: tuple[NotebookRun, ...]
-    published: bool = True  # False: stopped by the whole-run time limit, nothing written
+    published: bool = True  # False: stopped by the whole-run time limit, or no notebook ran; nothing written
     kept: Path | None = None  # a complete earlier report kept in place of this failed one (at ``directory``)
 
     @property
     def ok(self) -> bool:
         return all(n.status == "ok" for n in self.notebooks)
+
+    @property
+    def out_of_time(self) -> bool:
+        """Stopped by the whole-run time limit before it was done (and so not published)."""
+        return any(n.error and n.error.get("limit") == "whole-run" for n in self.notebooks)
 
 
 def now() -> str:
@@ -187,6 +193,55 @@ def _stored_size(notebook: Path) -> int:
         return 0
 
 
+def copy_inputs(build: Path, statement_path: str, snapshot: bytes | None,
+                parameters: dict[str, Any]) -> dict[str, str]:
+    """Copy a report's inputs into ``build/input/``: the statement (the bytes ``snapshot``, else the file
+    as it is now) and every file a ``*_path`` parameter names. Return each one's copy as the notebooks
+    are given it, relative to the report's folder (``statement_path`` → ``input/<file name>``, likewise
+    each data file; a second file of a name already taken goes to ``input/<parameter>/<file name>``), so
+    that a published notebook reads them wherever the report is moved."""
+    statement = Path(statement_path)
+    (build / "input").mkdir()
+    copies = {"statement_path": f"input/{statement.name}"}
+    (build / copies["statement_path"]).write_bytes(snapshot if snapshot is not None else statement.read_bytes())
+    placed: dict[str, str] = {}  # each data file (its absolute path) and its copy
+    for name, value in sorted(parameters.items()):
+        if not (name.endswith("_path") and isinstance(value, str) and value):
+            continue
+        if value not in placed:
+            copy = f"input/{Path(value).name}"
+            if copy in copies.values() or copy in placed.values():
+                copy = f"input/{name}/{Path(value).name}"
+                (build / "input" / name).mkdir()
+            shutil.copyfile(value, build / copy)
+            placed[value] = copy
+        copies[name] = placed[value]
+    return copies
+
+
+@contextmanager
+def _exporter(keep_code: bool) -> Iterator[ThreadPoolExecutor]:
+    """The one thread a report's pages are exported on: nbconvert's templates compile on it first, while
+    the kernels work, and each page is exported as soon as its notebook is done. On the way out, pages
+    not begun are dropped (the report has waited for those it keeps, :func:`_drop` for the others), and
+    the thread is waited for unless the templates are still compiling (a report discarded early, at the
+    whole-run limit, does not wait for them: the thread ends by itself)."""
+    from readout.report.export import warm_up
+
+    exporter = ThreadPoolExecutor(max_workers=1)
+    compiling = exporter.submit(warm_up, keep_code)
+    try:
+        yield exporter
+    finally:
+        exporter.shutdown(wait=compiling.done(), cancel_futures=True)
+
+
+def _drop(pages: list[Future]) -> None:
+    """Cancel the page exports not begun, and wait for the one being written (into the build folder,
+    about to be removed)."""
+    wait([page for page in pages if not page.cancel()])
+
+
 def _write_index(build: Path, files_page: Path, first: Path, runs: tuple[NotebookRun, ...],
                  export_first: Callable[[tuple[str, ...]], None]) -> None:
     """Write the report's ``index.html``: its first page (the summary, by default) where that page exists,
@@ -226,15 +281,20 @@ def run_report(
     pool of ``options.jobs`` kernels for this report). ``clock`` is the clock of a run already going
     (default: ``options.limits`` started now); a notebook stopped by a limit counts as failed.
     ``tick`` is called as each notebook ends (for a progress bar); ``key`` is recorded for the
-    up-to-date check. ``snapshot`` is the statement file's bytes as read when the run checked it: they
-    are written into the report (``input/<file name>``) and every notebook analyses that copy, so a
-    file changed during the run cannot give a mixed report. A report whose notebooks failed does not
+    up-to-date check. ``snapshot`` is the statement file's bytes as read when the run checked it
+    (default: the file as it is now): they are written into the report (``input/<file name>``) and
+    every notebook analyses that copy, so a file changed during the run cannot give a mixed report.
+    The data files the parameters name are copied beside it (:func:`copy_inputs`), and every notebook
+    runs in the report's folder with paths relative to it, as Jupyter runs a notebook: so a published
+    notebook runs again as it stands (``papermill --cwd REPORT REPORT/03-tone.ipynb out.ipynb``, or
+    Run All in JupyterLab). A report whose notebooks failed does not
     replace a complete earlier one: it is published beside it, at ``<name>.failed``
-    (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``).
+    (:data:`FAILED_SUFFIX`), and the earlier one is kept (``Report.kept``). A report stopped by the
+    whole-run limit, or none of whose notebooks ran (no kernel would start: it would have no page),
+    is not published at all (``Report.published`` False).
     """
     options = options if options is not None else RunOptions()
-    from readout.report.export import (PageContext, notebook_title, notebook_to_html, page_name, warm_up,
-                                       write_files_page)
+    from readout.report.export import PageContext, notebook_title, notebook_to_html, page_name, write_files_page
 
     if pool is None:
         with KernelPool(max(1, min(options.jobs, len(plan.notebooks))), plan.notebooks[0].parent) as own:
@@ -243,18 +303,11 @@ def run_report(
     started = now()
     slug = slug or statement.slug
     final = options.outputs / slug
-    source = str(Path(statement.path).resolve())
     notebooks = plan.notebooks
-    with building(final) as build, ThreadPoolExecutor(max_workers=1) as exporter:
+    with building(final) as build, _exporter(options.keep_code) as exporter:
         (build / "tables").mkdir()
-        if snapshot is not None:
-            (build / "input").mkdir()
-            copy = build / "input" / Path(statement.path).name
-            copy.write_bytes(snapshot)
-            source = str(copy)  # every notebook reads the bytes the run checked
-        # One exporter thread: nbconvert's templates compile while the kernels work, and each page is
-        # exported as soon as its notebook is done, while the kernel goes on with the next notebook.
-        exporter.submit(warm_up, options.keep_code)
+        # every notebook reads the bytes the run checked, and the data files, from the report's own copies
+        copies = copy_inputs(build, statement.path, snapshot, plan.parameters)
         pages: list[Future] = []
         ran_with: dict[str, dict[str, Any]] = {}  # each notebook's parameters, as it ran
         versions, commit = package_versions(), git_commit()
@@ -268,19 +321,19 @@ def run_report(
 
         def job(nb: Path, kernel: Kernel) -> NotebookRun:
             params = plan.for_notebook(nb)
-            params["statement_path"] = source
+            params.update({k: v for k, v in copies.items() if k in params or k == "statement_path"})
             # the title and date given (--title, --date or the metadata.csv beside the file): each notebook
             # reads the snapshot, which has no metadata.csv beside it
             params.update({k: v for k, v in given_parameters(statement).items() if k in plan.declared[nb.name]})
             if "output_dir" in plan.declared[nb.name]:
-                params["output_dir"] = str(build / "tables")
+                params["output_dir"] = "tables"
             ran_with[nb.name] = params
             limit, limit_name = clock.for_notebook()
             if limit is not None and limit <= 0:
                 run = not_started(nb)
             else:
                 run = execute(nb, build / nb.name, params, clock.limits.cell, kernel, limit, limit_name,
-                              clock.limits.grace)
+                              clock.limits.grace, build)
             tick()
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
                 + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
@@ -296,20 +349,27 @@ def run_report(
         submitted = {nb: pool.submit(lambda kernel, nb=nb: job(nb, kernel)) for nb in order}
         futures = [submitted[nb] for nb in notebooks]
         try:
-            runs = tuple(f.result() for f in futures)
+            # Waited for until the whole-run limit at most: a notebook not begun by then (its kernel still
+            # starting) never begins, and one running is stopped by its own limit.
+            for future in wait(futures, timeout=clock.left()).not_done:
+                future.cancel()
+            runs = tuple(not_started(nb) if f.cancelled() else f.result() for nb, f in zip(notebooks, futures))
+            if any(r.error and r.error.get("limit") == "whole-run" for r in runs) or not any(r.ran for r in runs):
+                # Stopped part-way by the run's limit, or no notebook ran (no kernel would start): not a
+                # report, as it has no page; an earlier one stays in place.
+                _drop(pages)
+                shutil.rmtree(build, ignore_errors=True)
+                return Report(statement.path, final, runs, published=False)
             for page in pages:
                 page.result()
-        except BaseException:
+        except BaseException as exc:
             # Ctrl-C (or a failure of our own): no notebook of this report may go on writing into the
             # build folder that building() is about to remove.
+            if isinstance(exc, KeyboardInterrupt):
+                log("  interrupted: stopping the notebooks running; the report being built is discarded")
             pool.stop(futures, clock.limits.grace)
-            for page in pages:
-                page.cancel()
+            _drop(pages)
             raise
-        if any(r.error and r.error.get("limit") == "whole-run" for r in runs):
-            # Stopped part-way by the run's limit: not a report; an earlier one stays in place.
-            shutil.rmtree(build, ignore_errors=True)
-            return Report(statement.path, final, runs, published=False)
         dated = statement.date
         manifest = {
             "slug": slug,
@@ -320,7 +380,8 @@ def run_report(
             "status": "ok" if all(r.status == "ok" for r in runs) else "failed",
             "input": {
                 "path": str(Path(statement.path).resolve()),
-                "snapshot": f"input/{Path(statement.path).name}" if snapshot is not None else None,
+                "snapshot": copies["statement_path"],
+                "data_files": {k: v for k, v in copies.items() if k != "statement_path"},
                 "sha256": statement.sha256,
                 "bytes": statement.n_bytes,
                 "encoding": statement.encoding,

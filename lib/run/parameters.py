@@ -101,12 +101,16 @@ def parse_value(text: str) -> Any:
 def read_parameter_file(path: str | Path) -> dict[str, Any]:
     """Parameters from a YAML file holding one mapping of name → value."""
     p = Path(path)
+    if p.is_dir():
+        raise UsageError(f"{path}: is a folder, not a parameter file (-f takes a YAML file)")
     if not p.is_file():
         raise UsageError(f"{path}: parameter file not found")
     try:
         data = load_yaml(p.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: parameter file is not valid YAML ({exc.__class__.__name__})") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: parameter file cannot be read ({exc.strerror or exc})") from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):

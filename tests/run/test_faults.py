@@ -119,7 +119,7 @@ def test_reserved_names_a_failed_rerun_and_the_input_read_once(tmp_path):
     for name in ("01-count-pass.ipynb", "02-count-pass.ipynb"):
         executed = json.loads((out / "logs-statement" / name).read_text(encoding="utf-8"))
         params = next(c for c in executed["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
-        assert "/input/logs.txt" in "".join(params["source"])
+        assert 'statement_path = "input/logs.txt"' in "".join(params["source"])  # the copy, beside the notebook
         assert "hello: 12 sentences" in json.dumps(executed["cells"][-1]["outputs"])  # the seed's 12, read
     tables = sorted(p.name for p in (out / "logs-statement" / "tables").iterdir())
     complete = snapshot(out / "logs-statement")
@@ -312,3 +312,41 @@ def test_misspelled_sections_are_refused(tmp_path, name, body, message):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(BadInputError, match=re.escape(message)):
         (load_theme_lexicon if name.startswith("themes") else load_actor_lexicon)(path)
+
+
+# --- a home folder that cannot be written ------------------------------------------------------------
+
+#: The variables that move what a run keeps under the home folder (readout.run.kernels.writable_folders).
+HOME_VARIABLES = ("JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR", "XDG_CACHE_HOME")
+
+
+@pytest.mark.parametrize("kind", ["missing", "under a file", "read-only"])
+def test_a_home_folder_that_cannot_be_written_is_left_alone_and_the_run_goes_on(tmp_path, kind):
+    """#27, item 6: a home folder that is missing (never made), not a folder, or read-only: what the run keeps
+    there goes to a temporary folder, said in one warning line and removed at the end, and the notebooks run."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    home = {"missing": tmp_path / "home", "under a file": tmp_path / "afile" / "home",
+            "read-only": tmp_path / "home"}[kind]
+    if kind == "read-only":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a read-only folder (the other two cases stand for it)")
+        home.mkdir()
+        home.chmod(0o555)
+    env = {k: v for k, v in os.environ.items() if k not in HOME_VARIABLES + ("XDG_CONFIG_HOME", "XDG_DATA_HOME")}
+    proc = subprocess.run([sys.executable, "-m", "readout", "run", str(SEED), "--out", str(tmp_path / "out"),
+                           "--notebooks", str(FIXTURE_NOTEBOOKS / "pass")], capture_output=True, text=True,
+                          timeout=300, env={**env, "HOME": str(home)})
+    assert proc.returncode == 0, proc.stderr
+    (warning,) = [line for line in proc.stderr.splitlines() if line.startswith("warning:")]
+    temporary = re.search(r" go to (\S+) for this run", warning).group(1)
+    why = {"missing": f"the home folder {home} does not exist (it is not made)",
+           "under a file": f"the home folder {home} does not exist (it is not made)",
+           "read-only": f"{home}/.local/share/jupyter/runtime cannot be written"}[kind]
+    assert warning == (f"warning: {why}: kernel connection files, IPython's profile, matplotlib's settings and "
+                       f"cached tables go to {temporary} for this run, and are removed after it (set "
+                       f"JUPYTER_RUNTIME_DIR, IPYTHONDIR, MPLCONFIGDIR, XDG_CACHE_HOME to keep them)")
+    assert not Path(temporary).exists()
+    assert home.exists() == (kind == "read-only") and (kind != "read-only" or not any(home.iterdir()))
+    assert "Matplotlib created a temporary" not in proc.stderr  # nothing else complained of the home folder
+    manifest = json.loads((tmp_path / "out" / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok" and manifest["notebooks"][0]["seconds"] > 0

@@ -71,8 +71,15 @@ def test_an_interrupt_discards_the_build_keeps_the_earlier_report_and_logs(tmp_p
     assert sorted(p.name for p in out.iterdir()) == ["000-1844251938b000cf", "logs"]  # no .building-* left
     assert (earlier / "index.html").read_text(encoding="utf-8") == "earlier report"
     assert f"interrupted ({said}); earlier reports are untouched" in err
+    # the counts, as at the end of any run (#27, item 6), then what the command says of the interruption
+    count = f"done 0, up to date 0, failed 0; interrupted ({said}), not reached 1: {SEED}"
+    assert err.splitlines()[-2:] == [count, f"interrupted ({said}); earlier reports are untouched, the report being "
+                                            "built was discarded; the run's log says how far it went"]
     (log,) = (out / "logs").iterdir()  # an interrupted run has its log too
-    assert f"interrupted by signal {int(signum)} ({signal.Signals(signum).name})" in log.read_text(encoding="utf-8")
+    logged = log.read_text(encoding="utf-8").splitlines()
+    assert logged[-3:] == [f"not reached: {SEED}", count, f"interrupted by signal {int(signum)} "
+                           f"({signal.Signals(signum).name}); earlier reports are untouched, the report being built "
+                           "was discarded"]
     gone, alive = psutil.wait_procs(family, timeout=15)
     assert alive == []
 
@@ -87,6 +94,9 @@ def test_a_second_interrupt_ends_the_run_at_once(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
+    # its log, as far as the run went (#27, item 6): written as the run goes, not at its end
+    (log,) = (out / "logs").iterdir()
+    assert f"[1/1] {SEED} -> {out / '000-1844251938b000cf'}" in log.read_text(encoding="utf-8").splitlines()
     # whichever way it ended, what it left is cleaned by the next run's repair
     from readout.run.publishing import repair
 

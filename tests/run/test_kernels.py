@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, SEED
 
 from readout.run.forkserver import ForkedProcess, ForkServer
-from readout.run.kernels import KernelPool, _run_silently, execute
+from readout.run.kernels import WHOLE_RUN_GRACE, KernelPool, _run_silently, execute
 
 PASS = FIXTURES / "notebooks" / "pass"
 
@@ -20,12 +20,13 @@ PASS = FIXTURES / "notebooks" / "pass"
 PROBE = ("import json, os, sys, pandas as pd, matplotlib\n"
          "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(), 'max_columns': pd.get_option('display.max_columns'),"
          " 'backend': matplotlib.get_backend(), 'count': get_ipython().execution_count,"
-         " 'leftover': 'secret' in globals(), 'readout': 'readout.analyses.rows' in sys.modules}))")
+         " 'leftover': 'secret' in globals(), 'readout': 'readout.analyses.rows' in sys.modules, 'cwd': os.getcwd()}))")
 
 
-def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
-    """Run a one-cell notebook (optionally after ``before``, in the same kernel) and read what it printed;
-    ``client`` is the kernel's client after the notebook, and whether its channels are still open."""
+def probe(pool: KernelPool, tmp: Path, name: str, before: str = "", folder: Path | None = None) -> dict:
+    """Run a one-cell notebook (optionally after ``before``, in the same kernel; in ``folder`` if given) and
+    read what it printed; ``client`` is the kernel's client after the notebook, and whether its channels are
+    still open."""
     notebook = tmp / f"{name}.ipynb"
     cells = [{"cell_type": "code", "id": "parameters", "metadata": {"tags": ["parameters"]},
               "source": "statement_path = ''", "outputs": [], "execution_count": None},
@@ -38,7 +39,7 @@ def probe(pool: KernelPool, tmp: Path, name: str, before: str = "") -> dict:
             from jupyter_core.utils import run_sync
             kernel.ready()
             run_sync(_run_silently)(kernel.kc, before, 60)
-        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel), kernel.kc
+        return execute(notebook, tmp / f"{name}-out.ipynb", {}, 60, kernel, folder=folder), kernel.kc
 
     run, client = pool.submit(work).result(timeout=120)
     assert run.status == "ok", run.error
@@ -134,3 +135,28 @@ def test_a_forked_kernel_is_interrupted_and_killed_by_its_process_id(forked):
 
     pid, code = forked.submit(work).result(timeout=60)
     assert code is not None and not alive(pid)
+
+
+def test_each_notebook_runs_in_the_folder_it_is_given(tmp_path, forked):
+    """As Jupyter runs a notebook in its own folder, so that a report's notebooks read their inputs by paths
+    relative to the report (#27, item 3); a reused kernel moves from one to the next, and back."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    seen = [probe(forked, tmp_path, name, folder=folder)["cwd"]
+            for name, folder in (("one", tmp_path / "a"), ("two", tmp_path / "b"), ("three", None))]
+    assert seen == [str(tmp_path / "a"), str(tmp_path / "b"), str(forked.cwd)]
+
+
+def test_a_kernel_stopped_at_the_whole_run_limit_is_killed_within_a_second(tmp_path, forked):
+    """#27, item 6: a cell that ignores interrupts is killed WHOLE_RUN_GRACE (0.5 s) after the whole-run limit,
+    not after the grace a notebook's own limit gives (the report is discarded: a clean stop gains nothing);
+    papermill sees the kernel gone within a second more."""
+    def work(kernel):
+        kernel.ready()  # started: the limit is the notebook's alone
+        return execute(FIXTURES / "notebooks" / "stubborn" / "01-stubborn-fail.ipynb", tmp_path / "out.ipynb",
+                       {"pause": 300}, 600, kernel, limit=3.0, limit_name="whole-run", grace=30)
+
+    run = forked.submit(work).result(timeout=120)
+    print(f"stopped after {run.seconds:.2f} s (limit 3 s, grace {WHOLE_RUN_GRACE:g} s)")
+    assert (run.error["ename"], run.error["limit"]) == ("Timeout", "whole-run")
+    assert 3.0 <= run.seconds < 3.0 + WHOLE_RUN_GRACE + 1.5

@@ -45,8 +45,8 @@ def test_odd_parameter_cells(tmp_path):
 
 
 def test_the_runner_checks_its_input_without_the_analysis_stack():
-    """A run starts its fork server at once and checks its input while the server loads: the checks
-    must not import pandas, papermill, TextBlob or spaCy (seconds of the run's time on two cores)."""
+    """A run checks its input before anything else, and answers a bad input at once: the checks must not
+    import pandas, papermill, TextBlob or spaCy (seconds of the run's time on two cores)."""
     code = ("import sys; from readout.run.parameters import plan_run, find_notebooks; "
             "from readout.run.inputs import read_statements, statement_files; "
             "plan = plan_run({}, find_notebooks()); read_statements(statement_files(['seeds']), plan.lexicons.actors); "

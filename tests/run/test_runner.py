@@ -157,6 +157,37 @@ def test_real_collection_on_seed_and_second_statement(real):
     assert not [p for p in out.iterdir() if p.name.startswith((".building-", ".old-"))]
 
 
+def run_again(notebook: Path, target: Path) -> list[str]:
+    """Execute a published notebook again as it stands, with papermill's command line started from another
+    folder (``target``'s) and the kernel in the notebook's folder (``--cwd``, where JupyterLab runs it); the text
+    of every output."""
+    proc = subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(target),
+                           "--cwd", str(notebook.parent)], capture_output=True, text=True, timeout=300, cwd=target.parent)
+    assert proc.returncode == 0, proc.stderr
+    return outputs(target)
+
+
+def outputs(notebook: Path) -> list[str]:
+    """The text of every output of a notebook's code cells, in order."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return ["".join(o.get("data", {}).get("text/plain", "") or o.get("text", ""))
+            for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
+
+
+def test_a_published_real_notebook_runs_again_as_it_stands(real, tmp_path):
+    """#27, item 3: the summary notebook of the seed's report, executed again from another folder, shows what
+    the report shows (its tone score among them) and writes the same table."""
+    _, out = real
+    report = out / "000-1844251938b000cf"
+    table = (report / "tables" / "summary.csv").read_bytes()
+    published = outputs(report / "00-summary.ipynb")
+    again = run_again(report / "00-summary.ipynb", tmp_path / "summary-again.ipynb")
+    tone = re.compile(r"tone score ([+−-]\d\.\d\d)")
+    assert tone.search(published[0]).group(1) == tone.search(again[0]).group(1) == "+0.50"
+    assert again == published
+    assert (report / "tables" / "summary.csv").read_bytes() == table
+
+
 def test_a_folder_of_unreadable_statements_runs_nothing(earlier):
     before = snapshot(earlier)
     proc = refused(FIXTURES / "bad", "--out", earlier, "--notebooks", PASS)
@@ -199,6 +230,55 @@ def test_folder_runs_skip_bad_files_and_up_to_date_reports(tmp_path):
     assert forced.stderr.splitlines()[-1] == "done 2, up to date 0, failed 0"
     other = run(folder, "--out", out, "--notebooks", PASS, "-p", "greeting", "hi")  # other parameters: run again
     assert other.stderr.splitlines()[-1] == "done 2, up to date 0, failed 0"
+
+
+def test_an_exclusive_run_is_answered_before_anything_is_checked(tmp_path):
+    """#27, item 6: with the lock held, --exclusive answers at once (exit 3), before the statements, the
+    parameters and the notebooks are read: here each of them would be refused."""
+    import fcntl
+
+    out = tmp_path / "out"
+    (out / ".locks").mkdir(parents=True)
+    with open(out / ".locks" / "run.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        began = time.monotonic()
+        proc = refused(tmp_path / "missing.txt", "--out", out, "--notebooks", tmp_path / "no-notebooks",
+                       "-p", "colour", "blue", "--exclusive")
+        took = time.monotonic() - began
+    print(f"answered in {took:.3f} s")
+    assert (proc.returncode, proc.stderr.strip()) == (3, f"another run is writing reports to {out} (it holds "
+                                                         f"{out}/.locks/run.lock); this one stops without running")
+    assert took < 2
+    refused_ = refused(tmp_path / "missing.txt", "--out", out, "--exclusive")  # the lock free: checked as ever
+    assert (refused_.returncode, refused_.stderr.strip()) == (2, f"{tmp_path / 'missing.txt'}: no such file")
+
+
+def test_a_refused_run_starts_no_process_and_answers_at_once(tmp_path):
+    """#27, item 6: the input is checked before any kernel, or the fork server they come from, starts; so
+    a refused run answers in the time it takes to load the command, and under 2 s more."""
+    import psutil
+
+    def timed(*args: object) -> tuple[float, subprocess.Popen, set[str]]:
+        began = time.monotonic()
+        proc = subprocess.Popen([sys.executable, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        children: set[str] = set()
+        while proc.poll() is None:
+            try:
+                children |= {" ".join(c.cmdline()) for c in psutil.Process(proc.pid).children(recursive=True)}
+            except psutil.Error:
+                pass
+            time.sleep(0.005)
+        took = time.monotonic() - began
+        proc.communicate()
+        return took, proc, children
+
+    floor, loaded, _ = timed("-c", "import readout.cli")  # what any command of the tool takes to start
+    took, proc, children = timed("-m", "readout", "run", tmp_path / "missing.txt", "--out", tmp_path / "out")
+    print(f"refused in {took:.2f} s; loading the command takes {floor:.2f} s")
+    assert loaded.returncode == 0 and proc.returncode == 2
+    assert children == set()  # no fork server, no kernel
+    assert took < floor + 2
 
 
 def test_exclusive_runs_do_not_overlap(tmp_path):
@@ -263,6 +343,8 @@ def test_one_bad_input_among_good_runs_nothing(earlier):
         (["-p", "actors_path", "missing.yaml"], "missing.yaml: file not found (parameter 'actors_path')"),
         (["-p", "output_dir", "x"], "parameter 'output_dir' is set by the runner for each statement; do not pass it"),
         (["-f", "no-such.yaml"], "no-such.yaml: parameter file not found"),
+        (["-f", str(FIXTURES)], f"{FIXTURES}: is a folder, not a parameter file (-f takes a YAML file)"),
+        (["--jobs", "0"], "--jobs must be at least 1, not 0"),
     ],
 )
 def test_bad_parameters_exit_2(earlier, args, message):
@@ -399,6 +481,59 @@ def test_relative_out_and_actors_path(tmp_path):
     assert manifest["tables"] == ["sentences.csv"]
     assert "hello: 12 sentences, 21 mentions" in (report / "01-count-pass.ipynb").read_text(encoding="utf-8")
     assert not list(PASS.glob("rel-out*"))  # nothing written beside the notebooks
+
+
+def test_a_published_notebook_reads_the_reports_own_copies_and_runs_again(tmp_path):
+    """#27, item 3: the statement and every data file a parameter names are copied into the report's input/,
+    and each notebook is given them relative to the report's folder, where it runs: with the originals gone,
+    the published notebook runs again from that folder and prints what the run printed (the added actors'
+    mentions among the count), and writes the same table."""
+    statement, actors = tmp_path / "in" / "seed.txt", tmp_path / "data" / "traffickers.yaml"
+    for folder in (statement.parent, actors.parent):
+        folder.mkdir()
+    shutil.copy(SEED, statement)
+    actors.write_text("actors:\n  Drug Traffickers:\n    aliases: [drug traffickers, narcotraffickers]\n",
+                      encoding="utf-8")
+    proc = run(statement, "--out", tmp_path / "out", "--notebooks", PASS, "-p", "actors_path", actors)
+    assert proc.returncode == 0, proc.stderr
+    report = tmp_path / "out" / "seed"
+    assert snapshot(report / "input") == {"seed.txt": hashlib.sha256(SEED.read_bytes()).hexdigest(),
+                                          "traffickers.yaml": hashlib.sha256(actors.read_bytes()).hexdigest()}
+    given = {"statement_path": "input/seed.txt", "actors_path": "input/traffickers.yaml", "output_dir": "tables"}
+    notebook = json.loads((report / "01-count-pass.ipynb").read_text(encoding="utf-8"))
+    assert notebook["metadata"]["papermill"]["parameters"] == given
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"] == {"actors_path": str(actors)}  # the run's key reads the file given, as before
+    assert (manifest["input"]["snapshot"], manifest["input"]["data_files"]) == (
+        "input/seed.txt", {"actors_path": "input/traffickers.yaml"})
+    printed = outputs(report / "01-count-pass.ipynb")
+    assert printed[0].splitlines()[0] == "hello: 12 sentences, 22 mentions"  # 20 without the added actor
+    table = snapshot(report / "tables")
+    statement.unlink()
+    actors.unlink()
+    (tmp_path / "elsewhere").mkdir()
+    assert run_again(report / "01-count-pass.ipynb", tmp_path / "elsewhere" / "again.ipynb") == printed
+    assert snapshot(report / "tables") == table
+
+
+def test_inputs_are_copied_each_under_its_own_name(tmp_path):
+    """A data file named like the statement (or like another data file) is copied into a folder named after
+    its parameter; a file named by two parameters is copied once."""
+    from readout.run.one_statement import copy_inputs
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for name in ("a/seed.txt", "b/seed.txt", "a/tone.yaml"):
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    (tmp_path / "build").mkdir()
+    copies = copy_inputs(tmp_path / "build", str(tmp_path / "a" / "seed.txt"), b"the statement", {
+        "actors_path": str(tmp_path / "b" / "seed.txt"), "tone_lexicon_path": str(tmp_path / "a" / "tone.yaml"),
+        "leaks_path": str(tmp_path / "a" / "tone.yaml"), "theme_lexicon_path": "", "top_n": 3})
+    assert copies == {"statement_path": "input/seed.txt", "actors_path": "input/actors_path/seed.txt",
+                      "leaks_path": "input/tone.yaml", "tone_lexicon_path": "input/tone.yaml"}
+    assert {k: (tmp_path / "build" / v).read_text(encoding="utf-8") for k, v in copies.items()} == {
+        "statement_path": "the statement", "actors_path": "b/seed.txt", "leaks_path": "a/tone.yaml",
+        "tone_lexicon_path": "a/tone.yaml"}
 
 
 def test_relative_statement_paths_survive_notebooks_running_side_by_side(tmp_path):
@@ -627,6 +762,37 @@ def test_whole_run_time_limit_exit_4_earlier_report_kept(earlier):
     assert not (earlier / "full-release-pass").exists() and not list(earlier.glob(".building-*"))
 
 
+def test_the_whole_run_limit_is_kept_while_the_kernels_start(tmp_path, monkeypatch):
+    """#27, item 6: the limit runs out while the run's kernels are still starting (here a fork server that
+    never finishes loading): the run ends within 2 s of it, rather than when a kernel is up."""
+    from readout.run import forkserver
+    from readout.run.batch import run_collection
+    from readout.run.one_statement import RunOptions
+
+    started = forkserver.ForkServer.__init__
+
+    def never_ready(self):
+        started(self)
+        self.process.kill()
+        self.process.wait()
+        self.process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+
+    monkeypatch.setattr(forkserver.ForkServer, "__init__", never_ready)
+    monkeypatch.setattr(forkserver, "READY_TIMEOUT", 30.0)  # as long as the run would wait for it
+    lines: list[str] = []
+    began = time.monotonic()
+    code = run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / "out", PASS, limits=Limits(run=3)),
+                          err=lines.append)
+    took = time.monotonic() - began
+    print(f"a 3 s limit kept to {took:.2f} s")
+    assert code == 4
+    assert f"[1/2] {SEED} -> {tmp_path / 'out' / '000-1844251938b000cf'}" in lines  # begun, its kernel starting
+    assert lines[-1] == (f"done 0, up to date 0, failed 0; the whole-run time limit (3 s) ran out, not reached 2: "
+                         f"{SEED}; {RELEASE}")
+    assert took < 3 + 2
+
+
 def test_the_kill_grace_is_ten_seconds_unless_the_environment_says_otherwise(monkeypatch):
     monkeypatch.delenv(GRACE_VARIABLE, raising=False)
     assert Limits().grace == KILL_GRACE == 10.0
@@ -701,7 +867,9 @@ def test_whole_run_limit_publishes_what_finished_and_names_what_did_not(tmp_path
     assert not (out / "full-release-pass").exists()
 
 
-def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(tmp_path, monkeypatch):
+def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(earlier, monkeypatch, capsys):
+    """A statement whose notebooks all failed before running a cell (no kernel would start) makes no report
+    (#27, item 6: a report of no page is none): the earlier report stays, the run says why, and goes on."""
     from readout.run import kernels
     from readout.run.batch import run_collection
     from readout.run.one_statement import RunOptions
@@ -710,14 +878,19 @@ def test_a_kernel_that_will_not_start_fails_its_notebook_not_the_run(tmp_path, m
         raise RuntimeError("no kernel today")
 
     monkeypatch.setattr(kernels.Kernel, "start", broken)  # neither warmed up nor started for a notebook
+    before = snapshot(earlier / "000-1844251938b000cf")
     lines: list[str] = []
-    code = run_collection([str(SEED), str(RELEASE)], {}, RunOptions(tmp_path / "out", PASS), err=lines.append)
+    code = run_collection([str(SEED), str(RELEASE)], {}, RunOptions(earlier, PASS), err=lines.append)
     assert code == 1
     assert lines[-1] == (f"done 0, up to date 0, failed 2: {SEED} (01-count-pass.ipynb); "
                          f"{RELEASE} (01-count-pass.ipynb)")
-    manifest = json.loads((tmp_path / "out" / "000-1844251938b000cf" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["notebooks"][0]["error"]["evalue"] == "no kernel today"
-    assert len(list((tmp_path / "out" / "logs").glob("run-*.log"))) == 1
+    for path in (SEED, RELEASE):
+        assert (f"  no notebook ran (RuntimeError: no kernel today): no report made; the earlier report of {path}, "
+                "if any, is kept") in lines
+    assert snapshot(earlier / "000-1844251938b000cf") == before
+    assert not (earlier / "full-release-pass").exists() and not list(earlier.glob(".building-*"))
+    assert "Report: " not in capsys.readouterr().out
+    assert len(list((earlier / "logs").glob("run-*.log"))) == 1
 
 
 def test_kernels_leave_no_threads_or_open_files_behind(tmp_path):
