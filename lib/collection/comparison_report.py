@@ -352,10 +352,11 @@ def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str
         err(line)
     with building(place) as build:
         (build / "tables").mkdir()
-        params = {**params, "output_dir": str(build / "tables")}
+        params = {**params, "output_dir": "tables"}  # run in the folder: the published notebook runs again there
         limit, limit_name = options.limits.start().for_notebook()
         err(f"{'comparing' if kind == 'comparison' else kind}: {page.source} -> {shown or place}")
-        run = execute(notebook, build / notebook.name, params, options.limits.cell, None, limit, limit_name)
+        run = execute(notebook, build / notebook.name, params, options.limits.cell, None, limit, limit_name,
+                      folder=build)
         err(f"  {notebook.name}: {run.status} in {run.seconds:.1f} s"
             + (f" ({run.error['ename']}: {run.error['evalue']})" if run.error else ""))
         versions, commit = package_versions(), git_commit()

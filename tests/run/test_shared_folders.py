@@ -97,6 +97,8 @@ def test_corpus_compare_and_diff_put_their_output_inside_a_folder_of_reports(tmp
     assert diffed.returncode == 0, diffed.stderr
     assert (out / "diff" / "tables" / "pair.csv").read_text(encoding="utf-8").splitlines()[1] == \
         f"{SEED.name},demo-2016-06-honduras-dialogue.txt"
+    for published in (out / "comparison" / "compare.ipynb", out / "diff" / "diff.ipynb"):  # no path into the build
+        assert ".building-" not in json.dumps(json.loads(published.read_text(encoding="utf-8"))["cells"])
     assert visible(out) == [SEED_SLUG, "comparison", "corpus", "diff", "index.html", "logs"]
     assert {k: v for k, v in snapshot(out).items() if k.split("/")[0] not in ("comparison", "corpus", "diff")} == before
     # each command's folder is its own: another command's is refused, and left as it was
