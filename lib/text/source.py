@@ -7,10 +7,11 @@ every offset in the package refers to.
 Accepted silently: UTF-8 with or without a byte-order mark, UTF-16 and UTF-32
 with a byte-order mark (Notepad's "Unicode"), CRLF or CR line endings, curly
 quotes, accented names. Accepted with a warning: a UTF-8 file with bytes that are
-not UTF-8 (a file with a UTF-8 byte-order mark or with any valid multi-byte UTF-8
-sequence is UTF-8): its UTF-8 is kept and each bad byte becomes one U+FFFD, counted
-in the warning; bytes with not one valid multi-byte sequence, read as Windows-1252
-(text pasted from Word often is).
+not UTF-8 (a file with a UTF-8 byte-order mark, a valid three- or four-byte UTF-8
+sequence such as a curly quote, or at least as many valid two-byte sequences as bad
+bytes is UTF-8): its UTF-8 is kept and each bad byte becomes one U+FFFD, counted in
+the warning; other bytes are read as Windows-1252 (text pasted from Word often is;
+two of its characters can form a two-byte UTF-8 sequence by chance: "Í”").
 Refused: a missing path, a directory, an empty or white-space-only file, a
 binary file, a file over :data:`MAX_BYTES`, and an HTML page (save the
 statement's text instead: extracting text from a web page is guesswork about
@@ -182,12 +183,15 @@ def decode_source(path: str | Path, data: bytes, max_bytes: int = MAX_BYTES) -> 
         except UnicodeDecodeError as exc:
             first = len(bom) + exc.start
             escaped = body.decode("utf-8", errors="surrogateescape")  # each bad byte → one of U+DC80-U+DCFF
-            if bom or _UTF8_MULTIBYTE.search(escaped):  # UTF-8 with stray bytes: only those bytes are lost
-                bad = len(_ESCAPED_BYTE.findall(escaped))
+            bad = len(_ESCAPED_BYTE.findall(escaped))
+            valid = _UTF8_MULTIBYTE.findall(escaped)
+            if bom or any(c >= "\u0800" for c in valid) or len(valid) >= bad:  # UTF-8 with stray bytes: only
+                # those bytes are lost
                 raw = _ESCAPED_BYTE.sub("\ufffd", escaped)
                 warnings.append(f"{path}: {bad:,} byte{'s' if bad != 1 else ''} not valid UTF-8 (the first at offset "
                                 f"{first}) replaced by \ufffd; the rest read as UTF-8")
-            else:  # not one valid multi-byte sequence: Windows-1252 (text pasted from Word often is)
+            else:  # Windows-1252 (text pasted from Word often is), in which an accented capital before a curly
+                # quote can form one two-byte UTF-8 character by chance ("Í”"), three bytes hardly ever
                 try:
                     raw = body.decode("cp1252")
                 except UnicodeDecodeError:

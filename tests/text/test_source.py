@@ -133,6 +133,14 @@ def test_a_stray_byte_beside_one_curly_quote_keeps_the_file_utf8(tmp_path):
                                "rest read as UTF-8",)
 
 
+def test_windows_1252_with_a_chance_utf8_pair_stays_windows_1252(tmp_path):
+    path = tmp_path / "word.txt"
+    text = "The crowd answered “SÍ” when Señora Pérez asked; the café stayed open – until noon."
+    path.write_bytes(text.encode("cp1252"))  # "Í”" is C3 94 (one valid UTF-8 character); seven bytes are not
+    source = read_source(path)
+    assert (source.encoding, source.text) == ("cp1252", text)
+
+
 def test_each_bad_byte_is_counted_and_replaced_alone(tmp_path):
     path = tmp_path / "many.txt"
     # a cut three-byte sequence (2 bytes), two Windows-1252 quotes, and one real U+FFFD in the text
