@@ -302,7 +302,9 @@ def clean_connection_files() -> list[str]:
             continue
         n = len(list(folder.glob("*.json")))
         shutil.rmtree(folder, ignore_errors=True)
-        done.append(f"cleaned: {n} kernel connection file{'s' if n != 1 else ''} left by run {pid} (it was killed)")
+        if n:  # an empty folder (a command that ended without removing it) is removed in silence
+            done.append(f"cleaned: {n} kernel connection file{'s' if n != 1 else ''} left by run {pid} (it was "
+                        "killed)")
     return done
 
 

@@ -293,9 +293,11 @@ def test_connection_files_of_killed_runs_are_cleaned(tmp_path, monkeypatch):
     live = tmp_path / f"readout-{os.getpid()}"
     live.mkdir()
     (live / "kernel-y.json").write_text("{}", encoding="utf-8")
+    empty = tmp_path / "readout-999999998"  # a command that ended without removing its folder: removed, unsaid
+    empty.mkdir()
     assert kernels.clean_connection_files() == [
         "cleaned: 1 kernel connection file left by run 999999999 (it was killed)"]
-    assert not dead.exists() and (live / "kernel-y.json").exists()
+    assert not dead.exists() and not empty.exists() and (live / "kernel-y.json").exists()
 
 
 @pytest.mark.parametrize("name, body, message", [
