@@ -279,6 +279,15 @@ def _connection_folder() -> Path:
     return folder
 
 
+def _remove_connection_folder() -> None:
+    """Remove this process's connection-file folder once its kernels are gone (if empty: a kernel still
+    running elsewhere in the process keeps it)."""
+    try:
+        _connection_folder().rmdir()
+    except OSError:
+        pass
+
+
 def clean_connection_files() -> list[str]:
     """Remove the connection-file folders of runs that are gone (killed before they could); the lines
     say what was removed. A folder of a live process, or one that cannot be read, is left alone."""
@@ -525,10 +534,7 @@ class KernelPool:
             thread.join()
         if self.forkserver is not None:
             self.forkserver.close()
-        try:  # the kernels are gone: so is this process's connection-file folder, if empty
-            _connection_folder().rmdir()
-        except OSError:
-            pass
+        _remove_connection_folder()  # the kernels are gone
 
     def __enter__(self) -> KernelPool:
         return self
@@ -623,6 +629,7 @@ def execute(notebook: Path, target: Path, parameters: dict[str, Any], timeout: i
             kernel.dirty = True
         if own:
             kernel.shutdown()
+            _remove_connection_folder()
     seconds = round(time.perf_counter() - began, 2)
     if timed_out.is_set():
         error = {"cell_index": (error or {}).get("cell_index"), "execution_count": (error or {}).get("execution_count"),

@@ -92,6 +92,8 @@ def test_corpus_compare_and_diff_put_their_output_inside_a_folder_of_reports(tmp
     compared = cli(["compare", SEED, DEMO, "--out", out, "--notebooks", COLLECTION], capsys)
     assert compared.returncode == 0, compared.stderr
     assert compared.stdout.strip() == f"Comparison: {out / 'comparison' / 'index.html'}"
+    from jupyter_core.paths import jupyter_runtime_dir
+    assert not (Path(jupyter_runtime_dir()) / f"readout-{os.getpid()}").exists()  # its kernel's folder went with it
     diffed = cli(["diff", SEED, DEMO / "demo-2016-06-honduras-dialogue.txt", "--out", out, "--notebooks", COLLECTION],
                  capsys)
     assert diffed.returncode == 0, diffed.stderr
