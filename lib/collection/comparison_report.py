@@ -25,12 +25,12 @@ from readout.analyses.lexicons import DATA_FILE_PARAMETERS
 from readout.errors import UsageError
 from readout.report.export import PageContext, notebook_to_html
 from readout.report.provenance import git_commit, package_versions
-from readout.run.folders import os_failure, publish_as, target
+from readout.run.folders import COMPARE_NOTEBOOK, DIFF_NOTEBOOK, build_in, os_failure, publish_as, target
 from readout.run.inputs import read_statements, statement_files
 from readout.run.kernels import execute
 from readout.run.one_statement import RunOptions, code_version, now, run_key, up_to_date
 from readout.run.parameters import check_parameters, load_data_files, notebook_parameters, resolve_path_parameters
-from readout.run.publishing import building, repair, write_manifest
+from readout.run.publishing import repair, write_manifest
 
 from .change import Diff, carried_over
 from .corpus import MANIFEST, not_a_corpus
@@ -42,10 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = ["COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "run_comparison", "run_diff", "run_diffs"]
 
-#: The notebook that compares statements (not part of the per-statement collection).
-COMPARE_NOTEBOOK = "compare.ipynb"
-#: The notebook that sets a later statement against an earlier one.
-DIFF_NOTEBOOK = "diff.ipynb"
+# COMPARE_NOTEBOOK (not part of the per-statement collection) and DIFF_NOTEBOOK are named in readout.run.folders,
+# beside what their folders hold.
 
 
 def _corpus_parameters(corpus_dir: Path, parameters: dict[str, Any]) -> tuple[dict[str, Any], str, str, dict]:
@@ -168,7 +166,7 @@ def run_diff(
         notebook, place = _checked_diff(parameters, out, options, "diff")
         parameters = resolve_path_parameters(parameters)
         lexicons = load_data_files(parameters)
-        a, b = load_statement(path_a, actor_lexicon=lexicons.actors), load_statement(path_b, actor_lexicon=lexicons.actors)
+        a, b = (load_statement(path, actor_lexicon=lexicons.actors) for path in (path_a, path_b))
     except (UsageError, BadInputError) as exc:
         for line in str(exc).splitlines():
             err(line)
@@ -191,7 +189,8 @@ def run_diff(
 def _diff_key(a: Statement, b: Statement, path_a: Path, path_b: Path, parameters: dict[str, Any],
               options: RunOptions, notebook: Path) -> str:
     params = {**parameters, "statement_a": str(Path(path_a).resolve()), "statement_b": str(Path(path_b).resolve())}
-    return run_key(hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest(), {**params, "keep_code": options.keep_code},
+    return run_key(hashlib.sha256((a.sha256 + b.sha256).encode()).hexdigest(),
+                   {**params, "keep_code": options.keep_code},
                    code_version([notebook]))
 
 
@@ -307,7 +306,7 @@ def _publish_diffs(pairs: list[Pair], statements: dict, parameters: dict[str, An
     for line in repair(place.parent):
         err(line)
     rows, folders, failed = [], set(), 0
-    with building(place) as build:
+    with build_in(place) as build:
         for pair in pairs:
             folder = slugify(pair.name) or "pair"
             while folder in folders:
@@ -350,7 +349,7 @@ def _run_and_publish(notebook: Path, params: dict[str, Any], out: Path, key: str
     started = now()
     for line in repair(place.parent):  # what killed runs left beside it
         err(line)
-    with building(place) as build:
+    with build_in(place) as build:
         (build / "tables").mkdir()
         params = {**params, "output_dir": "tables"}  # run in the folder: the published notebook runs again there
         limit, limit_name = options.limits.start().for_notebook()

@@ -44,9 +44,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readout.errors import BadInputError, ReadoutError, UsageError
-from readout.run.folders import CORPUS_MANIFEST, os_failure, publish_as, target
+from readout.run.folders import CORPUS_MANIFEST as MANIFEST  # its presence marks a corpus folder
+from readout.run.folders import build_in, os_failure, publish_as, target
 from readout.run.inputs import read_statements, statement_files
-from readout.run.publishing import building, repair, write_manifest
+from readout.run.publishing import repair, write_manifest
 from readout.text.metadata import Given, given_for
 from readout.text.statement import Statement, statement_from_bytes
 
@@ -57,16 +58,14 @@ if TYPE_CHECKING:  # the analyses, pandas and pyarrow are imported when a corpus
     from readout.analyses.lexicons import Lexicons
     from readout.collection.pairs import Pair
 
-__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "not_a_corpus", "analyse_batch", "diff_batch", "schemas",
-           "frames_from_rows"]
+__all__ = ["CorpusRun", "BATCH_SIZE", "MANIFEST", "run_corpus", "read_corpus", "not_a_corpus", "analyse_batch",
+           "diff_batch", "schemas", "frames_from_rows"]
 
 #: Statements sent to a worker at a time: large enough that scheduling costs little, small enough
 #: that a batch's rows are a few megabytes.
 BATCH_SIZE = 50
 #: Seconds to wait for a worker on a scheduler given by address before giving up.
 WORKER_WAIT = 30.0
-#: The file written next to the tables that says what they hold; its presence marks a corpus folder.
-MANIFEST = CORPUS_MANIFEST
 
 
 
@@ -297,7 +296,8 @@ def _run_dask(batches: Iterator[list[Any]], lexicons: Lexicons, consume: Callabl
             batch = next(feed, None)
             if batch is None:
                 return False
-            future = client.submit(task or analyse_batch, batch, shared, pure=False, key=f"readout-batch-{uuid.uuid4().hex}")
+            future = client.submit(task or analyse_batch, batch, shared, pure=False,
+                                   key=f"readout-batch-{uuid.uuid4().hex}")
             index[future.key] = submitted
             pending.add(future)
             submitted += 1
@@ -396,7 +396,7 @@ def run_corpus(
     try:
         for line in repair(place.parent):  # what killed runs left beside it
             err(line)
-        with building(place) as build:
+        with build_in(place) as build:
             tables = _Tables(build, schemas(lexicons))
 
             def consume(rows: dict[str, list[tuple[Any, ...]]], problems: list[str]) -> None:

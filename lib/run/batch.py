@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from readout.errors import UsageError
 from readout.text.statement import Statement, given_parameters
 
-from .folders import LOG_NAME, claim_reports, os_failure, out_problem
+from .folders import LOG_NAME, claim_reports, os_failure, out_problem, reports_problem
 from .inputs import read_statements, statement_files
 from .kernels import Deadline, KernelPool, clean_connection_files, writable_folders
 from .one_statement import (
@@ -86,7 +86,7 @@ def run_collection(
                 "reports are untouched, the report being built was discarded")
         raise
     finally:
-        if code != 2:  # a refused run changes nothing, not even the logs
+        if code == 3 or log.claimed:  # a run refused or stopped before it claimed the folder writes no log there
             log.start()
         log.close()
 
@@ -102,6 +102,7 @@ class _RunLog:
         self.lines: list[str] = []
         self.file: TextIO | None = None
         self.started = False
+        self.claimed = False  # the outputs folder is the run's (a folder of reports): the log may go there
 
     def add(self, line: str) -> None:
         self.lines.append(line)
@@ -146,8 +147,8 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
     try:
         plan = plan_run(parameters, find_notebooks(options.notebooks_dir))
         files = statement_files(paths)
-        problem = out_problem(options.outputs, shown_outputs)
-        if problem:
+        problem = reports_problem(options.outputs, shown_outputs) or out_problem(options.outputs, shown_outputs)
+        if problem:  # whose folder it is first: a folder of another command is refused as such
             raise UsageError(problem)
         snapshots: dict[str, bytes] = {}
         given = {name: str(plan.parameters.get(name) or "") for name in ("title", "date")}
@@ -164,7 +165,8 @@ def _checked_run(paths: list[str], parameters: dict[str, Any], options: RunOptio
         in_the_way = _not_ours(options.outputs, shown_outputs, slugs)
         if in_the_way:
             raise UsageError("\n".join(in_the_way))
-        claim_reports(options.outputs, shown_outputs)  # a folder of another command's output is refused
+        claim_reports(options.outputs, shown_outputs)  # checked again, holding the folder's lock if it is new
+        log.claimed = True
     except OSError as exc:
         note(os_failure(exc, shown_outputs, "the run did not start, and nothing there changed"))
         return 2

@@ -25,6 +25,7 @@ from readout.paths import NOTEBOOKS_DIR
 from readout.report.provenance import git_commit, package_versions
 from readout.text.statement import Statement, given_parameters, slugify
 
+from .folders import KINDS
 from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, execute, not_started
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
@@ -33,10 +34,10 @@ __all__ = ["RunOptions", "Report", "run_report", "copy_inputs", "report_slugs", 
            "up_to_date", "now", "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
 
 #: Names under the outputs folder that the tool uses for itself: a statement never takes them (its
-#: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``). ``corpus``, ``comparison``,
-#: ``diff`` and ``diffs`` are where those commands put their output in a folder of reports
-#: (:mod:`readout.run.folders`).
-RESERVED_NAMES = frozenset({"logs", "comparison", "corpus", "diff", "diffs", "index", "tables", "input"})
+#: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``). The other commands' names
+#: (:data:`~readout.run.folders.KINDS`: ``corpus``, ``comparison``, ``diff``, ``diffs``) are where they put
+#: their output in a folder of reports (:mod:`readout.run.folders`).
+RESERVED_NAMES = frozenset({"logs", "index", "tables", "input", *KINDS})
 #: A re-run whose notebooks failed, beside a complete earlier report, is published at ``<name>.failed``.
 FAILED_SUFFIX = ".failed"
 
@@ -90,27 +91,36 @@ def _plain_slug(path: Path) -> str:
     return f"{slug}-statement" if slug in RESERVED_NAMES else slug
 
 
+def _made_from(folder: Path) -> Path | None:
+    """The file the earlier report in ``folder`` was made from (its manifest says), or None."""
+    try:
+        return Path(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["input"]["path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _report_of_another(folder: Path, path: Path) -> bool:
     """Whether ``folder`` holds an earlier report made from a file other than ``path``."""
-    try:
-        made_from = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["input"]["path"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    return Path(made_from) != path
+    made_from = _made_from(folder)
+    return made_from is not None and made_from != path
 
 
 def report_slugs(paths: list[Path], outputs: Path) -> list[str]:
     """The report folder name of each statement file (resolved paths, in order): distinct for distinct
     files, the same for the same file named twice.
 
-    A file's name is its file name, made safe (:func:`_plain_slug`). The first file of the run with a
-    name keeps it, unless an earlier report in ``outputs`` there was made from another file; any other
+    A file's name is its file name, made safe (:func:`_plain_slug`). A file whose earlier report in
+    ``outputs`` has that name keeps it; else the first file of the run with a name keeps it, unless an
+    earlier report there was made from another file; any other
     file gets the first 8 characters of its path's hash after the name (more where even that is taken),
     so that a name never lands on another statement's, in this run or already in ``outputs``: ``logs.txt``
     (``logs-statement``) and ``logs-statement.txt`` get two folders.
     """
     plain = {path: _plain_slug(path) for path in paths}
     first: dict[str, Path] = {}
+    for path in paths:  # a file keeps the name its own earlier report holds
+        if plain[path] not in first and _made_from(outputs / plain[path]) == path:
+            first[plain[path]] = path
     for path in paths:
         first.setdefault(plain[path], path)
     taken = set(first)  # every plain name of the run is its first file's
@@ -336,7 +346,8 @@ def run_report(
                               clock.limits.grace, build)
             tick()
             log(f"  {nb.name}: {run.status} in {run.seconds:.1f} s"
-                + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})" if run.error else ""))
+                + (f" (cell {run.error['cell_index']}: {run.error['ename']}: {run.error['evalue']})"
+                   if run.error else ""))
             if (build / nb.name).exists():
                 pages.append(exporter.submit(export, nb, params))
             return run

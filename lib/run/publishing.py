@@ -31,15 +31,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["building", "write_manifest", "locked", "publish", "swap_in", "repair", "FAULT_VARIABLE",
-           "NO_EXCHANGE_VARIABLE"]
+__all__ = ["building", "write_manifest", "locked", "publish", "swap_in", "repair", "in_progress", "is_own_hidden",
+           "FAULT_VARIABLE", "NO_EXCHANGE_VARIABLE"]
 
 #: Set to the name of a point of the publish step (``before-swap``, ``after-aside``, ``after-swap``) to
 #: have the process kill itself there: how the tests prove that a kill at any point loses nothing.
 FAULT_VARIABLE = "READOUT_FAULT"
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+#: A folder this module makes beside a final place: a build, or an earlier folder set aside (``<name>`` is the
+#: final place's name, ``<pid>`` the process that made it).
 _LEFTOVER = re.compile(r"^\.(?P<kind>building|old)-(?P<name>.+)-(?P<pid>\d+)-[0-9a-f]{8}$")
+#: The folder of lock files (:func:`locked`).
+LOCKS = ".locks"
 
 
 def _fault(point: str) -> None:
@@ -114,7 +118,7 @@ def locked(path: Path, required: bool = True) -> Iterator[None]:
     turns. With ``required`` False, where the lock cannot be made (the folder beside is not writable, so
     nothing there can be replaced either) the block runs without it."""
     try:
-        locks = path.parent / ".locks"
+        locks = path.parent / LOCKS
         locks.mkdir(parents=True, exist_ok=True)
         lock = open(locks / f"{path.name}.lock", "w")  # noqa: SIM115  (closed below)
     except OSError:
@@ -145,6 +149,22 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # another user's process: alive
         return True
     return True
+
+
+def is_own_hidden(name: str) -> bool:
+    """Whether ``name`` is a hidden entry publishing makes in a folder: its locks, a build, an earlier folder
+    set aside."""
+    return name == LOCKS or bool(_LEFTOVER.match(name))
+
+
+def in_progress(folder: Path) -> list[str]:
+    """The builds and set-aside folders in ``folder`` whose process is still running: another command is
+    writing there now (sorted names; none if ``folder`` cannot be read)."""
+    try:
+        names = sorted(entry.name for entry in folder.iterdir())
+    except OSError:
+        return []
+    return [name for name in names if (m := _LEFTOVER.match(name)) and _alive(int(m["pid"]))]
 
 
 def repair(folder: Path) -> list[str]:

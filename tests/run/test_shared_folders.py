@@ -242,3 +242,202 @@ def test_a_full_disk_is_one_line_for_compare_and_diff(tmp_path, capsys, monkeypa
             f"manifest.json: No space left on device; {what} stopped, and what was at {out} is untouched"), bad.stderr
         assert not any("Traceback" in line for line in lines) and not out.exists()
     assert visible(tmp_path) == [] and not list(tmp_path.glob(".building-*"))
+
+
+# ---- one owner per folder: what a command replaces whole, and what it refuses -------------------------
+
+def made_folder(out: Path, kind: str) -> Path:
+    """A folder as ``kind``'s command leaves it (see readout.run.folders.MADE), with the tool's own hidden
+    entries: a lock and a build left by a process that is gone."""
+    out.mkdir(parents=True)
+    if kind == "corpus":
+        (out / "corpus.json").write_text(json.dumps({"statements": 2}), encoding="utf-8")
+        (out / "statement.parquet").write_bytes(b"PAR1")
+    else:
+        (out / "manifest.json").write_text(json.dumps({"kind": kind, "pairs": [{"folder": "a-b"}]}), encoding="utf-8")
+        (out / "index.html").write_text("a page", encoding="utf-8")
+        for name in {"comparison": ["compare.ipynb"], "diff": ["diff.ipynb", "redline.html"], "diffs": []}[kind]:
+            (out / name).write_text("{}", encoding="utf-8")
+        (out / ("a-b" if kind == "diffs" else "tables")).mkdir()
+    (out / ".locks").mkdir()
+    (out / ".locks" / "corpus.lock").write_text("", encoding="utf-8")
+    (out / ".building-corpus-999999999-0123abcd").mkdir()  # no such process
+    return out
+
+
+@pytest.mark.parametrize("kind", ["corpus", "comparison", "diff", "diffs"])
+def test_a_folder_of_one_kind_is_replaced_only_when_it_holds_nothing_else(tmp_path, kind):
+    """An earlier output of the same command is its to replace; with anything else in it (another
+    command's output saved inside, a user's file) it is refused in one line naming what is in the way."""
+    from readout.errors import UsageError
+    from readout.run.folders import owner, target
+
+    out = made_folder(tmp_path / "out", kind)
+    assert owner(out) == kind and target(out, kind) == out
+    (out / "comparison" if kind == "corpus" else out / "corpus").mkdir()
+    before = snapshot(out)
+    with pytest.raises(UsageError) as refused:
+        target(out, kind)
+    inside = "comparison" if kind == "corpus" else "corpus"
+    holds = {"corpus": "a corpus run's tables (corpus.json)", "comparison": "a comparison",
+             "diff": "a diff of two statements", "diffs": "diffs of several pairs"}[kind]
+    assert str(refused.value) == (f"{out}: folder holds {holds} and also {inside}, which is not part of it; "
+                                  "nothing there is replaced: move that or choose another --out")
+    assert snapshot(out) == before
+
+
+def test_re_running_corpus_or_compare_keeps_the_other_commands_output_saved_inside(tmp_path, capsys):
+    """corpus --out C2, a comparison saved in C2/comparison, corpus --out C2 again: refused, the comparison
+    kept (and the other way round: compare --out P --force with P/corpus); --out inside another command's
+    folder is refused at once (it would be deleted when that command runs again)."""
+    c2 = tmp_path / "C2"
+    assert run_corpus([str(SEED), str(DEMO)], c2, scheduler="synchronous", err=[].append).exit_code == 0
+    tables = snapshot(c2)
+    inside = cli(["compare", "--corpus", c2, "--out", c2 / "comparison", "--notebooks", COLLECTION], capsys)
+    assert inside.returncode == 2 and inside.stderr.splitlines() == [
+        f"{c2 / 'comparison'}: inside {c2}, which holds a corpus run's tables (corpus.json) and is replaced whole "
+        "when its command runs again; choose an --out outside it"]
+    assert snapshot(c2) == tables and not (c2 / "comparison").exists()
+    p = tmp_path / "P"
+    assert cli(["compare", SEED, DEMO, "--out", p, "--notebooks", COLLECTION], capsys).returncode == 0
+    (p / "index.html").rename(tmp_path / "page.html")  # a comparison saved as an earlier version could
+    assert cli(["compare", "--corpus", c2, "--out", tmp_path / "cmp", "--notebooks", COLLECTION],
+               capsys).returncode == 0
+    (tmp_path / "page.html").rename(p / "index.html")
+    (tmp_path / "cmp").rename(c2 / "comparison")
+    assert run_corpus([str(SEED)], tmp_path / "c", scheduler="synchronous", err=[].append).exit_code == 0
+    (tmp_path / "c").rename(p / "corpus")
+    kept = {folder: snapshot(folder) for folder in (c2, p)}
+    again = run_corpus([str(SEED)], c2, scheduler="synchronous", err=(lines := []).append)
+    assert again.exit_code == 2 and lines == [
+        f"{c2}: folder holds a corpus run's tables (corpus.json) and also comparison, which is not part of it; "
+        "nothing there is replaced: move that or choose another --out"]
+    forced = cli(["compare", SEED, DEMO, "--out", p, "--notebooks", COLLECTION, "--force"], capsys)
+    assert forced.returncode == 2 and forced.stderr.splitlines() == [
+        f"{p}: folder holds a comparison and also corpus, which is not part of it; nothing there is replaced: "
+        "move that or choose another --out"]
+    assert {folder: snapshot(folder) for folder in (c2, p)} == kept
+
+
+@pytest.mark.parametrize("hidden", [".git", ".env"])
+def test_a_folder_holding_only_a_hidden_file_of_the_user_is_not_empty(tmp_path, capsys, hidden):
+    """Only the tool's own hidden entries (.locks, builds) leave a folder empty: .git or .env is refused by
+    corpus and compare in one line naming it, and stays."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / hidden).mkdir() if hidden == ".git" else (out / hidden).write_text("KEY=1", encoding="utf-8")
+    before = snapshot(out)
+    for args, what in ((("corpus", SEED, "--scheduler", "synchronous"), "an earlier corpus run"),
+                       (("compare", SEED, DEMO, "--notebooks", COLLECTION), "an earlier comparison")):
+        bad = cli([*args, "--out", out], capsys)
+        assert bad.returncode == 2 and bad.stderr.splitlines() == [
+            f"{out}: folder holds files that are not {what} ({hidden}); choose an empty or new --out folder"]
+    assert snapshot(out) == before and sorted(p.name for p in out.iterdir()) == [hidden]
+
+
+def test_a_folder_another_command_is_writing_in_is_not_replaced(tmp_path, capsys):
+    """A build of a live process in --out (corpus writing P/corpus while compare would replace P): refused
+    in one line, the build kept; a build left by a process that is gone does not count."""
+    p = tmp_path / "P"
+    build = p / f".building-corpus-{os.getppid()}-0123abcd"  # a live process: the one that started pytest
+    build.mkdir(parents=True)
+    (build / "statement.parquet").write_bytes(b"PAR1")
+    for args in (("compare", SEED, DEMO, "--notebooks", COLLECTION), ("corpus", SEED, "--scheduler", "synchronous")):
+        bad = cli([*args, "--out", p], capsys)
+        assert bad.returncode == 2 and bad.stderr.splitlines() == [
+            f"{p}: another command is writing in this folder now ({build.name}); nothing there is replaced: "
+            "try again when it has finished"], bad.stderr
+    assert (build / "statement.parquet").read_bytes() == b"PAR1" and [e.name for e in p.iterdir()] == [build.name]
+    build.rename(p / ".building-corpus-999999999-0123abcd")  # its process is gone
+    assert cli(["compare", SEED, DEMO, "--out", p, "--notebooks", COLLECTION], capsys).returncode == 0
+
+
+def test_writing_inside_a_folder_holds_the_lock_of_that_folder(tmp_path, monkeypatch):
+    """corpus --out P/corpus (P new) makes its build and publishes holding P's lock, the one compare --out P
+    holds while it decides and swaps: the two take turns."""
+    import readout.run.folders as folders
+
+    held: list[Path] = []
+    real = folders.locked
+
+    def recording(path: Path, required: bool = True):
+        held.append(path)
+        return real(path, required)
+
+    monkeypatch.setattr(folders, "locked", recording)
+    p = tmp_path / "P"
+    assert run_corpus([str(SEED)], p / "corpus", scheduler="synchronous", err=[].append).exit_code == 0
+    assert held.count(p) == 2 and (p / "corpus" / "corpus.json").is_file()
+    assert (tmp_path / ".locks" / "P.lock").is_file()
+
+
+# ---- run: whose folder it is, said first; its log only in its own folder ---------------------------
+
+def test_run_says_whose_folder_it_is(tmp_path, capsys):
+    """run --out on a comparison or on one report: one line saying what the folder holds, nothing changed."""
+    cmp = tmp_path / "cmp"
+    assert cli(["compare", SEED, DEMO, "--out", cmp, "--notebooks", COLLECTION], capsys).returncode == 0
+    one = reports_folder(tmp_path / "r") / SEED_SLUG
+    for folder, holds in ((cmp, "a comparison"), (one, "one statement's report")):
+        before = snapshot(folder)
+        bad = cli(["run", SEED, "--out", folder, "--notebooks", PASS], capsys)
+        assert bad.returncode == 2 and bad.stderr.splitlines() == [
+            f"{folder}: folder holds {holds}, not reports; nothing there is replaced: choose another --out"]
+        assert snapshot(folder) == before and not (folder / "logs").exists()
+
+
+def test_an_interrupt_during_runs_checks_writes_no_log_in_a_folder_it_has_not_claimed(tmp_path, monkeypatch):
+    """Ctrl-C while run checks its inputs, before it has made --out its own: no logs/ there (in a corpus's
+    folder it would make the folder hold two commands' outputs), nor in a new folder."""
+    from readout.run.batch import run_collection
+    from readout.run.one_statement import RunOptions
+
+    corpus = tmp_path / "c"
+    assert run_corpus([str(SEED)], corpus, scheduler="synchronous", err=[].append).exit_code == 0
+    tables = snapshot(corpus)
+
+    def interrupted(paths):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("readout.run.batch.statement_files", interrupted)
+    for out in (corpus, tmp_path / "new"):
+        with pytest.raises(KeyboardInterrupt):
+            run_collection([str(SEED)], {}, RunOptions(outputs=out, notebooks_dir=PASS), err=[].append)
+        assert not (out / "logs").exists()
+    assert snapshot(corpus) == tables and not (tmp_path / "new").exists()
+
+
+def test_a_file_keeps_the_name_its_own_earlier_report_holds(tmp_path):
+    """logs-statement.txt and logs.txt, whose earlier report is out/logs-statement: logs.txt keeps that
+    folder, logs-statement.txt gets its hashed name (not both hashed)."""
+    folder = tmp_path / "in"
+    logs, logs_statement = folder / "logs.txt", folder / "logs-statement.txt"
+    out = tmp_path / "out"
+    earlier = out / "logs-statement"
+    earlier.mkdir(parents=True)
+    (earlier / "manifest.json").write_text(json.dumps({"input": {"path": str(logs)}}), encoding="utf-8")
+    digest = hashlib.sha256(str(logs_statement).encode()).hexdigest()
+    assert report_slugs([logs_statement, logs], out) == [f"logs-statement-{digest[:8]}", "logs-statement"]
+    assert report_slugs([logs, logs_statement], out) == ["logs-statement", f"logs-statement-{digest[:8]}"]
+
+
+def test_read_only_out_is_one_line_for_corpus_and_compare_even_as_root(tmp_path, capsys, monkeypatch):
+    """The folder that would hold --out is not writable (as os.access says; root may write anyway, so the
+    answer is made up here): one line, exit code 2, nothing made."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != locked and real(path, mode, **kw))
+    for args in (("corpus", SEED, "--scheduler", "synchronous"), ("compare", SEED, DEMO, "--notebooks", COLLECTION)):
+        bad = cli([*args, "--out", locked / "out"], capsys)
+        assert bad.returncode == 2 and bad.stderr.splitlines() == [
+            f"{locked / 'out'}: cannot write there ({locked} is not writable, or on a read-only disk)"], bad.stderr
+    assert list(locked.iterdir()) == [] and visible(tmp_path) == ["locked"]
+
+
+def test_no_report_takes_a_command_folder_name(tmp_path):
+    """A statement named as a command's folder (corpus.txt, comparison.txt ...) gets "-statement" after it."""
+    from readout.run.folders import KINDS
+
+    files = [tmp_path / f"{kind}.txt" for kind in KINDS]
+    assert report_slugs(files, tmp_path / "out") == [f"{kind}-statement" for kind in KINDS]
