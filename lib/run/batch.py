@@ -22,14 +22,13 @@ from typing import Any, TextIO
 from readout.errors import UsageError
 from readout.text.statement import Statement, given_parameters
 
-from .folders import LOG_NAME, claim_reports, os_failure, out_problem, reports_problem
+from .folders import LOG_NAME, claim_reports, is_report_folder, os_failure, out_problem, reports_problem
 from .inputs import read_statements, statement_files
 from .kernels import Deadline, KernelPool, clean_connection_files, writable_folders
 from .one_statement import (
     FAILED_SUFFIX,
     RunOptions,
     code_version,
-    is_report_folder,
     report_slugs,
     run_key,
     run_report,

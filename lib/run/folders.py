@@ -35,13 +35,15 @@ import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 from readout.errors import UsageError
 
 from .publishing import building, in_progress, is_own_hidden, locked, publish, swap_in
 
 __all__ = ["CORPUS_MANIFEST", "COMPARE_NOTEBOOK", "DIFF_NOTEBOOK", "KINDS", "LOG_NAME", "owner", "out_problem",
-           "target", "publish_as", "build_in", "reports_problem", "claim_reports", "os_failure"]
+           "target", "publish_as", "build_in", "reports_problem", "claim_reports", "os_failure", "read_manifest",
+           "is_report_folder"]
 
 #: The file beside a corpus run's tables that says what they hold; its presence marks a corpus folder.
 CORPUS_MANIFEST = "corpus.json"
@@ -66,6 +68,23 @@ MADE = {"corpus": (CORPUS_MANIFEST, "*.parquet"),
         "diffs": ("index.html", "manifest.json")}
 
 
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The object in ``folder/manifest.json``, or None (no such file, not JSON, not an object)."""
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def is_report_folder(folder: Path) -> bool:
+    """True if ``folder`` is a report ``run`` made (its manifest names the run and the notebooks, and no
+    other command's kind, such as a comparison's): the only kind of folder a run may replace."""
+    manifest = read_manifest(folder)
+    return (manifest is not None and "run_key" in manifest and isinstance(manifest.get("notebooks"), list)
+            and "kind" not in manifest)
+
+
 def _manifest_kind(folder: Path) -> str | None:
     """The kind its ``manifest.json`` gives ``folder`` (``comparison``, ``diff``, ``diffs``), or None."""
     try:
@@ -82,8 +101,6 @@ def _manifest_kind(folder: Path) -> str | None:
 
 def _holds_reports(folder: Path, entries: list[Path]) -> bool:
     """Whether ``folder`` holds what ``run`` makes: its ``logs/`` (run logs only), a report, its archive page."""
-    from .one_statement import is_report_folder  # not at the top: the corpus engine needs no kernels
-
     logs = folder / "logs"
     try:
         if logs.is_dir() and all(LOG_NAME.match(f.name) for f in logs.iterdir()):
@@ -103,8 +120,6 @@ def owner(folder: Path) -> str | None:
     """Which command made what ``folder`` holds: None (no folder, or nothing in it but the tool's own hidden
     entries: locks, builds), ``reports`` (a folder of ``run`` reports), ``report`` (one statement's report), a
     kind of :data:`KINDS`, ``mixed`` (more than one of these) or ``other`` (files this tool did not make)."""
-    from .one_statement import is_report_folder  # not at the top: the corpus engine needs no kernels
-
     try:
         entries = [e for e in folder.iterdir() if not is_own_hidden(e.name)]
     except FileNotFoundError:

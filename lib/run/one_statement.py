@@ -25,13 +25,13 @@ from readout.paths import NOTEBOOKS_DIR
 from readout.report.provenance import git_commit, package_versions
 from readout.text.statement import Statement, given_parameters, slugify
 
-from .folders import KINDS
+from .folders import KINDS, is_report_folder, read_manifest
 from .kernels import KERNEL, Deadline, Kernel, KernelPool, Limits, NotebookRun, execute, not_started
 from .parameters import Plan
 from .publishing import building, publish, write_manifest
 
 __all__ = ["RunOptions", "Report", "run_report", "copy_inputs", "report_slugs", "code_version", "run_key",
-           "up_to_date", "now", "RESERVED_NAMES", "FAILED_SUFFIX", "is_report_folder"]
+           "up_to_date", "now", "RESERVED_NAMES", "FAILED_SUFFIX"]
 
 #: Names under the outputs folder that the tool uses for itself: a statement never takes them (its
 #: report gets "-statement" after its name: ``logs.txt`` → ``logs-statement/``). The other commands' names
@@ -139,22 +139,6 @@ def report_slugs(paths: list[Path], outputs: Path) -> list[str]:
         taken.add(name)
         names[path] = name
     return [names[path] for path in paths]
-
-
-def _manifest(folder: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def is_report_folder(folder: Path) -> bool:
-    """True if ``folder`` is a report this tool made (its manifest names the run and the notebooks, and no
-    other command's kind, such as a comparison's): the only kind of folder a run may replace."""
-    manifest = _manifest(folder)
-    return (manifest is not None and "run_key" in manifest and isinstance(manifest.get("notebooks"), list)
-            and "kind" not in manifest)
 
 
 def code_version(notebooks: tuple[Path, ...] | list[Path]) -> str:
@@ -416,7 +400,7 @@ def run_report(
         write_manifest(build, manifest)
         _write_index(build, write_files_page(build, manifest), notebooks[0], runs,
                      lambda failures: export(notebooks[0], ran_with[notebooks[0].name], failures))
-        earlier = _manifest(final) if is_report_folder(final) else None
+        earlier = read_manifest(final) if is_report_folder(final) else None
         failed_beside = final.parent / f"{slug}{FAILED_SUFFIX}"
         if manifest["status"] != "ok" and earlier is not None and earlier.get("status") == "ok":
             publish(build, failed_beside)  # the complete earlier report stays where readers find it
