@@ -87,14 +87,14 @@ def is_report_folder(folder: Path) -> bool:
 
 def _manifest_kind(folder: Path) -> str | None:
     """The kind its ``manifest.json`` gives ``folder`` (``comparison``, ``diff``, ``diffs``), or None."""
+    manifest = read_manifest(folder) or {}
+    kind = manifest.get("kind")
+    if kind in KINDS:
+        return kind
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        kind = manifest.get("kind")
-        if kind in KINDS:
-            return kind
         if [n.get("notebook") for n in manifest.get("notebooks", [])] == [COMPARE_NOTEBOOK]:
             return "comparison"
-    except (OSError, ValueError, AttributeError, TypeError):
+    except (AttributeError, TypeError):
         pass
     return None
 
@@ -171,11 +171,9 @@ def _not_made(folder: Path, kind: str) -> list[str]:
     made = MADE[kind]
     pairs: set[str] = set()
     if kind == "diffs":
-        try:
-            listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("pairs", [])
-            pairs = {p["folder"] for p in listed if isinstance(p, dict) and isinstance(p.get("folder"), str)}
-        except (OSError, ValueError, AttributeError, TypeError):
-            pass
+        listed = (read_manifest(folder) or {}).get("pairs", [])
+        pairs = {p["folder"] for p in listed if isinstance(p, dict) and isinstance(p.get("folder"), str)} \
+            if isinstance(listed, list) else set()
     return sorted(e.name for e in folder.iterdir() if not is_own_hidden(e.name) and e.name not in pairs
                   and not any(fnmatch.fnmatchcase(e.name, pattern) for pattern in made))
 

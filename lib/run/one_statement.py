@@ -94,8 +94,8 @@ def _plain_slug(path: Path) -> str:
 def _made_from(folder: Path) -> Path | None:
     """The file the earlier report in ``folder`` was made from (its manifest says), or None."""
     try:
-        return Path(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["input"]["path"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return Path((read_manifest(folder) or {})["input"]["path"])
+    except (KeyError, TypeError):
         return None
 
 
